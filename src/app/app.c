@@ -1,0 +1,338 @@
+/* The model shared by all threads, connections, access rules and reports. */
+#include "app/app_internal.h"
+#include "core/period.h"
+#include "util/buf.h"
+#include "util/embedded.h"
+#include "util/esc.h"
+#include "util/text.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const dlg_type_codes[3] = {"dinh_ky", "chuyen_de", "dot_xuat"};
+const char *const dlg_type_labels[3] = {"Định kỳ", "Chuyên đề", "Đột xuất"};
+const char *const dlg_chair_codes[3] = {"cap_uy", "chinh_quyen", "dong_chu_tri"};
+const char *const dlg_chair_labels[3] = {"Người đứng đầu cấp ủy", "Người đứng đầu chính quyền", "Đồng chủ trì"};
+
+int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, ...) {
+  if (!e) return code;
+  e->code = code;
+  e->line = line;
+  snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+static const char *role_names[] = {"viewer", "officer", "approver", "admin"};
+static const char *role_labels[] = {"Xem", "Cán bộ nhập liệu", "Phê duyệt", "Quản trị"};
+const char *role_name(role r) { return role_names[r]; }
+const char *role_label_vn(role r) { return role_labels[r]; }
+int role_parse(const char *s, role *r) {
+  for (int i = 0; s && i < 4; i++)
+    if (strcmp(s, role_names[i]) == 0) {
+      *r = (role)i;
+      return 0;
+    }
+  return -1;
+}
+
+void dialogue_release(dialogue *d) {
+  free(d->title), free(d->issues), free(d->conclusions);
+  d->title = d->issues = d->conclusions = NULL;
+}
+
+void actor_of(const user *u, int64_t *id, const char **login) {
+  *id = u ? u->id : 0;
+  *login = u ? u->login : "(dòng lệnh)";
+}
+
+/* ---------------- connections ---------------- */
+
+static __thread store *tls_store;
+static __thread int tls_gen;
+static int next_gen = 1;
+
+store *app_store(app *a) {
+  if (tls_store && tls_gen == a->gen) return tls_store;
+  store *s = xcalloc(1, sizeof *s);
+  dv_err e;
+  if (store_open(s, a->path, 0, &e)) {
+    fprintf(stderr, "%s\n", e.msg);
+    free(s);
+    return NULL;
+  }
+  pthread_mutex_lock(&a->conns_lock);
+  a->conns = xrealloc(a->conns, sizeof(store *) * (size_t)(a->nconns + 1));
+  a->conns[a->nconns++] = s;
+  pthread_mutex_unlock(&a->conns_lock);
+  tls_store = s;
+  tls_gen = a->gen;
+  return s;
+}
+
+/* ---------------- the model ---------------- */
+
+int app_forms_load(catalog *c, dv_err *e) {
+  char err[300];
+  const embedded_file *el = embedded_find("elements.txt");
+  if (!el || catalog_load_elements(c, el->data, err, sizeof err))
+    return dv_fail(e, DV_EINVAL, 0, "", "%s", el ? err : "elements.txt missing from the build");
+  for (const embedded_file *f = embedded_files; f->name; f++) {
+    size_t n = strlen(f->name);
+    if (n < 5 || strcmp(f->name + n - 5, ".form") != 0) continue;
+    if (catalog_add_form(c, f->data, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "", "%s", err);
+  }
+  return 0;
+}
+
+typedef struct load_ctx {
+  app *a;
+} load_ctx;
+
+static void load_value(void *ctx, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                       int has_num, double num, const char *text) {
+  app *a = ((load_ctx *)ctx)->a;
+  int el = catalog_element(&a->cat, element), co = catalog_combo(&a->cat, combo), pos = tree_find_id(&a->t, unit_id);
+  period p;
+  if (el < 0 || co < 0 || pos < 0 || period_parse(period_id, &p)) return; /* a form no longer uses it */
+  if (has_num) cube_set_entered(&a->c, cube_key(el, co, period_key(&p)), pos, num);
+  if (text) app_text_set(a, el, co, period_key(&p), pos, text);
+}
+
+static void load_dialogue_count(void *ctx, int64_t unit_id, int day, int type, int chair, int count) {
+  app *a = ((load_ctx *)ctx)->a;
+  int pos = tree_find_id(&a->t, unit_id);
+  if (pos >= 0) app_count_dialogue(a, pos, day, type, chair, count);
+}
+
+void app_count_dialogue(app *a, int pos, int day, int type, int chair, int delta) {
+  int el = catalog_element(&a->cat, "dialogues");
+  char combo[48];
+  snprintf(combo, sizeof combo, "%s.%s", dlg_type_codes[type], dlg_chair_codes[chair]);
+  int co = catalog_combo(&a->cat, combo);
+  if (el < 0 || co < 0) return;
+  period ps[PERIODS_PER_DAY];
+  int n = period_of_day(day, &a->cfg, ps);
+  for (int i = 0; i < n; i++) cube_count_add(&a->c, cube_key(el, co, period_key(&ps[i])), pos, delta);
+}
+
+void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text) {
+  for (int i = 0; i < a->ntexts; i++) {
+    text_value *t = &a->texts[i];
+    if (t->element == element && t->combo == combo && t->pkey == pkey && t->pos == pos) {
+      free(t->text);
+      t->text = text ? xstrdup(text) : NULL;
+      return;
+    }
+  }
+  if (!text) return;
+  a->texts = xrealloc(a->texts, sizeof(text_value) * (size_t)(a->ntexts + 1));
+  a->texts[a->ntexts++] = (text_value){element, combo, pkey, pos, xstrdup(text)};
+}
+
+void app_model_release(app *a) {
+  tree_release(&a->t);
+  cube_release(&a->c);
+  for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
+  free(a->texts);
+  a->texts = NULL;
+  a->ntexts = 0;
+}
+
+int app_model_load(app *a, store *s, dv_err *e) {
+  app_model_release(a);
+  unit_node *nodes;
+  int n;
+  char err[300];
+  store_units_load(s, &nodes, &n, e);
+  if (tree_build(&a->t, nodes, n, err, sizeof err)) {
+    for (int i = 0; i < n; i++) {
+      free(nodes[i].code), free(nodes[i].name), free(nodes[i].type), free(nodes[i].short_name), free(nodes[i].fold);
+    }
+    free(nodes);
+    return dv_fail(e, DV_EINVAL, 0, "", "%s", err);
+  }
+  free(nodes);
+  store_levels_load(s, &a->t, e);
+  cube_init(&a->c, a->t.n);
+  char cut[16];
+  a->cfg.cutoff_day = store_setting_get(s, "period.cutoff_day", cut, sizeof cut) == 0 ? atoi(cut) : 0;
+  load_ctx lc = {a};
+  store_values_load(s, load_value, &lc, e);
+  store_dialogue_counts(s, load_dialogue_count, &lc, e);
+  a->data_version = store_data_version(s);
+  return 0;
+}
+
+app *app_open(const char *path, dv_err *e) {
+  store probe;
+  if (store_open(&probe, path, 0, e)) return NULL;
+  char v[16];
+  if (store_setting_get(&probe, "schema.version", v, sizeof v)) {
+    store_close(&probe);
+    dv_fail(e, DV_EINVAL, 0, "", "%s không phải cơ sở dữ liệu danvan (chạy danvan init trước)", path);
+    return NULL;
+  }
+  store_close(&probe);
+  app *a = xcalloc(1, sizeof *a);
+  a->path = xstrdup(path);
+  a->gen = __atomic_fetch_add(&next_gen, 1, __ATOMIC_SEQ_CST);
+  pthread_rwlock_init(&a->lock, NULL);
+  pthread_mutex_init(&a->conns_lock, NULL);
+  if (app_forms_load(&a->cat, e) || app_model_load(a, app_store(a), e)) {
+    app_close(a);
+    return NULL;
+  }
+  return a;
+}
+
+void app_close(app *a) {
+  if (!a) return;
+  for (int i = 0; i < a->nconns; i++) {
+    store_close(a->conns[i]);
+    free(a->conns[i]);
+  }
+  if (tls_gen == a->gen) tls_store = NULL;
+  free(a->conns);
+  app_model_release(a);
+  catalog_release(&a->cat);
+  pthread_rwlock_destroy(&a->lock);
+  pthread_mutex_destroy(&a->conns_lock);
+  free(a->path);
+  free(a);
+}
+
+/* Another process (an import from the command line) may have changed the
+ * database: reload the model before answering. */
+static void refresh_if_changed(app *a) {
+  store *s = app_store(a);
+  if (!s) return;
+  int64_t v = store_data_version(s);
+  if (v == a->data_version) return;
+  pthread_rwlock_wrlock(&a->lock);
+  dv_err e;
+  if (store_data_version(s) != a->data_version) app_model_load(a, s, &e);
+  pthread_rwlock_unlock(&a->lock);
+}
+
+const tree *app_read_begin(app *a) {
+  pthread_rwlock_rdlock(&a->lock);
+  return &a->t;
+}
+void app_read_end(app *a) { pthread_rwlock_unlock(&a->lock); }
+const catalog *app_catalog(app *a) { return &a->cat; }
+period_cfg app_period_cfg(app *a) { return a->cfg; }
+
+int app_unit_pos(app *a, const char *code) { return code ? tree_find_code(&a->t, code) : -1; }
+
+/* ---------------- access ---------------- */
+
+static int user_pos(app *a, const user *u) { return tree_find_id(&a->t, u->unit_id); }
+
+int app_can_read(app *a, const user *u, int pos) {
+  if (!u) return 1;
+  int up = user_pos(a, u);
+  return up >= 0 && pos >= 0 && tree_in_subtree(&a->t, up, pos);
+}
+
+int app_can_write(app *a, const user *u, int pos) {
+  return app_can_read(a, u, pos) && (!u || u->role >= ROLE_OFFICER);
+}
+
+int app_unit_search(app *a, const user *u, const char *query, int max, int **pos, int *n) {
+  char *q = text_fold(query ? query : "");
+  if (!q) q = xstrdup("");
+  pthread_rwlock_rdlock(&a->lock);
+  int root = u ? user_pos(a, u) : 0;
+  int lo = root < 0 ? 0 : root, hi = root < 0 ? 0 : (u ? a->t.u[root].end : a->t.n);
+  *n = 0;
+  *pos = xmalloc(sizeof(int) * (size_t)(max + 1));
+  for (int p = lo; p < hi && *n < max; p++)
+    if (!*q || strstr(a->t.u[p].fold, q)) (*pos)[(*n)++] = p;
+  pthread_rwlock_unlock(&a->lock);
+  free(q);
+  return 0;
+}
+
+/* ---------------- reports ---------------- */
+
+typedef struct text_ctx {
+  app *a;
+  int pkey;
+} text_ctx;
+
+static const char *text_lookup(void *ctx, int element, int combo, int pos) {
+  text_ctx *tc = ctx;
+  for (int i = 0; i < tc->a->ntexts; i++) {
+    const text_value *t = &tc->a->texts[i];
+    if (t->element == element && t->combo == combo && t->pkey == tc->pkey && t->pos == pos) return t->text;
+  }
+  return NULL;
+}
+
+static const char *kind_name(const char *kind) {
+  static const char *map[][2] = {{"NQ", "Nghị quyết"}, {"CT", "Chỉ thị"},   {"KL", "Kết luận"},  {"QD", "Quyết định"},
+                                 {"KH", "Kế hoạch"},   {"CTr", "Chương trình"}, {"BC", "Báo cáo"}, {"TB", "Thông báo"},
+                                 {"TT", "Thông tri"},  {"HD", "Hướng dẫn"},  {"CV", "Công văn"},  {"DA", "Đề án"}};
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if (strcmp(map[i][0], kind) == 0) return map[i][1];
+  return kind;
+}
+
+static void list_rows(app *a, rtable *out, int pos, const period *p) {
+  int first, last;
+  period_window(p, &a->cfg, &first, &last);
+  document_row *rows;
+  int n;
+  dv_err e;
+  store_documents_list(app_store(a), a->t.u[pos].id, "cap_uy", first, last, &rows, &n, &e);
+  for (int i = 0; i < n; i++) {
+    char stt[16];
+    snprintf(stt, sizeof stt, "%d", i + 1);
+    rrow *r = rtable_add_row(out, stt);
+    buf b;
+    buf_init(&b, 0);
+    buf_addf(&b, "%s số %s", kind_name(rows[i].kind), rows[i].symbol);
+    int day;
+    date_parse(rows[i].date, &day);
+    char vn[11];
+    date_format_vn(day, vn);
+    r->cells[0] = (rcell){CELL_NUM, i + 1, NULL};
+    r->cells[1] = (rcell){CELL_TEXT, 0, buf_detach(&b, NULL)};
+    r->cells[2] = (rcell){CELL_TEXT, 0, rows[i].summary};
+    r->cells[3] = (rcell){CELL_TEXT, 0, xstrdup(vn)};
+    buf_release(&b);
+  }
+  free(rows);
+}
+
+int app_report(app *a, const user *u, const char *form_code, const char *unit_code, const char *period_id,
+               int drill_level, rtable *out, dv_err *e) {
+  memset(out, 0, sizeof *out);
+  const form *f = catalog_form(&a->cat, form_code ? form_code : "");
+  if (!f) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
+  period p;
+  if (!period_id || period_parse(period_id, &p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
+  if (drill_level < 0 || drill_level > TREE_MAX_LEVELS)
+    return dv_fail(e, DV_EINVAL, 0, "level", "cấp không hợp lệ: %d", drill_level);
+  refresh_if_changed(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code);
+  int rc = 0;
+  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  if (!rc) {
+    text_ctx tc = {a, period_key(&p)};
+    report_req r = {&a->cat, f, &a->t, &a->c, pos, p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc};
+    report_compute(out, &r);
+    if (f->rows == ROWS_LIST) list_rows(a, out, pos, &p);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}

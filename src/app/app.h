@@ -1,0 +1,157 @@
+/* The application layer: what the CLI and the web both call. It owns the
+ * in-memory model (unit tree, form catalog, roll-up cube) shared by all
+ * threads under a read-write lock, and gives each thread its own SQLite
+ * connection. Every change goes to the database in one transaction with
+ * its audit entry, then into the cube, so reports are live.
+ *
+ * Access: a user sees and changes only the subtree of their unit; roles are
+ * admin > approver > officer > viewer (viewer reads only). */
+#ifndef DV_APP_H
+#define DV_APP_H
+#include "core/period.h"
+#include "core/form.h"
+#include "core/report.h"
+#include "core/tree.h"
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
+               DV_ECONFLICT = -6 } dv_code;
+
+/* An error names its place: file, line, field; msg is Vietnamese. */
+typedef struct dv_err {
+  int code;
+  int line;        /* 0 if none */
+  char field[64];  /* "" if none */
+  char msg[400];
+} dv_err;
+
+int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+typedef enum { ROLE_VIEWER, ROLE_OFFICER, ROLE_APPROVER, ROLE_ADMIN } role;
+const char *role_name(role r);        /* "admin" ... */
+const char *role_label_vn(role r);    /* "Quản trị" ... */
+int role_parse(const char *s, role *r);
+
+typedef struct user {
+  int64_t id;
+  char login[64];
+  int64_t unit_id;
+  char unit_code[32];
+  role role;
+} user;
+
+typedef struct dialogue {
+  int64_t id;
+  int date;            /* day number */
+  char unit_code[32];
+  int type;            /* DLG_DINH_KY ... */
+  int chair;           /* DLG_CAP_UY ... */
+  char *title;
+  int participants;    /* -1 = not given */
+  char *issues;        /* nội dung Nhân dân nêu */
+  char *conclusions;   /* kết luận của người chủ trì */
+} dialogue;
+
+enum { DLG_DINH_KY, DLG_CHUYEN_DE, DLG_DOT_XUAT };
+enum { DLG_CAP_UY, DLG_CHINH_QUYEN, DLG_DONG_CHU_TRI };
+extern const char *const dlg_type_codes[3], *const dlg_type_labels[3];
+extern const char *const dlg_chair_codes[3], *const dlg_chair_labels[3];
+void dialogue_release(dialogue *d);
+
+typedef struct app app;
+
+/* opens an existing database and loads the model */
+app *app_open(const char *path, dv_err *e);
+void app_close(app *a);
+/* the model under a read lock: call app_read_end when done */
+const tree *app_read_begin(app *a);
+void app_read_end(app *a);
+const catalog *app_catalog(app *a);
+period_cfg app_period_cfg(app *a);
+
+/* --- sessions and users --- */
+/* token: 64 hex chars; csrf: 64 hex chars */
+int app_login(app *a, const char *login, const char *password, char token[65], dv_err *e);
+int app_session(app *a, const char *token, user *u, char csrf[65]);
+void app_logout(app *a, const char *token);
+int app_user_add(app *a, const user *actor, const char *login, const char *password, const char *unit_code,
+                 role r, dv_err *e); /* actor NULL = the command line */
+typedef struct user_row {
+  int64_t id;
+  char login[64], unit_code[32];
+  role role;
+} user_row;
+/* users in the actor's subtree; caller frees *rows */
+int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e);
+
+/* 1 if u may see the unit at position pos / may change data there */
+int app_can_read(app *a, const user *u, int pos);
+int app_can_write(app *a, const user *u, int pos);
+
+/* --- units --- */
+/* positions of units whose folded name or code contains the folded query,
+ * within the user's subtree, at most max; caller frees */
+int app_unit_search(app *a, const user *u, const char *query, int max, int **pos, int *n);
+
+/* --- annexes --- */
+/* drill_level 0 = the annex as printed; else the units of that level */
+int app_report(app *a, const user *u, const char *form, const char *unit_code, const char *period, int drill_level,
+               rtable *out, dv_err *e);
+
+/* --- aggregate values --- */
+typedef struct value_in {
+  const char *element, *combo, *value; /* value "" = clear */
+} value_in;
+/* the value a unit entered by hand for one cell, as text ("" if none) */
+int app_value_get(app *a, const user *u, const char *element, const char *combo, const char *period,
+                  const char *unit_code, char *out, int outlen);
+/* all or nothing; each value validated against its element's type */
+int app_values_put(app *a, const user *u, const char *period, const char *unit_code, const value_in *v, int n,
+                   dv_err *e);
+
+/* --- dialogues --- */
+typedef struct dialogue_filter {
+  const char *unit_code; /* subtree root; NULL = the user's unit */
+  const char *period;    /* NULL = all */
+  const char *query;     /* diacritic-insensitive search in title; NULL = none */
+  int limit, offset;
+} dialogue_filter;
+int app_dialogue_list(app *a, const user *u, const dialogue_filter *f, dialogue **rows, int *n, int *total,
+                      dv_err *e);
+int app_dialogue_get(app *a, const user *u, int64_t id, dialogue *d, dv_err *e);
+/* create when d->id == 0, else update; sets d->id */
+int app_dialogue_save(app *a, const user *u, dialogue *d, dv_err *e);
+int app_dialogue_delete(app *a, const user *u, int64_t id, dv_err *e);
+
+/* --- audit --- */
+typedef struct audit_row {
+  int64_t id;
+  char at[32], login[64], action[32], entity[32];
+  int64_t entity_id;
+  char *before, *after; /* JSON text or NULL, owned */
+} audit_row;
+/* admins only; newest first */
+int app_audit_list(app *a, const user *u, int limit, int offset, audit_row **rows, int *n, dv_err *e);
+void audit_rows_free(audit_row *rows, int n);
+
+/* --- imports (all or nothing; errors name line and field) --- */
+int app_import_units(app *a, const char *file, const char *data, size_t len, dv_err *e);
+int app_import_dialogues(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
+                         dv_err *e);
+int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
+                      dv_err *e);
+/* documents: kind,symbol,date,unit,issued_by,summary,fields[,period] */
+int app_import_documents(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
+                         dv_err *e);
+
+/* the forms and elements embedded in the binary */
+int app_forms_load(catalog *c, dv_err *e);
+
+/* --- creating a database --- */
+/* creates the schema in a new file; refuses an existing file */
+int app_create(const char *path, dv_err *e);
+/* loads the embedded Hải Phòng 2023 demo into a new database */
+int app_load_demo(app *a, dv_err *e);
+#endif

@@ -1,0 +1,489 @@
+/* Changes to data: values, dialogues, users and sessions, with audit. */
+#include "app/app_internal.h"
+#include "util/buf.h"
+#include "util/esc.h"
+#include "util/text.h"
+#include <errno.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SESSION_SECONDS (12 * 3600)
+
+/* ---------------- value parsing ---------------- */
+
+/* strict non-negative integer (counts) */
+static int parse_count(const char *s, long long *v) {
+  if (!*s) return -1;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9') return -1;
+  if (strlen(s) > 12) return -1;
+  *v = strtoll(s, NULL, 10);
+  return 0;
+}
+
+static int parse_number(const char *s, double *v) {
+  char *end;
+  errno = 0;
+  *v = strtod(s, &end);
+  return (*s && !*end && !errno && isfinite(*v)) ? 0 : -1;
+}
+
+/* value text -> num and/or text per the element's type; 0 or error */
+static int parse_value(const data_element *el, const char *raw, int *has_num, double *num, const char **text, int line,
+                       dv_err *e) {
+  long long n;
+  *has_num = 0;
+  *text = NULL;
+  if (!*raw) return 0; /* clear */
+  switch (el->type) {
+  case VT_INTEGER:
+    if (parse_count(raw, &n)) return dv_fail(e, DV_EINVAL, line, "value", "%s: \"%s\" không phải số nguyên không âm", el->code, raw);
+    *has_num = 1, *num = (double)n;
+    return 0;
+  case VT_NUMBER:
+  case VT_PERCENT:
+    if (parse_number(raw, num)) return dv_fail(e, DV_EINVAL, line, "value", "%s: \"%s\" không phải số", el->code, raw);
+    if (el->type == VT_PERCENT && (*num < 0 || *num > 100))
+      return dv_fail(e, DV_EINVAL, line, "value", "%s: tỷ lệ phải từ 0 đến 100", el->code);
+    *has_num = 1;
+    return 0;
+  case VT_YESNO:
+    if (strcmp(raw, "yes") == 0 || strcmp(raw, "có") == 0) *num = 1;
+    else if (strcmp(raw, "no") == 0 || strcmp(raw, "không") == 0) *num = 0;
+    else return dv_fail(e, DV_EINVAL, line, "value", "%s: chỉ nhận yes/no", el->code);
+    *has_num = 1;
+    return 0;
+  case VT_COUNT_NOTE:
+    if (parse_count(raw, &n) == 0) {
+      *has_num = 1, *num = (double)n;
+      return 0;
+    }
+    *text = raw;
+    return 0;
+  case VT_TEXT: *text = raw; return 0;
+  }
+  return 0;
+}
+
+/* ---------------- values ---------------- */
+
+int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code,
+                      const char *raw, int line, value_plan *vp, dv_err *e) {
+  vp->element = catalog_element(&a->cat, element);
+  if (vp->element < 0) return dv_fail(e, DV_EINVAL, line, "element", "không có chỉ tiêu %s", element);
+  vp->combo = catalog_combo(&a->cat, combo);
+  if (vp->combo < 0 || !catalog_pair_used(&a->cat, vp->element, vp->combo))
+    return dv_fail(e, DV_EINVAL, line, "combo", "chỉ tiêu %s không có phân tổ %s", element, combo);
+  vp->pos = app_unit_pos(a, unit_code);
+  if (vp->pos < 0) return dv_fail(e, DV_EINVAL, line, "unit", "không có đơn vị mã %s", unit_code);
+  if (!app_can_write(a, u, vp->pos))
+    return dv_fail(e, DV_EFORBIDDEN, line, "unit", "không có quyền nhập số liệu cho đơn vị %s", unit_code);
+  char *nfc = text_nfc(raw);
+  if (!nfc) return dv_fail(e, DV_EINVAL, line, "value", "giá trị không phải UTF-8 hợp lệ");
+  text_trim(nfc);
+  const char *text;
+  int rc = parse_value(&a->cat.elements[vp->element], nfc, &vp->has_num, &vp->num, &text, line, e);
+  vp->text = text ? xstrdup(text) : NULL;
+  free(nfc);
+  return rc;
+}
+
+static char *value_json(int has_num, double num, const char *text) {
+  buf b;
+  buf_init(&b, 0);
+  if (has_num) buf_addf(&b, "{\"value\":%.15g}", num);
+  else if (text) {
+    buf_adds(&b, "{\"value\":");
+    esc_json(&b, text);
+    buf_addc(&b, '}');
+  } else {
+    buf_release(&b);
+    return NULL;
+  }
+  return buf_detach(&b, NULL);
+}
+
+static int write_value(app *a, store *s, const user *u, const value_plan *vp, const char *period_id, dv_err *e) {
+  int old_has = 0;
+  double old_num = 0;
+  char *old_text = NULL;
+  const data_element *el = &a->cat.elements[vp->element];
+  int rc = store_value_put(s, el->code, a->cat.combos[vp->combo], period_id, a->t.u[vp->pos].id, vp->has_num,
+                           vp->num, vp->text, u ? u->id : 0, &old_has, &old_num, &old_text, e);
+  if (rc < 0) return rc;
+  char *before = value_json(old_has, old_num, old_text), *after = value_json(vp->has_num, vp->num, vp->text);
+  free(old_text);
+  if ((before || after) && !(before && after && strcmp(before, after) == 0)) {
+    buf ent;
+    buf_init(&ent, 0);
+    buf_addf(&ent, "{\"element\":\"%s\",\"combo\":\"%s\",\"period\":\"%s\",\"unit\":", el->code,
+             a->cat.combos[vp->combo], period_id);
+    esc_json(&ent, a->t.u[vp->pos].code);
+    buf_addf(&ent, ",\"value\":%s}", after ? after : "null");
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    rc = store_audit(s, uid, login, after ? "value.set" : "value.clear", "value", 0, before, ent.s, e);
+    buf_release(&ent);
+  } else {
+    rc = 0;
+  }
+  free(before), free(after);
+  return rc;
+}
+
+static void apply_value(app *a, const value_plan *vp, const period *p) {
+  uint64_t key = cube_key(vp->element, vp->combo, period_key(p));
+  cube_set_entered(&a->c, key, vp->pos, vp->has_num ? vp->num : NAN);
+  app_text_set(a, vp->element, vp->combo, period_key(p), vp->pos, vp->text);
+}
+
+int app_value_get(app *a, const user *u, const char *element, const char *combo, const char *period_id,
+                  const char *unit_code, char *out, int outlen) {
+  out[0] = 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code);
+  int ok = pos >= 0 && app_can_read(a, u, pos);
+  int64_t id = ok ? a->t.u[pos].id : 0;
+  pthread_rwlock_unlock(&a->lock);
+  if (!ok) return DV_EFORBIDDEN;
+  int has;
+  double num = 0;
+  char *text;
+  if (store_value_get(app_store(a), element, combo, period_id, id, &has, &num, &text)) {
+    if (has) snprintf(out, (size_t)outlen, "%.15g", num);
+    else if (text) snprintf(out, (size_t)outlen, "%s", text);
+  }
+  free(text);
+  return 0;
+}
+
+void free_plans(value_plan *v, int n) {
+  for (int i = 0; i < n; i++) free(v[i].text);
+  free(v);
+}
+
+/* validates every value, then writes all in one transaction, then the cube */
+int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e) {
+  store *s = app_store(a);
+  int rc = store_begin(s, e);
+  for (int i = 0; !rc && i < n; i++) rc = write_value(a, s, u, &vp[i], periods[i], e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) {
+    store_rollback(s);
+    return rc;
+  }
+  for (int i = 0; i < n; i++) {
+    period p;
+    period_parse(periods[i], &p);
+    apply_value(a, &vp[i], &p);
+  }
+  a->data_version = store_data_version(s);
+  return 0;
+}
+
+int app_values_put(app *a, const user *u, const char *period_id, const char *unit_code, const value_in *v, int n,
+                   dv_err *e) {
+  period p;
+  if (!period_id || period_parse(period_id, &p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
+  pthread_rwlock_wrlock(&a->lock);
+  value_plan *vp = xcalloc((size_t)n + 1, sizeof *vp);
+  char **periods = xmalloc(sizeof(char *) * ((size_t)n + 1));
+  int rc = 0;
+  for (int i = 0; i < n; i++) periods[i] = (char *)period_id;
+  for (int i = 0; !rc && i < n; i++)
+    rc = plan_value(a, u, v[i].element, v[i].combo, unit_code, v[i].value ? v[i].value : "", 0, &vp[i], e);
+  if (rc && e->field[0] == 'v' && n) snprintf(e->field, sizeof e->field, "%s.%s", v[0].element, v[0].combo);
+  if (!rc) rc = put_values(a, u, vp, periods, n, e);
+  pthread_rwlock_unlock(&a->lock);
+  free_plans(vp, n);
+  free(periods);
+  return rc;
+}
+
+/* ---------------- dialogues ---------------- */
+
+char *dialogue_json(const dialogue *d) {
+  buf b;
+  char iso[11];
+  buf_init(&b, 0);
+  date_format_iso(d->date, iso);
+  buf_addf(&b, "{\"date\":\"%s\",\"unit\":", iso);
+  esc_json(&b, d->unit_code);
+  buf_addf(&b, ",\"type\":\"%s\",\"chair\":\"%s\",\"title\":", dlg_type_codes[d->type], dlg_chair_codes[d->chair]);
+  esc_json(&b, d->title);
+  if (d->participants >= 0) buf_addf(&b, ",\"participants\":%d", d->participants);
+  else buf_adds(&b, ",\"participants\":null");
+  buf_adds(&b, ",\"issues\":");
+  esc_json(&b, d->issues ? d->issues : "");
+  buf_adds(&b, ",\"conclusions\":");
+  esc_json(&b, d->conclusions ? d->conclusions : "");
+  buf_addc(&b, '}');
+  return buf_detach(&b, NULL);
+}
+
+/* normalises text fields to NFC and checks the record; 0 or error */
+int app_dialogue_check(app *a, const user *u, dialogue *d, int line, int *pos, dv_err *e) {
+  if (d->type < 0 || d->type > 2) return dv_fail(e, DV_EINVAL, line, "type", "hình thức đối thoại không hợp lệ");
+  if (d->chair < 0 || d->chair > 2) return dv_fail(e, DV_EINVAL, line, "chair", "người chủ trì không hợp lệ");
+  char **fields[] = {&d->title, &d->issues, &d->conclusions};
+  const char *names[] = {"title", "issues", "conclusions"};
+  for (int i = 0; i < 3; i++) {
+    if (!*fields[i]) continue;
+    char *nfc = text_nfc(*fields[i]);
+    if (!nfc) return dv_fail(e, DV_EINVAL, line, names[i], "văn bản không phải UTF-8 hợp lệ");
+    free(*fields[i]);
+    *fields[i] = text_trim(nfc);
+    if (strlen(nfc) > 20000) return dv_fail(e, DV_EINVAL, line, names[i], "quá dài (tối đa 20.000 ký tự)");
+  }
+  if (!d->title || !d->title[0]) return dv_fail(e, DV_EINVAL, line, "title", "chưa có tên cuộc đối thoại");
+  if (d->participants < -1 || d->participants > 10000000)
+    return dv_fail(e, DV_EINVAL, line, "participants", "số người tham dự không hợp lệ");
+  int y, m, dd;
+  date_to_ymd(d->date, &y, &m, &dd);
+  if (!date_valid(y, m, dd)) return dv_fail(e, DV_EINVAL, line, "date", "ngày không hợp lệ");
+  *pos = app_unit_pos(a, d->unit_code);
+  if (*pos < 0) return dv_fail(e, DV_EINVAL, line, "unit", "không có đơn vị mã %s", d->unit_code);
+  if (!app_can_write(a, u, *pos))
+    return dv_fail(e, DV_EFORBIDDEN, line, "unit", "không có quyền ghi cho đơn vị %s", d->unit_code);
+  return 0;
+}
+
+int app_dialogue_get(app *a, const user *u, int64_t id, dialogue *d, dv_err *e) {
+  int64_t unit_id;
+  int rc = store_dialogue_get(app_store(a), id, d, &unit_id, e);
+  if (rc) return rc;
+  pthread_rwlock_rdlock(&a->lock);
+  int ok = app_can_read(a, u, tree_find_id(&a->t, unit_id));
+  pthread_rwlock_unlock(&a->lock);
+  if (!ok) {
+    dialogue_release(d);
+    return dv_fail(e, DV_EFORBIDDEN, 0, "id", "cuộc đối thoại ngoài phạm vi của bạn");
+  }
+  return 0;
+}
+
+static int audit_dialogue(store *s, const user *u, const char *action, int64_t id, const dialogue *before,
+                          const dialogue *after, dv_err *e) {
+  char *bj = before ? dialogue_json(before) : NULL, *aj = after ? dialogue_json(after) : NULL;
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  int rc = store_audit(s, uid, login, action, "dialogue", id, bj, aj, e);
+  free(bj), free(aj);
+  return rc;
+}
+
+int app_dialogue_save(app *a, const user *u, dialogue *d, dv_err *e) {
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  int pos, oldpos = -1, rc = app_dialogue_check(a, u, d, 0, &pos, e);
+  dialogue old = {0};
+  int64_t old_unit = 0;
+  if (!rc && d->id) {
+    rc = store_dialogue_get(s, d->id, &old, &old_unit, e);
+    oldpos = rc ? -1 : tree_find_id(&a->t, old_unit);
+    if (!rc && !app_can_write(a, u, oldpos))
+      rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "cuộc đối thoại ngoài phạm vi của bạn");
+  }
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    if (d->id) rc = store_dialogue_update(s, d, a->t.u[pos].id, e);
+    else rc = store_dialogue_insert(s, d, a->t.u[pos].id, u ? u->id : 0, &d->id, e);
+    if (!rc) rc = audit_dialogue(s, u, old_unit ? "dialogue.update" : "dialogue.create", d->id, old_unit ? &old : NULL, d, e);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    if (oldpos >= 0) app_count_dialogue(a, oldpos, old.date, old.type, old.chair, -1);
+    app_count_dialogue(a, pos, d->date, d->type, d->chair, +1);
+    a->data_version = store_data_version(s);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  dialogue_release(&old);
+  return rc;
+}
+
+int app_dialogue_delete(app *a, const user *u, int64_t id, dv_err *e) {
+  store *s = app_store(a);
+  dialogue old = {0};
+  int64_t unit_id;
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = store_dialogue_get(s, id, &old, &unit_id, e);
+  int pos = rc ? -1 : tree_find_id(&a->t, unit_id);
+  if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "cuộc đối thoại ngoài phạm vi của bạn");
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    rc = store_dialogue_delete(s, id, e);
+    if (!rc) rc = audit_dialogue(s, u, "dialogue.delete", id, &old, NULL, e);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+    else {
+      app_count_dialogue(a, pos, old.date, old.type, old.chair, -1);
+      a->data_version = store_data_version(s);
+    }
+  }
+  pthread_rwlock_unlock(&a->lock);
+  dialogue_release(&old);
+  return rc;
+}
+
+int app_dialogue_list(app *a, const user *u, const dialogue_filter *f, dialogue **rows, int *n, int *total,
+                      dv_err *e) {
+  *rows = NULL;
+  *n = *total = 0;
+  const char *code = f->unit_code && *f->unit_code ? f->unit_code : (u ? u->unit_code : NULL);
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = code ? app_unit_pos(a, code) : 0;
+  int rc = 0;
+  if (pos < 0 || a->t.n == 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", code ? code : "");
+  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code);
+  int64_t root = rc ? 0 : a->t.u[pos].id;
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  int first = -2000000000, last = 2000000000;
+  if (f->period && *f->period) {
+    period p;
+    if (period_parse(f->period, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", f->period);
+    period_window(&p, &a->cfg, &first, &last);
+  }
+  char *q = f->query && *f->query ? text_fold(f->query) : NULL;
+  rc = store_dialogue_list(app_store(a), root, first, last, q, f->limit > 0 ? f->limit : 50, f->offset, rows, n, total, e);
+  free(q);
+  return rc;
+}
+
+/* ---------------- users and sessions ---------------- */
+
+static void hex(const unsigned char *in, size_t n, char *out) {
+  sodium_bin2hex(out, n * 2 + 1, in, n);
+}
+
+static void token_hash(const char *token, char out[65]) {
+  unsigned char h[32];
+  crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+  hex(h, sizeof h, out);
+}
+
+static int login_valid(const char *s) {
+  size_t n = strlen(s);
+  if (n < 3 || n > 40) return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-')) return 0;
+  return 1;
+}
+
+int app_user_add(app *a, const user *actor, const char *login, const char *password, const char *unit_code, role r,
+                 dv_err *e) {
+  if (!login_valid(login))
+    return dv_fail(e, DV_EINVAL, 0, "login", "tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, . _ -");
+  if (strlen(password) < 8 || strlen(password) > 200)
+    return dv_fail(e, DV_EINVAL, 0, "password", "mật khẩu phải có từ 8 đến 200 ký tự");
+  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên được tạo tài khoản");
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code);
+  int ok = pos >= 0 && app_can_read(a, actor, pos);
+  int64_t unit_id = pos >= 0 ? a->t.u[pos].id : 0;
+  pthread_rwlock_unlock(&a->lock);
+  if (pos < 0) return dv_fail(e, DV_EINVAL, 0, "unit", "không có đơn vị mã %s", unit_code);
+  if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE))
+    return dv_fail(e, DV_EDB, 0, "", "không đủ bộ nhớ để băm mật khẩu");
+  store *s = app_store(a);
+  int64_t id = 0;
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_user_insert(s, login, hash, unit_id, r, &id, e);
+  if (!rc) {
+    buf b;
+    buf_init(&b, 0);
+    buf_adds(&b, "{\"login\":");
+    esc_json(&b, login);
+    buf_adds(&b, ",\"unit\":");
+    esc_json(&b, unit_code);
+    buf_addf(&b, ",\"role\":\"%s\"}", role_name(r));
+    int64_t uid;
+    const char *alogin;
+    actor_of(actor, &uid, &alogin);
+    rc = store_audit(s, uid, alogin, "user.create", "user", id, NULL, b.s, e);
+    buf_release(&b);
+  }
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  return rc;
+}
+
+int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e) {
+  user_row *all;
+  int m;
+  int rc = store_user_list(app_store(a), &all, &m, e);
+  if (rc) return rc;
+  *n = 0;
+  *rows = xcalloc((size_t)m + 1, sizeof(user_row));
+  pthread_rwlock_rdlock(&a->lock);
+  for (int i = 0; i < m; i++)
+    if (app_can_read(a, actor, app_unit_pos(a, all[i].unit_code))) (*rows)[(*n)++] = all[i];
+  pthread_rwlock_unlock(&a->lock);
+  free(all);
+  return 0;
+}
+
+int app_login(app *a, const char *login, const char *password, char token[65], dv_err *e) {
+  user u;
+  char hash[crypto_pwhash_STRBYTES + 1] = "";
+  store *s = app_store(a);
+  int found = login && password && store_user_by_login(s, login, &u, hash, sizeof hash) == 0;
+  if (!found) { /* hash anyway: an unknown login takes as long as a wrong password */
+    char tmp[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(tmp, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)) tmp[0] = 0;
+    return dv_fail(e, DV_EAUTH, 0, "login", "sai tên đăng nhập hoặc mật khẩu");
+  }
+  if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
+    return dv_fail(e, DV_EAUTH, 0, "login", "sai tên đăng nhập hoặc mật khẩu");
+  unsigned char raw[32], rawc[32];
+  char th[65], csrf[65];
+  randombytes_buf(raw, sizeof raw);
+  randombytes_buf(rawc, sizeof rawc);
+  hex(raw, sizeof raw, token);
+  hex(rawc, sizeof rawc, csrf);
+  token_hash(token, th);
+  int rc = store_session_insert(s, th, u.id, csrf, (int64_t)time(NULL) + SESSION_SECONDS, e);
+  if (!rc) store_audit(s, u.id, u.login, "session.login", "user", u.id, NULL, NULL, e);
+  return rc;
+}
+
+int app_session(app *a, const char *token, user *u, char csrf[65]) {
+  if (!token || strlen(token) != 64) return DV_EAUTH;
+  for (const char *p = token; *p; p++)
+    if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'))) return DV_EAUTH;
+  char th[65];
+  token_hash(token, th);
+  return store_session_get(app_store(a), th, (int64_t)time(NULL), u, csrf);
+}
+
+void app_logout(app *a, const char *token) {
+  if (!token || strlen(token) != 64) return;
+  char th[65];
+  token_hash(token, th);
+  store_session_delete(app_store(a), th);
+}
+
+/* ---------------- audit ---------------- */
+
+int app_audit_list(app *a, const user *u, int limit, int offset, audit_row **rows, int *n, dv_err *e) {
+  *rows = NULL;
+  *n = 0;
+  if (u && u->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên được xem nhật ký");
+  return store_audit_list(app_store(a), limit > 0 ? limit : 100, offset, rows, n, e);
+}
+
+void audit_rows_free(audit_row *rows, int n) {
+  for (int i = 0; i < n; i++) free(rows[i].before), free(rows[i].after);
+  free(rows);
+}

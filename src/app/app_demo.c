@@ -1,0 +1,64 @@
+/* A new database, and the Hải Phòng 2023 demo (the CSV files of demo/, embedded). */
+#include "app/app_internal.h"
+#include "util/embedded.h"
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SCHEMA_VERSION "1"
+
+int app_create(const char *path, dv_err *e) {
+  if (access(path, F_OK) == 0) return dv_fail(e, DV_ECONFLICT, 0, "", "%s đã tồn tại: không ghi đè", path);
+  store s;
+  if (store_open(&s, path, 1, e)) return DV_EDB;
+  int rc = store_begin(&s, e);
+  if (!rc) rc = store_create_schema(&s, e);
+  if (!rc) rc = store_setting_set(&s, "schema.version", SCHEMA_VERSION, e);
+  if (!rc) rc = store_commit(&s, e);
+  if (rc) store_rollback(&s);
+  store_close(&s);
+  if (rc) unlink(path);
+  return rc;
+}
+
+typedef int (*import_fn)(app *, const user *, const char *, const char *, size_t, int *, dv_err *);
+
+static int load(app *a, const char *name, import_fn fn, dv_err *e) {
+  const embedded_file *f = embedded_find(name);
+  if (!f) return dv_fail(e, DV_EINVAL, 0, "", "demo file %s missing from the build", name);
+  int n;
+  return fn(a, NULL, name, f->data, f->len, &n, e);
+}
+
+static const struct {
+  const char *login, *password, *unit;
+  role r;
+} demo_users[] = {
+    {"admin", "admin123", "31", ROLE_ADMIN},          /* Ban Dân vận Thành ủy Hải Phòng */
+    {"pheduyet", "pheduyet123", "31", ROLE_APPROVER}, /* city approver */
+    {"ngoquyen", "ngoquyen123", "304", ROLE_OFFICER}, /* Quận Ngô Quyền */
+    {"maychai", "maychai123", "11329", ROLE_OFFICER}, /* Phường Máy Chai, Ngô Quyền */
+    {"xem", "xem12345", "31", ROLE_VIEWER},
+};
+
+int app_load_demo(app *a, dv_err *e) {
+  const embedded_file *units = embedded_find("units.csv");
+  if (!units) return dv_fail(e, DV_EINVAL, 0, "", "demo units.csv missing from the build");
+  int rc = app_import_units(a, "units.csv", units->data, units->len, e);
+  store *s = app_store(a);
+  /* the seed's level names for Hải Phòng */
+  if (!rc) rc = store_level_set(s, 1, "Thành phố", "Cấp tỉnh", "Tỉnh", e);
+  if (!rc) rc = store_level_set(s, 2, "Quận, huyện", "Cấp huyện", "Huyện", e);
+  if (!rc) rc = store_level_set(s, 3, "Xã, phường", "Cấp xã", "Xã", e);
+  if (!rc) {
+    pthread_rwlock_wrlock(&a->lock);
+    rc = app_model_load(a, s, e);
+    pthread_rwlock_unlock(&a->lock);
+  }
+  if (!rc) rc = load(a, "values.csv", app_import_values, e);
+  if (!rc) rc = load(a, "dialogues.csv", app_import_dialogues, e);
+  if (!rc) rc = load(a, "documents.csv", app_import_documents, e);
+  for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
+    rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
+  return rc;
+}

@@ -1,0 +1,446 @@
+/* CSV imports: strict and all or nothing. Every row is checked first; only a
+ * file without errors is written, in one transaction, with one audit entry. */
+#include "app/app_internal.h"
+#include "util/buf.h"
+#include "util/csv.h"
+#include "util/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct header {
+  const char *file;
+  int idx[16]; /* column index per expected name, -1 if absent */
+} header;
+
+/* required names first, then optional; any other column is an error */
+static int read_header(csv_reader *r, const char *file, const char *const *req, int nreq, const char *const *opt,
+                       int nopt, header *h, dv_err *e) {
+  h->file = file;
+  int rc = csv_next(r);
+  if (rc < 0) return dv_fail(e, DV_EINVAL, r->record_line, "", "%s: %s", file, r->err);
+  if (rc == 0) return dv_fail(e, DV_EINVAL, 1, "", "%s: tệp rỗng, thiếu dòng tiêu đề", file);
+  for (int i = 0; i < nreq + nopt; i++) h->idx[i] = csv_col(r->fields, r->nfields, i < nreq ? req[i] : opt[i - nreq]);
+  for (int i = 0; i < nreq; i++)
+    if (h->idx[i] < 0) return dv_fail(e, DV_EINVAL, 1, req[i], "%s: dòng 1: thiếu cột \"%s\"", file, req[i]);
+  for (int c = 0; c < r->nfields; c++) {
+    int known = 0;
+    for (int i = 0; i < nreq + nopt; i++) known |= h->idx[i] == c;
+    if (!known) return dv_fail(e, DV_EINVAL, 1, r->fields[c], "%s: dòng 1: cột không xác định \"%s\"", file, r->fields[c]);
+    for (int d = 0; d < c; d++)
+      if (strcmp(r->fields[c], r->fields[d]) == 0)
+        return dv_fail(e, DV_EINVAL, 1, r->fields[c], "%s: dòng 1: cột \"%s\" lặp lại", file, r->fields[c]);
+  }
+  return 0;
+}
+
+/* the field of column i of the current record, "" if the column is absent */
+static const char *fld(csv_reader *r, const header *h, int i) {
+  int c = h->idx[i];
+  return c >= 0 && c < r->nfields ? r->fields[c] : "";
+}
+
+static int row_width(csv_reader *r, const header *h, int ncols, dv_err *e) {
+  int want = 0;
+  for (int i = 0; i < ncols; i++)
+    if (h->idx[i] >= 0) want++;
+  if (r->nfields != want)
+    return dv_fail(e, DV_EINVAL, r->record_line, "", "%s: dòng %d: có %d trường, cần %d", h->file, r->record_line,
+                   r->nfields, want);
+  for (int i = 0; i < r->nfields; i++)
+    if (!text_valid_utf8(r->fields[i], strlen(r->fields[i])))
+      return dv_fail(e, DV_EINVAL, r->record_line, "", "%s: dòng %d, cột %d: không phải UTF-8 hợp lệ", h->file,
+                     r->record_line, i + 1);
+  return 0;
+}
+
+static int bad(dv_err *e, const header *h, int line, const char *field, const char *what, const char *value) {
+  return dv_fail(e, DV_EINVAL, line, field, "%s: dòng %d, trường \"%s\": %s \"%s\"", h->file, line, field, what, value);
+}
+
+static int enum_index(const char *const *codes, int n, const char *s) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(codes[i], s) == 0) return i;
+  return -1;
+}
+
+static void audit_import(store *s, const user *u, const char *what, const char *file, int count, dv_err *e) {
+  buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "{\"file\":\"%s\",\"rows\":%d}", "", count);
+  buf_reset(&b);
+  buf_adds(&b, "{\"file\":");
+  buf_adds(&b, "\"");
+  for (const char *p = file; *p; p++)
+    if (*p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) buf_addc(&b, *p);
+  buf_addf(&b, "\",\"rows\":%d}", count);
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  store_audit(s, uid, login, what, "import", 0, NULL, b.s, e);
+  buf_release(&b);
+}
+
+/* ---------------- units ---------------- */
+
+typedef struct unit_in {
+  char *code, *name, *type, *parent;
+  int level, line;
+  int64_t id;
+} unit_in;
+
+static int cmp_level(const void *a, const void *b) {
+  const unit_in *x = a, *y = b;
+  return x->level != y->level ? x->level - y->level : x->line - y->line;
+}
+
+/* default level names from the unit types found at each level */
+static void name_levels(store *s, int maxlevel, dv_err *e) {
+  char tmp[8];
+  for (int l = 1; l <= maxlevel && l <= TREE_MAX_LEVELS; l++) {
+    char **types;
+    int n, prov = 0, dist = 0, comm = 0, city_only = 1;
+    store_level_types(s, l, &types, &n);
+    for (int i = 0; i < n; i++) {
+      const char *t = types[i];
+      if (!strcmp(t, "Tỉnh") || !strcmp(t, "Thành phố trực thuộc trung ương")) prov = 1;
+      if (strcmp(t, "Thành phố trực thuộc trung ương")) city_only = 0;
+      if (!strcmp(t, "Quận") || !strcmp(t, "Huyện") || !strcmp(t, "Thị xã") || !strncmp(t, "Thành phố thuộc", 17))
+        dist = 1;
+      if (!strcmp(t, "Xã") || !strcmp(t, "Phường") || !strcmp(t, "Thị trấn") || !strcmp(t, "Đặc khu")) comm = 1;
+      free(types[i]);
+    }
+    free(types);
+    char name[64], cap[64], shortn[64];
+    snprintf(tmp, sizeof tmp, "%d", l);
+    if (prov) snprintf(name, 64, "%s", city_only ? "Thành phố" : "Tỉnh, thành phố"), snprintf(cap, 64, "Cấp tỉnh"),
+        snprintf(shortn, 64, "Tỉnh");
+    else if (dist) snprintf(name, 64, "Quận, huyện"), snprintf(cap, 64, "Cấp huyện"), snprintf(shortn, 64, "Huyện");
+    else if (comm) snprintf(name, 64, "Xã, phường"), snprintf(cap, 64, "Cấp xã"), snprintf(shortn, 64, "Xã");
+    else if (l == 1) snprintf(name, 64, "Trung ương"), snprintf(cap, 64, "Cấp trung ương"), snprintf(shortn, 64, "Trung ương");
+    else snprintf(name, 64, "Cấp %s", tmp), snprintf(cap, 64, "Cấp %s", tmp), snprintf(shortn, 64, "Cấp %s", tmp);
+    char have[8];
+    (void)have;
+    store_level_set(s, l, name, cap, shortn, e);
+  }
+}
+
+static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const header *h, dv_err *e) {
+  if (!u->code[0]) return bad(e, h, u->line, "code", "thiếu mã đơn vị", "");
+  if (strlen(u->code) > 30) return bad(e, h, u->line, "code", "mã quá dài", u->code);
+  for (const char *p = u->code; *p; p++)
+    if ((unsigned char)*p <= ' ' || *p == ',') return bad(e, h, u->line, "code", "mã có ký tự không hợp lệ", u->code);
+  if (!u->name[0]) return bad(e, h, u->line, "name", "thiếu tên đơn vị", "");
+  if (!u->type[0]) return bad(e, h, u->line, "type", "thiếu loại đơn vị", "");
+  if (u->level < 1 || u->level > TREE_MAX_LEVELS) return bad(e, h, u->line, "level", "cấp phải là số từ 1 đến 8", "");
+  if (store_unit_id(s, u->code)) return bad(e, h, u->line, "code", "mã đơn vị đã có", u->code);
+  for (int i = 0; i < n; i++)
+    if (&all[i] != u && all[i].line < u->line && strcmp(all[i].code, u->code) == 0)
+      return bad(e, h, u->line, "code", "mã đơn vị lặp lại trong tệp", u->code);
+  if (u->level == 1 && u->parent[0]) return bad(e, h, u->line, "parent_code", "đơn vị cấp 1 không có cấp trên", u->parent);
+  if (u->level > 1 && !u->parent[0]) return bad(e, h, u->line, "parent_code", "thiếu mã đơn vị cấp trên", "");
+  if (!u->parent[0]) return 0;
+  int plevel = 0;
+  for (int i = 0; i < n; i++)
+    if (strcmp(all[i].code, u->parent) == 0) plevel = all[i].level;
+  if (!plevel) {
+    int pos = app_unit_pos(a, u->parent);
+    if (pos >= 0) plevel = a->t.u[pos].level;
+  }
+  if (!plevel) return bad(e, h, u->line, "parent_code", "không có đơn vị cấp trên mã", u->parent);
+  if (plevel != u->level - 1) return bad(e, h, u->line, "level", "cấp phải bằng cấp của đơn vị cấp trên + 1, không phải", "");
+  return 0;
+}
+
+static void free_units(unit_in *v, int n) {
+  for (int i = 0; i < n; i++) free(v[i].code), free(v[i].name), free(v[i].type), free(v[i].parent);
+  free(v);
+}
+
+int app_import_units(app *a, const char *file, const char *data, size_t len, dv_err *e) {
+  static const char *const req[] = {"code", "name", "type", "level", "parent_code"};
+  csv_reader r;
+  header h;
+  csv_init(&r, data, len);
+  int rc = read_header(&r, file, req, 5, NULL, 0, &h, e);
+  unit_in *v = NULL;
+  int n = 0, cap = 0, got;
+  while (!rc && (got = csv_next(&r)) != 0) {
+    if (got < 0) {
+      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
+      break;
+    }
+    if ((rc = row_width(&r, &h, 5, e))) break;
+    if (n == cap) v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 256));
+    unit_in *u = &v[n++];
+    memset(u, 0, sizeof *u);
+    u->line = r.record_line;
+    u->code = text_trim(xstrdup(fld(&r, &h, 0)));
+    u->name = text_nfc(fld(&r, &h, 1));
+    u->type = text_nfc(fld(&r, &h, 2));
+    text_trim(u->name), text_trim(u->type);
+    u->parent = text_trim(xstrdup(fld(&r, &h, 4)));
+    char *end;
+    const char *lv = fld(&r, &h, 3);
+    long l = strtol(lv, &end, 10);
+    u->level = (*lv && !*end) ? (int)l : -1;
+    if (u->level < 0) rc = bad(e, &h, u->line, "level", "cấp không phải số nguyên", lv);
+  }
+  csv_release(&r);
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  for (int i = 0; !rc && i < n; i++) rc = check_unit(a, s, &v[i], v, n, &h, e);
+  if (!rc) {
+    qsort(v, (size_t)n, sizeof *v, cmp_level);
+    rc = store_begin(s, e);
+    int maxlevel = 0;
+    for (int i = 0; !rc && i < n; i++) {
+      int64_t pid = v[i].parent[0] ? store_unit_id(s, v[i].parent) : 0;
+      rc = store_unit_insert(s, v[i].code, v[i].name, v[i].type, v[i].level, pid, &v[i].id, e);
+      if (v[i].level > maxlevel) maxlevel = v[i].level;
+    }
+    if (!rc) {
+      name_levels(s, maxlevel, e);
+      audit_import(s, NULL, "import.units", file, n, e);
+      rc = store_commit(s, e);
+    }
+    if (rc) store_rollback(s);
+    else rc = app_model_load(a, s, e);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_units(v, n);
+  return rc;
+}
+
+/* ---------------- dialogues ---------------- */
+
+static int parse_dialogue_row(app *a, const user *u, csv_reader *r, const header *h, dialogue *d, int *pos,
+                              dv_err *e) {
+  int line = r->record_line;
+  memset(d, 0, sizeof *d);
+  if (date_parse(fld(r, h, 0), &d->date)) return bad(e, h, line, "date", "ngày không hợp lệ (YYYY-MM-DD)", fld(r, h, 0));
+  snprintf(d->unit_code, sizeof d->unit_code, "%s", fld(r, h, 1));
+  if ((d->type = enum_index(dlg_type_codes, 3, fld(r, h, 2))) < 0)
+    return bad(e, h, line, "type", "hình thức phải là dinh_ky, chuyen_de hoặc dot_xuat, không phải", fld(r, h, 2));
+  if ((d->chair = enum_index(dlg_chair_codes, 3, fld(r, h, 3))) < 0)
+    return bad(e, h, line, "chair", "người chủ trì phải là cap_uy, chinh_quyen hoặc dong_chu_tri, không phải", fld(r, h, 3));
+  d->title = xstrdup(fld(r, h, 4));
+  const char *pp = fld(r, h, 5);
+  d->participants = -1;
+  if (*pp) {
+    long long v;
+    char *end;
+    v = strtoll(pp, &end, 10);
+    if (*end || v < 0 || v > 10000000 || pp[0] == '-' || pp[0] == '+' || pp[0] == ' ')
+      return bad(e, h, line, "participants", "số người tham dự phải là số nguyên không âm, không phải", pp);
+    d->participants = (int)v;
+  }
+  d->issues = h->idx[6] >= 0 ? xstrdup(fld(r, h, 6)) : NULL;
+  d->conclusions = h->idx[7] >= 0 ? xstrdup(fld(r, h, 7)) : NULL;
+  if (app_unit_pos(a, d->unit_code) < 0) return bad(e, h, line, "unit", "không có đơn vị mã", d->unit_code);
+  dv_err sub;
+  if (app_dialogue_check(a, u, d, line, pos, &sub))
+    return dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, trường \"%s\": %s", h->file, line, sub.field, sub.msg);
+  return 0;
+}
+
+static void free_dialogues(dialogue *v, int n) {
+  for (int i = 0; i < n; i++) dialogue_release(&v[i]);
+  free(v);
+}
+
+int app_import_dialogues(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
+                         dv_err *e) {
+  static const char *const req[] = {"date", "unit", "type", "chair", "title", "participants"};
+  static const char *const opt[] = {"issues", "conclusions"};
+  csv_reader r;
+  header h;
+  csv_init(&r, data, len);
+  int rc = read_header(&r, file, req, 6, opt, 2, &h, e);
+  dialogue *v = NULL;
+  int *pos = NULL, n = 0, cap = 0, got;
+  pthread_rwlock_wrlock(&a->lock);
+  while (!rc && (got = csv_next(&r)) != 0) {
+    if (got < 0) {
+      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
+      break;
+    }
+    if ((rc = row_width(&r, &h, 8, e))) break;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 1024;
+      v = xrealloc(v, sizeof *v * (size_t)cap);
+      pos = xrealloc(pos, sizeof *pos * (size_t)cap);
+    }
+    rc = parse_dialogue_row(a, u, &r, &h, &v[n], &pos[n], e);
+    n++;
+  }
+  csv_release(&r);
+  store *s = app_store(a);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    for (int i = 0; !rc && i < n; i++) rc = store_dialogue_insert(s, &v[i], a->t.u[pos[i]].id, u ? u->id : 0, &v[i].id, e);
+    if (!rc) audit_import(s, u, "import.dialogues", file, n, e);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    for (int i = 0; i < n; i++) app_count_dialogue(a, pos[i], v[i].date, v[i].type, v[i].chair, +1);
+    a->data_version = store_data_version(s);
+    *count = n;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_dialogues(v, n);
+  free(pos);
+  return rc;
+}
+
+/* ---------------- values ---------------- */
+
+int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count, dv_err *e) {
+  static const char *const req[] = {"element", "combo", "period", "unit", "value"};
+  csv_reader r;
+  header h;
+  csv_init(&r, data, len);
+  int rc = read_header(&r, file, req, 5, NULL, 0, &h, e);
+  value_plan *v = NULL;
+  char **periods = NULL;
+  int n = 0, cap = 0, got;
+  pthread_rwlock_wrlock(&a->lock);
+  while (!rc && (got = csv_next(&r)) != 0) {
+    if (got < 0) {
+      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
+      break;
+    }
+    if ((rc = row_width(&r, &h, 5, e))) break;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 1024;
+      v = xrealloc(v, sizeof *v * (size_t)cap);
+      periods = xrealloc(periods, sizeof(char *) * (size_t)cap);
+    }
+    memset(&v[n], 0, sizeof v[n]);
+    periods[n] = xstrdup(fld(&r, &h, 2));
+    n++;
+    period p;
+    if (period_parse(periods[n - 1], &p)) {
+      rc = bad(e, &h, r.record_line, "period", "kỳ báo cáo không hợp lệ", periods[n - 1]);
+      break;
+    }
+    dv_err sub;
+    if (plan_value(a, u, fld(&r, &h, 0), fld(&r, &h, 1), fld(&r, &h, 3), fld(&r, &h, 4), r.record_line, &v[n - 1], &sub))
+      rc = dv_fail(e, sub.code, r.record_line, sub.field, "%s: dòng %d, trường \"%s\": %s", file, r.record_line,
+                   sub.field, sub.msg);
+  }
+  csv_release(&r);
+  if (!rc) rc = put_values(a, u, v, periods, n, e);
+  if (!rc) {
+    audit_import(app_store(a), u, "import.values", file, n, e);
+    *count = n;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_plans(v, n);
+  for (int i = 0; i < n; i++) free(periods[i]);
+  free(periods);
+  return rc;
+}
+
+/* ---------------- documents (the register grows in issue 3) ---------------- */
+
+static const char *const doc_kinds[] = {"NQ", "CT", "KL", "QD", "KH", "CTr", "BC", "TB", "TT", "HD", "CV", "DA"};
+static const char *const doc_fields[] = {"dan_toc", "ton_giao", "dan_van_chinh_quyen", "mttq_ctxh", "khac"};
+
+/* "08-NQ/TU" -> kind code of the symbol ("QĐ" -> "QD", "ĐA" -> "DA") */
+static int symbol_kind(const char *symbol, char *out, size_t n) {
+  const char *dash = strchr(symbol, '-'), *slash = dash ? strchr(dash, '/') : NULL;
+  if (!dash || !slash || dash == symbol || slash == dash + 1 || !slash[1]) return -1;
+  for (const char *p = symbol; p < dash; p++)
+    if (*p < '0' || *p > '9') return -1;
+  char k[32];
+  snprintf(k, sizeof k, "%.*s", (int)(slash - dash - 1), dash + 1);
+  if (!strcmp(k, "QĐ")) snprintf(k, sizeof k, "QD");
+  if (!strcmp(k, "ĐA")) snprintf(k, sizeof k, "DA");
+  snprintf(out, n, "%s", k);
+  return 0;
+}
+
+static int check_fields(const char *s) {
+  char *copy = xstrdup(s), *save = NULL;
+  int ok = *s != 0;
+  for (char *t = strtok_r(copy, ";", &save); ok && t; t = strtok_r(NULL, ";", &save)) ok = enum_index(doc_fields, 5, t) >= 0;
+  free(copy);
+  return ok;
+}
+
+typedef struct doc_in {
+  char *kind, *symbol, *issued_by, *summary, *fields;
+  int day, count_day, pos;
+} doc_in;
+
+static int parse_document_row(app *a, const user *u, csv_reader *r, const header *h, doc_in *d, dv_err *e) {
+  int line = r->record_line;
+  char sk[32];
+  d->kind = xstrdup(fld(r, h, 0));
+  d->symbol = text_nfc(fld(r, h, 1));
+  d->issued_by = xstrdup(fld(r, h, 4));
+  d->summary = text_nfc(fld(r, h, 5));
+  d->fields = xstrdup(fld(r, h, 6));
+  if (enum_index(doc_kinds, 12, d->kind) < 0) return bad(e, h, line, "kind", "loại văn bản không hợp lệ", d->kind);
+  if (!d->symbol || symbol_kind(d->symbol, sk, sizeof sk))
+    return bad(e, h, line, "symbol", "số, ký hiệu phải có dạng 08-NQ/TU", fld(r, h, 1));
+  if (strcmp(sk, d->kind)) return bad(e, h, line, "symbol", "loại trong ký hiệu khác cột kind:", d->symbol);
+  if (date_parse(fld(r, h, 2), &d->day)) return bad(e, h, line, "date", "ngày không hợp lệ (YYYY-MM-DD)", fld(r, h, 2));
+  d->pos = app_unit_pos(a, fld(r, h, 3));
+  if (d->pos < 0) return bad(e, h, line, "unit", "không có đơn vị mã", fld(r, h, 3));
+  if (!app_can_write(a, u, d->pos)) return bad(e, h, line, "unit", "không có quyền ghi cho đơn vị", fld(r, h, 3));
+  if (strcmp(d->issued_by, "cap_uy") && strcmp(d->issued_by, "ban_dan_van"))
+    return bad(e, h, line, "issued_by", "phải là cap_uy hoặc ban_dan_van, không phải", d->issued_by);
+  if (!d->summary || !d->summary[0]) return bad(e, h, line, "summary", "thiếu trích yếu", "");
+  if (!check_fields(d->fields)) return bad(e, h, line, "fields", "lĩnh vực không hợp lệ", d->fields);
+  d->count_day = d->day;
+  const char *pid = fld(r, h, 7);
+  if (*pid) {
+    period p;
+    int last;
+    if (period_parse(pid, &p)) return bad(e, h, line, "period", "kỳ báo cáo không hợp lệ", pid);
+    period_window(&p, &a->cfg, &d->count_day, &last);
+  }
+  return 0;
+}
+
+int app_import_documents(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
+                         dv_err *e) {
+  static const char *const req[] = {"kind", "symbol", "date", "unit", "issued_by", "summary", "fields"};
+  static const char *const opt[] = {"period"};
+  csv_reader r;
+  header h;
+  csv_init(&r, data, len);
+  int rc = read_header(&r, file, req, 7, opt, 1, &h, e);
+  doc_in *v = NULL;
+  int n = 0, cap = 0, got;
+  pthread_rwlock_wrlock(&a->lock);
+  while (!rc && (got = csv_next(&r)) != 0) {
+    if (got < 0) {
+      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
+      break;
+    }
+    if ((rc = row_width(&r, &h, 8, e))) break;
+    if (n == cap) v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 64));
+    memset(&v[n], 0, sizeof v[n]);
+    rc = parse_document_row(a, u, &r, &h, &v[n++], e);
+  }
+  csv_release(&r);
+  store *s = app_store(a);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    for (int i = 0; !rc && i < n; i++)
+      rc = store_document_insert(s, v[i].kind, v[i].symbol, v[i].day, a->t.u[v[i].pos].id, v[i].issued_by,
+                                 v[i].summary, v[i].fields, v[i].count_day, NULL, e);
+    if (!rc) audit_import(s, u, "import.documents", file, n, e);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+    else *count = n;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  for (int i = 0; i < n; i++) free(v[i].kind), free(v[i].symbol), free(v[i].issued_by), free(v[i].summary), free(v[i].fields);
+  free(v);
+  return rc;
+}

@@ -1,0 +1,58 @@
+/* Private to src/app: the shared model and helpers used by app*.c. */
+#ifndef DV_APP_INTERNAL_H
+#define DV_APP_INTERNAL_H
+#include "app/app.h"
+#include "core/cube.h"
+#include "core/form.h"
+#include "store/store.h"
+#include <pthread.h>
+
+typedef struct text_value {
+  int element, combo, pkey, pos;
+  char *text;
+} text_value;
+
+struct app {
+  char *path;
+  int gen;                 /* tells thread-local connections which app they belong to */
+  pthread_rwlock_t lock;   /* guards the model below */
+  tree t;
+  cube c;
+  catalog cat;
+  period_cfg cfg;
+  text_value *texts;
+  int ntexts;
+  int64_t data_version;    /* of the model's connection when loaded */
+  pthread_mutex_t conns_lock;
+  store **conns;           /* every thread's connection, closed by app_close */
+  int nconns;
+};
+
+/* this thread's connection to a's database */
+store *app_store(app *a);
+/* (re)loads tree, levels, values and records into the model; caller holds the write lock */
+int app_model_load(app *a, store *s, dv_err *e);
+void app_model_release(app *a);
+/* position of a unit by code in the model, or -1 */
+int app_unit_pos(app *a, const char *code);
+void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text);
+/* counts one dialogue (delta +1/-1) into every period containing its day */
+void app_count_dialogue(app *a, int pos, int day, int type, int chair, int delta);
+/* normalises a dialogue's text to NFC and checks it; sets *pos */
+int app_dialogue_check(app *a, const user *u, dialogue *d, int line, int *pos, dv_err *e);
+/* one checked aggregate value, ready to write */
+typedef struct value_plan {
+  int element, combo, pos, has_num;
+  double num;
+  char *text;
+} value_plan;
+int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code, const char *raw,
+               int line, value_plan *vp, dv_err *e);
+/* writes checked values (one period id each) in one transaction, then the cube; caller holds the write lock */
+int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e);
+void free_plans(value_plan *v, int n);
+/* audit JSON of a dialogue (caller frees) */
+char *dialogue_json(const dialogue *d);
+/* the actor's id and login for audit entries */
+void actor_of(const user *u, int64_t *id, const char **login);
+#endif

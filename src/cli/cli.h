@@ -1,0 +1,23 @@
+/* Subcommands of the danvan binary, one file each (git's builtin/ style). */
+#ifndef DV_CLI_H
+#define DV_CLI_H
+#include "app/app.h"
+#include "util/buf.h"
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_forms(int argc, char **argv);
+
+/* prints "danvan: <msg>" to stderr, returns 1 */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_fail(const dv_err *e);
+/* value of --name in argv, or NULL */
+const char *cli_opt(int argc, char **argv, const char *name);
+/* reads a whole file (or "-" for stdin) up to max bytes; 0 or -1 */
+int cli_read_file(const char *path, size_t max, buf *out);
+/* opens the database named by argv[i] */
+app *cli_open(const char *path);
+#endif

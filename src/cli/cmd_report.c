@@ -1,0 +1,37 @@
+#include "cli/cli.h"
+#include "export/report_out.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* danvan report DB --form bieu-N --period P --unit CODE [--format json|csv] [--level L] */
+int cmd_report(int argc, char **argv) {
+  if (argc < 2 || argv[1][0] == '-')
+    return cli_error("cách dùng: danvan report DB --form bieu-N --period P --unit CODE [--format json|csv]");
+  const char *form_code = cli_opt(argc, argv, "--form"), *period_id = cli_opt(argc, argv, "--period");
+  const char *unit = cli_opt(argc, argv, "--unit"), *format = cli_opt(argc, argv, "--format");
+  const char *level = cli_opt(argc, argv, "--level");
+  if (!form_code || !period_id || !unit) return cli_error("thiếu --form, --period hoặc --unit");
+  if (!format) format = "json";
+  if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html"))
+    return cli_error("định dạng không hỗ trợ: %s (json, csv, html)", format);
+  app *a = cli_open(argv[1]);
+  if (!a) return 1;
+  rtable t;
+  dv_err e;
+  int rc = app_report(a, NULL, form_code, unit, period_id, level ? atoi(level) : 0, &t, &e);
+  if (rc) {
+    app_close(a);
+    return cli_fail(&e);
+  }
+  buf b;
+  buf_init(&b, 0);
+  if (!strcmp(format, "json")) report_write_json(&b, &t);
+  else if (!strcmp(format, "csv")) report_write_csv(&b, &t);
+  else report_write_html(&b, &t);
+  fwrite(b.s, 1, b.len, stdout);
+  buf_release(&b);
+  rtable_release(&t);
+  app_close(a);
+  return 0;
+}

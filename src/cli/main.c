@@ -1,0 +1,83 @@
+/* danvan: the command line. One table of subcommands, one file each. */
+#include "cli/cli.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+  const char *name;
+  int (*fn)(int, char **);
+  const char *help;
+} commands[] = {
+    {"init", cmd_init, "init DB [--demo]              tạo cơ sở dữ liệu (--demo: Hải Phòng 6 tháng đầu năm 2023)"},
+    {"serve", cmd_serve, "serve DB [--listen ADDR:PORT] chạy máy chủ web (mặc định 127.0.0.1:8080)"},
+    {"import", cmd_import, "import units|dialogues|values|documents DB FILE   nhập CSV (tất cả hoặc không)"},
+    {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
+    {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
+    {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
+};
+
+int cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("danvan: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  return 1;
+}
+
+int cli_fail(const dv_err *e) { return cli_error("%s", e->msg); }
+
+const char *cli_opt(int argc, char **argv, const char *name) {
+  for (int i = 0; i + 1 < argc; i++)
+    if (strcmp(argv[i], name) == 0) return argv[i + 1];
+  return NULL;
+}
+
+int cli_read_file(const char *path, size_t max, buf *out) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return cli_error("không mở được %s: %s", path, strerror(errno));
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (out->len + n > max) {
+      if (f != stdin) fclose(f);
+      return cli_error("%s: tệp quá lớn (tối đa %zu MB)", path, max >> 20);
+    }
+    buf_add(out, chunk, n);
+  }
+  int err = ferror(f);
+  if (f != stdin) fclose(f);
+  return err ? cli_error("lỗi đọc %s", path) : 0;
+}
+
+app *cli_open(const char *path) {
+  dv_err e;
+  app *a = app_open(path, &e);
+  if (!a) cli_fail(&e);
+  return a;
+}
+
+static int usage(FILE *f) {
+  fputs("Cách dùng: danvan LỆNH ...\n", f);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) fprintf(f, "  danvan %s\n", commands[i].help);
+  return f == stderr ? 2 : 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return usage(stderr);
+  if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) return usage(stdout);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+  cli_error("không có lệnh \"%s\"", argv[1]);
+  return usage(stderr);
+}
+
+/* TEMP until src/cli/cmd_serve.c lands */
+__attribute__((weak)) int cmd_serve(int argc, char **argv) {
+  (void)argc, (void)argv;
+  return cli_error("serve: not built");
+}

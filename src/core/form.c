@@ -1,0 +1,252 @@
+#include "core/form.h"
+#include "util/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *vt_names[] = {"integer", "number", "percent", "text", "yesno", "count_note"};
+static const char *agg_names[] = {"sum", "average", "max", "last", "none"};
+
+const char *value_type_name(value_type t) { return vt_names[t]; }
+
+static int lookup_name(const char *const *names, int n, const char *s) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(names[i], s) == 0) return i;
+  return -1;
+}
+
+int catalog_element(const catalog *c, const char *code) {
+  for (int i = 0; i < c->nelements; i++)
+    if (strcmp(c->elements[i].code, code) == 0) return i;
+  return -1;
+}
+
+int catalog_combo(const catalog *c, const char *code) {
+  for (int i = 0; i < c->ncombos; i++)
+    if (strcmp(c->combos[i], code) == 0) return i;
+  return -1;
+}
+
+static int intern_combo(catalog *c, const char *code) {
+  int i = catalog_combo(c, code);
+  if (i >= 0) return i;
+  c->combos = xrealloc(c->combos, sizeof(char *) * (size_t)(c->ncombos + 1));
+  c->combos[c->ncombos] = xstrdup(code);
+  return c->ncombos++;
+}
+
+const form *catalog_form(const catalog *c, const char *code) {
+  for (int i = 0; i < c->nforms; i++)
+    if (strcmp(c->forms[i].code, code) == 0) return &c->forms[i];
+  return NULL;
+}
+
+/* next line of text into a fresh string, comments and blank lines skipped */
+static char *next_line(const char **p, int *lineno) {
+  while (**p) {
+    const char *e = strchr(*p, '\n');
+    size_t n = e ? (size_t)(e - *p) : strlen(*p);
+    char *line = xstrndup(*p, n);
+    *p += n + (e ? 1 : 0);
+    (*lineno)++;
+    char *s = line;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s && *s != '#') return line;
+    free(line);
+  }
+  return NULL;
+}
+
+int catalog_load_elements(catalog *c, const char *text, char *err, int errlen) {
+  const char *p = text;
+  int ln = 0;
+  char *line;
+  while ((line = next_line(&p, &ln))) {
+    char code[64], type[32], agg[16];
+    int off = 0;
+    if (sscanf(line, "%63s %31s %15s %n", code, type, agg, &off) != 3 || !line[off]) {
+      snprintf(err, (size_t)errlen, "elements.txt line %d: expected code type aggregation name", ln);
+      free(line);
+      return -1;
+    }
+    int t = lookup_name(vt_names, 6, type), a = lookup_name(agg_names, 5, agg);
+    if (t < 0 || a < 0) {
+      snprintf(err, (size_t)errlen, "elements.txt line %d: unknown type or aggregation", ln);
+      free(line);
+      return -1;
+    }
+    c->elements = xrealloc(c->elements, sizeof(data_element) * (size_t)(c->nelements + 1));
+    c->elements[c->nelements++] = (data_element){xstrdup(code), xstrdup(line + off), (value_type)t, (aggregation)a};
+    free(line);
+  }
+  return 0;
+}
+
+static char **split_path(const char *s, int *depth) {
+  char **out = NULL;
+  int n = 0;
+  for (;;) {
+    const char *bar = strstr(s, " | ");
+    size_t len = bar ? (size_t)(bar - s) : strlen(s);
+    out = xrealloc(out, sizeof(char *) * (size_t)(n + 2));
+    out[n++] = xstrndup(s, len);
+    if (!bar) break;
+    s = bar + 3;
+  }
+  out[n] = NULL;
+  *depth = n;
+  return out;
+}
+
+static int parse_scope(const char *s, scope *sc) {
+  static const char *names[] = {"@row", "@self", "@below", "@self_below", "@subtree"};
+  int i = lookup_name(names, 5, s);
+  if (i < 0) return -1;
+  *sc = (scope)i;
+  return 0;
+}
+
+static int parse_ref(catalog *c, const char *s, data_ref *r) {
+  char el[64], combo[96], sc[24] = "@row";
+  int n = sscanf(s, "%63s %95s %23s", el, combo, sc);
+  if (n < 2) return -1;
+  r->element = catalog_element(c, el);
+  if (r->element < 0) return -1;
+  r->combo = intern_combo(c, combo);
+  return parse_scope(sc, &r->sc);
+}
+
+static int parse_sum(form_col *col, const char *s, int ncols_before) {
+  char *copy = xstrdup(s), *save = NULL;
+  for (char *tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    int a, b;
+    if (sscanf(tok, "%d-%d", &a, &b) != 2) b = a = (int)strtol(tok, NULL, 10);
+    if (a < 1 || b < a || b > ncols_before + 64) {
+      free(copy);
+      return -1;
+    }
+    for (int i = a; i <= b; i++) {
+      col->sum = xrealloc(col->sum, sizeof(int) * (size_t)(col->nsum + 1));
+      col->sum[col->nsum++] = i - 1;
+    }
+  }
+  free(copy);
+  return col->nsum ? 0 : -1;
+}
+
+static int parse_binding(catalog *c, form_col *col, const char *b, int ncols) {
+  if (strncmp(b, "sum ", 4) == 0) {
+    col->kind = BIND_SUM;
+    return parse_sum(col, b + 4, ncols);
+  }
+  if (strncmp(b, "list ", 5) == 0) {
+    col->kind = BIND_LIST;
+    col->field = xstrdup(b + 5);
+    return 0;
+  }
+  if (strncmp(b, "pair ", 5) == 0) {
+    const char *slash = strstr(b, " / ");
+    if (!slash) return -1;
+    char *left = xstrndup(b + 5, (size_t)(slash - b - 5));
+    int rc = parse_ref(c, left, &col->a) || parse_ref(c, slash + 3, &col->b);
+    free(left);
+    col->kind = BIND_PAIR;
+    return rc ? -1 : 0;
+  }
+  col->kind = BIND_DATA;
+  return parse_ref(c, b, &col->a);
+}
+
+static int form_directive(form *f, const char *line) {
+  static const char *keys[] = {"form ", "title ", "row_header ", "row_label ", "total_label ", "rows "};
+  char **slots[] = {&f->code, &f->title, &f->row_header, &f->row_label, &f->total_label, NULL};
+  for (int i = 0; i < 6; i++) {
+    size_t k = strlen(keys[i]);
+    if (strncmp(line, keys[i], k) != 0) continue;
+    const char *v = line + k;
+    if (slots[i]) {
+      free(*slots[i]);
+      *slots[i] = xstrdup(v);
+      return 0;
+    }
+    if (strcmp(v, "self") == 0) f->rows = ROWS_SELF;
+    else if (strcmp(v, "levels") == 0) f->rows = ROWS_LEVELS;
+    else if (strncmp(v, "list ", 5) == 0) f->rows = ROWS_LIST, f->list = xstrdup(v + 5);
+    else return -1;
+    return 0;
+  }
+  return -1;
+}
+
+static int form_add_col(catalog *c, form *f, const char *spec) {
+  const char *eq = strstr(spec, " = ");
+  if (!eq) return -1;
+  f->cols = xrealloc(f->cols, sizeof(form_col) * (size_t)(f->ncols + 1));
+  form_col *col = &f->cols[f->ncols];
+  memset(col, 0, sizeof *col);
+  char *path = xstrndup(spec, (size_t)(eq - spec));
+  col->path = split_path(path, &col->depth);
+  free(path);
+  f->ncols++;
+  return parse_binding(c, col, eq + 3, f->ncols);
+}
+
+static void form_release(form *f) {
+  for (int i = 0; i < f->ncols; i++) {
+    for (int d = 0; d < f->cols[i].depth; d++) free(f->cols[i].path[d]);
+    free(f->cols[i].path), free(f->cols[i].sum), free(f->cols[i].field);
+  }
+  free(f->cols), free(f->code), free(f->title), free(f->row_header), free(f->row_label);
+  free(f->total_label), free(f->list);
+}
+
+int catalog_add_form(catalog *c, const char *text, char *err, int errlen) {
+  form f;
+  memset(&f, 0, sizeof f);
+  const char *p = text;
+  int ln = 0, rc = 0;
+  char *line;
+  while (rc == 0 && (line = next_line(&p, &ln))) {
+    if (strncmp(line, "col ", 4) == 0) rc = form_add_col(c, &f, line + 4);
+    else rc = form_directive(&f, line);
+    if (rc) snprintf(err, (size_t)errlen, "form %s line %d: cannot read \"%.60s\"", f.code ? f.code : "?", ln, line);
+    free(line);
+  }
+  for (int i = 0; rc == 0 && i < f.ncols; i++)
+    for (int k = 0; k < f.cols[i].nsum; k++)
+      if (f.cols[i].sum[k] >= f.ncols || f.cols[i].sum[k] == i) {
+        snprintf(err, (size_t)errlen, "form %s column %d: sum refers to column %d", f.code, i + 1, f.cols[i].sum[k] + 1);
+        rc = -1;
+      }
+  if (rc == 0 && !f.code) {
+    snprintf(err, (size_t)errlen, "form without a code");
+    rc = -1;
+  }
+  if (rc) {
+    form_release(&f);
+    return -1;
+  }
+  c->forms = xrealloc(c->forms, sizeof(form) * (size_t)(c->nforms + 1));
+  c->forms[c->nforms++] = f;
+  return 0;
+}
+
+int catalog_pair_used(const catalog *c, int element, int combo) {
+  for (int i = 0; i < c->nforms; i++)
+    for (int k = 0; k < c->forms[i].ncols; k++) {
+      const form_col *col = &c->forms[i].cols[k];
+      if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+      if ((col->a.element == element && col->a.combo == combo) ||
+          (col->kind == BIND_PAIR && col->b.element == element && col->b.combo == combo))
+        return 1;
+    }
+  return 0;
+}
+
+void catalog_release(catalog *c) {
+  for (int i = 0; i < c->nelements; i++) free(c->elements[i].code), free(c->elements[i].name);
+  for (int i = 0; i < c->ncombos; i++) free(c->combos[i]);
+  for (int i = 0; i < c->nforms; i++) form_release(&c->forms[i]);
+  free(c->elements), free(c->combos), free(c->forms);
+  memset(c, 0, sizeof *c);
+}

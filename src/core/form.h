@@ -1,0 +1,68 @@
+/* Forms (biểu mẫu) are text files (forms/NAME.form, forms/elements.txt),
+ * embedded in the binary at build time. A form is a list of value columns,
+ * each with its header path (top header first) and a binding:
+ *   ELEMENT COMBO [@scope]   a data cell
+ *   sum 3 5 | sum 8-15       the sum of other columns of the same row
+ *   pair A / B               two data cells printed "a/b"
+ *   list FIELD               a field of a register list (Biểu 4)
+ * Rows are `self` (one row: the unit), `levels` (one row per level under the
+ * unit, then a total row) or `list REGISTER`. Header text may hold {cap+K},
+ * {short+K} (the names of the unit's level + K) and {committee}. */
+#ifndef DV_FORM_H
+#define DV_FORM_H
+
+typedef enum { VT_INTEGER, VT_NUMBER, VT_PERCENT, VT_TEXT, VT_YESNO, VT_COUNT_NOTE } value_type;
+typedef enum { AGG_SUM, AGG_AVERAGE, AGG_MAX, AGG_LAST, AGG_NONE } aggregation;
+typedef enum { BIND_DATA, BIND_SUM, BIND_PAIR, BIND_LIST } bind_kind;
+typedef enum { SCOPE_ROW, SCOPE_SELF, SCOPE_BELOW, SCOPE_SELF_BELOW, SCOPE_SUBTREE } scope;
+typedef enum { ROWS_SELF, ROWS_LEVELS, ROWS_LIST } rows_mode;
+
+typedef struct element {
+  char *code, *name;
+  value_type type;
+  aggregation agg;
+} data_element;
+
+typedef struct data_ref {
+  int element, combo; /* indexes into the catalog */
+  scope sc;
+} data_ref;
+
+typedef struct form_col {
+  char **path;
+  int depth;
+  bind_kind kind;
+  data_ref a, b;
+  int *sum; /* 0-based column indexes */
+  int nsum;
+  char *field; /* list field */
+} form_col;
+
+typedef struct form {
+  char *code, *title, *row_header, *row_label, *total_label, *list;
+  rows_mode rows;
+  int ncols;
+  form_col *cols;
+} form;
+
+typedef struct catalog {
+  int nelements;
+  data_element *elements;
+  int ncombos;
+  char **combos;
+  int nforms;
+  form *forms;
+} catalog;
+
+/* parses the element list; 0 or -1 with err */
+int catalog_load_elements(catalog *c, const char *text, char *err, int errlen);
+/* parses one form and adds it; 0 or -1 with err naming the line */
+int catalog_add_form(catalog *c, const char *text, char *err, int errlen);
+void catalog_release(catalog *c);
+int catalog_element(const catalog *c, const char *code);
+int catalog_combo(const catalog *c, const char *code);
+const form *catalog_form(const catalog *c, const char *code);
+/* 1 if some form uses this element with this combo */
+int catalog_pair_used(const catalog *c, int element, int combo);
+const char *value_type_name(value_type t);
+#endif

@@ -1,0 +1,248 @@
+#include "core/report.h"
+#include "util/buf.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* {committee}, {cap+K}, {short+K} */
+char *report_expand(const tree *t, int unit, const char *text) {
+  buf b;
+  buf_init(&b, 0);
+  for (const char *s = text; *s;) {
+    const char *open = strchr(s, '{');
+    if (!open) {
+      buf_adds(&b, s);
+      break;
+    }
+    buf_add(&b, s, (size_t)(open - s));
+    const char *close = strchr(open, '}');
+    if (!close) {
+      buf_adds(&b, open);
+      break;
+    }
+    char key[32];
+    snprintf(key, sizeof key, "%.*s", (int)(close - open - 1), open + 1);
+    int k = 0, lvl;
+    if (strcmp(key, "committee") == 0) {
+      char name[256];
+      tree_committee_name(t, unit, name, sizeof name);
+      buf_adds(&b, name);
+    } else if (sscanf(key, "cap+%d", &k) == 1 || sscanf(key, "short+%d", &k) == 1) {
+      lvl = t->u[unit].level + k;
+      const level_name *ln = lvl <= TREE_MAX_LEVELS ? &t->levels[lvl] : NULL;
+      const char *v = ln ? (key[0] == 'c' ? ln->cap : ln->shortn) : NULL;
+      if (v) buf_adds(&b, v);
+      else buf_addf(&b, "%s %d", key[0] == 'c' ? "Cấp" : "Cấp", lvl);
+    } else {
+      buf_add(&b, open, (size_t)(close - open + 1));
+    }
+    s = close + 1;
+  }
+  return buf_detach(&b, NULL);
+}
+
+rrow *rtable_add_row(rtable *t, const char *label) {
+  if (t->nrows == t->caprows) {
+    t->caprows = t->caprows ? t->caprows * 2 : 8;
+    t->rows = xrealloc(t->rows, sizeof(rrow) * (size_t)t->caprows);
+  }
+  rrow *r = &t->rows[t->nrows++];
+  memset(r, 0, sizeof *r);
+  r->label = xstrdup(label);
+  r->unit_pos = -1;
+  r->cells = xcalloc((size_t)t->ncols + 1, sizeof(rcell));
+  return r;
+}
+
+void rtable_release(rtable *t) {
+  for (int i = 0; i < t->ncols; i++) {
+    for (int d = 0; t->paths[i][d]; d++) free(t->paths[i][d]);
+    free(t->paths[i]);
+  }
+  for (int r = 0; r < t->nrows; r++) {
+    for (int c = 0; c < t->ncols; c++) free(t->rows[r].cells[c].text);
+    free(t->rows[r].cells);
+    free(t->rows[r].label);
+  }
+  free(t->paths), free(t->depth), free(t->rows);
+  free(t->form), free(t->title), free(t->period), free(t->unit_code), free(t->unit_name), free(t->row_header);
+  memset(t, 0, sizeof *t);
+}
+
+static void set_num(rcell *c, double v) {
+  if (isnan(v)) return;
+  c->kind = CELL_NUM;
+  c->num = v;
+}
+
+static double add_nan(double a, double b) {
+  if (isnan(a)) return b;
+  if (isnan(b)) return a;
+  return a + b;
+}
+
+/* the value of a data reference for a row about unit `u` (self scopes) */
+static double ref_value(const report_req *r, const data_ref *d, int u) {
+  const cube_slice *s = cube_get(r->c, cube_key(d->element, d->combo, period_key(&r->p)));
+  const tree *t = r->t;
+  double lv[TREE_MAX_LEVELS + 1];
+  switch (d->sc) {
+  case SCOPE_ROW:
+  case SCOPE_SELF: return cube_unit_value(s, u);
+  case SCOPE_SUBTREE: return cube_range_sum(s, u, t->u[u].end);
+  case SCOPE_BELOW:
+  case SCOPE_SELF_BELOW: {
+    int below = t->u[u].level + 1;
+    cube_level_sums(s, t->level, u + 1, t->u[u].end, lv);
+    double v = below <= TREE_MAX_LEVELS ? lv[below] : NAN;
+    return d->sc == SCOPE_BELOW ? v : add_nan(cube_unit_value(s, u), v);
+  }
+  }
+  return NAN;
+}
+
+static void fmt_num(buf *b, double v) {
+  if (isnan(v)) return;
+  if (v == floor(v) && fabs(v) < 1e15) buf_addf(b, "%.0f", v);
+  else buf_addf(b, "%g", v);
+}
+
+static void data_cell(const report_req *r, const form_col *col, int u, rcell *out) {
+  const data_element *el = &r->cat->elements[col->a.element];
+  if (col->kind == BIND_PAIR) {
+    double a = ref_value(r, &col->a, u), b = ref_value(r, &col->b, u);
+    if (isnan(a) && isnan(b)) return;
+    buf s;
+    buf_init(&s, 0);
+    fmt_num(&s, isnan(a) ? 0 : a);
+    buf_addc(&s, '/');
+    fmt_num(&s, isnan(b) ? 0 : b);
+    out->kind = CELL_TEXT;
+    out->text = buf_detach(&s, NULL);
+    return;
+  }
+  if (el->type != VT_TEXT) set_num(out, ref_value(r, &col->a, u));
+  if (out->kind == CELL_NULL && (el->type == VT_TEXT || el->type == VT_COUNT_NOTE) && r->text) {
+    const char *txt = r->text(r->text_ctx, col->a.element, col->a.combo, u);
+    if (txt) {
+      out->kind = CELL_TEXT;
+      out->text = xstrdup(txt);
+    }
+  }
+}
+
+/* sum columns after the data cells of a row are known */
+static void formula_cells(const form *f, rcell *cells) {
+  for (int i = 0; i < f->ncols; i++) {
+    const form_col *col = &f->cols[i];
+    if (col->kind != BIND_SUM) continue;
+    double v = NAN;
+    for (int k = 0; k < col->nsum; k++)
+      if (cells[col->sum[k]].kind == CELL_NUM) v = add_nan(v, cells[col->sum[k]].num);
+    set_num(&cells[i], v);
+  }
+}
+
+static void headers(rtable *out, const report_req *r) {
+  const form *f = r->f;
+  out->ncols = f->ncols;
+  out->paths = xcalloc((size_t)f->ncols + 1, sizeof(char **));
+  out->depth = xcalloc((size_t)f->ncols + 1, sizeof(int));
+  for (int i = 0; i < f->ncols; i++) {
+    out->depth[i] = f->cols[i].depth;
+    out->paths[i] = xcalloc((size_t)f->cols[i].depth + 1, sizeof(char *));
+    for (int d = 0; d < f->cols[i].depth; d++) out->paths[i][d] = report_expand(r->t, r->unit, f->cols[i].path[d]);
+  }
+}
+
+static void self_row(rtable *out, const report_req *r) {
+  char *label = report_expand(r->t, r->unit, r->f->row_label ? r->f->row_label : "{committee}");
+  rrow *row = rtable_add_row(out, label);
+  free(label);
+  row->unit_pos = r->unit;
+  for (int i = 0; i < r->f->ncols; i++)
+    if (r->f->cols[i].kind == BIND_DATA || r->f->cols[i].kind == BIND_PAIR) data_cell(r, &r->f->cols[i], r->unit, &row->cells[i]);
+  formula_cells(r->f, row->cells);
+}
+
+/* one pass per data column fills every level row */
+static void level_rows(rtable *out, const report_req *r) {
+  const tree *t = r->t;
+  int u = r->unit, lo = u, hi = t->u[u].end;
+  int present[TREE_MAX_LEVELS + 1] = {0};
+  for (int i = lo; i < hi; i++) present[t->level[i]] = 1;
+  int rowof[TREE_MAX_LEVELS + 1];
+  for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
+    rowof[l] = -1;
+    if (!present[l]) continue;
+    const char *name = t->levels[l].name;
+    char fallback[32];
+    snprintf(fallback, sizeof fallback, "Cấp %d", l);
+    rrow *row = rtable_add_row(out, name ? name : fallback);
+    row->level = l;
+    rowof[l] = out->nrows - 1;
+  }
+  rrow *total = rtable_add_row(out, r->f->total_label ? r->f->total_label : "Tổng");
+  total->is_total = 1;
+  int totalrow = out->nrows - 1;
+  for (int i = 0; i < r->f->ncols; i++) {
+    const form_col *col = &r->f->cols[i];
+    if (col->kind != BIND_DATA) continue;
+    const cube_slice *s = cube_get(r->c, cube_key(col->a.element, col->a.combo, period_key(&r->p)));
+    double lv[TREE_MAX_LEVELS + 1], sum = NAN;
+    cube_level_sums(s, t->level, lo, hi, lv);
+    for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
+      if (rowof[l] < 0) continue;
+      set_num(&out->rows[rowof[l]].cells[i], lv[l]);
+      sum = add_nan(sum, lv[l]);
+    }
+    set_num(&out->rows[totalrow].cells[i], sum);
+  }
+  for (int k = 0; k < out->nrows; k++) formula_cells(r->f, out->rows[k].cells);
+}
+
+/* the units of one level under the unit, each with its own values */
+static void drill_rows(rtable *out, const report_req *r) {
+  const tree *t = r->t;
+  int u = r->unit;
+  rrow *total = NULL;
+  for (int p = u; p < t->u[u].end; p++) {
+    if (t->level[p] != r->drill_level) continue;
+    rrow *row = rtable_add_row(out, t->u[p].name);
+    row->unit_pos = p;
+    for (int i = 0; i < r->f->ncols; i++) {
+      const form_col *col = &r->f->cols[i];
+      if (col->kind != BIND_DATA) continue;
+      const cube_slice *s = cube_get(r->c, cube_key(col->a.element, col->a.combo, period_key(&r->p)));
+      set_num(&row->cells[i], cube_unit_value(s, p));
+    }
+  }
+  int nunits = out->nrows;
+  total = rtable_add_row(out, r->f->total_label ? r->f->total_label : "Tổng");
+  total->is_total = 1;
+  for (int i = 0; i < r->f->ncols; i++) {
+    double sum = NAN;
+    for (int k = 0; k < nunits; k++)
+      if (out->rows[k].cells[i].kind == CELL_NUM) sum = add_nan(sum, out->rows[k].cells[i].num);
+    if (r->f->cols[i].kind == BIND_DATA) set_num(&total->cells[i], sum);
+  }
+  for (int k = 0; k < out->nrows; k++) formula_cells(r->f, out->rows[k].cells);
+}
+
+void report_compute(rtable *out, const report_req *r) {
+  memset(out, 0, sizeof *out);
+  char pid[8];
+  period_format(&r->p, pid);
+  out->form = xstrdup(r->f->code);
+  out->title = report_expand(r->t, r->unit, r->f->title ? r->f->title : r->f->code);
+  out->period = xstrdup(pid);
+  out->unit_code = xstrdup(r->t->u[r->unit].code);
+  out->unit_name = xstrdup(r->t->u[r->unit].name);
+  out->row_header = xstrdup(r->drill_level ? "Đơn vị" : r->f->row_header ? r->f->row_header : "");
+  headers(out, r);
+  if (r->f->rows == ROWS_LIST) return;
+  if (r->drill_level) drill_rows(out, r);
+  else if (r->f->rows == ROWS_SELF) self_row(out, r);
+  else level_rows(out, r);
+}

@@ -1,0 +1,56 @@
+/* A computed annex: header paths and rows of cells, independent of the
+ * output format (JSON, CSV, HTML, XLSX writers read this). */
+#ifndef DV_REPORT_H
+#define DV_REPORT_H
+#include "core/cube.h"
+#include "core/form.h"
+#include "core/period.h"
+#include "core/tree.h"
+
+typedef enum { CELL_NULL, CELL_NUM, CELL_TEXT } cell_kind;
+
+typedef struct rcell {
+  cell_kind kind;
+  double num;
+  char *text; /* owned */
+} rcell;
+
+typedef struct rrow {
+  char *label;   /* owned */
+  int level;     /* for level rows: the level (drill-down target); 0 otherwise */
+  int unit_pos;  /* for unit rows: the unit's position; -1 otherwise */
+  int is_total;
+  rcell *cells;  /* ncols, owned */
+} rrow;
+
+typedef struct rtable {
+  char *form, *title, *period, *unit_code, *unit_name, *row_header; /* owned */
+  int ncols;
+  char ***paths; /* ncols header paths, each NULL-terminated, owned */
+  int *depth;
+  int nrows, caprows;
+  rrow *rows;
+} rtable;
+
+/* the unit's own text for a text or count_note cell, or NULL */
+typedef const char *(*report_text_fn)(void *ctx, int element, int combo, int unit_pos);
+
+typedef struct report_req {
+  const catalog *cat;
+  const form *f;
+  const tree *t;
+  const cube *c;
+  int unit;            /* position */
+  period p;
+  int drill_level;     /* 0, or a level: rows are the units of that level */
+  report_text_fn text;
+  void *text_ctx;
+} report_req;
+
+/* fills headers and, for self and level forms, rows; list forms get headers only */
+void report_compute(rtable *out, const report_req *r);
+void rtable_release(rtable *t);
+rrow *rtable_add_row(rtable *t, const char *label);
+/* replaces {committee}, {cap+K}, {short+K} */
+char *report_expand(const tree *t, int unit, const char *text);
+#endif

@@ -1,0 +1,220 @@
+#include "core/tree.h"
+#include "util/buf.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct id_ix {
+  int64_t id;
+  int ix;
+} id_ix;
+
+static int cmp_id_ix(const void *a, const void *b) {
+  int64_t x = ((const id_ix *)a)->id, y = ((const id_ix *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_node_code(const void *a, const void *b) {
+  return strcmp(((const unit_node *)a)->code, ((const unit_node *)b)->code);
+}
+
+static int lookup(const id_ix *map, int n, int64_t id) {
+  id_ix key = {id, 0};
+  const id_ix *r = bsearch(&key, map, (size_t)n, sizeof *map, cmp_id_ix);
+  return r ? r->ix : -1;
+}
+
+/* children of each input node as a CSR array, in input (code) order */
+static int link_children(unit_node *in, int n, const id_ix *map, int *par, int *off, int *kids, char *err,
+                         int errlen) {
+  memset(off, 0, sizeof(int) * (size_t)(n + 1));
+  for (int i = 0; i < n; i++) {
+    par[i] = -1;
+    if (!in[i].parent_id) continue;
+    par[i] = lookup(map, n, in[i].parent_id);
+    if (par[i] < 0) {
+      snprintf(err, (size_t)errlen, "đơn vị %s: không tìm thấy đơn vị cấp trên", in[i].code);
+      return -1;
+    }
+    off[par[i] + 1]++;
+  }
+  for (int i = 0; i < n; i++) off[i + 1] += off[i];
+  int *fill = xcalloc((size_t)n, sizeof(int));
+  for (int i = 0; i < n; i++)
+    if (par[i] >= 0) kids[off[par[i]] + fill[par[i]]++] = i;
+  free(fill);
+  return 0;
+}
+
+typedef struct frame {
+  int ix, next_kid, pos;
+} frame;
+
+static int number_dfs(tree *t, unit_node *in, int n, const int *par, const int *off, const int *kids) {
+  frame *st = xmalloc(sizeof(frame) * (size_t)(n + 1));
+  int pos = 0;
+  for (int r = 0; r < n; r++) {
+    if (par[r] >= 0) continue;
+    int sp = 0;
+    st[sp++] = (frame){r, off[r], pos};
+    t->u[pos] = in[r];
+    t->u[pos++].parent = -1;
+    while (sp) {
+      frame *f = &st[sp - 1];
+      if (f->next_kid == off[f->ix + 1]) {
+        t->u[f->pos].end = pos;
+        sp--;
+        continue;
+      }
+      int c = kids[f->next_kid++];
+      t->u[pos] = in[c];
+      t->u[pos].parent = f->pos;
+      st[sp++] = (frame){c, off[c], pos++};
+    }
+  }
+  free(st);
+  return pos;
+}
+
+static int cmp_pos_code(const void *a, const void *b, void *ctx) {
+  const tree *t = ctx;
+  return strcmp(t->u[*(const int *)a].code, t->u[*(const int *)b].code);
+}
+
+static void build_indexes(tree *t) {
+  t->level = xmalloc((size_t)t->n + 1);
+  t->ids_sorted = xmalloc(sizeof(int64_t) * (size_t)(t->n + 1));
+  t->ids_pos = xmalloc(sizeof(int) * (size_t)(t->n + 1));
+  id_ix *m = xmalloc(sizeof(id_ix) * (size_t)(t->n + 1));
+  t->maxlevel = 0;
+  for (int i = 0; i < t->n; i++) {
+    t->level[i] = (uint8_t)t->u[i].level;
+    if (t->u[i].level > t->maxlevel) t->maxlevel = t->u[i].level;
+    m[i] = (id_ix){t->u[i].id, i};
+  }
+  qsort(m, (size_t)t->n, sizeof *m, cmp_id_ix);
+  for (int i = 0; i < t->n; i++) t->ids_sorted[i] = m[i].id, t->ids_pos[i] = m[i].ix;
+  free(m);
+  t->code_order = xmalloc(sizeof(int) * (size_t)(t->n + 1));
+  for (int i = 0; i < t->n; i++) t->code_order[i] = i;
+  qsort_r(t->code_order, (size_t)t->n, sizeof(int), cmp_pos_code, t);
+}
+
+int tree_build(tree *t, unit_node *in, int n, char *err, int errlen) {
+  memset(t, 0, sizeof *t);
+  qsort(in, (size_t)n, sizeof *in, cmp_node_code);
+  for (int i = 0; i < n; i++) {
+    if (in[i].level < 1 || in[i].level > TREE_MAX_LEVELS) {
+      snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d ngoài khoảng 1..%d", in[i].code, in[i].level, TREE_MAX_LEVELS);
+      return -1;
+    }
+  }
+  id_ix *map = xmalloc(sizeof(id_ix) * (size_t)(n + 1));
+  for (int i = 0; i < n; i++) map[i] = (id_ix){in[i].id, i};
+  qsort(map, (size_t)n, sizeof *map, cmp_id_ix);
+  int *par = xmalloc(sizeof(int) * (size_t)(n + 1)), *off = xmalloc(sizeof(int) * (size_t)(n + 1)),
+      *kids = xmalloc(sizeof(int) * (size_t)(n + 1));
+  int rc = link_children(in, n, map, par, off, kids, err, errlen);
+  if (rc == 0) {
+    t->u = xcalloc((size_t)n + 1, sizeof(unit_node));
+    t->n = n;
+    int reached = number_dfs(t, in, n, par, off, kids);
+    if (reached != n) {
+      snprintf(err, (size_t)errlen, "cây đơn vị có vòng lặp (%d/%d đơn vị)", reached, n);
+      free(t->u);
+      t->u = NULL;
+      t->n = 0;
+      rc = -1;
+    }
+  }
+  for (int i = 0; rc == 0 && i < n; i++) {
+    int p = t->u[i].parent;
+    if (p >= 0 && t->u[i].level <= t->u[p].level) {
+      snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d không thấp hơn cấp của đơn vị cấp trên", t->u[i].code,
+               t->u[i].level);
+      rc = -1;
+    }
+  }
+  free(map), free(par), free(off), free(kids);
+  if (rc) {
+    if (t->u) memset(t->u, 0, sizeof(unit_node) * (size_t)n); /* strings stay with the caller's nodes */
+    free(t->u);
+    memset(t, 0, sizeof *t);
+    return -1;
+  }
+  build_indexes(t);
+  return 0;
+}
+
+void tree_release(tree *t) {
+  for (int i = 0; i < t->n; i++) {
+    free(t->u[i].code), free(t->u[i].name), free(t->u[i].type);
+    free(t->u[i].short_name), free(t->u[i].fold);
+  }
+  for (int l = 0; l <= TREE_MAX_LEVELS; l++) {
+    free(t->levels[l].name), free(t->levels[l].cap), free(t->levels[l].shortn);
+  }
+  free(t->u), free(t->level), free(t->ids_sorted), free(t->ids_pos), free(t->code_order);
+  memset(t, 0, sizeof *t);
+}
+
+void tree_set_level_name(tree *t, int level, const char *name, const char *cap, const char *shortn) {
+  if (level < 1 || level > TREE_MAX_LEVELS) return;
+  level_name *l = &t->levels[level];
+  free(l->name), free(l->cap), free(l->shortn);
+  l->name = xstrdup(name);
+  l->cap = xstrdup(cap);
+  l->shortn = xstrdup(shortn);
+}
+
+int tree_find_code(const tree *t, const char *code) {
+  int lo = 0, hi = t->n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2, p = t->code_order[mid];
+    int c = strcmp(t->u[p].code, code);
+    if (c == 0) return p;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+int tree_find_id(const tree *t, int64_t id) {
+  int lo = 0, hi = t->n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (t->ids_sorted[mid] == id) return t->ids_pos[mid];
+    if (t->ids_sorted[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+const char *unit_short_name(const char *name, const char *type) {
+  static const char *words[] = {"Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Phường", "Xã", "Thị trấn", "Đặc khu"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t k = strlen(words[i]);
+    if (strncmp(name, words[i], k) == 0 && name[k] == ' ') return name + k + 1;
+  }
+  (void)type;
+  return name;
+}
+
+/* The party committee of an administrative unit is named after its type. */
+void tree_committee_name(const tree *t, int p, char *out, int n) {
+  const unit_node *u = &t->u[p];
+  const char *ty = u->type ? u->type : "";
+  const char *c = NULL;
+  if (strncmp(ty, "Thành phố", strlen("Thành phố")) == 0) c = "Thành ủy";
+  else if (strcmp(ty, "Tỉnh") == 0) c = "Tỉnh ủy";
+  else if (strcmp(ty, "Quận") == 0) c = "Quận ủy";
+  else if (strcmp(ty, "Huyện") == 0) c = "Huyện ủy";
+  else if (strcmp(ty, "Thị xã") == 0) c = "Thị ủy";
+  else if (strcmp(ty, "Phường") == 0) c = "Đảng ủy phường";
+  else if (strcmp(ty, "Xã") == 0) c = "Đảng ủy xã";
+  else if (strcmp(ty, "Thị trấn") == 0) c = "Đảng ủy thị trấn";
+  else if (strcmp(ty, "Đặc khu") == 0) c = "Đảng ủy đặc khu";
+  if (c) snprintf(out, (size_t)n, "%s %s", c, u->short_name ? u->short_name : unit_short_name(u->name, ty));
+  else snprintf(out, (size_t)n, "%s", u->name);
+}

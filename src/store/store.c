@@ -1,0 +1,595 @@
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *SCHEMA =
+    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE levels(level INTEGER PRIMARY KEY, name TEXT NOT NULL, cap TEXT NOT NULL, short TEXT NOT NULL);"
+    "CREATE TABLE units(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id),"
+    " valid_from TEXT, valid_to TEXT);"
+    "CREATE INDEX units_parent ON units(parent_id);"
+    "CREATE TABLE users(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, pwhash TEXT NOT NULL,"
+    " unit_id INTEGER NOT NULL REFERENCES units(id), role TEXT NOT NULL, created_at TEXT NOT NULL"
+    " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE sessions(token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),"
+    " csrf TEXT NOT NULL, expires INTEGER NOT NULL);"
+    "CREATE TABLE data_values(element TEXT NOT NULL, combo TEXT NOT NULL, period TEXT NOT NULL,"
+    " unit_id INTEGER NOT NULL REFERENCES units(id), num REAL, text TEXT, user_id INTEGER,"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " PRIMARY KEY(element, combo, period, unit_id));"
+    "CREATE TABLE dialogues(id INTEGER PRIMARY KEY, day INTEGER NOT NULL, unit_id INTEGER NOT NULL"
+    " REFERENCES units(id), type INTEGER NOT NULL, chair INTEGER NOT NULL, title TEXT NOT NULL,"
+    " title_fold TEXT NOT NULL, participants INTEGER, issues TEXT, conclusions TEXT, created_by INTEGER,"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX dialogues_unit_day ON dialogues(unit_id, day);"
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT NOT NULL, day INTEGER NOT NULL,"
+    " unit_id INTEGER NOT NULL REFERENCES units(id), issued_by TEXT NOT NULL, summary TEXT NOT NULL,"
+    " fields TEXT NOT NULL, count_day INTEGER NOT NULL);"
+    "CREATE INDEX documents_unit_day ON documents(unit_id, count_day);"
+    "CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " user_id INTEGER, login TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER,"
+    " before TEXT, after TEXT);";
+
+static int db_fail(store *s, dv_err *e, const char *what) {
+  return dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(s->db));
+}
+
+static sqlite3_stmt *prep(store *s, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    fprintf(stderr, "sql prepare failed: %s: %s\n", sqlite3_errmsg(s->db), sql);
+    return NULL;
+  }
+  return st;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(st, i);
+}
+
+static char *col_dup(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_column_text(st, i);
+  return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
+  const unsigned char *t = sqlite3_column_text(st, i);
+  snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+int store_open(store *s, const char *path, int create, dv_err *e) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  memset(s, 0, sizeof *s);
+  if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    dv_fail(e, DV_EDB, 0, "", "không mở được cơ sở dữ liệu %s: %s", path, s->db ? sqlite3_errmsg(s->db) : "");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    return DV_EDB;
+  }
+  sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL,
+               NULL);
+  return 0;
+}
+
+void store_close(store *s) {
+  sqlite3_finalize(s->ins_dialogue);
+  sqlite3_finalize(s->ins_audit);
+  s->ins_dialogue = s->ins_audit = NULL;
+  if (s->db) sqlite3_close_v2(s->db);
+  s->db = NULL;
+}
+
+static int exec(store *s, const char *sql, dv_err *e) {
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
+    sqlite3_free(msg);
+    return DV_EDB;
+  }
+  return 0;
+}
+
+int store_begin(store *s, dv_err *e) { return exec(s, "BEGIN IMMEDIATE", e); }
+int store_commit(store *s, dv_err *e) { return exec(s, "COMMIT", e); }
+void store_rollback(store *s) { sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); }
+int store_create_schema(store *s, dv_err *e) { return exec(s, SCHEMA, e); }
+
+int64_t store_data_version(store *s) {
+  sqlite3_stmt *st = prep(s, "PRAGMA data_version");
+  int64_t v = 0;
+  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+int store_setting_get(store *s, const char *key, char *out, int outlen) {
+  sqlite3_stmt *st = prep(s, "SELECT value FROM settings WHERE key=?");
+  int rc = DV_ENOTFOUND;
+  bind_text(st, 1, key);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    col_copy(st, 0, out, (size_t)outlen);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_setting_set(store *s, const char *key, const char *value, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  bind_text(st, 1, key);
+  bind_text(st, 2, value);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "settings");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* ---------------- units ---------------- */
+
+int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level FROM units");
+  int cap = 1024;
+  *n = 0;
+  *nodes = xmalloc(sizeof(unit_node) * (size_t)cap);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (*n == cap) *nodes = xrealloc(*nodes, sizeof(unit_node) * (size_t)(cap *= 2));
+    unit_node *u = &(*nodes)[(*n)++];
+    memset(u, 0, sizeof *u);
+    u->id = sqlite3_column_int64(st, 0);
+    u->parent_id = sqlite3_column_int64(st, 1);
+    u->code = col_dup(st, 2);
+    u->name = col_dup(st, 3);
+    u->type = col_dup(st, 4);
+    u->level = sqlite3_column_int(st, 5);
+    u->short_name = xstrdup(unit_short_name(u->name, u->type));
+    buf f;
+    buf_init(&f, 0);
+    char *fn = text_fold(u->name);
+    buf_addf(&f, "%s %s", u->code, fn ? fn : "");
+    free(fn);
+    u->fold = buf_detach(&f, NULL);
+    buf_release(&f);
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+int store_levels_load(store *s, tree *t, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT level, name, cap, short FROM levels");
+  while (sqlite3_step(st) == SQLITE_ROW)
+    tree_set_level_name(t, sqlite3_column_int(st, 0), (const char *)sqlite3_column_text(st, 1),
+                        (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+int store_level_set(store *s, int level, const char *name, const char *cap, const char *shortn, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO levels(level,name,cap,short) VALUES(?,?,?,?) ON CONFLICT(level) DO UPDATE"
+                             " SET name=excluded.name, cap=excluded.cap, short=excluded.short");
+  sqlite3_bind_int(st, 1, level);
+  bind_text(st, 2, name);
+  bind_text(st, 3, cap);
+  bind_text(st, 4, shortn);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "levels");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int64_t store_unit_id(store *s, const char *code) {
+  sqlite3_stmt *st = prep(s, "SELECT id FROM units WHERE code=?");
+  bind_text(st, 1, code);
+  int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return id;
+}
+
+int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
+                      int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO units(code,name,type,level,parent_id) VALUES(?,?,?,?,?)");
+  bind_text(st, 1, code);
+  bind_text(st, 2, name);
+  bind_text(st, 3, type);
+  sqlite3_bind_int(st, 4, level);
+  if (parent_id) sqlite3_bind_int64(st, 5, parent_id);
+  else sqlite3_bind_null(st, 5);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
+  if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_level_types(store *s, int level, char ***types, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT DISTINCT type FROM units WHERE level=? ORDER BY type");
+  sqlite3_bind_int(st, 1, level);
+  *n = 0;
+  *types = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    *types = xrealloc(*types, sizeof(char *) * (size_t)(*n + 1));
+    (*types)[(*n)++] = col_dup(st, 0);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+/* ---------------- values ---------------- */
+
+int store_values_load(store *s, value_cb cb, void *ctx, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT element, combo, period, unit_id, num, text FROM data_values");
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int has = sqlite3_column_type(st, 4) != SQLITE_NULL;
+    cb(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+       (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3), has,
+       has ? sqlite3_column_double(st, 4) : 0, (const char *)sqlite3_column_text(st, 5));
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+int store_value_get(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                    int *has_num, double *num, char **text) {
+  sqlite3_stmt *st = prep(s, "SELECT num, text FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
+  bind_text(st, 1, element);
+  bind_text(st, 2, combo);
+  bind_text(st, 3, period_id);
+  sqlite3_bind_int64(st, 4, unit_id);
+  int found = 0;
+  *has_num = 0;
+  *text = NULL;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    found = 1;
+    *has_num = sqlite3_column_type(st, 0) != SQLITE_NULL;
+    *num = sqlite3_column_double(st, 0);
+    *text = col_dup(st, 1);
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+int store_value_put(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                    int has_num, double num, const char *text, int64_t user_id, int *old_has_num, double *old_num,
+                    char **old_text, dv_err *e) {
+  int existed = store_value_get(s, element, combo, period_id, unit_id, old_has_num, old_num, old_text);
+  sqlite3_stmt *st;
+  if (!has_num && !text) {
+    st = prep(s, "DELETE FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
+  } else {
+    st = prep(s, "INSERT INTO data_values(element,combo,period,unit_id,num,text,user_id) VALUES(?,?,?,?,?,?,?)"
+                 " ON CONFLICT DO UPDATE SET num=excluded.num, text=excluded.text, user_id=excluded.user_id,"
+                 " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+    if (has_num) sqlite3_bind_double(st, 5, num);
+    else sqlite3_bind_null(st, 5);
+    bind_text(st, 6, text);
+    if (user_id) sqlite3_bind_int64(st, 7, user_id);
+    else sqlite3_bind_null(st, 7);
+  }
+  bind_text(st, 1, element);
+  bind_text(st, 2, combo);
+  bind_text(st, 3, period_id);
+  sqlite3_bind_int64(st, 4, unit_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "data_values");
+  sqlite3_finalize(st);
+  return rc ? rc : existed;
+}
+
+/* ---------------- dialogues ---------------- */
+
+int store_dialogue_counts(store *s, dialogue_count_cb cb, void *ctx, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT unit_id, day, type, chair, count(*) FROM dialogues GROUP BY 1,2,3,4");
+  while (sqlite3_step(st) == SQLITE_ROW)
+    cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+       sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+static void bind_dialogue(sqlite3_stmt *st, const dialogue *d, int64_t unit_id) {
+  sqlite3_bind_int(st, 1, d->date);
+  sqlite3_bind_int64(st, 2, unit_id);
+  sqlite3_bind_int(st, 3, d->type);
+  sqlite3_bind_int(st, 4, d->chair);
+  bind_text(st, 5, d->title);
+  char *fold = text_fold(d->title ? d->title : "");
+  bind_text(st, 6, fold ? fold : "");
+  free(fold);
+  if (d->participants >= 0) sqlite3_bind_int(st, 7, d->participants);
+  else sqlite3_bind_null(st, 7);
+  bind_text(st, 8, d->issues);
+  bind_text(st, 9, d->conclusions);
+}
+
+int store_dialogue_insert(store *s, const dialogue *d, int64_t unit_id, int64_t user_id, int64_t *id, dv_err *e) {
+  if (!s->ins_dialogue)
+    s->ins_dialogue = prep(s, "INSERT INTO dialogues(day,unit_id,type,chair,title,title_fold,participants,issues,conclusions,"
+                 "created_by) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  sqlite3_stmt *st = s->ins_dialogue;
+  sqlite3_reset(st);
+  bind_dialogue(st, d, unit_id);
+  if (user_id) sqlite3_bind_int64(st, 10, user_id);
+  else sqlite3_bind_null(st, 10);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
+  if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
+  return rc;
+}
+
+int store_dialogue_update(store *s, const dialogue *d, int64_t unit_id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE dialogues SET day=?, unit_id=?, type=?, chair=?, title=?, title_fold=?,"
+                             " participants=?, issues=?, conclusions=? WHERE id=?");
+  bind_dialogue(st, d, unit_id);
+  sqlite3_bind_int64(st, 10, d->id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_dialogue_delete(store *s, int64_t id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "DELETE FROM dialogues WHERE id=?");
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+#define DIALOGUE_COLS "d.id, d.day, u.code, d.type, d.chair, d.title, d.participants, d.issues, d.conclusions, d.unit_id"
+
+static void read_dialogue(sqlite3_stmt *st, dialogue *d) {
+  memset(d, 0, sizeof *d);
+  d->id = sqlite3_column_int64(st, 0);
+  d->date = sqlite3_column_int(st, 1);
+  col_copy(st, 2, d->unit_code, sizeof d->unit_code);
+  d->type = sqlite3_column_int(st, 3);
+  d->chair = sqlite3_column_int(st, 4);
+  d->title = col_dup(st, 5);
+  d->participants = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
+  d->issues = col_dup(st, 7);
+  d->conclusions = col_dup(st, 8);
+}
+
+int store_dialogue_get(store *s, int64_t id, dialogue *d, int64_t *unit_id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT " DIALOGUE_COLS " FROM dialogues d JOIN units u ON u.id=d.unit_id WHERE d.id=?");
+  sqlite3_bind_int64(st, 1, id);
+  int rc = DV_ENOTFOUND;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    read_dialogue(st, d);
+    *unit_id = sqlite3_column_int64(st, 9);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  if (rc) dv_fail(e, rc, 0, "id", "không tìm thấy cuộc đối thoại %lld", (long long)id);
+  return rc;
+}
+
+#define SUBTREE_CTE                                                                                               \
+  "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id=sub.id) "
+
+int store_dialogue_list(store *s, int64_t root_unit_id, int first_day, int last_day, const char *fold_query,
+                        int limit, int offset, dialogue **rows, int *n, int *total, dv_err *e) {
+  const char *where = " FROM dialogues d JOIN units u ON u.id=d.unit_id WHERE d.unit_id IN (SELECT id FROM sub)"
+                      " AND d.day BETWEEN ?2 AND ?3 AND (?4 IS NULL OR instr(d.title_fold, ?4) > 0)";
+  buf q;
+  buf_init(&q, 0);
+  buf_addf(&q, SUBTREE_CTE "SELECT count(*)%s", where);
+  sqlite3_stmt *st = prep(s, q.s);
+  sqlite3_bind_int64(st, 1, root_unit_id);
+  sqlite3_bind_int(st, 2, first_day);
+  sqlite3_bind_int(st, 3, last_day);
+  bind_text(st, 4, fold_query && *fold_query ? fold_query : NULL);
+  *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  sqlite3_finalize(st);
+  buf_reset(&q);
+  buf_addf(&q, SUBTREE_CTE "SELECT " DIALOGUE_COLS "%s ORDER BY d.day DESC, d.id DESC LIMIT ?5 OFFSET ?6", where);
+  st = prep(s, q.s);
+  buf_release(&q);
+  sqlite3_bind_int64(st, 1, root_unit_id);
+  sqlite3_bind_int(st, 2, first_day);
+  sqlite3_bind_int(st, 3, last_day);
+  bind_text(st, 4, fold_query && *fold_query ? fold_query : NULL);
+  sqlite3_bind_int(st, 5, limit);
+  sqlite3_bind_int(st, 6, offset);
+  *n = 0;
+  *rows = NULL;
+  int cap = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (*n == cap) *rows = xrealloc(*rows, sizeof(dialogue) * (size_t)(cap = cap ? cap * 2 : 16));
+    read_dialogue(st, &(*rows)[(*n)++]);
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+/* ---------------- documents ---------------- */
+
+int store_documents_list(store *s, int64_t unit_id, const char *issued_by, int first_day, int last_day,
+                         document_row **rows, int *n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT kind, symbol, day, summary FROM documents WHERE unit_id=? AND issued_by=?"
+                             " AND count_day BETWEEN ? AND ? ORDER BY day, id");
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, issued_by);
+  sqlite3_bind_int(st, 3, first_day);
+  sqlite3_bind_int(st, 4, last_day);
+  *n = 0;
+  *rows = NULL;
+  int cap = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (*n == cap) *rows = xrealloc(*rows, sizeof(document_row) * (size_t)(cap = cap ? cap * 2 : 32));
+    document_row *r = &(*rows)[(*n)++];
+    col_copy(st, 0, r->kind, sizeof r->kind);
+    col_copy(st, 1, r->symbol, sizeof r->symbol);
+    date_format_iso(sqlite3_column_int(st, 2), r->date);
+    r->summary = col_dup(st, 3);
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+int store_document_insert(store *s, const char *kind, const char *symbol, int day, int64_t unit_id,
+                          const char *issued_by, const char *summary, const char *fields, int count_day,
+                          int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO documents(kind,symbol,day,unit_id,issued_by,summary,fields,count_day)"
+                             " VALUES(?,?,?,?,?,?,?,?)");
+  bind_text(st, 1, kind);
+  bind_text(st, 2, symbol);
+  sqlite3_bind_int(st, 3, day);
+  sqlite3_bind_int64(st, 4, unit_id);
+  bind_text(st, 5, issued_by);
+  bind_text(st, 6, summary);
+  bind_text(st, 7, fields);
+  sqlite3_bind_int(st, 8, count_day);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "documents");
+  if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* ---------------- users, sessions ---------------- */
+
+int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,
+                      dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO users(login,pwhash,unit_id,role) VALUES(?,?,?,?)");
+  bind_text(st, 1, login);
+  bind_text(st, 2, pwhash);
+  sqlite3_bind_int64(st, 3, unit_id);
+  bind_text(st, 4, role_name(r));
+  int step = sqlite3_step(st);
+  int rc = 0;
+  if (step == SQLITE_CONSTRAINT) rc = dv_fail(e, DV_ECONFLICT, 0, "login", "tài khoản %s đã có", login);
+  else if (step != SQLITE_DONE) rc = db_fail(s, e, "users");
+  if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static void read_user(sqlite3_stmt *st, user *u) {
+  memset(u, 0, sizeof *u);
+  u->id = sqlite3_column_int64(st, 0);
+  col_copy(st, 1, u->login, sizeof u->login);
+  u->unit_id = sqlite3_column_int64(st, 2);
+  col_copy(st, 3, u->unit_code, sizeof u->unit_code);
+  role r = ROLE_VIEWER;
+  role_parse((const char *)sqlite3_column_text(st, 4), &r);
+  u->role = r;
+}
+
+int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen) {
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash FROM users us"
+                             " JOIN units un ON un.id=us.unit_id WHERE us.login=?");
+  bind_text(st, 1, login);
+  int rc = DV_ENOTFOUND;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    read_user(st, u);
+    col_copy(st, 5, hash, (size_t)hashlen);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role FROM users us JOIN units un"
+                             " ON un.id=us.unit_id ORDER BY us.login");
+  *n = 0;
+  *rows = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    user u;
+    read_user(st, &u);
+    *rows = xrealloc(*rows, sizeof(user_row) * (size_t)(*n + 1));
+    user_row *r = &(*rows)[(*n)++];
+    r->id = u.id;
+    snprintf(r->login, sizeof r->login, "%s", u.login);
+    snprintf(r->unit_code, sizeof r->unit_code, "%s", u.unit_code);
+    r->role = u.role;
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}
+
+int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
+                         dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO sessions(token_hash,user_id,csrf,expires) VALUES(?,?,?,?)");
+  bind_text(st, 1, token_hash);
+  sqlite3_bind_int64(st, 2, user_id);
+  bind_text(st, 3, csrf);
+  sqlite3_bind_int64(st, 4, expires);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]) {
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf FROM sessions se"
+                             " JOIN users us ON us.id=se.user_id JOIN units un ON un.id=us.unit_id"
+                             " WHERE se.token_hash=? AND se.expires>?");
+  bind_text(st, 1, token_hash);
+  sqlite3_bind_int64(st, 2, now);
+  int rc = DV_EAUTH;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    read_user(st, u);
+    col_copy(st, 5, csrf, 65);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+void store_session_delete(store *s, const char *token_hash) {
+  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE token_hash=?");
+  bind_text(st, 1, token_hash);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+}
+
+/* ---------------- audit ---------------- */
+
+int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,
+                int64_t entity_id, const char *before, const char *after, dv_err *e) {
+  if (!s->ins_audit)
+    s->ins_audit = prep(s, "INSERT INTO audit(user_id,login,action,entity,entity_id,before,after) VALUES(?,?,?,?,?,?,?)");
+  sqlite3_stmt *st = s->ins_audit;
+  sqlite3_reset(st);
+  if (user_id) sqlite3_bind_int64(st, 1, user_id);
+  else sqlite3_bind_null(st, 1);
+  bind_text(st, 2, login);
+  bind_text(st, 3, action);
+  bind_text(st, 4, entity);
+  if (entity_id) sqlite3_bind_int64(st, 5, entity_id);
+  else sqlite3_bind_null(st, 5);
+  bind_text(st, 6, before);
+  bind_text(st, 7, after);
+  return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "audit");
+}
+
+int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT id, at, login, action, entity, COALESCE(entity_id,0), before, after FROM audit"
+                             " ORDER BY id DESC LIMIT ? OFFSET ?");
+  sqlite3_bind_int(st, 1, limit);
+  sqlite3_bind_int(st, 2, offset);
+  *n = 0;
+  *rows = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(audit_row) * (size_t)(*n + 1));
+    audit_row *r = &(*rows)[(*n)++];
+    r->id = sqlite3_column_int64(st, 0);
+    col_copy(st, 1, r->at, sizeof r->at);
+    col_copy(st, 2, r->login, sizeof r->login);
+    col_copy(st, 3, r->action, sizeof r->action);
+    col_copy(st, 4, r->entity, sizeof r->entity);
+    r->entity_id = sqlite3_column_int64(st, 5);
+    r->before = col_dup(st, 6);
+    r->after = col_dup(st, 7);
+  }
+  sqlite3_finalize(st);
+  (void)e;
+  return 0;
+}

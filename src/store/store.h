@@ -1,0 +1,92 @@
+/* store: every SQL statement of the system lives here, over one SQLite
+ * connection per thread (WAL mode, busy timeout, foreign keys). Functions
+ * return 0 on success or a negative dv_code with the error in e. */
+#ifndef DV_STORE_H
+#define DV_STORE_H
+#include "app/app.h"
+#include "core/tree.h"
+#include <stdint.h>
+
+typedef struct sqlite3 sqlite3;
+typedef struct sqlite3_stmt sqlite3_stmt;
+typedef struct store {
+  sqlite3 *db;
+  sqlite3_stmt *ins_dialogue, *ins_audit; /* cached: imports insert many */
+} store;
+
+int store_open(store *s, const char *path, int create, dv_err *e);
+void store_close(store *s);
+int store_begin(store *s, dv_err *e);
+int store_commit(store *s, dv_err *e);
+void store_rollback(store *s);
+int store_create_schema(store *s, dv_err *e);
+/* PRAGMA data_version: changes when another connection commits */
+int64_t store_data_version(store *s);
+
+/* --- settings --- */
+int store_setting_get(store *s, const char *key, char *out, int outlen);
+int store_setting_set(store *s, const char *key, const char *value, dv_err *e);
+
+/* --- units and levels --- */
+int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e);
+int store_levels_load(store *s, tree *t, dv_err *e);
+int store_level_set(store *s, int level, const char *name, const char *cap, const char *shortn, dv_err *e);
+/* id of a unit by code, 0 if none */
+int64_t store_unit_id(store *s, const char *code);
+int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
+                      int64_t *id, dv_err *e);
+/* distinct unit types per level, for naming levels */
+int store_level_types(store *s, int level, char ***types, int *n);
+
+/* --- values --- */
+typedef void (*value_cb)(void *ctx, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                         int has_num, double num, const char *text);
+int store_values_load(store *s, value_cb cb, void *ctx, dv_err *e);
+/* text NULL and has_num 0 = delete; old value returned in old_* (old_text
+ * malloc'd or NULL); returns 1 if a value existed before */
+int store_value_put(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                    int has_num, double num, const char *text, int64_t user_id, int *old_has_num, double *old_num,
+                    char **old_text, dv_err *e);
+int store_value_get(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
+                    int *has_num, double *num, char **text);
+
+/* --- dialogues --- */
+typedef void (*dialogue_count_cb)(void *ctx, int64_t unit_id, int day, int type, int chair, int count);
+int store_dialogue_counts(store *s, dialogue_count_cb cb, void *ctx, dv_err *e);
+int store_dialogue_insert(store *s, const dialogue *d, int64_t unit_id, int64_t user_id, int64_t *id, dv_err *e);
+int store_dialogue_update(store *s, const dialogue *d, int64_t unit_id, dv_err *e);
+int store_dialogue_delete(store *s, int64_t id, dv_err *e);
+/* d->unit_code is filled; *unit_id set */
+int store_dialogue_get(store *s, int64_t id, dialogue *d, int64_t *unit_id, dv_err *e);
+/* dialogues of the subtree of root_unit_id with a day in [first_day, last_day] */
+int store_dialogue_list(store *s, int64_t root_unit_id, int first_day, int last_day,
+                        const char *fold_query, int limit, int offset, dialogue **rows, int *n, int *total,
+                        dv_err *e);
+
+/* --- documents (register of issue 3; here for Biểu 4) --- */
+typedef struct document_row {
+  char kind[8], symbol[64], date[11];
+  char *summary;
+} document_row;
+int store_documents_list(store *s, int64_t unit_id, const char *issued_by, int first_day, int last_day,
+                         document_row **rows, int *n, dv_err *e);
+int store_document_insert(store *s, const char *kind, const char *symbol, int day, int64_t unit_id,
+                          const char *issued_by, const char *summary, const char *fields, int count_day,
+                          int64_t *id, dv_err *e);
+
+/* --- users and sessions --- */
+int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,
+                      dv_err *e);
+/* fills u and the stored hash; DV_ENOTFOUND if no such login */
+int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen);
+int store_user_list(store *s, user_row **rows, int *n, dv_err *e);
+int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
+                         dv_err *e);
+int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]);
+void store_session_delete(store *s, const char *token_hash);
+
+/* --- audit --- */
+int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,
+                int64_t entity_id, const char *before, const char *after, dv_err *e);
+int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e);
+#endif

@@ -1,0 +1,111 @@
+/* text: the Vietnamese search fold, NFC, UTF-8 validation, trim. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+static void check_fold(const char *s, const char *want) {
+  char *f = text_fold(s);
+  assert_non_null(f);
+  assert_string_equal(f, want);
+  free(f);
+}
+
+static void test_fold_vietnamese(void **state) {
+  (void)state;
+  check_fold("Hải Phòng", "hai phong");
+  check_fold("Đà Nẵng", "da nang");
+  check_fold("ĐỒNG", "dong");
+  check_fold("đường", "duong");
+  check_fold("Thừa Thiên Huế", "thua thien hue");
+  check_fold("Quận, huyện", "quan, huyen");
+  check_fold("Bà Rịa – Vũng Tàu", "ba ria – vung tau");
+  check_fold("ABC xyz 123", "abc xyz 123");
+  check_fold("", "");
+}
+
+static void test_fold_nfd_equals_nfc(void **state) {
+  (void)state;
+  /* "Hải Phòng" decomposed: a + U+0309 hook above, o + U+0300 grave */
+  const char *nfd = "Ha\xCC\x89i Pho\xCC\x80ng";
+  const char *nfc = "H\xE1\xBA\xA3i Ph\xC3\xB2ng";
+  assert_string_not_equal(nfd, nfc);
+  check_fold(nfd, "hai phong");
+  check_fold(nfc, "hai phong");
+  /* "Nẵng" decomposed: a + U+0306 breve + U+0303 tilde */
+  check_fold("N" "a\xCC\x86\xCC\x83" "ng", "nang");
+}
+
+static void test_nfc(void **state) {
+  (void)state;
+  char *s = text_nfc("Ha\xCC\x89i Pho\xCC\x80ng");
+  assert_non_null(s);
+  assert_string_equal(s, "Hải Phòng");
+  free(s);
+  s = text_nfc("Hải Phòng"); /* already NFC: unchanged, marks kept */
+  assert_non_null(s);
+  assert_string_equal(s, "Hải Phòng");
+  free(s);
+  s = text_nfc("Đà Nẵng");
+  assert_string_equal(s, "Đà Nẵng");
+  free(s);
+}
+
+static void test_invalid_utf8_rejected(void **state) {
+  (void)state;
+  static const char *bad[] = {
+      "abc\xFF",          /* never valid */
+      "\xC3",             /* truncated 2-byte */
+      "H\xE1\xBA",        /* truncated 3-byte */
+      "\x80x",            /* lone continuation */
+      "\xC0\xAF",         /* overlong '/' */
+      "\xED\xA0\x80",     /* UTF-16 surrogate */
+      "\xF4\x90\x80\x80", /* past U+10FFFF */
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    if (text_valid_utf8(bad[i], strlen(bad[i]))) fail_msg("case %zu accepted as UTF-8", i);
+    if (text_fold(bad[i])) fail_msg("case %zu folded", i);
+    if (text_nfc(bad[i])) fail_msg("case %zu normalised", i);
+  }
+}
+
+static void test_valid_utf8(void **state) {
+  (void)state;
+  assert_int_equal(text_valid_utf8("", 0), 1);
+  assert_int_equal(text_valid_utf8("Hải Phòng", strlen("Hải Phòng")), 1);
+  assert_int_equal(text_valid_utf8("\xF0\x9F\x98\x80", 4), 1); /* U+1F600 */
+  /* an embedded NUL is refused */
+  assert_int_equal(text_valid_utf8("a\0b", 3), 0);
+  /* the length bounds the check: a truncated tail counts */
+  assert_int_equal(text_valid_utf8("\xE1\xBA\xA3", 2), 0);
+}
+
+static void test_trim(void **state) {
+  (void)state;
+  char a[] = "  Hải Phòng \t";
+  assert_string_equal(text_trim(a), "Hải Phòng");
+  assert_ptr_equal(text_trim(a), a);
+  char b[] = "   ";
+  assert_string_equal(text_trim(b), "");
+  char c[] = "x";
+  assert_string_equal(text_trim(c), "x");
+  char d[] = "";
+  assert_string_equal(text_trim(d), "");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_fold_vietnamese),
+      cmocka_unit_test(test_fold_nfd_equals_nfc),
+      cmocka_unit_test(test_nfc),
+      cmocka_unit_test(test_invalid_utf8_rejected),
+      cmocka_unit_test(test_valid_utf8),
+      cmocka_unit_test(test_trim),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
