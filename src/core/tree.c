@@ -103,7 +103,7 @@ static void build_indexes(tree *t) {
 
 int tree_build(tree *t, unit_node *in, int n, char *err, int errlen) {
   memset(t, 0, sizeof *t);
-  qsort(in, (size_t)n, sizeof *in, cmp_node_code);
+  if (n > 0) qsort(in, (size_t)n, sizeof *in, cmp_node_code); /* in may be NULL when n is 0 */
   for (int i = 0; i < n; i++) {
     if (in[i].level < 1 || in[i].level > TREE_MAX_LEVELS) {
       snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d ngoài khoảng 1..%d", in[i].code, in[i].level, TREE_MAX_LEVELS);

@@ -35,24 +35,26 @@ char *xstrndup(const char *s, size_t n) {
   return p;
 }
 
+/* An empty buffer points here and owns no memory (git's strbuf_slopbuf), so
+ * `return buf_detach(&b, NULL);` leaves nothing to release. Never written. */
+static char buf_empty[1];
+
 void buf_init(buf *b, size_t max) {
-  b->cap = 64;
-  b->s = xmalloc(b->cap);
-  b->s[0] = 0;
-  b->len = 0;
+  b->s = buf_empty;
+  b->len = b->cap = 0;
   b->max = max;
   b->overflow = 0;
 }
 
 void buf_release(buf *b) {
-  free(b->s);
+  if (b->cap) free(b->s);
   b->s = NULL;
   b->len = b->cap = 0;
 }
 
 void buf_reset(buf *b) {
   b->len = 0;
-  b->s[0] = 0;
+  if (b->cap) b->s[0] = 0;
   b->overflow = 0;
 }
 
@@ -63,8 +65,10 @@ static int buf_grow(buf *b, size_t extra) {
     return -1;
   }
   if (need <= b->cap) return 0;
-  while (b->cap < need) b->cap *= 2;
-  b->s = xrealloc(b->s, b->cap);
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need) cap *= 2;
+  b->s = b->cap ? xrealloc(b->s, cap) : xmalloc(cap);
+  b->cap = cap;
   return 0;
 }
 
@@ -97,7 +101,7 @@ void buf_addf(buf *b, const char *fmt, ...) {
 }
 
 char *buf_detach(buf *b, size_t *len) {
-  char *s = b->s;
+  char *s = b->cap ? b->s : xcalloc(1, 1);
   if (len) *len = b->len;
   buf_init(b, b->max);
   return s;

@@ -22,7 +22,8 @@ void buf_adds(buf *b, const char *s);
 void buf_addc(buf *b, char c);
 void buf_addf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vaddf(buf *b, const char *fmt, va_list ap);
-/* hands the string to the caller, who frees it; b is left empty */
+/* hands the string to the caller, who frees it; b is left empty and holds
+ * no memory, so a buffer that ends in a detach needs no release */
 char *buf_detach(buf *b, size_t *len);
 
 void *xmalloc(size_t n);

@@ -547,13 +547,13 @@ typedef struct text_calls {
   const catalog *cat;
 } text_calls;
 
-static const char *text_of(void *ctx, int element, int combo, int unit_pos) {
+static const char *text_of(void *ctx, int el, int combo, int unit_pos) {
   text_calls *tc = ctx;
   tc->n++;
-  value_type ty = tc->cat->elements[element].type;
+  value_type ty = tc->cat->elements[el].type;
   if (ty != VT_TEXT && ty != VT_COUNT_NOTE) tc->bad_element++;
-  if (element == tc->exemplary && unit_pos == P) return "Mô hình \"Dân vận khéo\" <bảo vệ môi trường>";
-  if (element == tc->recognised && combo == tc->tap_the && unit_pos == P) return "Chưa tiến hành xét duyệt";
+  if (el == tc->exemplary && unit_pos == P) return "Mô hình \"Dân vận khéo\" <bảo vệ môi trường>";
+  if (el == tc->recognised && combo == tc->tap_the && unit_pos == P) return "Chưa tiến hành xét duyệt";
   return NULL;
 }
 
