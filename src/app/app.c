@@ -165,8 +165,15 @@ int app_model_load(app *a, store *s, dv_err *e) {
   load_ctx lc = {a};
   store_values_load(s, load_value, &lc, e);
   store_dialogue_counts(s, load_dialogue_count, &lc, e);
-  a->data_version = store_data_version(s);
+  a->seen_mark = store_change_mark(s);
   return 0;
+}
+
+/* may run without the model lock (logins): an atomic maximum */
+void app_mark_seen(app *a, store *s) {
+  int64_t m = store_change_mark(s), cur = __atomic_load_n(&a->seen_mark, __ATOMIC_SEQ_CST);
+  while (m > cur && !__atomic_compare_exchange_n(&a->seen_mark, &cur, m, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+  }
 }
 
 app *app_open(const char *path, dv_err *e) {
@@ -212,11 +219,13 @@ void app_close(app *a) {
 static void refresh_if_changed(app *a) {
   store *s = app_store(a);
   if (!s) return;
-  int64_t v = store_data_version(s);
-  if (v == a->data_version) return;
+  pthread_rwlock_rdlock(&a->lock);
+  int64_t seen = __atomic_load_n(&a->seen_mark, __ATOMIC_SEQ_CST);
+  pthread_rwlock_unlock(&a->lock);
+  if (store_change_mark(s) <= seen) return;
   pthread_rwlock_wrlock(&a->lock);
   dv_err e;
-  if (store_data_version(s) != a->data_version) app_model_load(a, s, &e);
+  if (store_change_mark(s) > a->seen_mark) app_model_load(a, s, &e);
   pthread_rwlock_unlock(&a->lock);
 }
 
@@ -329,7 +338,7 @@ int app_report(app *a, const user *u, const char *form_code, const char *unit_co
   else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   if (!rc) {
     text_ctx tc = {a, period_key(&p)};
-    report_req r = {&a->cat, f, &a->t, &a->c, pos, p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc};
+    report_req r = {&a->cat, f, &a->t, &a->c, pos, p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg};
     report_compute(out, &r);
     if (f->rows == ROWS_LIST) list_rows(a, out, pos, &p);
   }

@@ -182,7 +182,7 @@ int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_
     period_parse(periods[i], &p);
     apply_value(a, &vp[i], &p);
   }
-  a->data_version = store_data_version(s);
+  app_mark_seen(a, s);
   return 0;
 }
 
@@ -302,7 +302,7 @@ int app_dialogue_save(app *a, const user *u, dialogue *d, dv_err *e) {
   if (!rc) {
     if (oldpos >= 0) app_count_dialogue(a, oldpos, old.date, old.type, old.chair, -1);
     app_count_dialogue(a, pos, d->date, d->type, d->chair, +1);
-    a->data_version = store_data_version(s);
+    app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   dialogue_release(&old);
@@ -325,7 +325,7 @@ int app_dialogue_delete(app *a, const user *u, int64_t id, dv_err *e) {
     if (rc) store_rollback(s);
     else {
       app_count_dialogue(a, pos, old.date, old.type, old.chair, -1);
-      a->data_version = store_data_version(s);
+      app_mark_seen(a, s);
     }
   }
   pthread_rwlock_unlock(&a->lock);
@@ -416,6 +416,7 @@ int app_user_add(app *a, const user *actor, const char *login, const char *passw
   }
   if (!rc) rc = store_commit(s, e);
   if (rc) store_rollback(s);
+  else app_mark_seen(a, s);
   return rc;
 }
 
@@ -455,6 +456,7 @@ int app_login(app *a, const char *login, const char *password, char token[65], d
   token_hash(token, th);
   int rc = store_session_insert(s, th, u.id, csrf, (int64_t)time(NULL) + SESSION_SECONDS, e);
   if (!rc) store_audit(s, u.id, u.login, "session.login", "user", u.id, NULL, NULL, e);
+  app_mark_seen(a, s);
   return rc;
 }
 

@@ -4,6 +4,7 @@
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/text.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,7 @@ static void audit_import(store *s, const user *u, const char *what, const char *
 
 typedef struct unit_in {
   char *code, *name, *type, *parent;
-  int level, line;
+  int level, line, valid_from, valid_to;
   int64_t id;
 } unit_in;
 
@@ -125,6 +126,15 @@ static void name_levels(store *s, int maxlevel, dv_err *e) {
   }
 }
 
+/* optional validity dates of a unit (the 2025 reform ends many units) */
+static int validity(const header *h, unit_in *u, const char *from, const char *to, dv_err *e) {
+  u->valid_from = u->valid_to = 0;
+  if (*from && date_parse(from, &u->valid_from)) return bad(e, h, u->line, "valid_from", "ngày không hợp lệ", from);
+  if (*to && date_parse(to, &u->valid_to)) return bad(e, h, u->line, "valid_to", "ngày không hợp lệ", to);
+  if (u->valid_from && u->valid_to && u->valid_from > u->valid_to) return bad(e, h, u->line, "valid_to", "ngày kết thúc trước ngày bắt đầu", to);
+  return 0;
+}
+
 static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const header *h, dv_err *e) {
   if (!u->code[0]) return bad(e, h, u->line, "code", "thiếu mã đơn vị", "");
   if (strlen(u->code) > 30) return bad(e, h, u->line, "code", "mã quá dài", u->code);
@@ -159,10 +169,11 @@ static void free_units(unit_in *v, int n) {
 
 int app_import_units(app *a, const char *file, const char *data, size_t len, dv_err *e) {
   static const char *const req[] = {"code", "name", "type", "level", "parent_code"};
+  static const char *const opt[] = {"valid_from", "valid_to"};
   csv_reader r;
   header h;
   csv_init(&r, data, len);
-  int rc = read_header(&r, file, req, 5, NULL, 0, &h, e);
+  int rc = read_header(&r, file, req, 5, opt, 2, &h, e);
   unit_in *v = NULL;
   int n = 0, cap = 0, got;
   while (!rc && (got = csv_next(&r)) != 0) {
@@ -170,7 +181,7 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
       rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
       break;
     }
-    if ((rc = row_width(&r, &h, 5, e))) break;
+    if ((rc = row_width(&r, &h, 7, e))) break;
     if (n == cap) v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 256));
     unit_in *u = &v[n++];
     memset(u, 0, sizeof *u);
@@ -185,6 +196,7 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
     long l = strtol(lv, &end, 10);
     u->level = (*lv && !*end) ? (int)l : -1;
     if (u->level < 0) rc = bad(e, &h, u->line, "level", "cấp không phải số nguyên", lv);
+    if (!rc) rc = validity(&h, u, fld(&r, &h, 5), fld(&r, &h, 6), e);
   }
   csv_release(&r);
   store *s = app_store(a);
@@ -196,7 +208,8 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
     int maxlevel = 0;
     for (int i = 0; !rc && i < n; i++) {
       int64_t pid = v[i].parent[0] ? store_unit_id(s, v[i].parent) : 0;
-      rc = store_unit_insert(s, v[i].code, v[i].name, v[i].type, v[i].level, pid, &v[i].id, e);
+      rc = store_unit_insert(s, v[i].code, v[i].name, v[i].type, v[i].level, pid, v[i].valid_from, v[i].valid_to,
+                             &v[i].id, e);
       if (v[i].level > maxlevel) maxlevel = v[i].level;
     }
     if (!rc) {
@@ -285,7 +298,7 @@ int app_import_dialogues(app *a, const user *u, const char *file, const char *da
   }
   if (!rc) {
     for (int i = 0; i < n; i++) app_count_dialogue(a, pos[i], v[i].date, v[i].type, v[i].chair, +1);
-    a->data_version = store_data_version(s);
+    app_mark_seen(a, s);
     *count = n;
   }
   pthread_rwlock_unlock(&a->lock);
@@ -334,6 +347,7 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
   if (!rc) rc = put_values(a, u, v, periods, n, e);
   if (!rc) {
     audit_import(app_store(a), u, "import.values", file, n, e);
+    app_mark_seen(a, app_store(a));
     *count = n;
   }
   pthread_rwlock_unlock(&a->lock);
@@ -437,7 +451,7 @@ int app_import_documents(app *a, const user *u, const char *file, const char *da
     if (!rc) audit_import(s, u, "import.documents", file, n, e);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
-    else *count = n;
+    else *count = n, app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   for (int i = 0; i < n; i++) free(v[i].kind), free(v[i].symbol), free(v[i].issued_by), free(v[i].summary), free(v[i].fields);

@@ -22,7 +22,7 @@ struct app {
   period_cfg cfg;
   text_value *texts;
   int ntexts;
-  int64_t data_version;    /* of the model's connection when loaded */
+  int64_t seen_mark;       /* newest audit id the model reflects */
   pthread_mutex_t conns_lock;
   store **conns;           /* every thread's connection, closed by app_close */
   int nconns;
@@ -51,6 +51,8 @@ int plan_value(app *a, const user *u, const char *element, const char *combo, co
 /* writes checked values (one period id each) in one transaction, then the cube; caller holds the write lock */
 int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e);
 void free_plans(value_plan *v, int n);
+/* after a committed change: the model reflects everything up to now */
+void app_mark_seen(app *a, store *s);
 /* audit JSON of a dialogue (caller frees) */
 char *dialogue_json(const dialogue *d);
 /* the actor's id and login for audit entries */

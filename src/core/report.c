@@ -207,8 +207,11 @@ static void drill_rows(rtable *out, const report_req *r) {
   const tree *t = r->t;
   int u = r->unit;
   rrow *total = NULL;
+  int first, last;
+  period_window(&r->p, r->cfg, &first, &last);
   for (int p = u; p < t->u[u].end; p++) {
     if (t->level[p] != r->drill_level) continue;
+    if (!unit_valid_during(&t->u[p], first, last)) continue; /* not a unit in that period */
     rrow *row = rtable_add_row(out, t->u[p].name);
     row->unit_pos = p;
     for (int i = 0; i < r->f->ncols; i++) {

@@ -45,6 +45,7 @@ typedef struct report_req {
   int drill_level;     /* 0, or a level: rows are the units of that level */
   report_text_fn text;
   void *text_ctx;
+  const period_cfg *cfg; /* reporting windows; NULL = calendar */
 } report_req;
 
 /* fills headers and, for self and level forms, rows; list forms get headers only */

@@ -13,7 +13,7 @@ typedef struct unit_node {
   int64_t parent_id;/* 0 for a root */
   char *code, *name, *type, *short_name, *fold; /* fold: search key */
   int level;
-  int valid_from, valid_to; /* day numbers; INT32_MIN / INT32_MAX if open */
+  int valid_from, valid_to; /* day numbers; 0 = open (no unit ends on 1/1/1970) */
   int parent;       /* position of the parent, -1 for a root */
   int end;          /* one past the last position of the subtree */
 } unit_node;
@@ -44,6 +44,10 @@ int tree_find_code(const tree *t, const char *code);
 int tree_find_id(const tree *t, int64_t id);
 /* 1 if position p lies in the subtree of a */
 static inline int tree_in_subtree(const tree *t, int a, int p) { return p >= a && p < t->u[a].end; }
+/* 1 if the unit existed at some day of [first, last] */
+static inline int unit_valid_during(const unit_node *u, int first, int last) {
+  return !(u->valid_to && u->valid_to < first) && !(u->valid_from && u->valid_from > last);
+}
 /* the committee name of a unit: "Thành ủy Hải Phòng", "Huyện ủy An Lão" */
 void tree_committee_name(const tree *t, int p, char *out, int n);
 /* the unit's name without its type word: "Hải Phòng" */

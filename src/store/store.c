@@ -2,6 +2,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@ static const char *SCHEMA =
     "CREATE TABLE levels(level INTEGER PRIMARY KEY, name TEXT NOT NULL, cap TEXT NOT NULL, short TEXT NOT NULL);"
     "CREATE TABLE units(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
     " type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id),"
-    " valid_from TEXT, valid_to TEXT);"
+    " valid_from INTEGER, valid_to INTEGER);"
     "CREATE INDEX units_parent ON units(parent_id);"
     "CREATE TABLE users(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, pwhash TEXT NOT NULL,"
     " unit_id INTEGER NOT NULL REFERENCES units(id), role TEXT NOT NULL, created_at TEXT NOT NULL"
@@ -101,8 +102,8 @@ int store_commit(store *s, dv_err *e) { return exec(s, "COMMIT", e); }
 void store_rollback(store *s) { sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); }
 int store_create_schema(store *s, dv_err *e) { return exec(s, SCHEMA, e); }
 
-int64_t store_data_version(store *s) {
-  sqlite3_stmt *st = prep(s, "PRAGMA data_version");
+int64_t store_change_mark(store *s) {
+  sqlite3_stmt *st = prep(s, "SELECT COALESCE(max(id), 0) FROM audit");
   int64_t v = 0;
   if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
@@ -133,7 +134,7 @@ int store_setting_set(store *s, const char *key, const char *value, dv_err *e) {
 /* ---------------- units ---------------- */
 
 int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level FROM units");
+  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level, valid_from, valid_to FROM units");
   int cap = 1024;
   *n = 0;
   *nodes = xmalloc(sizeof(unit_node) * (size_t)cap);
@@ -147,6 +148,8 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
     u->name = col_dup(st, 3);
     u->type = col_dup(st, 4);
     u->level = sqlite3_column_int(st, 5);
+    u->valid_from = sqlite3_column_int(st, 6); /* NULL reads as 0: open */
+    u->valid_to = sqlite3_column_int(st, 7);
     u->short_name = xstrdup(unit_short_name(u->name, u->type));
     buf f;
     buf_init(&f, 0);
@@ -192,8 +195,10 @@ int64_t store_unit_id(store *s, const char *code) {
 }
 
 int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
-                      int64_t *id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO units(code,name,type,level,parent_id) VALUES(?,?,?,?,?)");
+                      int valid_from, int valid_to, int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO units(code,name,type,level,parent_id,valid_from,valid_to) VALUES(?,?,?,?,?,?,?)");
+  if (valid_from) sqlite3_bind_int(st, 6, valid_from);
+  if (valid_to) sqlite3_bind_int(st, 7, valid_to);
   bind_text(st, 1, code);
   bind_text(st, 2, name);
   bind_text(st, 3, type);

@@ -20,8 +20,9 @@ int store_begin(store *s, dv_err *e);
 int store_commit(store *s, dv_err *e);
 void store_rollback(store *s);
 int store_create_schema(store *s, dv_err *e);
-/* PRAGMA data_version: changes when another connection commits */
-int64_t store_data_version(store *s);
+/* the newest audit id: every change writes an audit entry, so this tells
+ * whether anyone (another process too) changed data since it was read */
+int64_t store_change_mark(store *s);
 
 /* --- settings --- */
 int store_setting_get(store *s, const char *key, char *out, int outlen);
@@ -33,8 +34,9 @@ int store_levels_load(store *s, tree *t, dv_err *e);
 int store_level_set(store *s, int level, const char *name, const char *cap, const char *shortn, dv_err *e);
 /* id of a unit by code, 0 if none */
 int64_t store_unit_id(store *s, const char *code);
+/* valid_from / valid_to: day numbers, 0 when open */
 int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
-                      int64_t *id, dv_err *e);
+                      int valid_from, int valid_to, int64_t *id, dv_err *e);
 /* distinct unit types per level, for naming levels */
 int store_level_types(store *s, int level, char ***types, int *n);
 
