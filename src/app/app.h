@@ -146,6 +146,9 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
 int app_import_documents(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
                          dv_err *e);
 
+/* settings: period.cutoff_day (0 = calendar windows, 2..28 = cut-off day) */
+int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
+
 /* the forms and elements embedded in the binary */
 int app_forms_load(catalog *c, dv_err *e);
 

@@ -2,6 +2,7 @@
 #include "app/app_internal.h"
 #include "util/embedded.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -60,5 +61,30 @@ int app_load_demo(app *a, dv_err *e) {
   if (!rc) rc = load(a, "documents.csv", app_import_documents, e);
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
     rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
+  return rc;
+}
+
+int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
+  if (strcmp(key, "period.cutoff_day") != 0) return dv_fail(e, DV_EINVAL, 0, "key", "không có thiết lập %s", key);
+  char *end;
+  long v = strtol(value, &end, 10);
+  if (!*value || *end || v < 0 || v == 1 || v > 28)
+    return dv_fail(e, DV_EINVAL, 0, "value", "period.cutoff_day phải là 0 (theo lịch) hoặc từ 2 đến 28");
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = store_begin(s, e);
+  char before[16] = "0";
+  store_setting_get(s, key, before, sizeof before);
+  if (!rc) rc = store_setting_set(s, key, value, e);
+  if (!rc) {
+    char bj[64], aj[64];
+    snprintf(bj, sizeof bj, "{\"%s\":%s}", key, before);
+    snprintf(aj, sizeof aj, "{\"%s\":%ld}", key, v);
+    rc = store_audit(s, 0, "(dòng lệnh)", "setting.set", "setting", 0, bj, aj, e);
+  }
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  else rc = app_model_load(a, s, e); /* records count into other windows now */
+  pthread_rwlock_unlock(&a->lock);
   return rc;
 }

@@ -16,6 +16,7 @@ static const struct {
     {"import", cmd_import, "import units|dialogues|values|documents DB FILE   nhập CSV (tất cả hoặc không)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
+    {"config", cmd_config, "config DB period.cutoff_day N  kỳ báo cáo theo lịch (0) hoặc chốt số liệu ngày N (Nghị định 09/2019: 15)"},
     {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
 };
 
