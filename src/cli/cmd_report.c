@@ -13,13 +13,20 @@ int cmd_report(int argc, char **argv) {
   const char *level = cli_opt(argc, argv, "--level");
   if (!form_code || !period_id || !unit) return cli_error("thiếu --form, --period hoặc --unit");
   if (!format) format = "json";
+  int drill = 0;
+  if (level) {
+    char *end;
+    long l = strtol(level, &end, 10);
+    if (!*level || *end || l < 1 || l > 99) return cli_error("cấp không hợp lệ: %s (--level là số từ 1)", level);
+    drill = (int)l;
+  }
   if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html"))
     return cli_error("định dạng không hỗ trợ: %s (json, csv, html)", format);
   app *a = cli_open(argv[1]);
   if (!a) return 1;
   rtable t;
   dv_err e;
-  int rc = app_report(a, NULL, form_code, unit, period_id, level ? atoi(level) : 0, &t, &e);
+  int rc = app_report(a, NULL, form_code, unit, period_id, drill, &t, &e);
   if (rc) {
     app_close(a);
     return cli_fail(&e);

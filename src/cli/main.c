@@ -77,8 +77,3 @@ int main(int argc, char **argv) {
   return usage(stderr);
 }
 
-/* TEMP until src/cli/cmd_serve.c lands */
-__attribute__((weak)) int cmd_serve(int argc, char **argv) {
-  (void)argc, (void)argv;
-  return cli_error("serve: not built");
-}

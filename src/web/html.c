@@ -1,0 +1,379 @@
+/* The HTML template layer: every byte of HTML that a page writes goes
+ * through here. Untrusted text only reaches the output through esc_html
+ * (h_text, attribute values); markup comes from string literals (h_lit) or
+ * from tag and attribute names that are checked to be plain names. */
+#include "util/esc.h"
+#include "web/web_int.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* --- primitives ------------------------------------------------------------ */
+
+void h_raw_literal(buf *b, const char *lit) { buf_adds(b, lit); }
+
+void h_text(buf *b, const char *s) { esc_html(b, s); }
+
+/* tag and attribute names: [a-z0-9-]+, so page code cannot smuggle markup
+ * through a name */
+static int plain_name(const char *s) {
+  if (!s || !*s) return 0;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-')) return 0;
+  return 1;
+}
+
+static void h_vopen(buf *b, const char *tag, va_list ap) {
+  if (!plain_name(tag)) {
+    fprintf(stderr, "html: refused tag name\n");
+    return;
+  }
+  buf_addc(b, '<');
+  buf_adds(b, tag);
+  for (const char *name; (name = va_arg(ap, const char *));) {
+    const char *value = va_arg(ap, const char *);
+    if (!value) continue;
+    if (!plain_name(name)) {
+      fprintf(stderr, "html: refused attribute name\n");
+      continue;
+    }
+    buf_addc(b, ' ');
+    buf_adds(b, name);
+    buf_adds(b, "=\"");
+    esc_html(b, value);
+    buf_addc(b, '"');
+  }
+  buf_addc(b, '>');
+}
+
+void h_open(buf *b, const char *tag, ...) {
+  va_list ap;
+  va_start(ap, tag);
+  h_vopen(b, tag, ap);
+  va_end(ap);
+}
+
+void h_close(buf *b, const char *tag) {
+  if (!plain_name(tag)) return;
+  buf_adds(b, "</");
+  buf_adds(b, tag);
+  buf_addc(b, '>');
+}
+
+void h_tag(buf *b, const char *tag, const char *text) {
+  h_open(b, tag, NULL);
+  h_text(b, text);
+  h_close(b, tag);
+}
+
+void h_link(buf *b, const char *url, const char *text) {
+  h_open(b, "a", "href", url, NULL);
+  h_text(b, text);
+  h_close(b, "a");
+}
+
+void fmt_int_vn(char *out, size_t n, long long v) {
+  char digits[32], tmp[48];
+  unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  int len = snprintf(digits, sizeof digits, "%llu", a), o = 0;
+  if (v < 0) tmp[o++] = '-';
+  for (int i = 0; i < len; i++) {
+    if (i > 0 && (len - i) % 3 == 0) tmp[o++] = '.';
+    tmp[o++] = digits[i];
+  }
+  tmp[o] = 0;
+  snprintf(out, n, "%s", tmp);
+}
+
+void h_int(buf *b, long long v) {
+  char s[48];
+  fmt_int_vn(s, sizeof s, v);
+  buf_adds(b, s);
+}
+
+void h_num(buf *b, double v) {
+  if (isnan(v) || isinf(v)) return;
+  if (v == floor(v) && fabs(v) < 1e15) {
+    h_int(b, (long long)v);
+    return;
+  }
+  double a = fabs(v);
+  if (a >= 1e15) {
+    buf_addf(b, "%g", v);
+    return;
+  }
+  char tmp[64];
+  snprintf(tmp, sizeof tmp, "%.2f", a);
+  char *dot = strchr(tmp, '.');
+  char *end = tmp + strlen(tmp);
+  while (end > dot + 1 && end[-1] == '0') *--end = 0;
+  long long ip = (long long)floor(a);
+  if (v < 0) buf_addc(b, '-');
+  h_int(b, ip);
+  if (dot && dot[1]) {
+    buf_addc(b, ',');
+    buf_adds(b, dot + 1);
+  }
+}
+
+void h_date(buf *b, int day) {
+  char s[11];
+  date_format_vn(day, s);
+  buf_adds(b, s);
+}
+
+/* --- layout ------------------------------------------------------------------ */
+
+static void nav_item(ctx *c, const char *path, const char *text) {
+  size_t n = strlen(path);
+  int here = strcmp(c->path, path) == 0 || (n > 1 && strncmp(c->path, path, n) == 0);
+  h_open(&c->out, "li", NULL);
+  h_open(&c->out, "a", "href", path, "aria-current", here ? "page" : NULL, NULL);
+  h_text(&c->out, text);
+  h_lit(&c->out, "</a></li>");
+}
+
+static void header_user(ctx *c) {
+  char name[256] = "";
+  const tree *t = app_read_begin(c->a);
+  int p = user_pos(t, &c->u);
+  if (p >= 0) snprintf(name, sizeof name, "%s", t->u[p].name);
+  app_read_end(c->a);
+  buf *b = &c->out;
+  h_open(b, "div", "class", "who", NULL);
+  h_open(b, "span", NULL);
+  h_text(b, c->u.login);
+  h_lit(b, " · ");
+  h_text(b, role_label_vn(c->u.role));
+  h_lit(b, " · ");
+  h_text(b, name);
+  h_close(b, "span");
+  h_open(b, "form", "method", "post", "action", "/logout", "class", "inline", NULL);
+  h_csrf(c);
+  h_lit(b, "<button type=\"submit\" class=\"link\">Đăng xuất</button></form></div>");
+}
+
+void page_begin(ctx *c, const char *title) {
+  buf *b = &c->out;
+  h_lit(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+  h_open(b, "title", NULL);
+  h_text(b, title);
+  h_lit(b, " — Dân vận</title>"
+           "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+           "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
+           "<script src=\"/static/app.js\" defer></script></head>\n<body>"
+           "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
+           "<header class=\"top\"><a class=\"brand\" href=\"/\">Công tác dân vận</a>");
+  if (c->logged_in) {
+    h_lit(b, "<nav aria-label=\"Chức năng chính\"><ul>");
+    nav_item(c, "/units", "Đơn vị");
+    nav_item(c, "/report", "Biểu tổng hợp");
+    nav_item(c, "/dialogues", "Đối thoại");
+    if (c->u.role == ROLE_ADMIN) {
+      nav_item(c, "/users", "Người dùng");
+      nav_item(c, "/audit", "Nhật ký");
+    }
+    h_lit(b, "</ul></nav>");
+    header_user(c);
+  }
+  h_lit(b, "</header>\n<main id=\"main\" tabindex=\"-1\">");
+}
+
+void page_end(ctx *c) {
+  h_lit(&c->out, "</main>\n<footer class=\"foot\">Hệ thống thông tin công tác dân vận · danvan</footer>"
+                 "</body></html>\n");
+}
+
+void page_send(ctx *c) {
+  if (!c->status) c->status = 200;
+  c->ctype = "text/html; charset=utf-8";
+}
+
+/* --- form pieces ------------------------------------------------------------- */
+
+void h_hidden(buf *b, const char *name, const char *value) {
+  h_open(b, "input", "type", "hidden", "name", name, "value", value ? value : "", NULL);
+}
+
+void h_csrf(ctx *c) { h_hidden(&c->out, "csrf", c->csrf); }
+
+void h_error_for(buf *b, const char *id, const char *msg) {
+  if (!msg || !*msg) return;
+  h_open(b, "p", "class", "err", "id", id, NULL);
+  h_text(b, msg);
+  h_close(b, "p");
+}
+
+void h_field(buf *b, const char *name, const char *label, const char *type, const char *value, const char *err,
+             const char *hint) {
+  char id[80], eid[84], hid[84], desc[180] = "";
+  snprintf(id, sizeof id, "f-%s", name);
+  snprintf(eid, sizeof eid, "e-%s", name);
+  snprintf(hid, sizeof hid, "h-%s", name);
+  if (hint) snprintf(desc, sizeof desc, "%s", hid);
+  if (err && *err) snprintf(desc + strlen(desc), sizeof desc - strlen(desc), "%s%s", *desc ? " " : "", eid);
+  h_open(b, "div", "class", "field", NULL);
+  h_open(b, "label", "for", id, NULL);
+  h_text(b, label);
+  h_close(b, "label");
+  if (strcmp(type, "textarea") == 0) {
+    h_open(b, "textarea", "id", id, "name", name, "rows", "4", "aria-invalid", err && *err ? "true" : NULL,
+           "aria-describedby", *desc ? desc : NULL, NULL);
+    h_text(b, value);
+    h_close(b, "textarea");
+  } else {
+    h_open(b, "input", "id", id, "name", name, "type", type, "value", value ? value : "", "aria-invalid",
+           err && *err ? "true" : NULL, "aria-describedby", *desc ? desc : NULL, NULL);
+  }
+  if (hint) {
+    h_open(b, "p", "class", "hint", "id", hid, NULL);
+    h_text(b, hint);
+    h_close(b, "p");
+  }
+  h_error_for(b, eid, err);
+  h_close(b, "div");
+}
+
+void h_option(buf *b, const char *value, const char *label, int selected) {
+  h_open(b, "option", "value", value, "selected", selected ? "" : NULL, NULL);
+  h_text(b, label);
+  h_close(b, "option");
+}
+
+static void period_option(buf *b, const period *p, const char *selected) {
+  char id[8], label[64];
+  period_format(p, id);
+  period_label_vn(p, label, sizeof label);
+  if (label[0] >= 'a' && label[0] <= 'z') label[0] = (char)(label[0] - 'a' + 'A'); /* "Năm 2023" */
+  h_option(b, id, label, selected && strcmp(id, selected) == 0);
+}
+
+void h_period_select(ctx *c, const char *name, const char *selected, int allow_all) {
+  buf *b = &c->out;
+  period sel;
+  int have = selected && period_parse(selected, &sel) == 0;
+  time_t now = time(NULL);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  int last = tm.tm_year + 1900, first = 2020;
+  if (have && sel.year > last) last = sel.year;
+  if (have && sel.year < first) first = sel.year;
+  char id[32];
+  snprintf(id, sizeof id, "f-%s", name);
+  h_open(b, "label", "for", id, NULL);
+  h_lit(b, "Kỳ báo cáo</label>");
+  h_open(b, "select", "id", id, "name", name, NULL);
+  if (allow_all) h_option(b, "", "Tất cả các kỳ", !have);
+  /* a month or another kind not in the list below stays selectable */
+  if (have && sel.kind == PERIOD_MONTH) period_option(b, &sel, selected);
+  for (int y = last; y >= first; y--) {
+    char year[8];
+    snprintf(year, sizeof year, "%d", y);
+    h_open(b, "optgroup", "label", year, NULL);
+    period list[] = {{PERIOD_YEAR, y, 0},    {PERIOD_HALF, y, 1},    {PERIOD_HALF, y, 2},
+                     {PERIOD_NINE, y, 0},    {PERIOD_QUARTER, y, 1}, {PERIOD_QUARTER, y, 2},
+                     {PERIOD_QUARTER, y, 3}, {PERIOD_QUARTER, y, 4}};
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) period_option(b, &list[i], selected);
+    h_close(b, "optgroup");
+  }
+  h_close(b, "select");
+}
+
+/* units deeper than this under the user's unit make the select too long */
+#define UNIT_SELECT_MAX 600
+
+void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err) {
+  buf *b = &c->out;
+  char id[40], eid[44];
+  snprintf(id, sizeof id, "f-%s", name);
+  snprintf(eid, sizeof eid, "e-%s", name);
+  h_open(b, "label", "for", id, NULL);
+  h_text(b, label);
+  h_close(b, "label");
+  const tree *t = app_read_begin(c->a);
+  int p0 = user_pos(t, &c->u);
+  if (p0 >= 0 && t->u[p0].end - p0 <= UNIT_SELECT_MAX) {
+    h_open(b, "select", "id", id, "name", name, "aria-invalid", err && *err ? "true" : NULL, "aria-describedby",
+           err && *err ? eid : NULL, NULL);
+    for (int p = p0; p < t->u[p0].end; p++) {
+      buf lab;
+      buf_init(&lab, 0);
+      for (int d = t->u[p0].level; d < t->u[p].level; d++) buf_adds(&lab, "\xC2\xA0\xC2\xA0\xC2\xA0");
+      buf_adds(&lab, t->u[p].name);
+      h_option(b, t->u[p].code, lab.s, selected && strcmp(selected, t->u[p].code) == 0);
+      buf_release(&lab);
+    }
+    h_close(b, "select");
+  } else {
+    h_open(b, "input", "id", id, "name", name, "type", "text", "value", selected ? selected : "", "autocomplete",
+           "off", "aria-invalid", err && *err ? "true" : NULL, "aria-describedby", err && *err ? eid : NULL, NULL);
+    h_lit(b, "<p class=\"hint\">Nhập mã đơn vị (tra cứu ở trang <a href=\"/units\">Đơn vị</a>).</p>");
+  }
+  app_read_end(c->a);
+  h_error_for(b, eid, err);
+}
+
+void h_form_select(ctx *c, const char *name, const char *selected) {
+  buf *b = &c->out;
+  const catalog *cat = app_catalog(c->a);
+  char id[40];
+  snprintf(id, sizeof id, "f-%s", name);
+  h_open(b, "label", "for", id, NULL);
+  h_lit(b, "Biểu</label>");
+  h_open(b, "select", "id", id, "name", name, NULL);
+  for (int i = 0; i < cat->nforms; i++) {
+    char label[32];
+    form_label(cat->forms[i].code, label, sizeof label);
+    h_option(b, cat->forms[i].code, label, selected && strcmp(selected, cat->forms[i].code) == 0);
+  }
+  h_close(b, "select");
+}
+
+/* "path?k=v&...&page=N" keeping the named arguments of this request */
+static char *pager_url(ctx *c, const char *path, const char *const *keep, int page) {
+  buf u;
+  buf_init(&u, 0);
+  buf_adds(&u, path);
+  char sep = '?';
+  for (int i = 0; keep && keep[i]; i++) {
+    const char *v = arg(c, keep[i]);
+    if (!v || !*v) continue;
+    buf_addc(&u, sep);
+    sep = '&';
+    esc_url(&u, keep[i]);
+    buf_addc(&u, '=');
+    esc_url(&u, v);
+  }
+  buf_addf(&u, "%cpage=%d", sep, page);
+  char *s = c_strdup(c, u.s);
+  buf_release(&u);
+  return s;
+}
+
+void h_pager(ctx *c, const char *path, int page, int total, const char *const *keep) {
+  buf *b = &c->out;
+  int pages = total > 0 ? (total + WEB_PAGE_SIZE - 1) / WEB_PAGE_SIZE : 1;
+  h_lit(b, "<nav class=\"pager\" aria-label=\"Phân trang\">");
+  if (page > 1) {
+    h_open(b, "a", "href", pager_url(c, path, keep, page - 1), "rel", "prev", NULL);
+    h_lit(b, "← Trang trước</a> ");
+  }
+  h_open(b, "span", NULL);
+  h_lit(b, "Trang ");
+  h_int(b, page);
+  h_lit(b, "/");
+  h_int(b, pages);
+  h_lit(b, " · ");
+  h_int(b, total);
+  h_lit(b, " bản ghi</span>");
+  if (page < pages) {
+    h_lit(b, " ");
+    h_open(b, "a", "href", pager_url(c, path, keep, page + 1), "rel", "next", NULL);
+    h_lit(b, "Trang sau →</a>");
+  }
+  h_lit(b, "</nav>");
+}

@@ -1,0 +1,216 @@
+/* Admin pages: users (list, add) and the audit log (newest first, paged).
+ * The route table lets only admins in; the app checks again. */
+#include "web/web_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define AUDIT_PAGE 50
+
+/* --- users ---------------------------------------------------------------------- */
+
+typedef struct user_form {
+  const char *login, *unit, *role;
+  const char *err_login, *err_password, *err_unit, *err_role, *top_err;
+} user_form;
+
+static void users_table(ctx *c, const user_row *rows, int n) {
+  buf *b = &c->out;
+  h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"Danh sách người dùng\" tabindex=\"0\">"
+           "<table class=\"list\"><thead><tr><th scope=\"col\">Tên đăng nhập</th><th scope=\"col\">Đơn vị</th>"
+           "<th scope=\"col\">Mã đơn vị</th><th scope=\"col\">Vai trò</th></tr></thead><tbody>");
+  const tree *t = app_read_begin(c->a);
+  for (int i = 0; i < n; i++) {
+    int p = tree_find_code(t, rows[i].unit_code);
+    h_lit(b, "<tr><td>");
+    h_text(b, rows[i].login);
+    h_lit(b, "</td><td>");
+    h_text(b, p >= 0 ? t->u[p].name : "");
+    h_lit(b, "</td><td>");
+    h_text(b, rows[i].unit_code);
+    h_lit(b, "</td><td>");
+    h_text(b, role_label_vn(rows[i].role));
+    h_lit(b, "</td></tr>");
+  }
+  app_read_end(c->a);
+  if (!n) h_lit(b, "<tr><td colspan=\"4\" class=\"empty\">Chưa có người dùng.</td></tr>");
+  h_lit(b, "</tbody></table></div>");
+}
+
+static void user_add_form(ctx *c, const user_form *uf) {
+  buf *b = &c->out;
+  h_lit(b, "<section aria-labelledby=\"add\"><h2 id=\"add\">Thêm người dùng</h2>");
+  if (uf->top_err) {
+    h_open(b, "div", "class", "alert", "role", "alert", NULL);
+    h_text(b, uf->top_err);
+    h_close(b, "div");
+  }
+  h_lit(b, "<form method=\"post\" action=\"/users\" class=\"stack\">");
+  h_csrf(c);
+  h_field(b, "login", "Tên đăng nhập", "text", uf->login, uf->err_login,
+          "3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang");
+  h_field(b, "password", "Mật khẩu", "password", "", uf->err_password, "Ít nhất 8 ký tự");
+  h_lit(b, "<div class=\"field\">");
+  h_unit_select(c, "unit", "Đơn vị", uf->unit ? uf->unit : c->u.unit_code, uf->err_unit);
+  h_lit(b, "</div><div class=\"field\"><label for=\"f-role\">Vai trò</label><select id=\"f-role\" name=\"role\">");
+  static const role roles[] = {ROLE_VIEWER, ROLE_OFFICER, ROLE_APPROVER, ROLE_ADMIN};
+  for (int i = 0; i < 4; i++)
+    h_option(b, role_name(roles[i]), role_label_vn(roles[i]),
+             uf->role ? strcmp(uf->role, role_name(roles[i])) == 0 : roles[i] == ROLE_OFFICER);
+  h_lit(b, "</select>");
+  h_error_for(b, "e-role", uf->err_role);
+  h_lit(b, "</div><p class=\"buttons\"><button type=\"submit\" class=\"primary\">Thêm người dùng</button></p>"
+           "</form></section>");
+}
+
+static void users_page(ctx *c, const user_form *uf) {
+  buf *b = &c->out;
+  user_row *rows = NULL;
+  int n = 0;
+  dv_err e = {0};
+  int rc = app_user_list(c->a, &c->u, &rows, &n, &e);
+  if (rc) {
+    free(rows);
+    reply_html_error(c, http_status_of(rc), "Không xem được danh sách người dùng", e.msg);
+    return;
+  }
+  page_begin(c, "Người dùng");
+  h_lit(b, "<h1>Người dùng</h1>");
+  const char *added = arg(c, "added");
+  if (added) {
+    h_lit(b, "<p class=\"ok\" role=\"status\">Đã thêm người dùng ");
+    h_text(b, added);
+    h_lit(b, ".</p>");
+  }
+  h_lit(b, "<p class=\"hint\">Mỗi người dùng chỉ xem và sửa số liệu của đơn vị mình và các đơn vị trực thuộc. "
+           "Vai trò: Xem (chỉ đọc), Cán bộ (nhập số liệu), Phê duyệt, Quản trị.</p>");
+  users_table(c, rows, n);
+  free(rows);
+  user_add_form(c, uf);
+  page_end(c);
+  page_send(c);
+}
+
+void page_users(ctx *c) {
+  user_form uf = {0};
+  users_page(c, &uf);
+}
+
+void page_users_post(ctx *c) {
+  user_form uf = {0};
+  const char *password = field(c, "password");
+  uf.login = field(c, "login");
+  uf.unit = field(c, "unit");
+  uf.role = field(c, "role");
+  role r = ROLE_VIEWER;
+  int errors = 0;
+  if (!uf.login || !*uf.login || strlen(uf.login) > 64) uf.err_login = "Nhập tên đăng nhập (tối đa 40 ký tự).", errors++;
+  if (!password || strlen(password) < 8 || strlen(password) > 200) uf.err_password = "Mật khẩu phải có từ 8 đến 200 ký tự.", errors++;
+  if (!uf.unit || !*uf.unit || strlen(uf.unit) > 31) uf.err_unit = "Chọn đơn vị.", errors++;
+  if (!uf.role || role_parse(uf.role, &r)) uf.err_role = "Chọn vai trò.", errors++;
+  if (!errors) {
+    dv_err e = {0};
+    int rc = app_user_add(c->a, &c->u, uf.login, password, uf.unit, r, &e);
+    if (rc == 0) {
+      reply_redirect(c, c_url(c, "/users", "added", uf.login, NULL));
+      return;
+    }
+    const char *msg = c_strdup(c, e.msg);
+    if (strcmp(e.field, "login") == 0) uf.err_login = msg;
+    else if (strcmp(e.field, "password") == 0) uf.err_password = msg;
+    else if (strcmp(e.field, "unit") == 0) uf.err_unit = msg;
+    else uf.top_err = msg;
+  }
+  users_page(c, &uf);
+  if (c->status == 200 || c->status == 0) c->status = 422;
+}
+
+/* --- audit ----------------------------------------------------------------------- */
+
+/* "2023-06-19T08:30:00Z" (UTC) -> "19/06/2023 15:30:00" in local time */
+static void audit_time(buf *b, const char *at) {
+  struct tm tm = {0};
+  int y, mo, d, h, mi, s;
+  if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+    h_text(b, at);
+    return;
+  }
+  tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
+  time_t t = timegm(&tm);
+  struct tm lt;
+  localtime_r(&t, &lt);
+  char out[32];
+  strftime(out, sizeof out, "%d/%m/%Y %H:%M:%S", &lt);
+  h_text(b, out);
+}
+
+static void audit_json(buf *b, const char *label, const char *json) {
+  if (!json || !*json) return;
+  h_lit(b, "<details><summary>");
+  h_text(b, label);
+  h_lit(b, "</summary><pre>");
+  h_text(b, json);
+  h_lit(b, "</pre></details>");
+}
+
+void page_audit(ctx *c) {
+  buf *b = &c->out;
+  const char *pg = arg(c, "page");
+  long long page = pg && *pg ? parse_id(pg, 1000000) : 1;
+  if (page < 1) page = 1;
+  audit_row *rows = NULL;
+  int n = 0;
+  dv_err e = {0};
+  /* one row more than shown tells whether a next page exists */
+  int rc = app_audit_list(c->a, &c->u, AUDIT_PAGE + 1, (int)((page - 1) * AUDIT_PAGE), &rows, &n, &e);
+  if (rc) {
+    audit_rows_free(rows, n);
+    reply_html_error(c, http_status_of(rc), "Không xem được nhật ký", e.msg);
+    return;
+  }
+  page_begin(c, "Nhật ký thay đổi");
+  h_lit(b, "<h1>Nhật ký thay đổi</h1><p class=\"hint\">Mới nhất trước. Mỗi thay đổi ghi người làm, thời điểm, "
+           "giá trị trước và sau.</p><div class=\"table-wrap\" role=\"region\" aria-label=\"Nhật ký\" tabindex=\"0\">"
+           "<table class=\"list\"><thead><tr><th scope=\"col\">Thời điểm</th><th scope=\"col\">Người dùng</th>"
+           "<th scope=\"col\">Thao tác</th><th scope=\"col\">Đối tượng</th><th scope=\"col\">Trước / sau</th>"
+           "</tr></thead><tbody>");
+  int shown = n > AUDIT_PAGE ? AUDIT_PAGE : n;
+  for (int i = 0; i < shown; i++) {
+    const audit_row *r = &rows[i];
+    h_lit(b, "<tr><td class=\"nowrap\">");
+    audit_time(b, r->at);
+    h_lit(b, "</td><td>");
+    h_text(b, r->login[0] ? r->login : "(dòng lệnh)");
+    h_lit(b, "</td><td>");
+    h_text(b, r->action);
+    h_lit(b, "</td><td>");
+    h_text(b, r->entity);
+    if (r->entity_id) {
+      h_lit(b, " #");
+      h_int(b, r->entity_id);
+    }
+    h_lit(b, "</td><td>");
+    audit_json(b, "Trước", r->before);
+    audit_json(b, "Sau", r->after);
+    h_lit(b, "</td></tr>");
+  }
+  if (!shown) h_lit(b, "<tr><td colspan=\"5\" class=\"empty\">Nhật ký trống.</td></tr>");
+  h_lit(b, "</tbody></table></div><nav class=\"pager\" aria-label=\"Phân trang\">");
+  if (page > 1) {
+    h_open(b, "a", "href", c_printf(c, "/audit?page=%lld", page - 1), "rel", "prev", NULL);
+    h_lit(b, "← Mới hơn</a> ");
+  }
+  h_lit(b, "<span>Trang ");
+  h_int(b, page);
+  h_lit(b, "</span>");
+  if (n > AUDIT_PAGE) {
+    h_lit(b, " ");
+    h_open(b, "a", "href", c_printf(c, "/audit?page=%lld", page + 1), "rel", "next", NULL);
+    h_lit(b, "Cũ hơn →</a>");
+  }
+  h_lit(b, "</nav>");
+  page_end(c);
+  page_send(c);
+  audit_rows_free(rows, n);
+}

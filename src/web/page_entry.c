@@ -1,0 +1,491 @@
+/* GET/POST /entry: a grid laid out like the annex for one unit. Only the
+ * unit's own values are typed; totals, formulas and by-level columns are
+ * computed and shown read-only, and counts that come from a register (the
+ * dialogues of Biểu 5) are never typed either.
+ *
+ * Which cells take input: a data column whose scope is @row or @self. A
+ * column over the unit's whole area (@subtree, @self_below) takes the unit's
+ * own part only when the form has no @self column for the same element and
+ * option, so that Biểu 3 (all @subtree) can still be filled in; its area
+ * total is shown beside the input. An element/option is typed once per form. */
+#include "export/report_out.h"
+#include "web/web_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VALUE_MAX 4000 /* bytes of one typed value */
+
+typedef struct entry_cell {
+  int editable, pair, area; /* area: the input is the unit's own part of an area total */
+  const data_ref *ref[2];
+  const char *val[2];       /* current or submitted text, pool-owned */
+  const char *err;          /* message next to the field */
+} entry_cell;
+
+typedef struct entry {
+  const form *f;
+  const catalog *cat;
+  const char *form_code, *period_id, *unit;
+  period p;
+  int pos, level, can_write;
+  char unit_name[256];
+  entry_cell *cells;
+  rtable t;       /* the computed row (headers too) */
+  int row;        /* index of the unit's row in t, -1 if none */
+  const char *top_err;
+} entry;
+
+/* elements counted from a register: typing them would hide the records.
+ * (app.h does not say which elements are register-fed; see the report.) */
+static int from_register(const data_element *el) { return strcmp(el->code, "dialogues") == 0; }
+
+int form_uses_register(const catalog *cat, const form *f) {
+  for (int i = 0; i < f->ncols; i++)
+    if (f->cols[i].kind == BIND_DATA && from_register(&cat->elements[f->cols[i].a.element])) return 1;
+  return 0;
+}
+
+static int own_scope(scope sc) { return sc == SCOPE_ROW || sc == SCOPE_SELF; }
+static int area_scope(scope sc) { return sc == SCOPE_SUBTREE || sc == SCOPE_SELF_BELOW; }
+
+static int same_ref(const data_ref *a, const data_ref *b) { return a->element == b->element && a->combo == b->combo; }
+
+/* 1 if some column of f binds r's element/option with an own scope */
+static int has_own_column(const form *f, const data_ref *r) {
+  for (int i = 0; i < f->ncols; i++) {
+    const form_col *col = &f->cols[i];
+    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+    if (same_ref(&col->a, r) && own_scope(col->a.sc)) return 1;
+    if (col->kind == BIND_PAIR && same_ref(&col->b, r) && own_scope(col->b.sc)) return 1;
+  }
+  return 0;
+}
+
+/* 1 if an earlier column already takes input for r */
+static int typed_before(const entry *en, int upto, const data_ref *r) {
+  for (int i = 0; i < upto; i++) {
+    const entry_cell *x = &en->cells[i];
+    if (!x->editable) continue;
+    for (int k = 0; k < 1 + x->pair; k++)
+      if (same_ref(x->ref[k], r)) return 1;
+  }
+  return 0;
+}
+
+static int ref_typable(const entry *en, int col, const data_ref *r, int *area) {
+  if (from_register(&en->cat->elements[r->element])) return 0;
+  if (typed_before(en, col, r)) return 0;
+  if (own_scope(r->sc)) return 1;
+  if (area_scope(r->sc) && !has_own_column(en->f, r)) {
+    *area = 1;
+    return 1;
+  }
+  return 0;
+}
+
+static void plan_cells(entry *en) {
+  en->cells = xcalloc((size_t)en->f->ncols + 1, sizeof(entry_cell));
+  for (int i = 0; i < en->f->ncols; i++) {
+    const form_col *col = &en->f->cols[i];
+    entry_cell *x = &en->cells[i];
+    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+    x->ref[0] = &col->a;
+    x->pair = col->kind == BIND_PAIR;
+    if (x->pair) x->ref[1] = &col->b;
+    int area = 0;
+    x->editable = ref_typable(en, i, &col->a, &area) && (!x->pair || ref_typable(en, i, &col->b, &area));
+    x->area = area;
+  }
+}
+
+int entry_has_inputs(const catalog *cat, const form *f) {
+  if (f->rows == ROWS_LIST) return 0;
+  entry en;
+  memset(&en, 0, sizeof en);
+  en.cat = cat;
+  en.f = f;
+  plan_cells(&en);
+  int any = 0;
+  for (int i = 0; i < f->ncols; i++) any |= en.cells[i].editable;
+  free(en.cells);
+  return any;
+}
+
+static void entry_release(entry *en) {
+  free(en->cells);
+  rtable_release(&en->t);
+}
+
+/* loads form, period, unit and the computed row; 0 or an HTTP status with
+ * the page already written */
+static int entry_load(ctx *c, entry *en) {
+  memset(en, 0, sizeof *en);
+  en->row = -1;
+  en->cat = app_catalog(c->a);
+  en->form_code = param(c, "form");
+  if (!en->form_code || !*en->form_code) en->form_code = "bieu-1";
+  en->f = catalog_form(en->cat, en->form_code);
+  if (!en->f) {
+    reply_html_error(c, 400, "Không có biểu này", "Hãy chọn một biểu trong danh sách.");
+    return 400;
+  }
+  if (en->f->rows == ROWS_LIST) {
+    reply_html_error(c, 400, "Biểu này không nhập số", "Biểu này là danh mục văn bản, lấy từ sổ văn bản.");
+    return 400;
+  }
+  en->period_id = period_arg(c, &en->p);
+  if (!en->period_id) {
+    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
+    return 400;
+  }
+  en->unit = unit_arg(c);
+  const tree *t = app_read_begin(c->a);
+  int up = user_pos(t, &c->u);
+  en->pos = tree_find_code(t, en->unit);
+  int visible = en->pos >= 0 && up >= 0 && tree_in_subtree(t, up, en->pos);
+  if (visible) {
+    en->level = t->u[en->pos].level;
+    snprintf(en->unit_name, sizeof en->unit_name, "%s", t->u[en->pos].name);
+  }
+  app_read_end(c->a);
+  if (en->pos < 0) {
+    reply_html_error(c, 404, "Không tìm thấy", "Không có đơn vị có mã này.");
+    return 404;
+  }
+  if (!visible) {
+    reply_html_error(c, 403, "Không có quyền truy cập", "Đơn vị này ngoài phạm vi của bạn.");
+    return 403;
+  }
+  en->can_write = app_can_write(c->a, &c->u, en->pos);
+  dv_err e = {0};
+  int drill = en->f->rows == ROWS_LEVELS ? en->level : 0;
+  int rc = app_report(c->a, &c->u, en->f->code, en->unit, en->period_id, drill, &en->t, &e);
+  if (rc) {
+    reply_html_error(c, http_status_of(rc), "Không mở được biểu", e.msg);
+    return http_status_of(rc);
+  }
+  for (int r = 0; r < en->t.nrows; r++)
+    if (en->t.rows[r].unit_pos == en->pos && !en->t.rows[r].is_total) en->row = r;
+  plan_cells(en);
+  return 0;
+}
+
+static void load_current_values(ctx *c, entry *en) {
+  for (int i = 0; i < en->f->ncols; i++) {
+    entry_cell *x = &en->cells[i];
+    if (!x->editable) continue;
+    for (int k = 0; k < 1 + x->pair; k++) {
+      char out[VALUE_MAX + 1];
+      const data_ref *r = x->ref[k];
+      app_value_get(c->a, &c->u, en->cat->elements[r->element].code, en->cat->combos[r->combo], en->period_id,
+                    en->unit, out, sizeof out);
+      x->val[k] = c_strdup(c, out);
+    }
+  }
+}
+
+/* --- checking typed values -------------------------------------------------- */
+
+static int all_digits(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return 0;
+  return 1;
+}
+
+/* "1.865" -> "1865" when the dots group thousands; else unchanged */
+static void drop_thousand_dots(char *s) {
+  const char *dot = strchr(s, '.');
+  if (!dot) return;
+  size_t lead = (size_t)(dot - s);
+  if (lead < 1 || lead > 3) return;
+  for (const char *p = dot; *p; p += 4) {
+    if (p[0] == ',' || !p[0]) break;
+    if (p[0] != '.' || !(p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
+      return;
+    if (p[4] && p[4] != '.' && p[4] != ',') return;
+  }
+  char *o = s;
+  for (const char *p = s; *p; p++)
+    if (*p != '.') *o++ = *p;
+  *o = 0;
+}
+
+/* normalises a typed value in place; NULL or a Vietnamese message */
+static const char *check_value(const data_element *el, char *s) {
+  char *start = s;
+  while (*start == ' ') start++;
+  memmove(s, start, strlen(start) + 1);
+  size_t n = strlen(s);
+  while (n && s[n - 1] == ' ') s[--n] = 0;
+  if (!*s) return NULL;
+  if (n > VALUE_MAX) return "Quá dài.";
+  switch (el->type) {
+  case VT_INTEGER:
+    drop_thousand_dots(s);
+    return all_digits(s) && strlen(s) <= 12 ? NULL : "Phải là số nguyên không âm, ví dụ 1.865.";
+  case VT_COUNT_NOTE: {
+    char tmp[VALUE_MAX + 1];
+    snprintf(tmp, sizeof tmp, "%s", s);
+    drop_thousand_dots(tmp);
+    if (all_digits(tmp)) snprintf(s, n + 1, "%s", tmp);
+    return NULL; /* a number or a short note */
+  }
+  case VT_NUMBER:
+  case VT_PERCENT: {
+    if (strchr(s, ',')) {
+      drop_thousand_dots(s);
+      for (char *p = s; *p; p++)
+        if (*p == ',') *p = '.';
+    }
+    char *end;
+    double v = strtod(s, &end);
+    if (*end || !isfinite(v)) return "Phải là một số, ví dụ 12,5.";
+    if (el->type == VT_PERCENT && (v < 0 || v > 100)) return "Tỷ lệ phải từ 0 đến 100.";
+    return NULL;
+  }
+  case VT_YESNO:
+    if (!strcmp(s, "có") || !strcmp(s, "không") || !strcmp(s, "yes") || !strcmp(s, "no")) return NULL;
+    return "Chỉ nhận \"có\" hoặc \"không\".";
+  case VT_TEXT: return NULL;
+  }
+  return NULL;
+}
+
+/* reads the submitted fields into the cells; the number of errors */
+static int read_submitted(ctx *c, entry *en) {
+  int errors = 0;
+  for (int i = 0; i < en->f->ncols; i++) {
+    entry_cell *x = &en->cells[i];
+    if (!x->editable) continue;
+    for (int k = 0; k < 1 + x->pair; k++) {
+      char name[24];
+      snprintf(name, sizeof name, k ? "v%db" : "v%d", i);
+      const char *raw = field(c, name);
+      char *v = c_strdup(c, raw ? raw : "");
+      const char *err = strlen(v) > VALUE_MAX ? "Quá dài." : check_value(&en->cat->elements[x->ref[k]->element], v);
+      x->val[k] = v;
+      if (err && !x->err) {
+        x->err = err;
+        errors++;
+      }
+    }
+  }
+  return errors;
+}
+
+/* the app names a failing value by element (and option): find its cell */
+static void place_app_error(entry *en, const dv_err *e) {
+  for (int i = 0; i < en->f->ncols; i++) {
+    entry_cell *x = &en->cells[i];
+    if (!x->editable) continue;
+    for (int k = 0; k < 1 + x->pair; k++) {
+      const data_element *el = &en->cat->elements[x->ref[k]->element];
+      char both[160];
+      snprintf(both, sizeof both, "%s.%s", el->code, en->cat->combos[x->ref[k]->combo]);
+      size_t n = strlen(el->code);
+      int named = strcmp(e->field, both) == 0 ||
+                  (strncmp(e->msg, el->code, n) == 0 && e->msg[n] == ':' && x->val[k] && *x->val[k]);
+      if (named) {
+        x->err = e->msg;
+        return;
+      }
+    }
+  }
+}
+
+/* --- the grid ----------------------------------------------------------------- */
+
+static const char *col_label(ctx *c, const rtable *t, int i) {
+  buf b;
+  buf_init(&b, 4096);
+  for (int d = 0; d < t->depth[i]; d++) {
+    if (d) buf_adds(&b, " › ");
+    buf_adds(&b, t->paths[i][d]);
+  }
+  const char *s = c_strdup(c, b.s);
+  buf_release(&b);
+  return s;
+}
+
+static void computed_value(buf *b, const entry *en, int i) {
+  if (en->row < 0) return;
+  const rcell *x = &en->t.rows[en->row].cells[i];
+  if (x->kind == CELL_NUM) h_num(b, x->num);
+  else if (x->kind == CELL_TEXT) h_text(b, x->text);
+}
+
+static void input_for(ctx *c, const entry *en, int i, int k, const char *label) {
+  buf *b = &c->out;
+  const entry_cell *x = &en->cells[i];
+  const data_element *el = &en->cat->elements[x->ref[k]->element];
+  char id[24], eid[24];
+  snprintf(id, sizeof id, k ? "v%db" : "v%d", i);
+  snprintf(eid, sizeof eid, "e-v%d", i);
+  const char *aria = x->pair ? c_printf(c, "%s (%s)", label, k ? "số sau dấu /" : "số trước dấu /") : label;
+  const char *ro = en->can_write ? NULL : "";
+  if (el->type == VT_TEXT) {
+    h_open(b, "textarea", "id", id, "name", id, "rows", "4", "aria-label", aria, "readonly", ro, "aria-invalid",
+           x->err ? "true" : NULL, "aria-describedby", x->err ? eid : NULL, NULL);
+    h_text(b, x->val[k]);
+    h_close(b, "textarea");
+    return;
+  }
+  const char *mode = el->type == VT_INTEGER ? "numeric" : el->type == VT_COUNT_NOTE ? NULL : "decimal";
+  h_open(b, "input", "id", id, "name", id, "type", "text", "inputmode", mode, "value", x->val[k], "aria-label", aria,
+         "autocomplete", "off", "readonly", ro, "class", el->type == VT_COUNT_NOTE ? "note" : "n", "aria-invalid",
+         x->err ? "true" : NULL, "aria-describedby", x->err ? eid : NULL, NULL);
+}
+
+static void grid_cell(ctx *c, const entry *en, int i) {
+  buf *b = &c->out;
+  const entry_cell *x = &en->cells[i];
+  if (!x->editable) {
+    const form_col *col = &en->f->cols[i];
+    int reg = col->kind == BIND_DATA && from_register(&en->cat->elements[col->a.element]);
+    h_open(b, "td", "class", "computed", "title", reg ? "Đếm từ sổ đối thoại" : "Tính tự động", NULL);
+    computed_value(b, en, i);
+    h_close(b, "td");
+    return;
+  }
+  const char *label = col_label(c, &en->t, i);
+  h_open(b, "td", "class", x->err ? "input has-err" : "input", NULL);
+  input_for(c, en, i, 0, label);
+  if (x->pair) {
+    h_lit(b, "<span class=\"slash\" aria-hidden=\"true\">/</span>");
+    input_for(c, en, i, 1, label);
+  }
+  if (x->area && en->row >= 0 && en->t.rows[en->row].cells[i].kind != CELL_NULL) {
+    h_lit(b, "<span class=\"area\">Cả địa bàn: ");
+    computed_value(b, en, i);
+    h_lit(b, "</span>");
+  }
+  char eid[24];
+  snprintf(eid, sizeof eid, "e-v%d", i);
+  h_error_for(b, eid, x->err);
+  h_close(b, "td");
+}
+
+static void error_summary(ctx *c, const entry *en) {
+  buf *b = &c->out;
+  int any = en->top_err != NULL;
+  for (int i = 0; i < en->f->ncols; i++) any |= en->cells[i].err != NULL;
+  if (!any) return;
+  h_lit(b, "<div class=\"alert\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p>Chưa lưu: hãy sửa các ô sau.</p><ul>");
+  if (en->top_err) h_tag(b, "li", en->top_err);
+  for (int i = 0; i < en->f->ncols; i++) {
+    if (!en->cells[i].err) continue;
+    char href[24];
+    snprintf(href, sizeof href, "#v%d", i);
+    h_lit(b, "<li>");
+    h_link(b, href, col_label(c, &en->t, i));
+    h_lit(b, ": ");
+    h_text(b, en->cells[i].err);
+    h_lit(b, "</li>");
+  }
+  h_lit(b, "</ul></div>");
+}
+
+static void entry_page(ctx *c, entry *en) {
+  buf *b = &c->out;
+  char flabel[32], plabel[64];
+  form_label(en->f->code, flabel, sizeof flabel);
+  period_label_vn(&en->p, plabel, sizeof plabel);
+  page_begin(c, c_printf(c, "Nhập %s · %s", flabel, en->unit_name));
+  h_lit(b, "<header class=\"annex-head\"><p class=\"kicker\">");
+  h_text(b, en->can_write ? "Nhập số liệu" : "Số liệu đã nhập (chỉ xem)");
+  h_lit(b, " · ");
+  h_text(b, flabel);
+  h_lit(b, "</p><h1 id=\"annex-title\">");
+  h_text(b, en->t.title);
+  h_lit(b, " ");
+  h_text(b, plabel);
+  h_lit(b, "</h1><p class=\"sub\">");
+  h_text(b, en->unit_name);
+  h_lit(b, "</p></header>");
+
+  h_lit(b, "<form method=\"get\" action=\"/entry\" class=\"filters\"><div class=\"field\">");
+  h_form_select(c, "form", en->f->code);
+  h_lit(b, "</div><div class=\"field\">");
+  h_period_select(c, "period", en->period_id, 0);
+  h_lit(b, "</div><div class=\"field\">");
+  h_unit_select(c, "unit", "Đơn vị", en->unit, NULL);
+  h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Mở</button></div></form>");
+
+  error_summary(c, en);
+  h_lit(b, "<p class=\"hint\">Chỉ nhập số liệu của chính đơn vị. Ô xám được tính tự động (tổng, công thức, "
+           "theo cấp, từ sổ đăng ký) và không nhập tay. Để trống nghĩa là chưa có số liệu; 0 là có số liệu bằng 0.</p>");
+  if (!en->can_write) h_lit(b, "<p class=\"notice\">Tài khoản của bạn chỉ có quyền xem.</p>");
+
+  h_open(b, "form", "method", "post", "action", "/entry", "class", "entry", NULL);
+  h_csrf(c);
+  h_hidden(b, "form", en->f->code);
+  h_hidden(b, "period", en->period_id);
+  h_hidden(b, "unit", en->unit);
+  h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"annex-title\" tabindex=\"0\">"
+           "<table class=\"annex grid\">");
+  report_write_html_head(b, &en->t);
+  h_lit(b, "<tbody><tr><th scope=\"row\">");
+  h_text(b, en->row >= 0 ? en->t.rows[en->row].label : en->unit_name);
+  h_lit(b, "</th>");
+  for (int i = 0; i < en->f->ncols; i++) grid_cell(c, en, i);
+  h_lit(b, "</tr></tbody></table></div>");
+  if (en->can_write) h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu số liệu</button> ");
+  else h_lit(b, "<p class=\"buttons\">");
+  h_link(b, c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit", en->unit, NULL), "Xem biểu tổng hợp");
+  h_lit(b, "</p></form>");
+  page_end(c);
+  page_send(c);
+}
+
+void page_entry(ctx *c) {
+  entry en;
+  if (entry_load(c, &en)) {
+    entry_release(&en);
+    return;
+  }
+  load_current_values(c, &en);
+  entry_page(c, &en);
+  entry_release(&en);
+}
+
+void page_entry_post(ctx *c) {
+  entry en;
+  if (entry_load(c, &en)) {
+    entry_release(&en);
+    return;
+  }
+  if (!en.can_write) {
+    entry_release(&en);
+    reply_html_error(c, 403, "Không có quyền nhập", "Tài khoản của bạn chỉ có quyền xem số liệu của đơn vị này.");
+    return;
+  }
+  int errors = read_submitted(c, &en);
+  if (!errors) {
+    int n = 0;
+    value_in *v = c_alloc(c, sizeof(value_in) * (size_t)(2 * en.f->ncols + 1));
+    for (int i = 0; i < en.f->ncols; i++) {
+      entry_cell *x = &en.cells[i];
+      if (!x->editable) continue;
+      for (int k = 0; k < 1 + x->pair; k++)
+        v[n++] = (value_in){en.cat->elements[x->ref[k]->element].code, en.cat->combos[x->ref[k]->combo], x->val[k]};
+    }
+    dv_err e = {0};
+    int rc = n ? app_values_put(c->a, &c->u, en.period_id, en.unit, v, n, &e) : 0;
+    if (rc == 0) {
+      reply_redirect(c, c_url(c, "/report", "form", en.f->code, "period", en.period_id, "unit", en.unit, "saved", "1",
+                              NULL));
+      entry_release(&en);
+      return;
+    }
+    en.top_err = c_strdup(c, e.msg);
+    place_app_error(&en, &e);
+    c->status = http_status_of(rc) == 500 ? 500 : 422;
+  } else {
+    c->status = 422;
+  }
+  entry_page(c, &en);
+  entry_release(&en);
+}

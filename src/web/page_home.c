@@ -1,0 +1,369 @@
+/* Login and logout, the home page of a unit, the unit tree and /healthz.
+ *
+ * Login CSRF: the login form has no session to bind a token to, so it uses
+ * a double-submit cookie. GET /login sets dv_login=<random> (HttpOnly,
+ * SameSite=Strict, Path=/login) and puts the same value in a hidden field;
+ * POST /login accepts only when both are present and equal. Another site
+ * can neither read the cookie nor make the browser send it (SameSite), so it
+ * cannot log a victim into an account of its choosing. POST /api/session is
+ * JSON only: a cross-site form cannot send application/json without a CORS
+ * preflight, which this server never grants. */
+#include "web/web_int.h"
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SESSION_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/"
+#define LOGIN_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/login; Max-Age=3600"
+
+void page_healthz(ctx *c) { reply_text(c, 200, "text/plain; charset=utf-8", "ok\n"); }
+
+/* a local path to go back to after login: "/x..." but not "//host" */
+static const char *safe_next(const char *next) {
+  if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\') return "/";
+  for (const char *p = next; *p; p++)
+    if ((unsigned char)*p < 0x20 || *p == '\\') return "/";
+  return next;
+}
+
+static void login_form(ctx *c, const char *login, const char *err) {
+  char tok[65];
+  web_random_hex(tok);
+  reply_add_cookie(c, "dv_login", tok, LOGIN_COOKIE_ATTRS);
+  buf *b = &c->out;
+  buf_reset(b);
+  page_begin(c, "Đăng nhập");
+  h_lit(b, "<div class=\"login\"><h1>Đăng nhập</h1>"
+           "<p class=\"sub\">Hệ thống thông tin công tác dân vận</p>");
+  if (err) {
+    h_open(b, "div", "class", "alert", "role", "alert", NULL);
+    h_text(b, err);
+    h_close(b, "div");
+  }
+  h_lit(b, "<form method=\"post\" action=\"/login\" class=\"stack\">");
+  h_hidden(b, "lcsrf", tok);
+  h_hidden(b, "next", safe_next(param(c, "next")));
+  h_lit(b, "<div class=\"field\"><label for=\"f-login\">Tên đăng nhập</label>");
+  h_open(b, "input", "id", "f-login", "name", "login", "type", "text", "value", login ? login : "", "autocomplete",
+         "username", "autocapitalize", "none", "spellcheck", "false", "required", "", "autofocus", "", NULL);
+  h_lit(b, "</div><div class=\"field\"><label for=\"f-password\">Mật khẩu</label>"
+           "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+           "</div><p class=\"buttons\"><button type=\"submit\" class=\"primary\">Đăng nhập</button></p></form></div>");
+  page_end(c);
+  page_send(c);
+}
+
+void page_login(ctx *c) {
+  if (c->logged_in) {
+    reply_redirect(c, safe_next(arg(c, "next")));
+    return;
+  }
+  login_form(c, NULL, NULL);
+}
+
+static int login_token_ok(ctx *c) {
+  const char *cookie = MHD_lookup_connection_value(c->conn, MHD_COOKIE_KIND, "dv_login");
+  const char *given = field(c, "lcsrf");
+  return is_hex64(cookie) && is_hex64(given) && sodium_memcmp(cookie, given, 64) == 0;
+}
+
+void page_login_post(ctx *c) {
+  const char *login = field(c, "login"), *password = field(c, "password");
+  if (!login_token_ok(c)) {
+    login_form(c, login, "Biểu mẫu đăng nhập đã hết hạn. Hãy nhập lại.");
+    c->status = 400;
+    return;
+  }
+  char token[65];
+  dv_err e = {0};
+  if (!login || !password || strlen(login) > 64 || strlen(password) > 256 ||
+      app_login(c->a, login, password, token, &e) != 0) {
+    login_form(c, login, "Sai tên đăng nhập hoặc mật khẩu.");
+    c->status = 401;
+    return;
+  }
+  reply_redirect(c, safe_next(field(c, "next")));
+  reply_add_cookie(c, "dv_session", token, SESSION_COOKIE_ATTRS);
+  reply_add_cookie(c, "dv_login", "", "HttpOnly; SameSite=Strict; Path=/login; Max-Age=0");
+}
+
+void page_logout(ctx *c) {
+  if (c->logged_in) {
+    if (!csrf_ok(c, field(c, "csrf"))) {
+      reply_html_error(c, 403, "Không có quyền truy cập", "Yêu cầu đăng xuất không hợp lệ. Hãy tải lại trang.");
+      return;
+    }
+    app_logout(c->a, c->token);
+  }
+  reply_redirect(c, "/login");
+  reply_add_cookie(c, "dv_session", "", SESSION_COOKIE_ATTRS "; Max-Age=0");
+}
+
+/* --- home ----------------------------------------------------------------------- */
+
+typedef struct home_unit {
+  int pos, level, nkids, can_write;
+  char code[32], name[256], level_name[64], parent_code[32], parent_name[256];
+  char **titles; /* expanded form titles, catalog order */
+  int kid_pos[60];
+  char kid_code[60][32], kid_name[60][128];
+} home_unit;
+
+static int home_load(ctx *c, const char *code, home_unit *h) {
+  memset(h, 0, sizeof *h);
+  const catalog *cat = app_catalog(c->a);
+  const tree *t = app_read_begin(c->a);
+  int up = user_pos(t, &c->u), p = tree_find_code(t, code), rc = 0;
+  if (p < 0) rc = 404;
+  else if (up < 0 || !tree_in_subtree(t, up, p)) rc = 403;
+  if (!rc) {
+    h->pos = p;
+    h->level = t->u[p].level;
+    snprintf(h->code, sizeof h->code, "%s", t->u[p].code);
+    snprintf(h->name, sizeof h->name, "%s", t->u[p].name);
+    if (t->levels[h->level].name) snprintf(h->level_name, sizeof h->level_name, "%s", t->levels[h->level].name);
+    int par = t->u[p].parent;
+    if (par >= 0 && tree_in_subtree(t, up, par)) {
+      snprintf(h->parent_code, sizeof h->parent_code, "%s", t->u[par].code);
+      snprintf(h->parent_name, sizeof h->parent_name, "%s", t->u[par].name);
+    }
+    for (int q = p + 1; q < t->u[p].end && h->nkids < 60; q = t->u[q].end) {
+      h->kid_pos[h->nkids] = q;
+      snprintf(h->kid_code[h->nkids], 32, "%s", t->u[q].code);
+      snprintf(h->kid_name[h->nkids], 128, "%s", t->u[q].name);
+      h->nkids++;
+    }
+    h->titles = c_alloc(c, sizeof(char *) * (size_t)(cat->nforms + 1));
+    for (int i = 0; i < cat->nforms; i++) {
+      char *s = report_expand(t, p, cat->forms[i].title ? cat->forms[i].title : cat->forms[i].code);
+      h->titles[i] = c_strdup(c, s);
+      free(s);
+    }
+  }
+  app_read_end(c->a);
+  if (!rc) h->can_write = app_can_write(c->a, &c->u, h->pos);
+  return rc;
+}
+
+static void home_forms(ctx *c, const home_unit *h, const char *period_id) {
+  buf *b = &c->out;
+  const catalog *cat = app_catalog(c->a);
+  h_lit(b, "<ul class=\"cards\">");
+  for (int i = 0; i < cat->nforms; i++) {
+    const form *f = &cat->forms[i];
+    char label[32];
+    form_label(f->code, label, sizeof label);
+    h_lit(b, "<li class=\"card\">");
+    h_open(b, "a", "href", c_url(c, "/report", "form", f->code, "period", period_id, "unit", h->code, NULL), "class",
+           "card-title", NULL);
+    h_open(b, "strong", NULL);
+    h_text(b, label);
+    h_close(b, "strong");
+    h_lit(b, " ");
+    h_text(b, h->titles[i]);
+    h_close(b, "a");
+    if (h->can_write && entry_has_inputs(cat, f)) {
+      h_lit(b, " <span class=\"card-more\">");
+      h_link(b, c_url(c, "/entry", "form", f->code, "period", period_id, "unit", h->code, NULL), "Nhập số liệu");
+      h_lit(b, "</span>");
+    }
+    h_lit(b, "</li>");
+  }
+  h_lit(b, "</ul>");
+}
+
+static void home_children(ctx *c, const home_unit *h, const char *period_id) {
+  buf *b = &c->out;
+  if (!h->nkids) return;
+  h_lit(b, "<section aria-labelledby=\"kids\"><h2 id=\"kids\">Đơn vị trực thuộc</h2><ul class=\"columns\">");
+  for (int i = 0; i < h->nkids; i++) {
+    h_lit(b, "<li>");
+    h_link(b, c_url(c, "/", "unit", h->kid_code[i], "period", period_id, NULL), h->kid_name[i]);
+    h_lit(b, "</li>");
+  }
+  h_lit(b, "</ul><p>");
+  h_link(b, c_url(c, "/units", "unit", h->code, NULL), "Xem cây đơn vị đầy đủ");
+  h_lit(b, "</p></section>");
+}
+
+void page_home(ctx *c) {
+  buf *b = &c->out;
+  period p;
+  const char *period_id = period_arg(c, &p);
+  if (!period_id) {
+    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
+    return;
+  }
+  home_unit h;
+  int rc = home_load(c, unit_arg(c), &h);
+  if (rc) {
+    reply_html_error(c, rc, rc == 404 ? "Không tìm thấy" : "Không có quyền truy cập",
+                     rc == 404 ? "Không có đơn vị có mã này." : "Đơn vị này ngoài phạm vi của bạn.");
+    return;
+  }
+  char plabel[64];
+  period_label_vn(&p, plabel, sizeof plabel);
+  page_begin(c, h.name);
+  h_lit(b, "<header class=\"annex-head\"><p class=\"kicker\">");
+  h_text(b, h.level_name[0] ? h.level_name : "Đơn vị");
+  h_lit(b, " · mã ");
+  h_text(b, h.code);
+  if (h.parent_code[0]) {
+    h_lit(b, " · thuộc ");
+    h_link(b, c_url(c, "/", "unit", h.parent_code, "period", period_id, NULL), h.parent_name);
+  }
+  h_lit(b, "</p><h1>");
+  h_text(b, h.name);
+  h_lit(b, "</h1></header>");
+
+  h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
+  h_hidden(b, "unit", h.code);
+  h_lit(b, "<div class=\"field\">");
+  h_period_select(c, "period", period_id, 0);
+  h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Chọn kỳ</button></div></form>");
+
+  h_lit(b, "<section aria-labelledby=\"annexes\"><h2 id=\"annexes\">Biểu tổng hợp số liệu ");
+  h_text(b, plabel);
+  h_lit(b, "</h2>");
+  home_forms(c, &h, period_id);
+  h_lit(b, "</section>");
+
+  h_lit(b, "<section aria-labelledby=\"dlg\"><h2 id=\"dlg\">Đối thoại với Nhân dân</h2><ul class=\"links\"><li>");
+  h_link(b, c_url(c, "/dialogues", "unit", h.code, "period", period_id, NULL), "Sổ đối thoại của kỳ");
+  h_lit(b, "</li>");
+  if (h.can_write) {
+    h_lit(b, "<li>");
+    h_link(b, c_url(c, "/dialogues/new", "unit", h.code, NULL), "Ghi cuộc đối thoại mới");
+    h_lit(b, "</li>");
+  }
+  h_lit(b, "</ul></section>");
+  home_children(c, &h, period_id);
+  if (c->u.role == ROLE_ADMIN) {
+    h_lit(b, "<section aria-labelledby=\"adm\"><h2 id=\"adm\">Quản trị</h2><ul class=\"links\">"
+             "<li><a href=\"/users\">Người dùng</a></li><li><a href=\"/audit\">Nhật ký thay đổi</a></li></ul></section>");
+  }
+  page_end(c);
+  page_send(c);
+}
+
+/* --- the unit tree ------------------------------------------------------------------ */
+
+#define TREE_FULL_MAX 3000 /* above this, the tree page shows two levels and links */
+
+static void unit_links(ctx *c, const unit_node *u) {
+  buf *b = &c->out;
+  h_lit(b, "<span class=\"unit-links\">");
+  h_link(b, c_url(c, "/", "unit", u->code, NULL), "Trang đơn vị");
+  h_lit(b, " · ");
+  h_link(b, c_url(c, "/report", "form", "bieu-1", "unit", u->code, NULL), "Biểu");
+  h_lit(b, "</span>");
+}
+
+static void tree_item(ctx *c, const tree *t, int p, int depth, int maxdepth) {
+  buf *b = &c->out;
+  const unit_node *u = &t->u[p];
+  int kids = u->end > p + 1;
+  h_open(b, "li", "data-fold", u->fold ? u->fold : "", NULL);
+  if (!kids || depth >= maxdepth) {
+    h_open(b, "span", "class", "unit", NULL);
+    h_text(b, u->name);
+    h_lit(b, " <span class=\"code\">");
+    h_text(b, u->code);
+    h_lit(b, "</span></span> ");
+    unit_links(c, u);
+    if (kids) {
+      h_lit(b, " · ");
+      h_link(b, c_url(c, "/units", "unit", u->code, NULL), "Mở các đơn vị trực thuộc");
+    }
+    h_close(b, "li");
+    return;
+  }
+  h_open(b, "details", "open", depth == 0 ? "" : NULL, NULL);
+  h_lit(b, "<summary><span class=\"unit\">");
+  h_text(b, u->name);
+  h_lit(b, " <span class=\"code\">");
+  h_text(b, u->code);
+  h_lit(b, "</span></span> <span class=\"count\">· ");
+  h_int(b, u->end - p - 1);
+  h_lit(b, " đơn vị trực thuộc</span></summary>");
+  unit_links(c, u);
+  h_lit(b, "<ul>");
+  for (int q = p + 1; q < u->end; q = t->u[q].end) tree_item(c, t, q, depth + 1, maxdepth);
+  h_lit(b, "</ul></details></li>");
+}
+
+static void search_results(ctx *c, const char *q) {
+  buf *b = &c->out;
+  int *pos = NULL, n = 0;
+  app_unit_search(c->a, &c->u, q, 200, &pos, &n);
+  h_lit(b, "<h2 id=\"results\">Kết quả tìm kiếm</h2>");
+  if (!n) {
+    h_lit(b, "<p>Không tìm thấy đơn vị nào.</p>");
+    free(pos);
+    return;
+  }
+  h_lit(b, "<p>");
+  h_int(b, n);
+  if (n >= 200) h_lit(b, " đơn vị đầu tiên:</p><ol class=\"results\">");
+  else h_lit(b, " đơn vị:</p><ol class=\"results\">");
+  const tree *t = app_read_begin(c->a);
+  for (int i = 0; i < n; i++) {
+    if (pos[i] < 0 || pos[i] >= t->n) continue;
+    const unit_node *u = &t->u[pos[i]];
+    h_lit(b, "<li><span class=\"unit\">");
+    h_text(b, u->name);
+    h_lit(b, " <span class=\"code\">");
+    h_text(b, u->code);
+    h_lit(b, "</span></span>");
+    if (u->parent >= 0) {
+      h_lit(b, " <span class=\"hint\">thuộc ");
+      h_text(b, t->u[u->parent].name);
+      h_lit(b, "</span>");
+    }
+    h_lit(b, " ");
+    unit_links(c, u);
+    h_lit(b, "</li>");
+  }
+  app_read_end(c->a);
+  h_lit(b, "</ol>");
+  free(pos);
+}
+
+void page_units(ctx *c) {
+  buf *b = &c->out;
+  const char *q = arg(c, "q");
+  if (q && strlen(q) > 200) q = NULL;
+  const char *root_code = unit_arg(c);
+  const tree *t = app_read_begin(c->a);
+  int up = user_pos(t, &c->u), root = tree_find_code(t, root_code);
+  int ok = root >= 0 && up >= 0 && tree_in_subtree(t, up, root);
+  app_read_end(c->a);
+  if (!ok) {
+    reply_html_error(c, root < 0 ? 404 : 403, root < 0 ? "Không tìm thấy" : "Không có quyền truy cập",
+                     root < 0 ? "Không có đơn vị có mã này." : "Đơn vị này ngoài phạm vi của bạn.");
+    return;
+  }
+  page_begin(c, "Đơn vị");
+  h_lit(b, "<h1>Cây đơn vị</h1>"
+           "<form method=\"get\" action=\"/units\" role=\"search\" class=\"filters\"><div class=\"field grow\">"
+           "<label for=\"f-q\">Tìm đơn vị theo tên hoặc mã (gõ không dấu cũng được)</label>");
+  h_open(b, "input", "id", "f-q", "name", "q", "type", "search", "value", q ? q : "", "placeholder", "ví dụ: hai phong",
+         NULL);
+  h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Tìm</button></div></form>");
+  if (q && *q) {
+    search_results(c, q);
+  } else {
+    h_lit(b, "<div class=\"field tree-filter\" hidden><label for=\"tree-filter\">Lọc nhanh trong cây</label>"
+             "<input id=\"tree-filter\" type=\"search\" autocomplete=\"off\"></div>");
+    t = app_read_begin(c->a);
+    int size = t->u[root].end - root;
+    h_lit(b, "<ul class=\"tree\" id=\"unit-tree\">");
+    tree_item(c, t, root, 0, size <= TREE_FULL_MAX ? TREE_MAX_LEVELS : 2);
+    h_lit(b, "</ul>");
+    app_read_end(c->a);
+  }
+  page_end(c);
+  page_send(c);
+}

@@ -1,0 +1,632 @@
+/* MHD glue: the request context, body parsing, sessions, CSRF, the route
+ * table and the reply helpers.
+ *
+ * libmicrohttpd 0.9.75 calls the access handler several times per request:
+ * the first call only creates the context and returns MHD_YES (queueing
+ * there would cost keep-alive), the following ones hand over the body, and
+ * the last one (upload size 0) dispatches and queues the response. The
+ * context is freed in the completed callback. */
+#include "web/web.h"
+#include "util/esc.h"
+#include "util/text.h"
+#include "web/web_int.h"
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+/* --- pool ----------------------------------------------------------------- */
+
+static void *pool_keep(pool *p, void *ptr) {
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 32;
+    p->p = xrealloc(p->p, sizeof(void *) * (size_t)p->cap);
+  }
+  p->p[p->n++] = ptr;
+  return ptr;
+}
+
+static void pool_release(pool *p) {
+  for (int i = 0; i < p->n; i++) free(p->p[i]);
+  free(p->p);
+  memset(p, 0, sizeof *p);
+}
+
+void *c_alloc(ctx *c, size_t n) { return pool_keep(&c->mem, xcalloc(1, n)); }
+
+char *c_strdup(ctx *c, const char *s) { return pool_keep(&c->mem, xstrdup(s ? s : "")); }
+
+char *c_printf(ctx *c, const char *fmt, ...) {
+  buf b;
+  buf_init(&b, 0);
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vaddf(&b, fmt, ap);
+  va_end(ap);
+  return pool_keep(&c->mem, buf_detach(&b, NULL));
+}
+
+char *c_url(ctx *c, const char *path, ...) {
+  buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, path);
+  va_list ap;
+  va_start(ap, path);
+  int first = strchr(path, '?') == NULL;
+  for (const char *k; (k = va_arg(ap, const char *));) {
+    const char *v = va_arg(ap, const char *);
+    if (!v) continue;
+    buf_addc(&b, first ? '?' : '&');
+    first = 0;
+    esc_url(&b, k);
+    buf_addc(&b, '=');
+    esc_url(&b, v);
+  }
+  va_end(ap);
+  return pool_keep(&c->mem, buf_detach(&b, NULL));
+}
+
+/* --- key/value lists ------------------------------------------------------- */
+
+static int kv_add(ctx *c, kvlist *l, const char *k, size_t kn, const char *v, size_t vn) {
+  if (l->n >= WEB_MAX_FIELDS) return -1;
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 16;
+    l->v = xrealloc(l->v, sizeof(kv) * (size_t)l->cap); /* freed in ctx_free */
+  }
+  l->v[l->n].key = pool_keep(&c->mem, xstrndup(k, kn));
+  l->v[l->n].val = pool_keep(&c->mem, xstrndup(v, vn));
+  l->n++;
+  return 0;
+}
+
+static const char *kv_get(const kvlist *l, const char *name) {
+  for (int i = 0; i < l->n; i++)
+    if (strcmp(l->v[i].key, name) == 0) return l->v[i].val;
+  return NULL;
+}
+
+const char *arg(ctx *c, const char *name) { return kv_get(&c->args, name); }
+const char *field(ctx *c, const char *name) { return kv_get(&c->form, name); }
+const char *param(ctx *c, const char *name) {
+  const char *v = arg(c, name);
+  return v ? v : field(c, name);
+}
+
+long long parse_id(const char *s, long long max) {
+  if (!s || !*s || strlen(s) > 18) return -1;
+  long long v = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p < '0' || *p > '9') return -1;
+    v = v * 10 + (*p - '0');
+  }
+  if (v < 1 || v > max) return -1;
+  return v;
+}
+
+int is_hex64(const char *s) {
+  if (!s || strlen(s) != 64) return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'))) return 0;
+  return 1;
+}
+
+/* --- body parsing ---------------------------------------------------------- */
+
+static int hexval(int ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
+
+/* decodes %XX and '+' in s[0..n) into out (at least n+1 bytes); -1 on a bad
+ * escape or on text that is not UTF-8 */
+static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '+') {
+      out[o++] = ' ';
+    } else if (s[i] == '%') {
+      if (i + 2 >= n) return -1;
+      int hi = hexval((unsigned char)s[i + 1]), lo = hexval((unsigned char)s[i + 2]);
+      if (hi < 0 || lo < 0) return -1;
+      out[o++] = (char)(hi * 16 + lo);
+      i += 2;
+    } else {
+      out[o++] = s[i];
+    }
+  }
+  out[o] = 0;
+  *outn = o;
+  return text_valid_utf8(out, o) ? 0 : -1;
+}
+
+static int parse_urlencoded(ctx *c, const char *s, size_t n) {
+  char *k = xmalloc(n + 1), *v = xmalloc(n + 1);
+  size_t i = 0;
+  int rc = 0;
+  while (rc == 0 && i < n) {
+    size_t end = i;
+    while (end < n && s[end] != '&') end++;
+    size_t eq = i;
+    while (eq < end && s[eq] != '=') eq++;
+    size_t kn = 0, vn = 0;
+    if (end > i) {
+      rc = form_decode(s + i, eq - i, k, &kn);
+      if (rc == 0) rc = form_decode(s + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, v, &vn);
+      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn);
+    }
+    i = end + 1;
+  }
+  free(k);
+  free(v);
+  return rc;
+}
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                   const char *value, size_t value_size) {
+  ctx *c = cls;
+  (void)kind;
+  if (!value) value = "", value_size = 0;
+  if (!text_valid_utf8(key, key_size) || !text_valid_utf8(value, value_size) ||
+      kv_add(c, &c->args, key, key_size, value, value_size)) {
+    c->bad_args = 1;
+    return MHD_NO;
+  }
+  return MHD_YES;
+}
+
+static int header_starts(ctx *c, const char *name, const char *prefix) {
+  const char *v = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, name);
+  return v && strncasecmp(v, prefix, strlen(prefix)) == 0;
+}
+
+/* 0, or an HTTP status to answer with */
+static int parse_body(ctx *c) {
+  if (c->body.len == 0) return 0;
+  if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/x-www-form-urlencoded"))
+    return parse_urlencoded(c, c->body.s, c->body.len) ? 400 : 0;
+  if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json")) {
+    json_error_t je;
+    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES, &je);
+    return c->json ? 0 : 400;
+  }
+  return 415;
+}
+
+/* --- replies --------------------------------------------------------------- */
+
+void reply_text(ctx *c, int status, const char *ctype, const char *text) {
+  buf_reset(&c->out);
+  buf_adds(&c->out, text);
+  c->status = status;
+  c->ctype = ctype;
+}
+
+void reply_json(ctx *c, int status) {
+  c->status = status;
+  c->ctype = "application/json; charset=utf-8";
+}
+
+void reply_json_error(ctx *c, int status, const char *msg) {
+  buf_reset(&c->out);
+  buf_adds(&c->out, "{\"error\":");
+  esc_json(&c->out, msg);
+  buf_adds(&c->out, "}\n");
+  reply_json(c, status);
+}
+
+void reply_redirect(ctx *c, const char *url) {
+  buf_reset(&c->out);
+  c->location = c_strdup(c, url);
+  c->status = 303;
+  c->ctype = "text/plain; charset=utf-8";
+}
+
+void reply_add_cookie(ctx *c, const char *name, const char *value, const char *attrs) {
+  if (c->ncookies >= 3) return;
+  c->cookies[c->ncookies++] = c_printf(c, "%s=%s; %s", name, value, attrs);
+}
+
+void reply_html_error(ctx *c, int status, const char *title, const char *msg) {
+  buf_reset(&c->out);
+  page_begin(c, title);
+  h_tag(&c->out, "h1", title);
+  h_open(&c->out, "p", "class", "notice", NULL);
+  h_text(&c->out, msg);
+  h_close(&c->out, "p");
+  h_open(&c->out, "p", NULL);
+  h_link(&c->out, "/", "Về trang chủ");
+  h_close(&c->out, "p");
+  page_end(c);
+  c->status = status;
+  c->ctype = "text/html; charset=utf-8";
+}
+
+int http_status_of(int code) {
+  switch (code) {
+  case DV_OK: return 200;
+  case DV_EINVAL: return 400;
+  case DV_ENOTFOUND: return 404;
+  case DV_EFORBIDDEN: return 403;
+  case DV_EAUTH: return 401;
+  case DV_ECONFLICT: return 409;
+  default: return 500;
+  }
+}
+
+int csrf_ok(ctx *c, const char *given) {
+  if (!c->logged_in || !given || strlen(given) != 64 || strlen(c->csrf) != 64) return 0;
+  return sodium_memcmp(given, c->csrf, 64) == 0;
+}
+
+void web_random_hex(char out[65]) {
+  unsigned char r[32];
+  randombytes_buf(r, sizeof r);
+  sodium_bin2hex(out, 65, r, sizeof r);
+}
+
+/* --- sessions -------------------------------------------------------------- */
+
+static void load_session(ctx *c) {
+  const char *tok = MHD_lookup_connection_value(c->conn, MHD_COOKIE_KIND, "dv_session");
+  if (!is_hex64(tok)) return;
+  if (app_session(c->a, tok, &c->u, c->csrf) != 0) return;
+  c->logged_in = 1;
+  memcpy(c->token, tok, 65);
+}
+
+/* --- routes ----------------------------------------------------------------- */
+
+enum {
+  R_SESSION = 1, /* read the session cookie */
+  R_PAGE = 2,    /* HTML page: without a session, 303 to /login */
+  R_API = 4,     /* JSON API: without a session, 401 */
+  R_ADMIN = 8,   /* admins only: 403 */
+  R_CSRF = 16,   /* form POST: the csrf field must match the session */
+  R_HCSRF = 32,  /* API write: X-CSRF-Token must match the session */
+  R_PREFIX = 64  /* path is a prefix ("/dialogues/" + id) */
+};
+
+typedef struct route {
+  const char *method, *path;
+  int flags;
+  handler_fn fn;
+} route;
+
+static const route routes[] = {
+    {"GET", "/healthz", 0, page_healthz},
+    {"GET", "/static/app.css", 0, static_css},
+    {"GET", "/static/app.js", 0, static_js},
+    {"GET", "/static/icon.svg", 0, static_icon},
+    {"GET", "/login", R_SESSION, page_login},
+    {"POST", "/login", R_SESSION, page_login_post},
+    {"POST", "/logout", R_SESSION, page_logout},
+    {"GET", "/", R_SESSION | R_PAGE, page_home},
+    {"GET", "/units", R_SESSION | R_PAGE, page_units},
+    {"GET", "/report", R_SESSION | R_PAGE, page_report},
+    {"GET", "/entry", R_SESSION | R_PAGE, page_entry},
+    {"POST", "/entry", R_SESSION | R_PAGE | R_CSRF, page_entry_post},
+    {"GET", "/dialogues", R_SESSION | R_PAGE, page_dialogues},
+    {"POST", "/dialogues", R_SESSION | R_PAGE | R_CSRF, page_dialogue_create},
+    {"GET", "/dialogues/new", R_SESSION | R_PAGE, page_dialogue_new},
+    {"GET", "/dialogues/", R_SESSION | R_PAGE | R_PREFIX, page_dialogue_item},
+    {"POST", "/dialogues/", R_SESSION | R_PAGE | R_CSRF | R_PREFIX, page_dialogue_item_post},
+    {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
+    {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
+    {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
+    {"POST", "/api/session", 0, api_session_post},
+    {"GET", "/api/session", R_SESSION | R_API, api_session_get},
+    {"DELETE", "/api/session", R_SESSION | R_API | R_HCSRF, api_session_delete},
+    {"GET", "/api/report", R_SESSION | R_API, api_report},
+    {"GET", "/api/units", R_SESSION | R_API, api_units},
+    {"GET", "/api/dialogues", R_SESSION | R_API, api_dialogues},
+};
+
+static int path_matches(const route *r, const char *path) {
+  if (r->flags & R_PREFIX) return strncmp(path, r->path, strlen(r->path)) == 0 && path[strlen(r->path)];
+  return strcmp(path, r->path) == 0;
+}
+
+static int method_matches(const route *r, const char *method) {
+  if (strcmp(r->method, method) == 0) return 1;
+  return strcmp(r->method, "GET") == 0 && strcmp(method, "HEAD") == 0;
+}
+
+static int is_api(const char *path) { return strncmp(path, "/api/", 5) == 0; }
+
+static void reply_error(ctx *c, int status, const char *msg) {
+  static const char *titles[] = {"Yêu cầu không hợp lệ", "Chưa đăng nhập", "Không có quyền truy cập",
+                                 "Không tìm thấy", "Phương thức không được hỗ trợ"};
+  const char *title = status == 401 ? titles[1] : status == 403 ? titles[2] : status == 404 ? titles[3]
+                      : status == 405 ? titles[4] : titles[0];
+  if (is_api(c->path)) reply_json_error(c, status, msg);
+  else reply_html_error(c, status, title, msg);
+}
+
+/* the path and query of this request, re-encoded */
+static const char *current_url(ctx *c) {
+  buf b;
+  buf_init(&b, 8192);
+  buf_adds(&b, c->path);
+  for (int i = 0; i < c->args.n; i++) {
+    buf_addc(&b, i ? '&' : '?');
+    esc_url(&b, c->args.v[i].key);
+    buf_addc(&b, '=');
+    esc_url(&b, c->args.v[i].val);
+  }
+  const char *s = b.overflow ? c->path : c_strdup(c, b.s);
+  buf_release(&b);
+  return s;
+}
+
+/* checks what the route needs before its handler runs; 0 = go on */
+static int guard(ctx *c, const route *r) {
+  if (r->flags & R_SESSION) load_session(c);
+  if ((r->flags & R_PAGE) && !c->logged_in) {
+    reply_redirect(c, strcmp(c->path, "/") == 0 ? "/login" : c_url(c, "/login", "next", current_url(c), NULL));
+    return -1;
+  }
+  if ((r->flags & R_API) && !c->logged_in) {
+    reply_json_error(c, 401, "Chưa đăng nhập hoặc phiên làm việc đã hết hạn.");
+    return -1;
+  }
+  if ((r->flags & R_ADMIN) && c->u.role != ROLE_ADMIN) {
+    reply_error(c, 403, "Chức năng này chỉ dành cho quản trị viên.");
+    return -1;
+  }
+  if ((r->flags & R_CSRF) && !csrf_ok(c, field(c, "csrf"))) {
+    reply_error(c, 403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Hãy tải lại trang rồi thử lại.");
+    return -1;
+  }
+  if ((r->flags & R_HCSRF) &&
+      !csrf_ok(c, MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "X-CSRF-Token"))) {
+    reply_json_error(c, 403, "Thiếu hoặc sai tiêu đề X-CSRF-Token.");
+    return -1;
+  }
+  return 0;
+}
+
+static void dispatch(ctx *c) {
+  if (c->bad_args) {
+    reply_error(c, 400, "Tham số trên địa chỉ không hợp lệ.");
+    return;
+  }
+  int body = parse_body(c);
+  if (body) {
+    reply_error(c, body, body == 415 ? "Kiểu nội dung không được hỗ trợ." : "Nội dung gửi lên không hợp lệ.");
+    c->status = body;
+    return;
+  }
+  int path_known = 0;
+  for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+    const route *r = &routes[i];
+    if (!path_matches(r, c->path)) continue;
+    path_known = 1;
+    if (!method_matches(r, c->method)) continue;
+    if (guard(c, r) == 0) r->fn(c);
+    return;
+  }
+  if (path_known) reply_error(c, 405, "Phương thức không được hỗ trợ ở địa chỉ này.");
+  else reply_error(c, 404, "Không có trang này.");
+}
+
+/* --- MHD callbacks ---------------------------------------------------------- */
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static ctx *ctx_new(app *a, struct MHD_Connection *conn, const char *url, const char *method) {
+  ctx *c = xcalloc(1, sizeof *c);
+  c->a = a;
+  c->conn = conn;
+  snprintf(c->method, sizeof c->method, "%s", method);
+  c->path = pool_keep(&c->mem, xstrdup(url));
+  buf_init(&c->body, WEB_BODY_MAX);
+  buf_init(&c->out, WEB_OUT_MAX);
+  c->t0 = now_ms();
+  if (!text_valid_utf8(c->path, strlen(c->path))) c->bad_args = 1;
+  MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg, c);
+  return c;
+}
+
+static void ctx_free(ctx *c) {
+  if (!c) return;
+  if (c->json) json_decref(c->json);
+  free(c->args.v);
+  free(c->form.v);
+  buf_release(&c->body);
+  buf_release(&c->out);
+  pool_release(&c->mem);
+  free(c);
+}
+
+static void add_security_headers(struct MHD_Response *r) {
+  MHD_add_response_header(r, "Content-Security-Policy",
+                          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+}
+
+static enum MHD_Result queue_reply(ctx *c) {
+  if (c->status == 0) reply_error(c, 500, "Lỗi máy chủ.");
+  if (c->out.overflow) reply_text(c, 500, "text/plain; charset=utf-8", "Kết quả quá lớn.\n");
+  size_t len;
+  char *body = buf_detach(&c->out, &len);
+  struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+  if (!r) {
+    free(body);
+    return MHD_NO;
+  }
+  add_security_headers(r);
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, c->ctype ? c->ctype : "text/plain; charset=utf-8");
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, c->cache ? c->cache : "no-store");
+  if (c->location) MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, c->location);
+  if (c->disposition) MHD_add_response_header(r, "Content-Disposition", c->disposition);
+  for (int i = 0; i < c->ncookies; i++) MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, c->cookies[i]);
+  enum MHD_Result ok = MHD_queue_response(c->conn, (unsigned)c->status, r);
+  MHD_destroy_response(r);
+  c->done = 1;
+  fprintf(stderr, "%s %s %d %zu %.1fms\n", c->method, c->path, c->status, len, now_ms() - c->t0);
+  return ok;
+}
+
+static int content_length_too_big(struct MHD_Connection *conn) {
+  const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+  if (!cl) return 0;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(cl, &end, 10);
+  return errno != 0 || *end || n > WEB_BODY_MAX;
+}
+
+static void too_large(ctx *c) {
+  reply_error(c, 413, "Dữ liệu gửi lên quá lớn (tối đa 1 MiB).");
+  c->status = 413;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_size,
+                                  void **con_cls) {
+  (void)version;
+  ctx *c = *con_cls;
+  if (!c) {
+    c = ctx_new(cls, conn, url, method);
+    *con_cls = c;
+    /* refuse an announced oversized body before reading it (no 100-continue) */
+    if (content_length_too_big(conn)) {
+      too_large(c);
+      return queue_reply(c);
+    }
+    return MHD_YES;
+  }
+  if (c->done) {
+    *upload_size = 0;
+    return MHD_YES;
+  }
+  if (*upload_size) {
+    /* a chunked body past the cap is read and dropped, then answered 413;
+     * one that goes on and on loses its connection */
+    if (!c->too_large) buf_add(&c->body, upload_data, *upload_size);
+    else c->discarded += *upload_size;
+    if (c->body.overflow && !c->too_large) {
+      c->too_large = 1;
+      buf_release(&c->body);
+      buf_init(&c->body, WEB_BODY_MAX);
+    }
+    *upload_size = 0;
+    return c->discarded > WEB_DISCARD_MAX ? MHD_NO : MHD_YES;
+  }
+  if (c->too_large) {
+    too_large(c);
+    return queue_reply(c);
+  }
+  dispatch(c);
+  return queue_reply(c);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe) {
+  (void)cls, (void)conn, (void)toe;
+  ctx_free(*con_cls);
+  *con_cls = NULL;
+}
+
+/* --- the server ------------------------------------------------------------- */
+
+int web_parse_listen(const char *s, char *host, int hostlen, int *port) {
+  if (!s) return -1;
+  const char *colon = strrchr(s, ':');
+  if (!colon) return -1;
+  const char *h = s;
+  size_t hn = (size_t)(colon - s);
+  if (hn >= 2 && h[0] == '[' && h[hn - 1] == ']') h++, hn -= 2;
+  if (hn == 0 || hn >= (size_t)hostlen) return -1;
+  long long p = parse_id(colon + 1, 65535);
+  if (p < 1) return -1;
+  memcpy(host, h, hn);
+  host[hn] = 0;
+  *port = (int)p;
+  return 0;
+}
+
+static int thread_count(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 4) n = 4;
+  if (n > 16) n = 16;
+  return (int)n;
+}
+
+struct web {
+  struct MHD_Daemon *d;
+};
+
+web *web_start(app *a, const char *listen_addr) {
+  char host[256], portstr[8];
+  int port;
+  if (web_parse_listen(listen_addr, host, sizeof host, &port)) {
+    fprintf(stderr, "Địa chỉ lắng nghe không hợp lệ: %s (cần dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8080)\n",
+            listen_addr ? listen_addr : "");
+    return NULL;
+  }
+  if (sodium_init() < 0) {
+    fprintf(stderr, "libsodium: init failed\n");
+    return NULL;
+  }
+  snprintf(portstr, sizeof portstr, "%d", port);
+  struct addrinfo hints = {0}, *ai = NULL;
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  if (getaddrinfo(host, portstr, &hints, &ai) || !ai) {
+    fprintf(stderr, "Không phân giải được địa chỉ %s\n", host);
+    return NULL;
+  }
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+  if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+  struct MHD_Daemon *d = MHD_start_daemon(
+      flags, (uint16_t)port, NULL, NULL, on_request, a, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)thread_count(), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)(256 * 1024), MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
+      (unsigned)1000, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, NULL, MHD_OPTION_END);
+  freeaddrinfo(ai);
+  if (!d) {
+    fprintf(stderr, "Không mở được cổng %s (cổng đang được dùng hoặc không có quyền).\n", listen_addr);
+    return NULL;
+  }
+  web *w = xcalloc(1, sizeof *w);
+  w->d = d;
+  return w;
+}
+
+void web_stop(web *w) {
+  if (!w) return;
+  MHD_stop_daemon(w->d);
+  free(w);
+}
+
+int web_serve(app *a, const char *listen_addr, volatile int *stop) {
+  web *w = web_start(a, listen_addr);
+  if (!w) return -1;
+  while (!stop || !*stop) {
+    struct timespec ts = {0, 200 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  web_stop(w);
+  return 0;
+}

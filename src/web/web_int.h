@@ -1,0 +1,194 @@
+/* Private interface of src/web: the request context, the reply helpers,
+ * the HTML template layer and the page handlers. */
+#ifndef DV_WEB_INT_H
+#define DV_WEB_INT_H
+#include "app/app.h"
+#include "util/buf.h"
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define WEB_BODY_MAX ((size_t)1 << 20)     /* request bodies: 1 MiB, else 413 */
+#define WEB_DISCARD_MAX ((size_t)16 << 20) /* past this, an oversized body closes the connection */
+#define WEB_OUT_MAX ((size_t)64 << 20)     /* a response can never grow past this */
+#define WEB_MAX_FIELDS 4000                /* form fields / query args per request */
+#define WEB_PAGE_SIZE 20                   /* rows per page in lists */
+#define WEB_DEFAULT_PERIOD "2023S1"        /* the demo's period; the selector offers others */
+
+/* --- per-request state ---------------------------------------------------- */
+
+typedef struct kv {
+  char *key, *val;
+} kv;
+
+typedef struct kvlist {
+  kv *v;
+  int n, cap;
+} kvlist;
+
+/* every allocation of a request that is not the response body: freed at once
+ * when the request completes (h2o's pool, in its simplest form) */
+typedef struct pool {
+  void **p;
+  int n, cap;
+} pool;
+
+typedef struct ctx {
+  app *a;
+  struct MHD_Connection *conn;
+  char method[12];
+  char *path;       /* decoded path, no query string */
+  kvlist args;      /* query string */
+  kvlist form;      /* application/x-www-form-urlencoded body */
+  json_t *json;     /* application/json body, or NULL */
+  buf body;         /* raw request body, capped at WEB_BODY_MAX */
+  int too_large;    /* the body hit the cap */
+  size_t discarded; /* bytes dropped after that */
+  int bad_args;     /* a query argument was not valid UTF-8 */
+  int done;         /* a response was queued */
+  double t0;        /* start time (ms) for the access log */
+  pool mem;
+
+  /* the session, when there is one */
+  int logged_in;
+  user u;
+  char token[65], csrf[65];
+
+  /* the response being built */
+  int status;
+  const char *ctype;
+  buf out;
+  char *location;        /* pool-owned */
+  char *cookies[3];      /* Set-Cookie values, pool-owned */
+  int ncookies;
+  const char *cache;     /* Cache-Control value; default no-store */
+  char *disposition;     /* Content-Disposition, pool-owned */
+} ctx;
+
+typedef void (*handler_fn)(ctx *c);
+
+/* pool */
+void *c_alloc(ctx *c, size_t n);
+char *c_strdup(ctx *c, const char *s);
+char *c_printf(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "path?k=v&k2=v2": values URL-escaped; a NULL value drops its pair; the
+ * list ends with a NULL key. The result lives in the pool. */
+char *c_url(ctx *c, const char *path, ...);
+
+/* request input */
+const char *arg(ctx *c, const char *name);   /* query argument or NULL */
+const char *field(ctx *c, const char *name); /* form field or NULL */
+/* the query argument, else the form field, else NULL */
+const char *param(ctx *c, const char *name);
+/* strict decimal parse: digits only, 1..max; else -1 */
+long long parse_id(const char *s, long long max);
+int is_hex64(const char *s);
+
+/* replies: each sets status, content type and body */
+void reply_html_error(ctx *c, int status, const char *title, const char *msg);
+void reply_json_error(ctx *c, int status, const char *msg);
+void reply_json(ctx *c, int status); /* body already in c->out */
+void reply_redirect(ctx *c, const char *url); /* 303 See Other */
+void reply_text(ctx *c, int status, const char *ctype, const char *text);
+void reply_add_cookie(ctx *c, const char *name, const char *value, const char *attrs);
+/* maps an app error code to an HTTP status */
+int http_status_of(int code);
+/* 1 if the form's csrf field matches the session's token (constant time) */
+int csrf_ok(ctx *c, const char *given);
+
+/* --- the HTML template layer (html.c) --------------------------------------
+ * Page code writes HTML only through these functions. Text and attribute
+ * values are escaped here; markup that is not escaped can only come from a
+ * string literal (h_lit refuses anything else at compile time). Tag and
+ * attribute names are checked to be [a-z0-9-]. */
+void h_raw_literal(buf *b, const char *lit);
+#define h_lit(b, s) h_raw_literal((b), "" s "")
+void h_text(buf *b, const char *s);
+/* <tag name="value" ...>: pairs end with a NULL name; a NULL value drops the
+ * attribute; "" gives a boolean attribute */
+void h_open(buf *b, const char *tag, ...);
+void h_close(buf *b, const char *tag);
+/* <tag>text</tag> */
+void h_tag(buf *b, const char *tag, const char *text);
+/* <a href="url">text</a> */
+void h_link(buf *b, const char *url, const char *text);
+/* numbers as in Vietnamese documents: 1.865 and 12,5; NaN writes nothing */
+void h_num(buf *b, double v);
+void h_int(buf *b, long long v);
+void fmt_int_vn(char *out, size_t n, long long v);
+/* dd/mm/yyyy */
+void h_date(buf *b, int day);
+
+/* layout */
+void page_begin(ctx *c, const char *title);
+void page_end(ctx *c);
+void page_send(ctx *c); /* 200 text/html from c->out unless status was set */
+/* form pieces */
+void h_csrf(ctx *c);
+void h_hidden(buf *b, const char *name, const char *value);
+void h_error_for(buf *b, const char *id, const char *msg); /* <p class="err" id=...> */
+/* a labelled text-like input with its error below it */
+void h_field(buf *b, const char *name, const char *label, const char *type, const char *value, const char *err,
+             const char *hint);
+void h_option(buf *b, const char *value, const char *label, int selected);
+/* <select> of the periods around a given one, with optgroups per year;
+ * allow_all adds "all periods" (value "") */
+void h_period_select(ctx *c, const char *name, const char *selected, int allow_all);
+/* <select> of the units of the user's subtree (or a code input with a
+ * datalist when the subtree is large) */
+void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err);
+/* <select> of the annexes */
+void h_form_select(ctx *c, const char *name, const char *selected);
+/* pager: "Trang trước / Trang sau" keeping the other arguments */
+void h_pager(ctx *c, const char *path, int page, int total, const char *const *keep);
+
+/* helpers shared by pages */
+/* the annex label "Biểu 5" for "bieu-5"; out is at least 32 bytes */
+void form_label(const char *code, char *out, size_t n);
+/* the unit's code for a position under the read lock, copied to out */
+int unit_code_at(ctx *c, int pos, char *out, size_t n);
+/* the user's own unit position, -1 if it vanished */
+int user_pos(const tree *t, const user *u);
+/* the period argument, defaulting to WEB_DEFAULT_PERIOD; NULL if invalid */
+const char *period_arg(ctx *c, period *p);
+/* the unit argument, defaulting to the user's unit */
+const char *unit_arg(ctx *c);
+/* date "dd/mm/yyyy", "d/m/yyyy" or "YYYY-MM-DD"; 0 or -1 */
+int parse_date_vn(const char *s, int *day);
+
+/* 1 if the entry grid of f has a cell to type in (page_entry.c) */
+int entry_has_inputs(const catalog *cat, const form *f);
+/* 1 if some column of f counts a register (the dialogues) */
+int form_uses_register(const catalog *cat, const form *f);
+
+/* --- pages and API ------------------------------------------------------- */
+void page_login(ctx *c);
+void page_login_post(ctx *c);
+void page_logout(ctx *c);
+void page_home(ctx *c);
+void page_units(ctx *c);
+void page_report(ctx *c);
+void page_entry(ctx *c);
+void page_entry_post(ctx *c);
+void page_dialogues(ctx *c);
+void page_dialogue_new(ctx *c);
+void page_dialogue_create(ctx *c);
+void page_dialogue_item(ctx *c);      /* GET /dialogues/ID */
+void page_dialogue_item_post(ctx *c); /* POST /dialogues/ID[/delete] */
+void page_users(ctx *c);
+void page_users_post(ctx *c);
+void page_audit(ctx *c);
+void api_session_post(ctx *c);
+void api_session_get(ctx *c);
+void api_session_delete(ctx *c);
+void api_report(ctx *c);
+void api_units(ctx *c);
+void api_dialogues(ctx *c);
+void static_css(ctx *c);
+void static_js(ctx *c);
+void static_icon(ctx *c);
+void page_healthz(ctx *c);
+
+/* random hex token for the login form's double-submit cookie */
+void web_random_hex(char out[65]);
+#endif

@@ -1,0 +1,66 @@
+# Shared helpers for the integration tests (sourced, not run by CTest).
+#   source "$(dirname "$0")/lib.sh" "$@"
+# Sets DV (absolute path of the binary), HERE (this directory), SHARED (../shared of the
+# repository), W (a fresh work directory, removed on exit) and provides fail / check helpers.
+# A test calls `finish` at the end: it exits 1 if any check failed.
+
+set -u
+if [ $# -lt 1 ] || [ ! -x "$1" ]; then
+  echo "usage: bash $(basename "$0") /path/to/danvan" >&2
+  exit 2
+fi
+DV=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+SHARED=$(cd "$HERE/../../../shared" 2>/dev/null && pwd || true)
+W=$(mktemp -d "${TMPDIR:-/tmp}/dv-it.XXXXXX")
+export LC_ALL=C.UTF-8
+FAILS=0
+CHECKS=0
+
+cleanup_workdir() { rm -rf "$W"; }
+trap cleanup_workdir EXIT
+
+fail() {
+  FAILS=$((FAILS + 1))
+  echo "FAIL: $*" >&2
+}
+
+ok() { CHECKS=$((CHECKS + 1)); }
+
+# check "description" command args... : the command must succeed
+check() {
+  local what=$1
+  shift
+  if "$@"; then ok; else fail "$what"; fi
+}
+
+# run_dv OUT ERR args... : run the binary, stdout to OUT, stderr to ERR; returns its status
+run_dv() {
+  local out=$1 err=$2
+  shift 2
+  "$DV" "$@" >"$out" 2>"$err"
+}
+
+# dump DB FILE : the whole database as SQL text (sorted-independent of pages)
+dump_db() {
+  sqlite3 "$1" .dump >"$2"
+}
+
+need_shared() {
+  if [ -z "$SHARED" ] || [ ! -d "$SHARED/data" ]; then
+    echo "FAIL: shared directory not found at $HERE/../../../shared" >&2
+    exit 1
+  fi
+}
+
+finish() {
+  if [ "$FAILS" -gt 0 ]; then
+    echo "$(basename "$0"): $FAILS check(s) FAILED ($CHECKS passed)" >&2
+    exit 1
+  fi
+  echo "$(basename "$0"): all $CHECKS checks passed"
+  exit 0
+}
+
+# `printf ... | f` runs f in this shell, so its fail/ok counts are kept
+shopt -s lastpipe
