@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *const dlg_type_codes[3] = {"dinh_ky", "chuyen_de", "dot_xuat"};
 const char *const dlg_type_labels[3] = {"Định kỳ", "Chuyên đề", "Đột xuất"};
@@ -135,6 +136,45 @@ void app_text_set(app *a, int element, int combo, int pkey, int pos, const char 
   a->texts[a->ntexts++] = (text_value){element, combo, pkey, pos, xstrdup(text)};
 }
 
+static int setting_int(store *s, const char *key, int dflt) {
+  char v[32];
+  return store_setting_get(s, key, v, sizeof v) == 0 ? atoi(v) : dflt;
+}
+
+static void load_settings(app *a, store *s) {
+  a->deadline.classify_workdays = setting_int(s, "deadline.classify_workdays", 10);
+  a->deadline.complaint_days = setting_int(s, "deadline.complaint_days", 30);
+  a->deadline.denunciation_days = setting_int(s, "deadline.denunciation_days", 30);
+  a->today = setting_int(s, "clock.today", 0);
+  free(a->holidays);
+  store_holidays_load(s, &a->holidays, &a->nholidays);
+}
+
+int app_today(app *a) {
+  if (a->today) return a->today;
+  return (int)(time(NULL) / 86400);
+}
+
+static int is_holiday(app *a, int day) {
+  int lo = 0, hi = a->nholidays - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (a->holidays[mid] == day) return 1;
+    if (a->holidays[mid] < day) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/* the n-th working day after day: weekends and public holidays skipped */
+int app_add_workdays(app *a, int day, int n) {
+  while (n > 0) {
+    day++;
+    if (date_weekday(day) < 5 && !is_holiday(a, day)) n--;
+  }
+  return day;
+}
+
 void app_model_release(app *a) {
   tree_release(&a->t);
   cube_release(&a->c);
@@ -165,6 +205,8 @@ int app_model_load(app *a, store *s, dv_err *e) {
   load_ctx lc = {a};
   store_values_load(s, load_value, &lc, e);
   store_dialogue_counts(s, load_dialogue_count, &lc, e);
+  app_registers_count_all(a, s, e);
+  load_settings(a, s);
   a->seen_mark = store_change_mark(s);
   return 0;
 }
@@ -191,7 +233,9 @@ app *app_open(const char *path, dv_err *e) {
   a->gen = __atomic_fetch_add(&next_gen, 1, __ATOMIC_SEQ_CST);
   pthread_rwlock_init(&a->lock, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
-  if (app_forms_load(&a->cat, e) || app_model_load(a, app_store(a), e)) {
+  dv_err ignore;
+  store_records_schema(app_store(a), &ignore); /* databases made before the registers */
+  if (app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e)) {
     app_close(a);
     return NULL;
   }
@@ -207,6 +251,8 @@ void app_close(app *a) {
   if (tls_gen == a->gen) tls_store = NULL;
   free(a->conns);
   app_model_release(a);
+  app_registers_release(a);
+  free(a->holidays);
   catalog_release(&a->cat);
   pthread_rwlock_destroy(&a->lock);
   pthread_mutex_destroy(&a->conns_lock);
@@ -284,40 +330,46 @@ static const char *text_lookup(void *ctx, int element, int combo, int pos) {
   return NULL;
 }
 
-static const char *kind_name(const char *kind) {
-  static const char *map[][2] = {{"NQ", "Nghị quyết"}, {"CT", "Chỉ thị"},   {"KL", "Kết luận"},  {"QD", "Quyết định"},
-                                 {"KH", "Kế hoạch"},   {"CTr", "Chương trình"}, {"BC", "Báo cáo"}, {"TB", "Thông báo"},
-                                 {"TT", "Thông tri"},  {"HD", "Hướng dẫn"},  {"CV", "Công văn"},  {"DA", "Đề án"}};
-  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-    if (strcmp(map[i][0], kind) == 0) return map[i][1];
-  return kind;
+
+static int cmp_doc_date(const void *x, const void *y) {
+  const record *a = x, *b = y;
+  int c = strcmp(a->values[2], b->values[2]); /* documents.reg: field 3 is the date */
+  return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
+/* Biểu 4: the documents the unit itself issued as committee in the period */
 static void list_rows(app *a, rtable *out, int pos, const period *p) {
-  int first, last;
-  period_window(p, &a->cfg, &first, &last);
-  document_row *rows;
-  int n;
+  const reg_def *r = app_register(a, "documents");
+  if (!r) return;
+  char pid[8];
+  period_format(p, pid);
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, "issued_by", "cap_uy", 0, 0, 1};
+  period_window(p, &a->cfg, &q.first_day, &q.last_day);
+  record *rows;
+  int n, total;
   dv_err e;
-  store_documents_list(app_store(a), a->t.u[pos].id, "cap_uy", first, last, &rows, &n, &e);
+  app_record_rows(a, NULL, r, &q, &rows, &n, &total, &e);
+  qsort(rows, (size_t)n, sizeof *rows, cmp_doc_date);
+  int kind = reg_field_index(r, "kind"), sym = reg_field_index(r, "symbol"), sum = reg_field_index(r, "summary");
+  int date = reg_field_index(r, "date");
   for (int i = 0; i < n; i++) {
-    char stt[16];
+    char stt[16], vn[11];
     snprintf(stt, sizeof stt, "%d", i + 1);
-    rrow *r = rtable_add_row(out, stt);
+    rrow *row = rtable_add_row(out, stt);
+    const reg_field *kf = &r->fields[kind];
+    int k = reg_option_index(kf, rows[i].values[kind]), day = 0;
     buf b;
     buf_init(&b, 0);
-    buf_addf(&b, "%s số %s", kind_name(rows[i].kind), rows[i].symbol);
-    int day;
-    date_parse(rows[i].date, &day);
-    char vn[11];
+    buf_addf(&b, "%s số %s", k >= 0 ? kf->opts[k].label : rows[i].values[kind], rows[i].values[sym]);
+    date_parse(rows[i].values[date], &day);
     date_format_vn(day, vn);
-    r->cells[0] = (rcell){CELL_NUM, i + 1, NULL};
-    r->cells[1] = (rcell){CELL_TEXT, 0, buf_detach(&b, NULL)};
-    r->cells[2] = (rcell){CELL_TEXT, 0, rows[i].summary};
-    r->cells[3] = (rcell){CELL_TEXT, 0, xstrdup(vn)};
+    row->cells[0] = (rcell){CELL_NUM, i + 1, NULL};
+    row->cells[1] = (rcell){CELL_TEXT, 0, buf_detach(&b, NULL)};
+    row->cells[2] = (rcell){CELL_TEXT, 0, xstrdup(rows[i].values[sum])};
+    row->cells[3] = (rcell){CELL_TEXT, 0, xstrdup(vn)};
     buf_release(&b);
   }
-  free(rows);
+  records_free(rows, n);
 }
 
 int app_report(app *a, const user *u, const char *form_code, const char *unit_code, const char *period_id,

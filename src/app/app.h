@@ -12,6 +12,7 @@
 #include "core/form.h"
 #include "core/report.h"
 #include "core/tree.h"
+#include "util/buf.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -142,9 +143,49 @@ int app_import_dialogues(app *a, const user *u, const char *file, const char *da
                          dv_err *e);
 int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
                       dv_err *e);
-/* documents: kind,symbol,date,unit,issued_by,summary,fields[,period] */
-int app_import_documents(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
-                         dv_err *e);
+
+/* --- registers (registers/NAME.reg): documents, conferences, inspections,
+ * letters, receptions, supervisions, criticisms --- */
+#include "core/register.h"
+int app_register_count(app *a);
+const reg_def *app_register_at(app *a, int i);
+const reg_def *app_register(app *a, const char *code); /* NULL if none */
+
+/* a record as strings, one per field of its register ("" = empty); the
+ * unit field holds the unit code, dates YYYY-MM-DD */
+typedef struct record {
+  int64_t id;
+  char *values[REG_MAX_FIELDS];
+  int private_shown; /* the private fields were filled for this reader (and the read audited) */
+  int overdue;       /* letters: past the deadline and not closed */
+  char due[11];      /* letters: deadline YYYY-MM-DD, "" if none */
+} record;
+void record_release(record *r);
+void records_free(record *rows, int n);
+
+typedef struct record_filter {
+  const char *unit_code; /* subtree root; NULL = the user's unit */
+  const char *period;    /* NULL = all */
+  const char *query;     /* diacritic-insensitive text search */
+  const char *field, *value; /* an enum or set field equal to / holding value */
+  int limit, offset;     /* limit 0 = all */
+} record_filter;
+
+int app_record_list(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
+                    int *total, dv_err *e);
+int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *out, dv_err *e);
+/* validates values (one per field) and saves; *id 0 = create. On error
+ * e->field names the field. Private fields the user may not see are kept
+ * as they were when given as NULL. */
+int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e);
+int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_err *e);
+int app_record_import(app *a, const user *u, const reg_def *r, const char *file, const char *data, size_t len,
+                      int *count, dv_err *e);
+/* CSV in the import format of what the filter selects; private fields only
+ * for records of the filter's own unit, and only for readers allowed them */
+int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e);
+/* 1 if u may read the private fields of a record of that unit (with those values) */
+int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
 /* settings: period.cutoff_day (0 = calendar windows, 2..28 = cut-off day) */
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);

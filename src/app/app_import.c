@@ -289,7 +289,7 @@ int app_import_dialogues(app *a, const user *u, const char *file, const char *da
   }
   csv_release(&r);
   store *s = app_store(a);
-  if (!rc) rc = store_begin(s, e);
+  if (!rc) rc = store_begin_bulk(s, e);
   if (!rc) {
     for (int i = 0; !rc && i < n; i++) rc = store_dialogue_insert(s, &v[i], a->t.u[pos[i]].id, u ? u->id : 0, &v[i].id, e);
     if (!rc) audit_import(s, u, "import.dialogues", file, n, e);
@@ -354,107 +354,5 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
   free_plans(v, n);
   for (int i = 0; i < n; i++) free(periods[i]);
   free(periods);
-  return rc;
-}
-
-/* ---------------- documents (the register grows in issue 3) ---------------- */
-
-static const char *const doc_kinds[] = {"NQ", "CT", "KL", "QD", "KH", "CTr", "BC", "TB", "TT", "HD", "CV", "DA"};
-static const char *const doc_fields[] = {"dan_toc", "ton_giao", "dan_van_chinh_quyen", "mttq_ctxh", "khac"};
-
-/* "08-NQ/TU" -> kind code of the symbol ("QĐ" -> "QD", "ĐA" -> "DA") */
-static int symbol_kind(const char *symbol, char *out, size_t n) {
-  const char *dash = strchr(symbol, '-'), *slash = dash ? strchr(dash, '/') : NULL;
-  if (!dash || !slash || dash == symbol || slash == dash + 1 || !slash[1]) return -1;
-  for (const char *p = symbol; p < dash; p++)
-    if (*p < '0' || *p > '9') return -1;
-  char k[32];
-  snprintf(k, sizeof k, "%.*s", (int)(slash - dash - 1), dash + 1);
-  if (!strcmp(k, "QĐ")) snprintf(k, sizeof k, "QD");
-  if (!strcmp(k, "ĐA")) snprintf(k, sizeof k, "DA");
-  snprintf(out, n, "%s", k);
-  return 0;
-}
-
-static int check_fields(const char *s) {
-  char *copy = xstrdup(s), *save = NULL;
-  int ok = *s != 0;
-  for (char *t = strtok_r(copy, ";", &save); ok && t; t = strtok_r(NULL, ";", &save)) ok = enum_index(doc_fields, 5, t) >= 0;
-  free(copy);
-  return ok;
-}
-
-typedef struct doc_in {
-  char *kind, *symbol, *issued_by, *summary, *fields;
-  int day, count_day, pos;
-} doc_in;
-
-static int parse_document_row(app *a, const user *u, csv_reader *r, const header *h, doc_in *d, dv_err *e) {
-  int line = r->record_line;
-  char sk[32];
-  d->kind = xstrdup(fld(r, h, 0));
-  d->symbol = text_nfc(fld(r, h, 1));
-  d->issued_by = xstrdup(fld(r, h, 4));
-  d->summary = text_nfc(fld(r, h, 5));
-  d->fields = xstrdup(fld(r, h, 6));
-  if (enum_index(doc_kinds, 12, d->kind) < 0) return bad(e, h, line, "kind", "loại văn bản không hợp lệ", d->kind);
-  if (!d->symbol || symbol_kind(d->symbol, sk, sizeof sk))
-    return bad(e, h, line, "symbol", "số, ký hiệu phải có dạng 08-NQ/TU", fld(r, h, 1));
-  if (strcmp(sk, d->kind)) return bad(e, h, line, "symbol", "loại trong ký hiệu khác cột kind:", d->symbol);
-  if (date_parse(fld(r, h, 2), &d->day)) return bad(e, h, line, "date", "ngày không hợp lệ (YYYY-MM-DD)", fld(r, h, 2));
-  d->pos = app_unit_pos(a, fld(r, h, 3));
-  if (d->pos < 0) return bad(e, h, line, "unit", "không có đơn vị mã", fld(r, h, 3));
-  if (!app_can_write(a, u, d->pos)) return bad(e, h, line, "unit", "không có quyền ghi cho đơn vị", fld(r, h, 3));
-  if (strcmp(d->issued_by, "cap_uy") && strcmp(d->issued_by, "ban_dan_van"))
-    return bad(e, h, line, "issued_by", "phải là cap_uy hoặc ban_dan_van, không phải", d->issued_by);
-  if (!d->summary || !d->summary[0]) return bad(e, h, line, "summary", "thiếu trích yếu", "");
-  if (!check_fields(d->fields)) return bad(e, h, line, "fields", "lĩnh vực không hợp lệ", d->fields);
-  d->count_day = d->day;
-  const char *pid = fld(r, h, 7);
-  if (*pid) {
-    period p;
-    int last;
-    if (period_parse(pid, &p)) return bad(e, h, line, "period", "kỳ báo cáo không hợp lệ", pid);
-    period_window(&p, &a->cfg, &d->count_day, &last);
-  }
-  return 0;
-}
-
-int app_import_documents(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
-                         dv_err *e) {
-  static const char *const req[] = {"kind", "symbol", "date", "unit", "issued_by", "summary", "fields"};
-  static const char *const opt[] = {"period"};
-  csv_reader r;
-  header h;
-  csv_init(&r, data, len);
-  int rc = read_header(&r, file, req, 7, opt, 1, &h, e);
-  doc_in *v = NULL;
-  int n = 0, cap = 0, got;
-  pthread_rwlock_wrlock(&a->lock);
-  while (!rc && (got = csv_next(&r)) != 0) {
-    if (got < 0) {
-      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
-      break;
-    }
-    if ((rc = row_width(&r, &h, 8, e))) break;
-    if (n == cap) v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 64));
-    memset(&v[n], 0, sizeof v[n]);
-    rc = parse_document_row(a, u, &r, &h, &v[n++], e);
-  }
-  csv_release(&r);
-  store *s = app_store(a);
-  if (!rc) rc = store_begin(s, e);
-  if (!rc) {
-    for (int i = 0; !rc && i < n; i++)
-      rc = store_document_insert(s, v[i].kind, v[i].symbol, v[i].day, a->t.u[v[i].pos].id, v[i].issued_by,
-                                 v[i].summary, v[i].fields, v[i].count_day, NULL, e);
-    if (!rc) audit_import(s, u, "import.documents", file, n, e);
-    if (!rc) rc = store_commit(s, e);
-    if (rc) store_rollback(s);
-    else *count = n, app_mark_seen(a, s);
-  }
-  pthread_rwlock_unlock(&a->lock);
-  for (int i = 0; i < n; i++) free(v[i].kind), free(v[i].symbol), free(v[i].issued_by), free(v[i].summary), free(v[i].fields);
-  free(v);
   return rc;
 }

@@ -23,6 +23,14 @@ struct app {
   text_value *texts;
   int ntexts;
   int64_t seen_mark;       /* newest audit id the model reflects */
+  reg_def *regs;           /* registers/NAME.reg */
+  int nregs;
+  struct {
+    int classify_workdays, complaint_days, denunciation_days;
+  } deadline;              /* letters: settings deadline.* */
+  int *holidays;           /* sorted day numbers (table holidays) */
+  int nholidays;
+  int today;               /* 0 = the clock; tests set a fixed day */
   pthread_mutex_t conns_lock;
   store **conns;           /* every thread's connection, closed by app_close */
   int nconns;
@@ -51,6 +59,17 @@ int plan_value(app *a, const user *u, const char *element, const char *combo, co
 /* writes checked values (one period id each) in one transaction, then the cube; caller holds the write lock */
 int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e);
 void free_plans(value_plan *v, int n);
+int app_registers_load(app *a, dv_err *e);
+void app_registers_release(app *a);
+/* counts every register's records into the cube; caller holds the write lock */
+int app_registers_count_all(app *a, store *s, dv_err *e);
+/* records by a store query, without access checks or private fields; caller holds a lock */
+int app_record_rows(app *a, const user *u, const reg_def *r, const record_query *q, record **rows, int *n,
+                    int *total, dv_err *e);
+/* fills out->due and out->overdue */
+void app_record_deadline(app *a, const reg_def *r, record *out);
+int app_add_workdays(app *a, int day, int n);
+int app_today(app *a);
 /* after a committed change: the model reflects everything up to now */
 void app_mark_seen(app *a, store *s);
 /* audit JSON of a dialogue (caller frees) */

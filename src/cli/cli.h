@@ -7,6 +7,7 @@
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_forms(int argc, char **argv);

@@ -4,29 +4,30 @@
 
 #define IMPORT_MAX (512u << 20)
 
-/* danvan import units|dialogues|values|documents DB FILE */
+static int usage(void) {
+  return cli_error("cách dùng: danvan import units|dialogues|values|REGISTER DB FILE\n"
+                   "  REGISTER: documents, conferences, inspections, letters, receptions, supervisions, criticisms");
+}
+
+/* danvan import units|dialogues|values|REGISTER DB FILE */
 int cmd_import(int argc, char **argv) {
-  if (argc != 4) return cli_error("cách dùng: danvan import units|dialogues|values|documents DB FILE");
+  if (argc != 4) return usage();
   const char *what = argv[1];
-  if (strcmp(what, "units") && strcmp(what, "dialogues") && strcmp(what, "values") && strcmp(what, "documents"))
-    return cli_error("không nhập được \"%s\": chỉ units, dialogues, values, documents", what);
   buf data;
   buf_init(&data, 0);
-  if (cli_read_file(argv[3], IMPORT_MAX, &data)) {
-    buf_release(&data);
-    return 1;
-  }
-  app *a = cli_open(argv[2]);
-  if (!a) {
+  app *a = NULL;
+  if (cli_read_file(argv[3], IMPORT_MAX, &data) || !(a = cli_open(argv[2]))) {
     buf_release(&data);
     return 1;
   }
   dv_err e;
   int n = 0, rc;
+  const reg_def *r = app_register(a, what);
   if (!strcmp(what, "units")) rc = app_import_units(a, argv[3], data.s, data.len, &e);
   else if (!strcmp(what, "dialogues")) rc = app_import_dialogues(a, NULL, argv[3], data.s, data.len, &n, &e);
   else if (!strcmp(what, "values")) rc = app_import_values(a, NULL, argv[3], data.s, data.len, &n, &e);
-  else rc = app_import_documents(a, NULL, argv[3], data.s, data.len, &n, &e);
+  else if (r) rc = app_record_import(a, NULL, r, argv[3], data.s, data.len, &n, &e);
+  else rc = dv_fail(&e, DV_EINVAL, 0, "", "không nhập được \"%s\": không có sổ này", what);
   app_close(a);
   buf_release(&data);
   if (rc) return cli_fail(&e);

@@ -13,7 +13,8 @@ static const struct {
 } commands[] = {
     {"init", cmd_init, "init DB [--demo]              tạo cơ sở dữ liệu (--demo: Hải Phòng 6 tháng đầu năm 2023)"},
     {"serve", cmd_serve, "serve DB [--listen ADDR:PORT] chạy máy chủ web (mặc định 127.0.0.1:8080)"},
-    {"import", cmd_import, "import units|dialogues|values|documents DB FILE   nhập CSV (tất cả hoặc không)"},
+    {"import", cmd_import, "import units|dialogues|values|REGISTER DB FILE   nhập CSV (tất cả hoặc không)"},
+    {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
     {"config", cmd_config, "config DB period.cutoff_day N  kỳ báo cáo theo lịch (0) hoặc chốt số liệu ngày N (Nghị định 09/2019: 15)"},

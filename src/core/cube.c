@@ -19,6 +19,7 @@ void cube_init(cube *c, int nunits) {
 void cube_release(cube *c) {
   for (int i = 0; i < c->cap; i++) {
     free(c->slots[i].count);
+    free(c->slots[i].rec);
     free(c->slots[i].entered);
   }
   free(c->slots);
@@ -60,6 +61,7 @@ static cube_slice *slice_for(cube *c, uint64_t key) {
   if (!s->key) {
     s->key = key;
     s->count = xcalloc((size_t)c->nunits + 1, sizeof(int32_t));
+    s->rec = xcalloc((size_t)c->nunits + 1, sizeof(double));
     s->entered = xmalloc(sizeof(double) * ((size_t)c->nunits + 1));
     for (int i = 0; i <= c->nunits; i++) s->entered[i] = NAN;
     c->used++;
@@ -67,10 +69,14 @@ static cube_slice *slice_for(cube *c, uint64_t key) {
   return s;
 }
 
-void cube_count_add(cube *c, uint64_t key, int pos, int delta) {
+void cube_record_add(cube *c, uint64_t key, int pos, double value, int n) {
   if (pos < 0 || pos >= c->nunits) return;
-  slice_for(c, key)->count[pos] += delta;
+  cube_slice *s = slice_for(c, key);
+  s->count[pos] += n;
+  s->rec[pos] = s->count[pos] ? s->rec[pos] + value : 0; /* no drift once the last record is gone */
 }
+
+void cube_count_add(cube *c, uint64_t key, int pos, int delta) { cube_record_add(c, key, pos, delta, delta); }
 
 void cube_set_entered(cube *c, uint64_t key, int pos, double v) {
   if (pos < 0 || pos >= c->nunits) return;
@@ -79,7 +85,7 @@ void cube_set_entered(cube *c, uint64_t key, int pos, double v) {
 
 double cube_unit_value(const cube_slice *s, int pos) {
   if (!s) return NAN;
-  return s->count[pos] ? (double)s->count[pos] : s->entered[pos];
+  return s->count[pos] ? s->rec[pos] : s->entered[pos];
 }
 
 double cube_range_sum(const cube_slice *s, int lo, int hi) {
@@ -88,7 +94,7 @@ double cube_range_sum(const cube_slice *s, int lo, int hi) {
   int any = 0;
   for (int i = lo; i < hi; i++) {
     if (s->count[i]) {
-      sum += s->count[i];
+      sum += s->rec[i];
       any = 1;
     } else if (!isnan(s->entered[i])) {
       sum += s->entered[i];
@@ -102,7 +108,7 @@ void cube_level_sums(const cube_slice *s, const uint8_t *levels, int lo, int hi,
   double sum[TREE_MAX_LEVELS + 1] = {0};
   int any[TREE_MAX_LEVELS + 1] = {0};
   for (int i = lo; s && i < hi; i++) {
-    double v = s->count[i] ? (double)s->count[i] : s->entered[i];
+    double v = s->count[i] ? s->rec[i] : s->entered[i];
     if (isnan(v)) continue;
     sum[levels[i]] += v;
     any[levels[i]] = 1;

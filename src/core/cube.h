@@ -1,9 +1,10 @@
 /* The roll-up cube. For each key (element, option combo, period) it keeps
- * two dense arrays over the units in DFS order: the number of register
- * records counted there, and the value a unit entered by hand (NaN = none).
- * A unit's value in a cell is its record count where it has records, its
- * entered value otherwise, and blank (NaN) where it has neither: records
- * win, and blank stays different from 0. A subtree total is then a range
+ * dense arrays over the units in DFS order: what the unit's register
+ * records add up to there (a count, or a sum of a field such as the
+ * participants), how many records contributed, and the value the unit
+ * entered by hand (NaN = none). A unit's value in a cell is its records'
+ * total where records contributed, its entered value otherwise, and blank
+ * (NaN) where it has neither: records win, and blank stays different from 0. A subtree total is then a range
  * sum and a by-level breakdown one pass over the range.
  *
  * Not thread-safe by itself: the model guards it with a read-write lock. */
@@ -14,7 +15,8 @@
 
 typedef struct cube_slice {
   uint64_t key;
-  int32_t *count;
+  int32_t *count;  /* records contributing */
+  double *rec;     /* their total */
   double *entered;
 } cube_slice;
 
@@ -29,6 +31,9 @@ void cube_init(cube *c, int nunits);
 void cube_release(cube *c);
 /* NULL when nothing was ever stored under key */
 const cube_slice *cube_get(const cube *c, uint64_t key);
+/* a record adds (or, with n = -1 and -value, removes) value */
+void cube_record_add(cube *c, uint64_t key, int pos, double value, int n);
+/* a record counted as 1 */
 void cube_count_add(cube *c, uint64_t key, int pos, int delta);
 void cube_set_entered(cube *c, uint64_t key, int pos, double v);
 /* the unit's own value, NaN for blank */

@@ -11,15 +11,20 @@ typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;
 typedef struct store {
   sqlite3 *db;
-  sqlite3_stmt *ins_dialogue, *ins_audit; /* cached: imports insert many */
+  sqlite3_stmt *ins_dialogue, *ins_audit, *ins_record; /* cached: imports insert many */
+  int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
 } store;
 
 int store_open(store *s, const char *path, int create, dv_err *e);
 void store_close(store *s);
 int store_begin(store *s, dv_err *e);
+/* BEGIN for a large import: a 64 MB page cache until the commit or rollback */
+int store_begin_bulk(store *s, dv_err *e);
 int store_commit(store *s, dv_err *e);
 void store_rollback(store *s);
 int store_create_schema(store *s, dv_err *e);
+/* the register tables (also added to databases made before them) */
+int store_records_schema(store *s, dv_err *e);
 /* the newest audit id: every change writes an audit entry, so this tells
  * whether anyone (another process too) changed data since it was read */
 int64_t store_change_mark(store *s);
@@ -65,17 +70,6 @@ int store_dialogue_list(store *s, int64_t root_unit_id, int first_day, int last_
                         const char *fold_query, int limit, int offset, dialogue **rows, int *n, int *total,
                         dv_err *e);
 
-/* --- documents (register of issue 3; here for Biểu 4) --- */
-typedef struct document_row {
-  char kind[8], symbol[64], date[11];
-  char *summary;
-} document_row;
-int store_documents_list(store *s, int64_t unit_id, const char *issued_by, int first_day, int last_day,
-                         document_row **rows, int *n, dv_err *e);
-int store_document_insert(store *s, const char *kind, const char *symbol, int day, int64_t unit_id,
-                          const char *issued_by, const char *summary, const char *fields, int count_day,
-                          int64_t *id, dv_err *e);
-
 /* --- users and sessions --- */
 int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,
                       dv_err *e);
@@ -92,3 +86,31 @@ int store_audit(store *s, int64_t user_id, const char *login, const char *action
                 int64_t entity_id, const char *before, const char *after, dv_err *e);
 int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e);
 #endif
+
+/* --- public holidays (working-day deadlines); an admin edits them --- */
+int store_holidays_load(store *s, int **days, int *n);
+/* name NULL = remove */
+int store_holiday_put(store *s, int day, const char *name, dv_err *e);
+
+/* --- register records (generic: one table, fields as a JSON object) --- */
+typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);
+int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e);
+int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, const char *data, const char *priv,
+                        const char *fold, int64_t user_id, int64_t *id, dv_err *e);
+int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
+                        const char *fold, dv_err *e);
+int store_record_delete(store *s, int64_t id, dv_err *e);
+/* *data and *priv malloc'd (priv NULL if none); DV_ENOTFOUND */
+int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv);
+typedef struct record_query {
+  const char *reg;
+  int64_t root_unit_id;   /* the subtree */
+  int first_day, last_day;
+  const char *fold;       /* NULL = no text search */
+  const char *field, *value; /* NULL = no field filter; a set field matches a member */
+  int limit, offset;
+  int own_only;           /* records of the root unit itself, not its subtree */
+} record_query;
+typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv);
+int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
+                      dv_err *e);

@@ -1,0 +1,675 @@
+/* The register engine: every register declared in registers/NAME.reg gets
+ * validation, storage, audit, live counting into the cube, list, CSV import
+ * and export from this one file. */
+#include "app/app_internal.h"
+#include "util/buf.h"
+#include "util/csv.h"
+#include "util/embedded.h"
+#include "util/esc.h"
+#include "util/text.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CONTRIBS 32
+
+/* ---------------- definitions ---------------- */
+
+int app_registers_load(app *a, dv_err *e) {
+  char err[300];
+  for (const embedded_file *f = embedded_files; f->name; f++) {
+    size_t n = strlen(f->name);
+    if (n < 4 || strcmp(f->name + n - 4, ".reg") != 0) continue;
+    a->regs = xrealloc(a->regs, sizeof(reg_def) * (size_t)(a->nregs + 1));
+    if (reg_parse(&a->regs[a->nregs], &a->cat, f->data, err, sizeof err))
+      return dv_fail(e, DV_EINVAL, 0, "", "%s: %s", f->name, err);
+    a->nregs++;
+  }
+  return 0;
+}
+
+void app_registers_release(app *a) {
+  for (int i = 0; i < a->nregs; i++) reg_release(&a->regs[i]);
+  free(a->regs);
+  a->regs = NULL;
+  a->nregs = 0;
+}
+
+int app_register_count(app *a) { return a->nregs; }
+const reg_def *app_register_at(app *a, int i) { return i >= 0 && i < a->nregs ? &a->regs[i] : NULL; }
+const reg_def *app_register(app *a, const char *code) {
+  for (int i = 0; code && i < a->nregs; i++)
+    if (!strcmp(a->regs[i].code, code)) return &a->regs[i];
+  return NULL;
+}
+
+void record_release(record *r) {
+  for (int i = 0; i < REG_MAX_FIELDS; i++) free(r->values[i]);
+  memset(r, 0, sizeof *r);
+}
+
+void records_free(record *rows, int n) {
+  for (int i = 0; i < n; i++) record_release(&rows[i]);
+  free(rows);
+}
+
+/* ---------------- values <-> JSON ---------------- */
+
+static int unit_field(const reg_def *r) {
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].type == FT_UNIT) return i;
+  return -1;
+}
+
+/* the stored JSON of the public (which = 0) or private (which = 1) fields */
+static char *values_json(const reg_def *r, const char *const *v, int which) {
+  json_t *o = json_object();
+  int any = 0;
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    if (f->type == FT_UNIT || f->private_ != which) continue;
+    if (which && !*v[i]) continue;
+    json_object_set_new(o, f->name, json_string(v[i]));
+    any = 1;
+  }
+  char *s = which && !any ? NULL : json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+  json_decref(o);
+  return s;
+}
+
+/* fills out[i] (malloc'd, "" if absent) from a JSON object */
+static void values_from_json(const reg_def *r, const char *data, int which, char **out) {
+  json_t *o = data ? json_loads(data, 0, NULL) : NULL;
+  for (int i = 0; i < r->nfields; i++) {
+    if (r->fields[i].type == FT_UNIT || r->fields[i].private_ != which) continue;
+    const char *s = o ? json_string_value(json_object_get(o, r->fields[i].name)) : NULL;
+    free(out[i]);
+    out[i] = xstrdup(s ? s : "");
+  }
+  json_decref(o);
+}
+
+static char *search_fold(const reg_def *r, const char *const *v) {
+  buf b;
+  buf_init(&b, 0);
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].search && !r->fields[i].private_) buf_addf(&b, "%s\n", v[i]);
+  char *f = text_fold(b.s);
+  buf_release(&b);
+  return f ? f : xstrdup("");
+}
+
+/* ---------------- counting ---------------- */
+
+static void days_of(app *a, const reg_def *r, const char *const *v, int *days, int *period_day) {
+  for (int i = 0; i < r->nfields; i++) {
+    days[i] = -1;
+    if (r->fields[i].type == FT_DATE && *v[i]) date_parse(v[i], &days[i]);
+  }
+  *period_day = -1;
+  period p;
+  int last;
+  if (r->period_field >= 0 && *v[r->period_field] && period_parse(v[r->period_field], &p) == 0)
+    period_window(&p, &a->cfg, period_day, &last);
+}
+
+/* adds (sign +1) or removes (-1) a record's contributions; caller holds the write lock */
+static void count_record(app *a, const reg_def *r, int pos, const char *const *v, int sign) {
+  int days[REG_MAX_FIELDS], pday;
+  reg_contrib c[MAX_CONTRIBS];
+  days_of(a, r, v, days, &pday);
+  int n = reg_contributions(r, v, days, pday, c, MAX_CONTRIBS);
+  for (int i = 0; i < n; i++) {
+    int co = catalog_combo(&a->cat, c[i].combo);
+    if (co < 0) continue; /* no form shows that cell */
+    period ps[PERIODS_PER_DAY];
+    int np = period_of_day(c[i].day, &a->cfg, ps);
+    for (int k = 0; k < np; k++)
+      cube_record_add(&a->c, cube_key(c[i].element, co, period_key(&ps[k])), pos, sign * c[i].value, sign);
+  }
+}
+
+typedef struct scan_ctx {
+  app *a;
+  const reg_def *r;
+  int uf;
+} scan_ctx;
+
+static void scan_one(void *ctx, int64_t id, int64_t unit_id, const char *data) {
+  scan_ctx *sc = ctx;
+  char *v[REG_MAX_FIELDS] = {0};
+  int pos = tree_find_id(&sc->a->t, unit_id);
+  values_from_json(sc->r, data, 0, v);
+  values_from_json(sc->r, NULL, 1, v);
+  if (sc->uf >= 0) v[sc->uf] = xstrdup(pos >= 0 ? sc->a->t.u[pos].code : "");
+  if (pos >= 0) count_record(sc->a, sc->r, pos, (const char *const *)v, +1);
+  for (int i = 0; i < sc->r->nfields; i++) free(v[i]);
+  (void)id;
+}
+
+int app_registers_count_all(app *a, store *s, dv_err *e) {
+  for (int i = 0; i < a->nregs; i++) {
+    scan_ctx sc = {a, &a->regs[i], unit_field(&a->regs[i])};
+    int rc = store_records_scan(s, a->regs[i].code, scan_one, &sc, e);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* ---------------- validation ---------------- */
+
+static int is_count(const char *s) {
+  if (!*s || strlen(s) > 9) return 0;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return 0;
+  return 1;
+}
+
+static int has_control(const char *s, int allow_newline) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x20 && !(allow_newline && (c == '\n' || c == '\r' || c == '\t'))) return 1;
+  }
+  return 0;
+}
+
+static int set_valid(const reg_field *f, const char *s) {
+  char *copy = xstrdup(s), *save = NULL;
+  int ok = 1, seen[64] = {0};
+  for (char *t = strtok_r(copy, ";", &save); ok && t; t = strtok_r(NULL, ";", &save)) {
+    int k = reg_option_index(f, t);
+    ok = k >= 0 && k < 64 && !seen[k];
+    if (ok) seen[k] = 1;
+  }
+  free(copy);
+  return ok && s[strlen(s) - 1] != ';' && s[0] != ';';
+}
+
+#define FAIL(fmt, ...) dv_fail(e, DV_EINVAL, line, f->name, "trường \"%s\" (%s): " fmt, f->name, f->label, ##__VA_ARGS__)
+
+/* one field, already NFC and trimmed */
+static int check_field(app *a, const user *u, const reg_def *r, const reg_field *f, const char *v, const char *const *all,
+                       int line, dv_err *e) {
+  if (!*v) return f->required ? FAIL("bắt buộc nhập") : 0;
+  int day;
+  period p;
+  char kind[32];
+  switch (f->type) {
+  case FT_DATE: return date_parse(v, &day) ? FAIL("ngày không hợp lệ \"%s\" (YYYY-MM-DD)", v) : 0;
+  case FT_UNIT: {
+    int pos = app_unit_pos(a, v);
+    if (pos < 0) return FAIL("không có đơn vị mã \"%s\"", v);
+    return app_can_write(a, u, pos) ? 0 : dv_fail(e, DV_EFORBIDDEN, line, f->name, "không có quyền ghi cho đơn vị %s", v);
+  }
+  case FT_ENUM: return reg_option_index(f, v) < 0 ? FAIL("giá trị không hợp lệ \"%s\"", v) : 0;
+  case FT_SET: return set_valid(f, v) ? 0 : FAIL("giá trị không hợp lệ \"%s\" (các mã cách nhau bởi ;)", v);
+  case FT_TEXT: return strlen(v) > 2000 || has_control(v, 0) ? FAIL("quá dài hoặc có ký tự điều khiển") : 0;
+  case FT_LONGTEXT: return strlen(v) > 20000 || has_control(v, 1) ? FAIL("quá dài (tối đa 20.000 ký tự)") : 0;
+  case FT_INT: return is_count(v) ? 0 : FAIL("phải là số nguyên không âm, không phải \"%s\"", v);
+  case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
+  case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
+  case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
+  case FT_SYMBOL:
+    if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
+    if (r->kind_field >= 0 && *all[r->kind_field] && strcmp(kind, all[r->kind_field]))
+      return FAIL("loại văn bản trong ký hiệu (%s) khác loại đã chọn (%s)", kind, all[r->kind_field]);
+    return 0;
+  }
+  return 0;
+}
+
+static int compare(const reg_field *f, const char *x, const char *y) {
+  if (f->type == FT_INT) return atoll(x) < atoll(y) ? -1 : atoll(x) > atoll(y);
+  return strcmp(x, y); /* ISO dates order as strings */
+}
+
+/* rules within one record */
+static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, dv_err *e) {
+  for (int i = 0; i < r->nfields; i++) {
+    int rc = check_field(a, u, r, &r->fields[i], v[i], v, line, e);
+    if (rc) return rc;
+  }
+  for (int i = 0; i < r->nreqs; i++) {
+    const reg_require *q = &r->reqs[i];
+    const reg_field *f = &r->fields[q->field];
+    if (!strcmp(v[q->when_field], q->when_value) && !*v[q->field])
+      return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
+  }
+  for (int i = 0; i < r->nchecks; i++) {
+    const reg_check *c = &r->checks[i];
+    const reg_field *f = &r->fields[c->left];
+    if (!*v[c->left] || !*v[c->right]) continue;
+    int cmp = compare(f, v[c->left], v[c->right]);
+    if ((c->op == CHECK_LE && cmp > 0) || (c->op == CHECK_GE && cmp < 0)) return FAIL("%s", c->message);
+  }
+  return 0;
+}
+#undef FAIL
+
+/* NFC-normalised, trimmed copies of the values (NULL given = "") */
+static int normalise(const reg_def *r, const char *const *in, char **out, int line, dv_err *e) {
+  for (int i = 0; i < r->nfields; i++) {
+    out[i] = text_nfc(in[i] ? in[i] : "");
+    if (!out[i]) {
+      for (int k = 0; k < i; k++) free(out[k]), out[k] = NULL;
+      return dv_fail(e, DV_EINVAL, line, r->fields[i].name, "trường \"%s\": không phải UTF-8 hợp lệ", r->fields[i].name);
+    }
+    text_trim(out[i]);
+  }
+  return 0;
+}
+
+static void free_values(const reg_def *r, char **v) {
+  for (int i = 0; i < r->nfields; i++) free(v[i]), v[i] = NULL;
+}
+
+/* ---------------- personal data ---------------- */
+
+static int has_private(const reg_def *r) {
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].private_) return 1;
+  return 0;
+}
+
+/* Officers and approvers of the receiving unit itself, never above it; a
+ * denunciation's sender only by its handling officer (Law on
+ * Denunciations: the denouncer's identity is confidential). */
+int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values) {
+  if (!u || unit_pos < 0 || u->unit_id != a->t.u[unit_pos].id) return 0;
+  if (u->role != ROLE_OFFICER && u->role != ROLE_APPROVER) return 0;
+  int kind = reg_field_index(r, "kind"), handler = reg_field_index(r, "handler");
+  if (kind >= 0 && values && !strcmp(values[kind], "to_cao"))
+    return handler >= 0 && *values[handler] && !strcmp(values[handler], u->login);
+  return 1;
+}
+
+static void audit_private_read(store *s, const user *u, const reg_def *r, int64_t id) {
+  int64_t uid;
+  const char *login;
+  dv_err e;
+  actor_of(u, &uid, &login);
+  store_audit(s, uid, login, "private.read", r->code, id, NULL, NULL, &e);
+}
+
+/* the audit JSON of a record: personal data is never copied into the log */
+static char *audit_json(const reg_def *r, const char *const *v) {
+  json_t *o = json_object();
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    if (f->private_) json_object_set_new(o, f->name, json_string(*v[i] ? "(dữ liệu cá nhân)" : ""));
+    else json_object_set_new(o, f->name, json_string(v[i]));
+  }
+  char *s = json_dumps(o, JSON_COMPACT);
+  json_decref(o);
+  return s;
+}
+
+/* ---------------- reading ---------------- */
+
+/* a stored row into a record; private fields only when allowed */
+/* allow_private: 0 never, 1 by app_record_private_ok, 2 always (a command-line
+ * export of the receiving unit's own records by whoever holds the file) */
+static void fill_record(app *a, const user *u, const reg_def *r, record *out, int64_t id, int64_t unit_id,
+                        const char *data, const char *priv, int allow_private) {
+  memset(out, 0, sizeof *out);
+  out->id = id;
+  int pos = tree_find_id(&a->t, unit_id), uf = unit_field(r);
+  values_from_json(r, data, 0, out->values);
+  values_from_json(r, NULL, 1, out->values);
+  if (uf >= 0) out->values[uf] = xstrdup(pos >= 0 ? a->t.u[pos].code : "");
+  if (priv && (allow_private == 2 || (allow_private == 1 && app_record_private_ok(a, u, r, pos, (const char *const *)out->values)))) {
+    values_from_json(r, priv, 1, out->values);
+    out->private_shown = 1;
+  }
+  app_record_deadline(a, r, out);
+}
+
+int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *out, dv_err *e) {
+  memset(out, 0, sizeof *out);
+  int64_t unit_id;
+  char *data = NULL, *priv = NULL;
+  store *s = app_store(a);
+  if (store_record_get(s, r->code, id, &unit_id, &data, &priv))
+    return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy %s số %lld", r->item ? r->item : "bản ghi", (long long)id);
+  pthread_rwlock_rdlock(&a->lock);
+  int ok = app_can_read(a, u, tree_find_id(&a->t, unit_id));
+  if (ok) fill_record(a, u, r, out, id, unit_id, data, priv, 1);
+  pthread_rwlock_unlock(&a->lock);
+  free(data), free(priv);
+  if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+  if (out->private_shown) audit_private_read(s, u, r, id);
+  return 0;
+}
+
+typedef struct list_ctx {
+  app *a;
+  const user *u;
+  const reg_def *r;
+  record *rows;
+  int n, cap, private_reads;
+  int64_t own_unit; /* exports: private fields only for this unit's records */
+} list_ctx;
+
+static void list_row(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv) {
+  list_ctx *lc = ctx;
+  if (lc->n == lc->cap) lc->rows = xrealloc(lc->rows, sizeof(record) * (size_t)(lc->cap = lc->cap ? lc->cap * 2 : 64));
+  record *rec = &lc->rows[lc->n++];
+  int allow = lc->own_unit && lc->own_unit != unit_id ? 0 : (lc->own_unit && !lc->u ? 2 : 1);
+  fill_record(lc->a, lc->u, lc->r, rec, id, unit_id, data, priv, allow);
+  lc->private_reads += rec->private_shown;
+}
+
+/* resolves the filter into a query; caller holds the read lock */
+static int make_query(app *a, const user *u, const reg_def *r, const record_filter *f, record_query *q, char **fold,
+                      int *pos, dv_err *e) {
+  const char *code = f->unit_code && *f->unit_code ? f->unit_code : (u ? u->unit_code : NULL);
+  *pos = code ? app_unit_pos(a, code) : (a->t.n ? 0 : -1);
+  if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", code ? code : "");
+  if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code);
+  memset(q, 0, sizeof *q);
+  q->reg = r->code;
+  q->root_unit_id = a->t.u[*pos].id;
+  q->first_day = -2000000000;
+  q->last_day = 2000000000;
+  if (f->period && *f->period) {
+    period p;
+    if (period_parse(f->period, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", f->period);
+    period_window(&p, &a->cfg, &q->first_day, &q->last_day);
+  }
+  if (f->field && *f->field) {
+    int fi = reg_field_index(r, f->field);
+    if (fi < 0 || r->fields[fi].private_ || r->fields[fi].type == FT_UNIT)
+      return dv_fail(e, DV_EINVAL, 0, "field", "không lọc được theo trường %s", f->field);
+    q->field = f->field;
+    q->value = f->value ? f->value : "";
+  }
+  *fold = f->query && *f->query ? text_fold(f->query) : NULL;
+  q->fold = *fold;
+  q->limit = f->limit;
+  q->offset = f->offset;
+  return 0;
+}
+
+static int list_records(app *a, const user *u, const reg_def *r, const record_filter *f, int own_unit_only,
+                        list_ctx *lc, int *total, dv_err *e) {
+  memset(lc, 0, sizeof *lc);
+  lc->a = a, lc->u = u, lc->r = r;
+  record_query q;
+  char *fold = NULL;
+  int pos;
+  store *s = app_store(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = make_query(a, u, r, f, &q, &fold, &pos, e);
+  if (!rc) {
+    if (own_unit_only) lc->own_unit = a->t.u[pos].id;
+    rc = store_record_list(s, &q, has_private(r), list_row, lc, total, e);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free(fold);
+  if (lc->private_reads) audit_private_read(s, u, r, 0);
+  return rc;
+}
+
+int app_record_rows(app *a, const user *u, const reg_def *r, const record_query *q, record **rows, int *n,
+                    int *total, dv_err *e) {
+  list_ctx lc;
+  memset(&lc, 0, sizeof lc);
+  lc.a = a, lc.u = u, lc.r = r;
+  int rc = store_record_list(app_store(a), q, 0, list_row, &lc, total, e);
+  *rows = lc.rows;
+  *n = lc.n;
+  return rc;
+}
+
+int app_record_list(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
+                    int *total, dv_err *e) {
+  list_ctx lc;
+  int rc = list_records(a, u, r, f, 0, &lc, total, e);
+  *rows = lc.rows;
+  *n = lc.n;
+  return rc;
+}
+
+/* ---------------- deadlines (letters) ---------------- */
+
+/* Circular 05/2021/TT-TTCP: classify and answer within 10 working days;
+ * complaints settled within 30 days of acceptance (45 if complex),
+ * denunciations within 30 days (extendable). Closed letters have none. */
+void app_record_deadline(app *a, const reg_def *r, record *out) {
+  int st = reg_field_index(r, "status"), rec = reg_field_index(r, "received"), kind = reg_field_index(r, "kind");
+  out->due[0] = 0;
+  out->overdue = 0;
+  if (st < 0 || rec < 0 || kind < 0) return;
+  const char *status = out->values[st];
+  int day;
+  if (!strcmp(status, "resolved") || !strcmp(status, "transferred") || !strcmp(status, "archived")) return;
+  if (date_parse(out->values[rec], &day)) return;
+  int due;
+  if (!strcmp(status, "handling") && !strcmp(out->values[kind], "khieu_nai")) due = day + a->deadline.complaint_days;
+  else if (!strcmp(status, "handling") && !strcmp(out->values[kind], "to_cao")) due = day + a->deadline.denunciation_days;
+  else due = app_add_workdays(a, day, a->deadline.classify_workdays);
+  date_format_iso(due, out->due);
+  out->overdue = app_today(a) > due;
+}
+
+/* ---------------- writing ---------------- */
+
+static int find_unit(app *a, const reg_def *r, const char *const *v) {
+  int uf = unit_field(r);
+  return uf >= 0 ? app_unit_pos(a, v[uf]) : -1;
+}
+
+/* inserts or updates one checked record inside an open transaction */
+/* one audit entry per record, except in imports (one for the file) */
+static int write_record(app *a, store *s, const user *u, const reg_def *r, int64_t *id, const char *const *v,
+                        int audit, const char *before, dv_err *e) {
+  int pos = find_unit(a, r, v), day, days[REG_MAX_FIELDS];
+  days_of(a, r, v, days, &day);
+  if (day < 0) day = days[r->date_field]; /* the day that places it in periods */
+  char *data = values_json(r, v, 0), *priv = values_json(r, v, 1), *fold = search_fold(r, v);
+  int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, e)
+               : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, u ? u->id : 0, id, e);
+  if (!rc && audit) {
+    char *after = audit_json(r, v), action[48];
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    snprintf(action, sizeof action, "%s.%s", r->code, before ? "update" : "create");
+    rc = store_audit(s, uid, login, action, r->code, *id, before, after, e);
+    free(after);
+  }
+  free(data), free(priv), free(fold);
+  return rc;
+}
+
+/* the stored record as values; private ones too (for counting and merging) */
+static int load_values(app *a, store *s, const reg_def *r, int64_t id, char **v, int *pos, dv_err *e) {
+  int64_t unit_id;
+  char *data, *priv;
+  if (store_record_get(s, r->code, id, &unit_id, &data, &priv))
+    return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy %s số %lld", r->item ? r->item : "bản ghi", (long long)id);
+  values_from_json(r, data, 0, v);
+  values_from_json(r, priv, 1, v);
+  *pos = tree_find_id(&a->t, unit_id);
+  int uf = unit_field(r);
+  if (uf >= 0) free(v[uf]), v[uf] = xstrdup(*pos >= 0 ? a->t.u[*pos].code : "");
+  free(data), free(priv);
+  return 0;
+}
+
+int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
+  char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
+  store *s = app_store(a);
+  int rc = normalise(r, values, v, 0, e), oldpos = -1;
+  pthread_rwlock_wrlock(&a->lock);
+  if (!rc && *id) {
+    rc = load_values(a, s, r, *id, old, &oldpos, e);
+    if (!rc && !app_can_write(a, u, oldpos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+    /* private fields the writer may not see stay as they were */
+    for (int i = 0; !rc && i < r->nfields; i++)
+      if (r->fields[i].private_ && !values[i] && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
+        free(v[i]), v[i] = xstrdup(old[i]);
+  }
+  if (!rc) rc = check_record(a, u, r, (const char *const *)v, 0, e);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
+    rc = write_record(a, s, u, r, id, (const char *const *)v, 1, before, e);
+    free(before);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1);
+    count_record(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, +1);
+    app_mark_seen(a, s);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_values(r, v);
+  free_values(r, old);
+  return rc;
+}
+
+int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_err *e) {
+  char *old[REG_MAX_FIELDS] = {0};
+  store *s = app_store(a);
+  int pos = -1;
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = load_values(a, s, r, id, old, &pos, e);
+  if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    char *before = audit_json(r, (const char *const *)old), action[48];
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    snprintf(action, sizeof action, "%s.delete", r->code);
+    rc = store_record_delete(s, id, e);
+    if (!rc) rc = store_audit(s, uid, login, action, r->code, id, before, NULL, e);
+    free(before);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    count_record(a, r, pos, (const char *const *)old, -1);
+    app_mark_seen(a, s);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_values(r, old);
+  return rc;
+}
+
+/* ---------------- CSV ---------------- */
+
+static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, int *col, dv_err *e) {
+  int got = csv_next(c);
+  if (got < 0) return dv_fail(e, DV_EINVAL, c->record_line, "", "%s: %s", file, c->err);
+  if (got == 0) return dv_fail(e, DV_EINVAL, 1, "", "%s: tệp rỗng, thiếu dòng tiêu đề", file);
+  for (int i = 0; i < r->nfields; i++) {
+    col[i] = r->fields[i].noimport ? -1 : csv_col(c->fields, c->nfields, r->fields[i].name);
+    if (col[i] < 0 && r->fields[i].required && !r->fields[i].noimport)
+      return dv_fail(e, DV_EINVAL, 1, r->fields[i].name, "%s: dòng 1: thiếu cột \"%s\"", file, r->fields[i].name);
+  }
+  for (int k = 0; k < c->nfields; k++) {
+    int known = 0;
+    for (int i = 0; i < r->nfields; i++) known |= col[i] == k;
+    if (!known) return dv_fail(e, DV_EINVAL, 1, c->fields[k], "%s: dòng 1: cột không xác định \"%s\"", file, c->fields[k]);
+    for (int j = 0; j < k; j++)
+      if (!strcmp(c->fields[j], c->fields[k]))
+        return dv_fail(e, DV_EINVAL, 1, c->fields[k], "%s: dòng 1: cột \"%s\" lặp lại", file, c->fields[k]);
+  }
+  return 0;
+}
+
+typedef struct import_row {
+  char *v[REG_MAX_FIELDS];
+} import_row;
+
+static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, const char *file, const int *col,
+                       import_row **rows, int *n, dv_err *e) {
+  int ncols = 0, cap = 0, got, rc = 0;
+  for (int i = 0; i < r->nfields; i++) ncols += col[i] >= 0;
+  while (!rc && (got = csv_next(c)) != 0) {
+    int line = c->record_line;
+    if (got < 0) return dv_fail(e, DV_EINVAL, line, "", "%s: %s", file, c->err);
+    if (c->nfields != ncols)
+      return dv_fail(e, DV_EINVAL, line, "", "%s: dòng %d: có %d trường, cần %d", file, line, c->nfields, ncols);
+    const char *in[REG_MAX_FIELDS];
+    for (int i = 0; i < r->nfields; i++) in[i] = col[i] >= 0 ? c->fields[col[i]] : "";
+    if (*n == cap) *rows = xrealloc(*rows, sizeof(import_row) * (size_t)(cap = cap ? cap * 2 : 256));
+    import_row *row = &(*rows)[(*n)++];
+    memset(row, 0, sizeof *row);
+    dv_err sub;
+    rc = normalise(r, in, row->v, line, &sub);
+    if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, &sub);
+    if (rc) rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
+  }
+  return rc;
+}
+
+int app_record_import(app *a, const user *u, const reg_def *r, const char *file, const char *data, size_t len,
+                      int *count, dv_err *e) {
+  csv_reader c;
+  int col[REG_MAX_FIELDS], n = 0;
+  import_row *rows = NULL;
+  store *s = app_store(a);
+  csv_init(&c, data, len);
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = read_csv_header(r, &c, file, col, e);
+  if (!rc) rc = import_rows(a, u, r, &c, file, col, &rows, &n, e);
+  csv_release(&c);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    for (int i = 0; !rc && i < n; i++) {
+      int64_t id = 0;
+      rc = write_record(a, s, u, r, &id, (const char *const *)rows[i].v, 0, NULL, e);
+    }
+    char what[48], after[96];
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    snprintf(what, sizeof what, "import.%s", r->code);
+    snprintf(after, sizeof after, "{\"rows\":%d}", n);
+    if (!rc) rc = store_audit(s, uid, login, what, "import", 0, NULL, after, e);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    for (int i = 0; i < n; i++)
+      count_record(a, r, find_unit(a, r, (const char *const *)rows[i].v), (const char *const *)rows[i].v, +1);
+    app_mark_seen(a, s);
+    *count = n;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  for (int i = 0; i < n; i++) free_values(r, rows[i].v);
+  free(rows);
+  return rc;
+}
+
+int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e) {
+  list_ctx lc;
+  int total;
+  int rc = list_records(a, u, r, f, 1, &lc, &total, e);
+  int first = 1;
+  for (int i = 0; !rc && i < r->nfields; i++) {
+    if (r->fields[i].noimport) continue;
+    if (!first) buf_addc(out, ',');
+    buf_adds(out, r->fields[i].name);
+    first = 0;
+  }
+  if (!rc) buf_addc(out, '\n');
+  /* oldest first, as they were entered: a round trip keeps the order */
+  for (int k = lc.n - 1; !rc && k >= 0; k--) {
+    first = 1;
+    for (int i = 0; i < r->nfields; i++) {
+      if (r->fields[i].noimport) continue;
+      if (!first) buf_addc(out, ',');
+      esc_csv(out, lc.rows[k].values[i]);
+      first = 0;
+    }
+    buf_addc(out, '\n');
+  }
+  records_free(lc.rows, lc.n);
+  return rc;
+}

@@ -1,0 +1,32 @@
+#include "cli/cli.h"
+#include <stdio.h>
+#include <string.h>
+
+/* danvan export REGISTER DB [--unit CODE] [--period P]: the register's CSV in
+ * its import format. A sender's identity (letters) is written only for the
+ * records of the unit itself, never for the units under it. */
+int cmd_export(int argc, char **argv) {
+  if (argc < 3 || argv[2][0] == '-') return cli_error("cách dùng: danvan export REGISTER DB [--unit CODE] [--period P]");
+  app *a = cli_open(argv[2]);
+  if (!a) return 1;
+  const reg_def *r = app_register(a, argv[1]);
+  dv_err e;
+  int rc = 0;
+  if (!r) rc = dv_fail(&e, DV_EINVAL, 0, "", "không có sổ \"%s\"", argv[1]);
+  buf out;
+  buf_init(&out, 0);
+  if (!rc) {
+    const char *unit = cli_opt(argc, argv, "--unit");
+    record_filter f = {unit, cli_opt(argc, argv, "--period"), NULL, NULL, NULL, 0, 0};
+    if (!unit) {
+      const tree *t = app_read_begin(a);
+      f.unit_code = t->n ? t->u[0].code : "";
+      app_read_end(a);
+    }
+    rc = app_record_export(a, NULL, r, &f, &out, &e);
+  }
+  if (!rc) fwrite(out.s, 1, out.len, stdout);
+  buf_release(&out);
+  app_close(a);
+  return rc ? cli_fail(&e) : 0;
+}

@@ -1,0 +1,276 @@
+#include "core/register.h"
+#include "util/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
+                                   "symbol", "login"};
+
+int reg_field_index(const reg_def *r, const char *name) {
+  for (int i = 0; i < r->nfields; i++)
+    if (strcmp(r->fields[i].name, name) == 0) return i;
+  return -1;
+}
+
+int reg_option_index(const reg_field *f, const char *code) {
+  for (int i = 0; i < f->nopt; i++)
+    if (strcmp(f->opts[i].code, code) == 0) return i;
+  return -1;
+}
+
+/* next non-comment line; indented lines keep a leading marker */
+static char *next_line(const char **p, int *ln, int *indented) {
+  while (**p) {
+    const char *e = strchr(*p, '\n');
+    size_t n = e ? (size_t)(e - *p) : strlen(*p);
+    char *line = xstrndup(*p, n);
+    *p += n + (e ? 1 : 0);
+    (*ln)++;
+    char *s = line;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s && *s != '#') {
+      *indented = s != line;
+      memmove(line, s, strlen(s) + 1);
+      return line;
+    }
+    free(line);
+  }
+  return NULL;
+}
+
+static int parse_field(reg_def *r, char *args) {
+  char name[64], type[16], req[16];
+  int off = 0;
+  if (r->nfields == REG_MAX_FIELDS || sscanf(args, "%63s %15s %15s %n", name, type, req, &off) != 3) return -1;
+  reg_field *f = &r->fields[r->nfields];
+  memset(f, 0, sizeof *f);
+  f->type = (field_type)-1;
+  for (int i = 0; i < (int)(sizeof type_names / sizeof *type_names); i++)
+    if (!strcmp(type, type_names[i])) f->type = (field_type)i;
+  if ((int)f->type < 0) return -1;
+  /* flags: required|optional, then ,private ,search ,list ,noimport */
+  f->required = strncmp(req, "required", 8) == 0;
+  if (!f->required && strncmp(req, "optional", 8)) return -1;
+  f->private_ = strstr(req, ",private") != NULL;
+  f->search = strstr(req, ",search") != NULL;
+  f->list = strstr(req, ",list") != NULL;
+  f->noimport = strstr(req, ",noimport") != NULL;
+  f->name = xstrdup(name);
+  f->label = xstrdup(args + off);
+  r->nfields++;
+  return 0;
+}
+
+static int parse_option(reg_def *r, char *args) {
+  if (!r->nfields) return -1;
+  reg_field *f = &r->fields[r->nfields - 1];
+  char code[64];
+  int off = 0;
+  if (sscanf(args, "%63s %n", code, &off) != 1 || !args[off]) return -1;
+  f->opts = xrealloc(f->opts, sizeof(reg_option) * (size_t)(f->nopt + 1));
+  f->opts[f->nopt++] = (reg_option){xstrdup(code), xstrdup(args + off)};
+  return 0;
+}
+
+/* "FIELD=VALUE" */
+static int parse_when(reg_def *r, const char *s, int *field, char **value) {
+  const char *eq = strchr(s, '=');
+  if (!eq) return -1;
+  char name[64];
+  snprintf(name, sizeof name, "%.*s", (int)(eq - s), s);
+  *field = reg_field_index(r, name);
+  *value = xstrdup(eq + 1);
+  return *field < 0 ? -1 : 0;
+}
+
+static int parse_rule(reg_def *r, const catalog *cat, rule_kind kind, char *args) {
+  char *tok[12], *save = NULL;
+  int n = 0;
+  for (char *t = strtok_r(args, " ", &save); t && n < 12; t = strtok_r(NULL, " ", &save)) tok[n++] = t;
+  int need = kind == RULE_SUM ? 3 : 2;
+  if (n < need) return -1;
+  reg_rule ru = {kind, catalog_element(cat, tok[0]), NULL, -1, -1, -1, NULL};
+  if (ru.element < 0) return -1;
+  if (kind == RULE_SUM && (ru.value_field = reg_field_index(r, tok[1])) < 0) return -1;
+  ru.combo = xstrdup(tok[need - 1]);
+  for (int i = need; i + 1 < n; i += 2) {
+    if (!strcmp(tok[i], "on")) ru.date_field = reg_field_index(r, tok[i + 1]);
+    else if (!strcmp(tok[i], "when")) parse_when(r, tok[i + 1], &ru.when_field, &ru.when_value);
+    else ru.date_field = -2;
+  }
+  r->rules = xrealloc(r->rules, sizeof(reg_rule) * (size_t)(r->nrules + 1));
+  r->rules[r->nrules++] = ru;
+  if (ru.date_field == -2 || (ru.when_value && ru.when_field < 0)) return -1;
+  if ((n - need) % 2) return -1;
+  return 0;
+}
+
+static int parse_check(reg_def *r, char *args) {
+  char a[64], op[4], b[64];
+  int off = 0;
+  if (sscanf(args, "%63s %3s %63s %n", a, op, b, &off) != 3 || !args[off]) return -1;
+  reg_check c = {reg_field_index(r, a), reg_field_index(r, b), !strcmp(op, "<=") ? CHECK_LE : CHECK_GE,
+                 xstrdup(args + off)};
+  r->checks = xrealloc(r->checks, sizeof(reg_check) * (size_t)(r->nchecks + 1));
+  r->checks[r->nchecks++] = c;
+  return c.left < 0 || c.right < 0 || (strcmp(op, "<=") && strcmp(op, ">=")) ? -1 : 0;
+}
+
+static int parse_require(reg_def *r, char *args) {
+  char f[64], when[8], cond[128];
+  if (sscanf(args, "%63s %7s %127s", f, when, cond) != 3 || strcmp(when, "when")) return -1;
+  reg_require q = {reg_field_index(r, f), -1, NULL};
+  int rc = parse_when(r, cond, &q.when_field, &q.when_value);
+  r->reqs = xrealloc(r->reqs, sizeof(reg_require) * (size_t)(r->nreqs + 1));
+  r->reqs[r->nreqs++] = q;
+  return rc || q.field < 0 ? -1 : 0;
+}
+
+/* date, period and kindfield may name a field declared further down */
+typedef struct refs {
+  char date[64], period[64], kind[64];
+} refs;
+
+static int resolve(reg_def *r, const refs *rf) {
+  r->date_field = reg_field_index(r, rf->date);
+  r->period_field = *rf->period ? reg_field_index(r, rf->period) : -1;
+  r->kind_field = *rf->kind ? reg_field_index(r, rf->kind) : -1;
+  if ((*rf->period && r->period_field < 0) || (*rf->kind && r->kind_field < 0)) return -1;
+  return r->date_field >= 0 && r->fields[r->date_field].type == FT_DATE ? 0 : -1;
+}
+
+static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
+  char *sp = strchr(line, ' ');
+  if (!sp) return -1;
+  *sp = 0;
+  char *args = sp + 1, *key = line;
+  if (!strcmp(key, "register")) return free(r->code), r->code = xstrdup(args), 0;
+  if (!strcmp(key, "title")) return free(r->title), r->title = xstrdup(args), 0;
+  if (!strcmp(key, "item")) return free(r->item), r->item = xstrdup(args), 0;
+  if (!strcmp(key, "field")) return parse_field(r, args);
+  if (!strcmp(key, "option")) return parse_option(r, args);
+  if (!strcmp(key, "date")) return snprintf(rf->date, sizeof rf->date, "%s", args), 0;
+  if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
+  if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
+  if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);
+  if (!strcmp(key, "sum")) return parse_rule(r, cat, RULE_SUM, args);
+  if (!strcmp(key, "check")) return parse_check(r, args);
+  if (!strcmp(key, "require")) return parse_require(r, args);
+  return -1;
+}
+
+int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int errlen) {
+  memset(r, 0, sizeof *r);
+  r->date_field = r->period_field = r->kind_field = -1;
+  const char *p = text;
+  int ln = 0, ind, rc = 0;
+  char *line;
+  refs rf = {"", "", ""};
+  while (!rc && (line = next_line(&p, &ln, &ind))) {
+    rc = parse_line(r, cat, line, &rf);
+    if (rc) snprintf(err, (size_t)errlen, "register %s line %d: cannot read \"%.60s\"", r->code ? r->code : "?", ln, line);
+    free(line);
+  }
+  if (!rc && (!r->code || resolve(r, &rf))) {
+    snprintf(err, (size_t)errlen, "register %s: needs a code and a date field; date, period, kindfield must name fields",
+             r->code ? r->code : "?");
+    rc = -1;
+  }
+  if (rc) reg_release(r);
+  return rc;
+}
+
+void reg_release(reg_def *r) {
+  for (int i = 0; i < r->nfields; i++) {
+    reg_field *f = &r->fields[i];
+    for (int k = 0; k < f->nopt; k++) free(f->opts[k].code), free(f->opts[k].label);
+    free(f->opts), free(f->name), free(f->label);
+  }
+  for (int i = 0; i < r->nrules; i++) free(r->rules[i].combo), free(r->rules[i].when_value);
+  for (int i = 0; i < r->nchecks; i++) free(r->checks[i].message);
+  for (int i = 0; i < r->nreqs; i++) free(r->reqs[i].when_value);
+  free(r->rules), free(r->checks), free(r->reqs), free(r->code), free(r->title), free(r->item);
+  memset(r, 0, sizeof *r);
+}
+
+/* expands "{a}.{b}" with the record's values; a set field gives one combo
+ * per member. Returns the number of combos written. */
+static int expand_combo(const reg_def *r, const char *tmpl, const char *const *values, char out[][96], int max) {
+  int n = 1;
+  strcpy(out[0], "");
+  for (const char *s = tmpl; *s && n > 0;) {
+    const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
+    size_t lit = open && close ? (size_t)(open - s) : strlen(s);
+    for (int i = 0; i < n; i++) snprintf(out[i] + strlen(out[i]), 96 - strlen(out[i]), "%.*s", (int)lit, s);
+    if (!open || !close) break;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(close - open - 1), open + 1);
+    int f = reg_field_index(r, name);
+    const char *v = f >= 0 ? values[f] : "";
+    if (!*v) return 0; /* an empty field: the record is in no such cell */
+    if (f >= 0 && r->fields[f].type == FT_SET) {
+      /* one combo per member: multiply the current prefixes */
+      char parts[8][64];
+      int np = 0;
+      for (const char *q = v; *q && np < 8;) {
+        const char *semi = strchr(q, ';');
+        size_t len = semi ? (size_t)(semi - q) : strlen(q);
+        snprintf(parts[np++], 64, "%.*s", (int)len, q);
+        q += len + (semi ? 1 : 0);
+      }
+      int m = 0;
+      char tmp[8][96];
+      for (int i = 0; i < n; i++)
+        for (int k = 0; k < np && m < max && m < 8; k++) snprintf(tmp[m++], 96, "%s%s", out[i], parts[k]);
+      for (int i = 0; i < m; i++) strcpy(out[i], tmp[i]);
+      n = m;
+    } else {
+      for (int i = 0; i < n; i++) snprintf(out[i] + strlen(out[i]), 96 - strlen(out[i]), "%s", v);
+    }
+    s = close + 1;
+  }
+  return n;
+}
+
+int reg_contributions(const reg_def *r, const char *const *values, const int *days, int period_day, reg_contrib *out,
+                      int max) {
+  int n = 0;
+  for (int i = 0; i < r->nrules && n < max; i++) {
+    const reg_rule *ru = &r->rules[i];
+    if (ru->when_field >= 0 && strcmp(values[ru->when_field], ru->when_value)) continue;
+    int day = ru->date_field >= 0 ? days[ru->date_field] : (period_day >= 0 ? period_day : days[r->date_field]);
+    if (day < 0) continue;
+    double v = 1;
+    if (ru->kind == RULE_SUM) {
+      const char *s = values[ru->value_field];
+      if (!*s) continue; /* an empty number adds nothing, not 0 */
+      v = strtod(s, NULL);
+    }
+    char combos[8][96];
+    int nc = expand_combo(r, ru->combo, values, combos, 8);
+    for (int k = 0; k < nc && n < max; k++) {
+      out[n].element = ru->element;
+      snprintf(out[n].combo, sizeof out[n].combo, "%s", combos[k]);
+      out[n].day = day;
+      out[n].value = v;
+      n++;
+    }
+  }
+  return n;
+}
+
+int symbol_parse(const char *symbol, char *kind, int kindlen) {
+  const char *dash = strchr(symbol, '-'), *slash = dash ? strchr(dash, '/') : NULL;
+  if (!dash || !slash || dash == symbol || slash == dash + 1 || !slash[1]) return -1;
+  for (const char *p = symbol; p < dash; p++)
+    if (*p < '0' || *p > '9') return -1;
+  for (const char *p = slash + 1; *p; p++)
+    if (*p == ' ' || *p == ',') return -1;
+  char k[32];
+  snprintf(k, sizeof k, "%.*s", (int)(slash - dash - 1), dash + 1);
+  if (!strcmp(k, "QĐ")) snprintf(k, sizeof k, "QD");
+  if (!strcmp(k, "ĐA")) snprintf(k, sizeof k, "DA");
+  snprintf(kind, (size_t)kindlen, "%s", k);
+  return 0;
+}

@@ -1,0 +1,107 @@
+/* Registers (sổ theo dõi) are declared in text files (registers/NAME.reg,
+ * embedded at build time): their fields, the checks a record must pass, and
+ * the rules that count records into the cells of the forms. One engine
+ * then gives every register its list, form, CSV import and export, audit
+ * and live counting.
+ *
+ *   register conferences
+ *   title Hội nghị, tập huấn
+ *   date date                      the field that places a record in periods
+ *   field date date required Ngày
+ *   field chaired_by enum required Chủ trì
+ *     option cap_uy Cấp ủy
+ *   count conf_count {chaired_by}
+ *   sum conf_people participants {chaired_by}
+ *   count letters_resolved default on resolved
+ *   count fc_conferences default when form=hoi_nghi
+ *   check accepted <= recommendations Thông báo lỗi
+ *   require resolved when status=resolved
+ */
+#ifndef DV_REGISTER_H
+#define DV_REGISTER_H
+#include "core/form.h"
+
+typedef enum { FT_DATE, FT_UNIT, FT_ENUM, FT_SET, FT_TEXT, FT_LONGTEXT, FT_INT, FT_YESNO, FT_PERIOD, FT_SYMBOL,
+               FT_LOGIN } field_type;
+
+#define REG_MAX_FIELDS 24
+
+typedef struct reg_option {
+  char *code, *label;
+} reg_option;
+
+typedef struct reg_field {
+  char *name, *label;
+  field_type type;
+  int required;
+  int private_; /* personal data: kept apart, shown only to the handling unit */
+  int search;   /* part of the diacritic-insensitive search text */
+  int list;     /* a column of the list page */
+  int noimport; /* not a CSV column */
+  int nopt;
+  reg_option *opts;
+} reg_field;
+
+typedef enum { RULE_COUNT, RULE_SUM } rule_kind;
+
+typedef struct reg_rule {
+  rule_kind kind;
+  int element;        /* catalog index */
+  char *combo;        /* template: "{chaired_by}.{kind}", "default" */
+  int value_field;    /* RULE_SUM: the summed field */
+  int date_field;     /* -1 = the register's date */
+  int when_field;     /* -1 = always */
+  char *when_value;
+} reg_rule;
+
+typedef enum { CHECK_LE, CHECK_GE } check_op;
+
+typedef struct reg_check {
+  int left, right;    /* fields */
+  check_op op;
+  char *message;
+} reg_check;
+
+typedef struct reg_require {
+  int field, when_field;
+  char *when_value;
+} reg_require;
+
+typedef struct reg_def {
+  char *code, *title, *item; /* item: "văn bản", used in messages */
+  int date_field;            /* places a record in periods */
+  int period_field;          /* -1, or a period field overriding the date */
+  int kind_field;            /* -1, or the enum a symbol's kind must match */
+  int nfields;
+  reg_field fields[REG_MAX_FIELDS];
+  int nrules;
+  reg_rule *rules;
+  int nchecks;
+  reg_check *checks;
+  int nreqs;
+  reg_require *reqs;
+} reg_def;
+
+/* parses a definition against the catalog (elements must exist); 0 or -1 */
+int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int errlen);
+void reg_release(reg_def *r);
+int reg_field_index(const reg_def *r, const char *name);
+int reg_option_index(const reg_field *f, const char *code);
+
+/* A record as strings, one per field ("" = empty), already validated. */
+typedef struct reg_contrib {
+  int element;
+  char combo[96];
+  int day;
+  double value;
+} reg_contrib;
+
+/* the cells a record counts into; days_of gives the day of each date field
+ * (-1 if empty) and period_day the first day of the period field's window
+ * (or -1); returns the count written (at most max) */
+int reg_contributions(const reg_def *r, const char *const *values, const int *days, int period_day, reg_contrib *out,
+                      int max);
+
+/* parses "08-NQ/TU" into its number and kind code (QĐ -> QD, ĐA -> DA); 0 or -1 */
+int symbol_parse(const char *symbol, char *kind, int kindlen);
+#endif
