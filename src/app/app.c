@@ -1,5 +1,6 @@
 /* The model shared by all threads, connections, access rules and reports. */
 #include "app/app_internal.h"
+#include "core/calendar.h"
 #include "core/period.h"
 #include "util/buf.h"
 #include "util/embedded.h"
@@ -155,24 +156,10 @@ int app_today(app *a) {
   return (int)(time(NULL) / 86400);
 }
 
-static int is_holiday(app *a, int day) {
-  int lo = 0, hi = a->nholidays - 1;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    if (a->holidays[mid] == day) return 1;
-    if (a->holidays[mid] < day) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /* the n-th working day after day: weekends and public holidays skipped */
 int app_add_workdays(app *a, int day, int n) {
-  while (n > 0) {
-    day++;
-    if (date_weekday(day) < 5 && !is_holiday(a, day)) n--;
-  }
-  return day;
+  workcal c = {a->holidays, a->nholidays};
+  return workcal_add(&c, day, n);
 }
 
 void app_model_release(app *a) {

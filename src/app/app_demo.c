@@ -1,5 +1,6 @@
 /* A new database, and the Hải Phòng 2023 demo (the CSV files of demo/, embedded). */
 #include "app/app_internal.h"
+#include "core/calendar.h"
 #include "util/embedded.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,18 @@
 
 #define SCHEMA_VERSION "1"
 
+/* public holidays by the default rules (an admin adjusts them to each
+ * year's official schedule) */
+static int seed_holidays(store *s, dv_err *e) {
+  for (int y = 2015; y <= 2040; y++) {
+    holiday h[HOLIDAYS_MAX];
+    int n = holidays_of_year(y, h, HOLIDAYS_MAX);
+    for (int i = 0; i < n && i < HOLIDAYS_MAX; i++)
+      if (store_holiday_put(s, h[i].day, h[i].name, e)) return DV_EDB;
+  }
+  return 0;
+}
+
 int app_create(const char *path, dv_err *e) {
   if (access(path, F_OK) == 0) return dv_fail(e, DV_ECONFLICT, 0, "", "%s đã tồn tại: không ghi đè", path);
   store s;
@@ -15,6 +28,7 @@ int app_create(const char *path, dv_err *e) {
   int rc = store_begin(&s, e);
   if (!rc) rc = store_create_schema(&s, e);
   if (!rc) rc = store_setting_set(&s, "schema.version", SCHEMA_VERSION, e);
+  if (!rc) rc = seed_holidays(&s, e);
   if (!rc) rc = store_commit(&s, e);
   if (rc) store_rollback(&s);
   store_close(&s);
