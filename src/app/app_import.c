@@ -158,7 +158,11 @@ static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const h
     if (pos >= 0) plevel = a->t.u[pos].level;
   }
   if (!plevel) return bad(e, h, u->line, "parent_code", "không có đơn vị cấp trên mã", u->parent);
-  if (plevel != u->level - 1) return bad(e, h, u->line, "level", "cấp phải bằng cấp của đơn vị cấp trên + 1, không phải", "");
+  if (plevel != u->level - 1) {
+    char lv[16];
+    snprintf(lv, sizeof lv, "%d", u->level);
+    return bad(e, h, u->line, "level", "cấp phải bằng cấp của đơn vị cấp trên + 1, không phải", lv);
+  }
   return 0;
 }
 
@@ -342,6 +346,10 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
     if (plan_value(a, u, fld(&r, &h, 0), fld(&r, &h, 1), fld(&r, &h, 3), fld(&r, &h, 4), r.record_line, &v[n - 1], &sub))
       rc = dv_fail(e, sub.code, r.record_line, sub.field, "%s: dòng %d, trường \"%s\": %s", file, r.record_line,
                    sub.field, sub.msg);
+    for (int k = 0; !rc && k < n - 1; k++)
+      if (v[k].element == v[n - 1].element && v[k].combo == v[n - 1].combo && v[k].pos == v[n - 1].pos &&
+          !strcmp(periods[k], periods[n - 1]))
+        rc = bad(e, &h, r.record_line, "value", "ô số liệu này đã có ở một dòng trước trong tệp:", fld(&r, &h, 0));
   }
   csv_release(&r);
   if (!rc) rc = put_values(a, u, v, periods, n, e);
