@@ -313,6 +313,35 @@ int app_import_dialogues(app *a, const user *u, const char *file, const char *da
 
 /* ---------------- values ---------------- */
 
+typedef struct cell_ref {
+  const value_plan *v;
+  const char *period;
+} cell_ref;
+
+static int cmp_cell(const void *x, const void *y) {
+  const cell_ref *a = x, *b = y;
+  if (a->v->element != b->v->element) return a->v->element - b->v->element;
+  if (a->v->combo != b->v->combo) return a->v->combo - b->v->combo;
+  if (a->v->pos != b->v->pos) return a->v->pos - b->v->pos;
+  int c = strcmp(a->period, b->period);
+  return c ? c : a->v->line - b->v->line;
+}
+
+/* a cell given twice in one file is an error, not "the last one wins" */
+static int no_duplicate_cells(const value_plan *v, char **periods, int n, const char *file, dv_err *e) {
+  cell_ref *c = xmalloc(sizeof *c * (size_t)(n + 1));
+  for (int i = 0; i < n; i++) c[i] = (cell_ref){&v[i], periods[i]};
+  qsort(c, (size_t)n, sizeof *c, cmp_cell);
+  int rc = 0;
+  for (int i = 1; !rc && i < n; i++)
+    if (c[i].v->element == c[i - 1].v->element && c[i].v->combo == c[i - 1].v->combo && c[i].v->pos == c[i - 1].v->pos &&
+        !strcmp(c[i].period, c[i - 1].period))
+      rc = dv_fail(e, DV_EINVAL, c[i].v->line, "value", "%s: dòng %d, trường \"value\": ô số liệu này đã có ở dòng %d",
+                   file, c[i].v->line, c[i - 1].v->line);
+  free(c);
+  return rc;
+}
+
 int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count, dv_err *e) {
   static const char *const req[] = {"element", "combo", "period", "unit", "value"};
   csv_reader r;
@@ -346,12 +375,10 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
     if (plan_value(a, u, fld(&r, &h, 0), fld(&r, &h, 1), fld(&r, &h, 3), fld(&r, &h, 4), r.record_line, &v[n - 1], &sub))
       rc = dv_fail(e, sub.code, r.record_line, sub.field, "%s: dòng %d, trường \"%s\": %s", file, r.record_line,
                    sub.field, sub.msg);
-    for (int k = 0; !rc && k < n - 1; k++)
-      if (v[k].element == v[n - 1].element && v[k].combo == v[n - 1].combo && v[k].pos == v[n - 1].pos &&
-          !strcmp(periods[k], periods[n - 1]))
-        rc = bad(e, &h, r.record_line, "value", "ô số liệu này đã có ở một dòng trước trong tệp:", fld(&r, &h, 0));
+    v[n - 1].line = r.record_line;
   }
   csv_release(&r);
+  if (!rc) rc = no_duplicate_cells(v, periods, n, file, e);
   if (!rc) rc = put_values(a, u, v, periods, n, e);
   if (!rc) {
     audit_import(app_store(a), u, "import.values", file, n, e);

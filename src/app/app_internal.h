@@ -51,6 +51,7 @@ int app_dialogue_check(app *a, const user *u, dialogue *d, int line, int *pos, d
 /* one checked aggregate value, ready to write */
 typedef struct value_plan {
   int element, combo, pos, has_num;
+  int line; /* in an import file */
   double num;
   char *text;
 } value_plan;
