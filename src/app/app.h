@@ -187,6 +187,22 @@ int app_record_export(app *a, const user *u, const reg_def *r, const record_filt
 /* 1 if u may read the private fields of a record of that unit (with those values) */
 int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
+/* --- attachments (documents: PDF, DOCX, PNG, JPEG; at most ATTACH_MAX bytes;
+ * the type is checked by content; stored with its SHA-256) --- */
+#define ATTACH_MAX (10u << 20)
+typedef struct attachment_info {
+  int64_t id, record_id;
+  char name[256], type[96], sha256[65], created_at[32];
+  size_t size;
+} attachment_info;
+int app_attachment_add(app *a, const user *u, const reg_def *r, int64_t record_id, const char *name,
+                       const void *data, size_t len, int64_t *id, dv_err *e);
+/* caller frees *rows */
+int app_attachment_list(app *a, const user *u, const reg_def *r, int64_t record_id, attachment_info **rows, int *n,
+                        dv_err *e);
+/* *data malloc'd */
+int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info, char **data, dv_err *e);
+
 /* settings: period.cutoff_day (0 = calendar windows, 2..28 = cut-off day) */
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
 

@@ -7,7 +7,9 @@
 #include "util/embedded.h"
 #include "util/esc.h"
 #include "util/text.h"
+#include "core/sniff.h"
 #include <jansson.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -671,5 +673,87 @@ int app_record_export(app *a, const user *u, const reg_def *r, const record_filt
     buf_addc(out, '\n');
   }
   records_free(lc.rows, lc.n);
+  return rc;
+}
+
+/* ---------------- attachments ---------------- */
+
+/* the record's unit position if u may read it (write: change it); caller holds a lock */
+static int record_access(app *a, const user *u, const reg_def *r, int64_t record_id, int write, dv_err *e) {
+  int64_t unit_id;
+  char *data, *priv;
+  if (store_record_get(app_store(a), r->code, record_id, &unit_id, &data, &priv))
+    return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy bản ghi %lld", (long long)record_id);
+  free(data), free(priv);
+  int pos = tree_find_id(&a->t, unit_id);
+  if (!(write ? app_can_write(a, u, pos) : app_can_read(a, u, pos)))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+  return 0;
+}
+
+static int attachment_name_ok(const char *name) {
+  size_t n = strlen(name);
+  if (!n || n > 200 || !text_valid_utf8(name, n) || has_control(name, 0)) return 0;
+  return !strchr(name, '/') && !strchr(name, '\\') && !strchr(name, '"');
+}
+
+int app_attachment_add(app *a, const user *u, const reg_def *r, int64_t record_id, const char *name,
+                       const void *data, size_t len, int64_t *id, dv_err *e) {
+  if (!attachment_name_ok(name)) return dv_fail(e, DV_EINVAL, 0, "file", "tên tệp không hợp lệ");
+  if (len > ATTACH_MAX) return dv_fail(e, DV_EINVAL, 0, "file", "tệp quá lớn: tối đa %u MB", ATTACH_MAX >> 20);
+  const char *by_name = type_of_name(name), *by_content = sniff_type(data, len);
+  if (!by_name) return dv_fail(e, DV_EINVAL, 0, "file", "chỉ nhận tệp PDF, DOCX, PNG, JPEG");
+  if (!by_content || strcmp(by_name, by_content))
+    return dv_fail(e, DV_EINVAL, 0, "file", "nội dung tệp %s không đúng loại tệp theo tên", name);
+  unsigned char h[crypto_hash_sha256_BYTES];
+  char hex[65];
+  crypto_hash_sha256(h, data, len);
+  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+  store *s = app_store(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = record_access(a, u, r, record_id, 1, e);
+  pthread_rwlock_unlock(&a->lock);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    rc = store_attachment_insert(s, record_id, name, by_content, data, len, hex, u ? u->id : 0, id, e);
+    json_t *o = json_pack("{s:s, s:s, s:I, s:s}", "name", name, "type", by_content, "size", (json_int_t)len, "sha256", hex);
+    char *after = json_dumps(o, JSON_COMPACT);
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    if (!rc) rc = store_audit(s, uid, login, "attachment.add", r->code, record_id, NULL, after, e);
+    free(after);
+    json_decref(o);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+    else app_mark_seen(a, s);
+  }
+  return rc;
+}
+
+int app_attachment_list(app *a, const user *u, const reg_def *r, int64_t record_id, attachment_info **rows, int *n,
+                        dv_err *e) {
+  *rows = NULL;
+  *n = 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = record_access(a, u, r, record_id, 0, e);
+  pthread_rwlock_unlock(&a->lock);
+  return rc ? rc : store_attachment_list(app_store(a), record_id, rows, n);
+}
+
+int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info, char **data, dv_err *e) {
+  store *s = app_store(a);
+  char reg[64];
+  *data = NULL;
+  if (store_attachment_get(s, id, info, data) || store_record_register(s, info->record_id, reg, sizeof reg)) {
+    free(*data);
+    *data = NULL;
+    return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy tệp %lld", (long long)id);
+  }
+  const reg_def *r = app_register(a, reg);
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = r ? record_access(a, u, r, info->record_id, 0, e) : DV_ENOTFOUND;
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) free(*data), *data = NULL;
   return rc;
 }

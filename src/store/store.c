@@ -588,6 +588,10 @@ static const char *RECORDS_SCHEMA =
     " created_by INTEGER, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS records_reg_unit_day ON records(register, unit_id, day);"
+    "CREATE TABLE IF NOT EXISTS attachments(id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL REFERENCES records(id)"
+    " ON DELETE CASCADE, name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+    " data BLOB NOT NULL, created_by INTEGER, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX IF NOT EXISTS attachments_record ON attachments(record_id);"
     "CREATE TABLE IF NOT EXISTS holidays(day INTEGER PRIMARY KEY, name TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS record_private(record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,"
     " data TEXT NOT NULL);";
@@ -734,6 +738,77 @@ int store_holiday_put(store *s, int day, const char *name, dv_err *e) {
   sqlite3_bind_int(st, 1, day);
   if (name) bind_text(st, 2, name);
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "holidays");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_attachment_insert(store *s, int64_t record_id, const char *name, const char *type, const void *data,
+                            size_t len, const char *sha256, int64_t user_id, int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO attachments(record_id,name,type,size,sha256,data,created_by)"
+                             " VALUES(?,?,?,?,?,?,?)");
+  sqlite3_bind_int64(st, 1, record_id);
+  bind_text(st, 2, name);
+  bind_text(st, 3, type);
+  sqlite3_bind_int64(st, 4, (sqlite3_int64)len);
+  bind_text(st, 5, sha256);
+  sqlite3_bind_blob(st, 6, data, (int)len, SQLITE_TRANSIENT);
+  if (user_id) sqlite3_bind_int64(st, 7, user_id);
+  else sqlite3_bind_null(st, 7);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "attachments");
+  if (!rc) *id = sqlite3_last_insert_rowid(s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_attachment_list(store *s, int64_t record_id, attachment_info **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT id, name, type, size, sha256, created_at FROM attachments WHERE record_id=?"
+                             " ORDER BY id");
+  sqlite3_bind_int64(st, 1, record_id);
+  *rows = NULL;
+  *n = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(attachment_info) * (size_t)(*n + 1));
+    attachment_info *a = &(*rows)[(*n)++];
+    a->id = sqlite3_column_int64(st, 0);
+    a->record_id = record_id;
+    col_copy(st, 1, a->name, sizeof a->name);
+    col_copy(st, 2, a->type, sizeof a->type);
+    a->size = (size_t)sqlite3_column_int64(st, 3);
+    col_copy(st, 4, a->sha256, sizeof a->sha256);
+    col_copy(st, 5, a->created_at, sizeof a->created_at);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+int store_attachment_get(store *s, int64_t id, attachment_info *info, char **data) {
+  sqlite3_stmt *st = prep(s, "SELECT record_id, name, type, size, sha256, created_at, data FROM attachments WHERE id=?");
+  sqlite3_bind_int64(st, 1, id);
+  int rc = DV_ENOTFOUND;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    info->id = id;
+    info->record_id = sqlite3_column_int64(st, 0);
+    col_copy(st, 1, info->name, sizeof info->name);
+    col_copy(st, 2, info->type, sizeof info->type);
+    info->size = (size_t)sqlite3_column_int64(st, 3);
+    col_copy(st, 4, info->sha256, sizeof info->sha256);
+    col_copy(st, 5, info->created_at, sizeof info->created_at);
+    *data = xmalloc(info->size + 1);
+    memcpy(*data, sqlite3_column_blob(st, 6), info->size);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_record_register(store *s, int64_t id, char *reg, int len) {
+  sqlite3_stmt *st = prep(s, "SELECT register FROM records WHERE id=?");
+  sqlite3_bind_int64(st, 1, id);
+  int rc = DV_ENOTFOUND;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    col_copy(st, 0, reg, (size_t)len);
+    rc = 0;
+  }
   sqlite3_finalize(st);
   return rc;
 }

@@ -92,6 +92,16 @@ int store_holidays_load(store *s, int **days, int *n);
 /* name NULL = remove */
 int store_holiday_put(store *s, int day, const char *name, dv_err *e);
 
+/* --- attachments of register records (stored in the database, checksummed) --- */
+int store_attachment_insert(store *s, int64_t record_id, const char *name, const char *type, const void *data,
+                            size_t len, const char *sha256, int64_t user_id, int64_t *id, dv_err *e);
+/* caller frees *rows */
+int store_attachment_list(store *s, int64_t record_id, attachment_info **rows, int *n);
+/* *data malloc'd (info->size bytes); DV_ENOTFOUND */
+int store_attachment_get(store *s, int64_t id, attachment_info *info, char **data);
+/* the register code of a record */
+int store_record_register(store *s, int64_t id, char *reg, int len);
+
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e);
