@@ -40,9 +40,9 @@ static char *next_line(const char **p, int *ln, int *indented) {
 }
 
 static int parse_field(reg_def *r, char *args) {
-  char name[64], type[16], req[16];
+  char name[64], type[16], req[64];
   int off = 0;
-  if (r->nfields == REG_MAX_FIELDS || sscanf(args, "%63s %15s %15s %n", name, type, req, &off) != 3) return -1;
+  if (r->nfields == REG_MAX_FIELDS || sscanf(args, "%63s %15s %63s %n", name, type, req, &off) != 3) return -1;
   reg_field *f = &r->fields[r->nfields];
   memset(f, 0, sizeof *f);
   f->type = (field_type)-1;

@@ -1,6 +1,7 @@
 #include "core/report.h"
 #include "util/buf.h"
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,8 @@ void rtable_release(rtable *t) {
     free(t->rows[r].cells);
     free(t->rows[r].label);
   }
+  for (int i = 0; i < t->nwarnings; i++) free(t->warnings[i]);
+  free(t->warnings);
   free(t->paths), free(t->depth), free(t->rows);
   free(t->form), free(t->title), free(t->period), free(t->unit_code), free(t->unit_name), free(t->row_header);
   memset(t, 0, sizeof *t);
@@ -233,6 +236,47 @@ static void drill_rows(rtable *out, const report_req *r) {
   for (int k = 0; k < out->nrows; k++) formula_cells(r->f, out->rows[k].cells);
 }
 
+/* 1 if an earlier column reads the same element and combo (warn once) */
+static int f_same_ref(const form *f, int col, const data_ref *d) {
+  for (int i = 0; i < col; i++)
+    if ((f->cols[i].kind == BIND_DATA || f->cols[i].kind == BIND_PAIR) && f->cols[i].a.element == d->element &&
+        f->cols[i].a.combo == d->combo)
+      return 1;
+  return 0;
+}
+
+static void warn(rtable *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(rtable *out, const char *fmt, ...) {
+  if (out->warnings_total++ >= REPORT_MAX_WARNINGS) return;
+  buf b;
+  buf_init(&b, 0);
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vaddf(&b, fmt, ap);
+  va_end(ap);
+  out->warnings = xrealloc(out->warnings, sizeof(char *) * (size_t)(out->nwarnings + 1));
+  out->warnings[out->nwarnings++] = buf_detach(&b, NULL);
+}
+
+/* every data cell of the form over the subtree: entered values that
+ * disagree with the records that replace them */
+static void cross_checks(rtable *out, const report_req *r) {
+  const tree *t = r->t;
+  for (int i = 0; i < r->f->ncols; i++) {
+    const form_col *col = &r->f->cols[i];
+    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+    for (int k = 0; k < (col->kind == BIND_PAIR ? 2 : 1); k++) {
+      const data_ref *d = k ? &col->b : &col->a;
+      if (i > 0 && !k && col->kind == BIND_DATA && f_same_ref(r->f, i, d)) continue;
+      const cube_slice *s = cube_get(r->c, cube_key(d->element, d->combo, period_key(&r->p)));
+      for (int p = r->unit; s && p < t->u[r->unit].end; p++)
+        if (s->count[p] && !isnan(s->entered[p]) && s->entered[p] != s->rec[p])
+          warn(out, "%s, %s (%s): nhập tay %g nhưng sổ theo dõi ghi %g — dùng số của sổ", t->u[p].name,
+               r->cat->elements[d->element].name, r->cat->combos[d->combo], s->entered[p], s->rec[p]);
+    }
+  }
+}
+
 void report_compute(rtable *out, const report_req *r) {
   memset(out, 0, sizeof *out);
   char pid[8];
@@ -248,4 +292,5 @@ void report_compute(rtable *out, const report_req *r) {
   if (r->drill_level) drill_rows(out, r);
   else if (r->f->rows == ROWS_SELF) self_row(out, r);
   else level_rows(out, r);
+  cross_checks(out, r);
 }

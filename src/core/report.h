@@ -30,7 +30,13 @@ typedef struct rtable {
   int *depth;
   int nrows, caprows;
   rrow *rows;
+  /* checks across records: a unit's hand-entered value that disagrees with
+   * its records (records win; the value is shown so it can be fixed) */
+  char **warnings; /* owned, at most REPORT_MAX_WARNINGS */
+  int nwarnings, warnings_total;
 } rtable;
+
+#define REPORT_MAX_WARNINGS 20
 
 /* the unit's own text for a text or count_note cell, or NULL */
 typedef const char *(*report_text_fn)(void *ctx, int element, int combo, int unit_pos);

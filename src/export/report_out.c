@@ -46,6 +46,11 @@ void report_write_json(buf *b, const rtable *t) {
     }
     buf_adds(b, "]}");
   }
+  buf_adds(b, "],\"warnings\":[");
+  for (int i = 0; i < t->nwarnings; i++) {
+    if (i) buf_addc(b, ',');
+    esc_json(b, t->warnings[i]);
+  }
   buf_adds(b, "]}\n");
 }
 
