@@ -184,6 +184,9 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
 /* CSV in the import format of what the filter selects; private fields only
  * for records of the filter's own unit, and only for readers allowed them */
 int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e);
+/* letters past their deadline and not closed, in the subtree (period NULL = all) */
+int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit_code, const char *period_id,
+                       int *count, dv_err *e);
 /* 1 if u may read the private fields of a record of that unit (with those values) */
 int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
@@ -203,8 +206,14 @@ int app_attachment_list(app *a, const user *u, const reg_def *r, int64_t record_
 /* *data malloc'd */
 int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info, char **data, dv_err *e);
 
-/* settings: period.cutoff_day (0 = calendar windows, 2..28 = cut-off day) */
+/* settings: period.cutoff_day (0 = calendar windows, 2..28 = cut-off day);
+ * deadline.classify_workdays, deadline.complaint_days,
+ * deadline.denunciation_days (letters); clock.today (YYYY-MM-DD, or 0 for
+ * the real clock: for training and tests) */
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
+
+/* public holidays (skipped by working-day deadlines); name NULL removes */
+int app_holiday_set(app *a, const char *date, const char *name, dv_err *e);
 
 /* the forms and elements embedded in the binary */
 int app_forms_load(catalog *c, dv_err *e);

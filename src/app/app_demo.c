@@ -2,6 +2,7 @@
 #include "app/app_internal.h"
 #include "core/calendar.h"
 #include "util/embedded.h"
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,27 +85,71 @@ int app_load_demo(app *a, dv_err *e) {
   return rc;
 }
 
-int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
-  if (strcmp(key, "period.cutoff_day") != 0) return dv_fail(e, DV_EINVAL, 0, "key", "không có thiết lập %s", key);
+/* the value a setting takes in the database, or an error */
+static int setting_value(const char *key, const char *value, char *out, size_t n, dv_err *e) {
   char *end;
   long v = strtol(value, &end, 10);
-  if (!*value || *end || v < 0 || v == 1 || v > 28)
-    return dv_fail(e, DV_EINVAL, 0, "value", "period.cutoff_day phải là 0 (theo lịch) hoặc từ 2 đến 28");
+  int isnum = *value && !*end;
+  if (!strcmp(key, "period.cutoff_day")) {
+    if (!isnum || v < 0 || v == 1 || v > 28)
+      return dv_fail(e, DV_EINVAL, 0, "value", "period.cutoff_day phải là 0 (theo lịch) hoặc từ 2 đến 28");
+  } else if (!strncmp(key, "deadline.", 9) &&
+             (!strcmp(key + 9, "classify_workdays") || !strcmp(key + 9, "complaint_days") ||
+              !strcmp(key + 9, "denunciation_days"))) {
+    if (!isnum || v < 1 || v > 365) return dv_fail(e, DV_EINVAL, 0, "value", "%s phải là số ngày từ 1 đến 365", key);
+  } else if (!strcmp(key, "clock.today")) {
+    int day;
+    if (strcmp(value, "0") && date_parse(value, &day))
+      return dv_fail(e, DV_EINVAL, 0, "value", "clock.today phải là YYYY-MM-DD hoặc 0 (đồng hồ thật)");
+    snprintf(out, n, "%d", strcmp(value, "0") ? day : 0);
+    return 0;
+  } else {
+    return dv_fail(e, DV_EINVAL, 0, "key", "không có thiết lập %s", key);
+  }
+  snprintf(out, n, "%ld", v);
+  return 0;
+}
+
+int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
+  char stored[32];
+  if (setting_value(key, value, stored, sizeof stored, e)) return DV_EINVAL;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
   int rc = store_begin(s, e);
-  char before[16] = "0";
+  char before[32] = "null";
   store_setting_get(s, key, before, sizeof before);
-  if (!rc) rc = store_setting_set(s, key, value, e);
+  if (!rc) rc = store_setting_set(s, key, stored, e);
   if (!rc) {
-    char bj[64], aj[64];
-    snprintf(bj, sizeof bj, "{\"%s\":%s}", key, before);
-    snprintf(aj, sizeof aj, "{\"%s\":%ld}", key, v);
+    char bj[96], aj[96];
+    snprintf(bj, sizeof bj, "{\"%s\":\"%s\"}", key, before);
+    snprintf(aj, sizeof aj, "{\"%s\":\"%s\"}", key, stored);
     rc = store_audit(s, 0, "(dòng lệnh)", "setting.set", "setting", 0, bj, aj, e);
   }
   if (!rc) rc = store_commit(s, e);
   if (rc) store_rollback(s);
   else rc = app_model_load(a, s, e); /* records count into other windows now */
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+int app_holiday_set(app *a, const char *date, const char *name, dv_err *e) {
+  int day;
+  if (date_parse(date, &day)) return dv_fail(e, DV_EINVAL, 0, "date", "ngày không hợp lệ: %s", date);
+  if (name && (!*name || strlen(name) > 60)) return dv_fail(e, DV_EINVAL, 0, "name", "tên ngày lễ 1–60 ký tự");
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_holiday_put(s, day, name, e);
+  if (!rc) {
+    json_t *o = json_pack("{s:s, s:s?}", "date", date, "name", name);
+    char *after = json_dumps(o, JSON_COMPACT);
+    rc = store_audit(s, 0, "(dòng lệnh)", name ? "holiday.set" : "holiday.remove", "holiday", day, NULL, after, e);
+    free(after);
+    json_decref(o);
+  }
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  else rc = app_model_load(a, s, e);
   pthread_rwlock_unlock(&a->lock);
   return rc;
 }

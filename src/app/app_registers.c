@@ -447,9 +447,12 @@ void app_record_deadline(app *a, const reg_def *r, record *out) {
   int day;
   if (!strcmp(status, "resolved") || !strcmp(status, "transferred") || !strcmp(status, "archived")) return;
   if (date_parse(out->values[rec], &day)) return;
-  int due;
-  if (!strcmp(status, "handling") && !strcmp(out->values[kind], "khieu_nai")) due = day + a->deadline.complaint_days;
-  else if (!strcmp(status, "handling") && !strcmp(out->values[kind], "to_cao")) due = day + a->deadline.denunciation_days;
+  int due, cx = reg_field_index(r, "complex"), ext = reg_field_index(r, "extended");
+  int complex = cx >= 0 && !strcmp(out->values[cx], "yes"), extended = ext >= 0 && !strcmp(out->values[ext], "yes");
+  if (!strcmp(status, "handling") && !strcmp(out->values[kind], "khieu_nai"))
+    due = day + a->deadline.complaint_days + (complex ? 15 : 0);
+  else if (!strcmp(status, "handling") && !strcmp(out->values[kind], "to_cao"))
+    due = day + a->deadline.denunciation_days + (extended ? 30 : 0);
   else due = app_add_workdays(a, day, a->deadline.classify_workdays);
   date_format_iso(due, out->due);
   out->overdue = app_today(a) > due;
@@ -755,5 +758,17 @@ int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info,
   int rc = r ? record_access(a, u, r, info->record_id, 0, e) : DV_ENOTFOUND;
   pthread_rwlock_unlock(&a->lock);
   if (rc) free(*data), *data = NULL;
+  return rc;
+}
+
+int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit_code, const char *period_id,
+                       int *count, dv_err *e) {
+  record_filter f = {unit_code, period_id, NULL, NULL, NULL, 0, 0};
+  record *rows;
+  int n, total;
+  *count = 0;
+  int rc = app_record_list(a, u, r, &f, &rows, &n, &total, e);
+  for (int i = 0; i < n; i++) *count += rows[i].overdue;
+  records_free(rows, n);
   return rc;
 }

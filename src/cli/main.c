@@ -17,7 +17,9 @@ static const struct {
     {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
-    {"config", cmd_config, "config DB period.cutoff_day N  kỳ báo cáo theo lịch (0) hoặc chốt số liệu ngày N (Nghị định 09/2019: 15)"},
+    {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
+                           "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},
+    {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
     {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
 };
 
