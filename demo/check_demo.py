@@ -5,13 +5,18 @@ Recomputes, independently of the C engine and of make_demo.py, the seven
 annexes of unit 31 (Hải Phòng) for period 2023S1 from demo/*.csv and
 forms/*.form by the engine's rules, and compares them cell by cell with
 ../shared/data/seed-annexes/004-annexes.json. Also checks the files'
-shape and a few plausibility rules per unit.
+shape and the rules every record must pass.
 
-Rules: a unit's cell = its record count (dialogues) where it has records,
-else its entered value, else blank. A sum of only blank cells is blank;
-otherwise blanks count as nothing. @self = the unit, @below = its children,
-@self_below = both, @subtree = the whole tree; in `rows levels` forms each
-level row sums the units of that level, the total row the whole tree.
+Rules: records count into cells (see REGISTER RULES below); a unit's cell
+= what its records give where it has records, else its entered value,
+else blank. A sum field that is empty adds nothing (a cell whose records
+all leave it empty stays blank); 0 is a value. A sum of only blank cells
+is blank; otherwise blanks count as nothing. @self = the unit, @below =
+its children, @self_below = both, @subtree = the whole tree; in `rows
+levels` forms each level row sums the units of that level, the total row
+the whole tree. A record is in 2023S1 by its date (letters: received by
+`received`, resolved by `resolved`); a document whose `period` is set is
+in that period instead.
 
 Mismatches that are the seed's own errors (see README.md) are listed as
 KNOWN; the exit code is 1 if any other mismatch or problem is found.
@@ -36,6 +41,8 @@ KIND_NAMES = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận",
               "CTr": "Chương trình", "BC": "Báo cáo", "TB": "Thông báo", "TT": "Thông tri", "HD": "Hướng dẫn",
               "CV": "Công văn", "DA": "Đề án"}
 DOC_FIELDS = {"dan_toc", "ton_giao", "dan_van_chinh_quyen", "mttq_ctxh", "khac"}
+BDV_FIELDS = ("dan_toc", "ton_giao", "dan_van_chinh_quyen", "mttq_ctxh")
+BY = ("cap_uy", "ban_dan_van")
 DLG_TYPES = ("dinh_ky", "chuyen_de", "dot_xuat")
 DLG_CHAIRS = ("cap_uy", "chinh_quyen", "dong_chu_tri")
 # level names for {cap+K} / {short+K} as printed in the seed
@@ -48,6 +55,21 @@ KNOWN = {
     ("bieu-7", "Tổng", 2): "the seed's total 800 is not 2 + 94 + 638 = 734",
     ("bieu-4", "20", 2): "the seed prints \"Kết luận số Số 244-KL/TU\" (Số twice)",
 }
+
+HEADERS = {
+    "units": ["code", "name", "type", "level", "parent_code"],
+    "dialogues": ["date", "unit", "type", "chair", "title", "participants", "issues", "conclusions"],
+    "values": ["element", "combo", "period", "unit", "value"],
+    "documents": ["kind", "symbol", "date", "unit", "issued_by", "summary", "fields", "period"],
+    "conferences": ["date", "unit", "chaired_by", "title", "participants"],
+    "inspections": ["kind", "date", "unit", "conducted_by", "subject", "party_orgs", "party_members", "conclusion"],
+    "letters": ["received", "unit", "kind", "eligible", "status", "resolved", "sender_name", "sender_address"],
+    "receptions": ["date", "unit", "people"],
+    "supervisions": ["date", "unit", "subject", "documents_reviewed", "recommendations", "accepted"],
+    "criticisms": ["date", "unit", "form", "drafts", "recommendations", "accepted"],
+}
+# footnote 3 of the seed: "các đảng ủy xã, phường, thị trấn đã ban hành 1.718 văn bản"
+COMMUNE_DOCS = 1718
 
 problems = []
 known_hits = []
@@ -135,19 +157,95 @@ def expand(text, level):
     return re.sub(r"\{(cap|short)\+(\d+)\}", rep, text)
 
 
+# ---------------------------------------------------------------- register rules
+def in_period(text):
+    """A date field: is the day in 2023S1 (empty or bad: no)."""
+    try:
+        return P_FIRST <= datetime.date.fromisoformat(text) <= P_LAST
+    except ValueError:
+        return False
+
+
+def doc_in_period(d):
+    return d["period"] == PERIOD if d["period"] else in_period(d["date"])
+
+
+def contributions(regs):
+    """REGISTER RULES: (element, combo, unit, value) for every record of 2023S1.
+    A count adds 1; a sum adds the field, nothing when it is empty."""
+    out = []
+
+    def count(el, combo, r):
+        out.append((el, combo, r["unit"], 1.0))
+
+    def add(el, combo, r, field):
+        if r[field] != "":
+            out.append((el, combo, r["unit"], float(r[field])))
+
+    for r in regs["dialogues"]:
+        if in_period(r["date"]):
+            count("dialogues", r["type"] + "." + r["chair"], r)
+    for r in regs["documents"]:
+        if not doc_in_period(r):
+            continue
+        if r["issued_by"] == "cap_uy":  # Biểu 1: documents of the committee, whatever their field
+            count("doc_count", "cap_uy", r)
+        elif r["issued_by"] == "ban_dan_van":  # Biểu 2: by field
+            for f in r["fields"].split(";"):
+                count("doc_count", "ban_dan_van." + f, r)
+    for r in regs["conferences"]:
+        if in_period(r["date"]):
+            count("conf_count", r["chaired_by"], r)
+            add("conf_people", r["chaired_by"], r, "participants")
+    for r in regs["inspections"]:
+        if in_period(r["date"]):
+            combo = r["conducted_by"] + "." + r["kind"]
+            count("insp_count", combo, r)
+            add("insp_orgs", combo, r, "party_orgs")
+            add("insp_members", combo, r, "party_members")
+    for r in regs["letters"]:
+        if in_period(r["received"]):
+            count("letters_received", "default", r)
+        if in_period(r["resolved"]):
+            count("letters_resolved", "default", r)
+    for r in regs["receptions"]:
+        if in_period(r["date"]):
+            count("reception_sessions", "default", r)
+            add("reception_people", "default", r, "people")
+    for r in regs["supervisions"]:
+        if in_period(r["date"]):
+            count("fs_count", "default", r)
+            add("fs_docs", "default", r, "documents_reviewed")
+            add("fs_recs", "default", r, "recommendations")
+            add("fs_accepted", "default", r, "accepted")
+    for r in regs["criticisms"]:
+        if in_period(r["date"]):
+            if r["form"] == "hoi_nghi":
+                count("fc_conferences", "default", r)
+            add("fc_drafts", "default", r, "drafts")
+            add("fc_recs", "default", r, "recommendations")
+            add("fc_accepted", "default", r, "accepted")
+    return out
+
+
+# elements the registers give (hand-entered values of these are ignored where a unit has records)
+REGISTER_ELEMENTS = {"dialogues", "doc_count", "conf_count", "conf_people", "insp_count", "insp_orgs",
+                     "insp_members", "letters_received", "letters_resolved", "reception_sessions",
+                     "reception_people", "fs_count", "fs_docs", "fs_recs", "fs_accepted", "fc_conferences",
+                     "fc_drafts", "fc_recs", "fc_accepted"}
+
+
 # ---------------------------------------------------------------- model
 class Model:
-    def __init__(self, units, dialogues, values, elements):
+    def __init__(self, units, regs, values, elements):
         self.units = {u["code"]: u for u in units}
         self.children = {}
         for u in units:
             self.children.setdefault(u["parent_code"], []).append(u["code"])
         self.counts = {}
-        for d in dialogues:
-            day = datetime.date.fromisoformat(d["date"])
-            if P_FIRST <= day <= P_LAST:
-                key = ("dialogues", d["type"] + "." + d["chair"], d["unit"])
-                self.counts[key] = self.counts.get(key, 0) + 1
+        for el, combo, unit, x in contributions(regs):
+            key = (el, combo, unit)
+            self.counts[key] = self.counts.get(key, 0.0) + x
         self.entered = {}
         for v in values:
             if v["period"] != PERIOD:
@@ -169,10 +267,11 @@ class Model:
         return out
 
     def cell(self, element, combo, unit):
-        n = self.counts.get((element, combo, unit), 0)
-        if n:
-            return float(n)
-        return self.entered.get((element, combo, unit))
+        """records win where the unit has them, its entered value otherwise"""
+        key = (element, combo, unit)
+        if key in self.counts:
+            return self.counts[key]
+        return self.entered.get(key)
 
     def total(self, element, combo, units):
         nums = []
@@ -320,7 +419,7 @@ def check_list(code, form, seed, documents):
                           "(e.g. 6/12/2022 for 06/12/2022)" % (code, ",".join(unpadded)))
 
 
-def check_files(units, dialogues, values, documents, shared, forms, elements):
+def check_files(units, regs, values, shared, forms, elements):
     # units: the rows of Hải Phòng in the source, in its order
     with open(os.path.join(shared, "data", "vn-admin", "units-2024.csv"), encoding="utf-8", newline="") as f:
         src = list(csv.DictReader(f))
@@ -329,31 +428,57 @@ def check_files(units, dialogues, values, documents, shared, forms, elements):
     if units != want:
         problem("units.csv differs from the source rows of unit 31 (%d rows, want %d)" % (len(units), len(want)))
     codes = {u["code"]: u for u in units}
+    first, last = datetime.date(2023, 1, 3), datetime.date(2023, 6, 28)
+
+    def day_of(where, text, lo=first, hi=last):
+        try:
+            d = datetime.date.fromisoformat(text)
+        except ValueError:
+            problem("%s: bad date %r" % (where, text))
+            return None
+        if lo and not lo <= d <= hi:
+            problem("%s: date %s outside %s..%s" % (where, text, lo, hi))
+        return d
+
+    def unit_of(where, r, levels="123"):
+        u = codes.get(r["unit"])
+        if u is None:
+            problem("%s: unknown unit %s" % (where, r["unit"]))
+        elif u["level"] not in levels:
+            problem("%s: unit %s is at level %s, want %s" % (where, r["unit"], u["level"], "/".join(levels)))
+        return u
+
+    def number(where, r, field, lo=0, empty=False):
+        x = r[field]
+        if x == "" and empty:
+            return None
+        if not x.isdigit() or int(x) < lo:
+            problem("%s: %s %r (want an integer >= %d%s)" % (where, field, x, lo, ", or empty" if empty else ""))
+            return None
+        return int(x)
+
+    def text(where, r, field):
+        if not r[field].strip():
+            problem("%s: empty %s" % (where, field))
 
     # dialogues
+    dialogues = regs["dialogues"]
     if len(dialogues) != 196:
         problem("dialogues.csv: %d records, want 196" % len(dialogues))
-    first, last = datetime.date(2023, 1, 3), datetime.date(2023, 6, 28)
     for i, d in enumerate(dialogues, 2):
         where = "dialogues.csv:%d" % i
-        try:
-            day = datetime.date.fromisoformat(d["date"])
-            if not first <= day <= last:
-                problem("%s: date %s outside 2023-01-03..2023-06-28" % (where, d["date"]))
-        except ValueError:
-            problem("%s: bad date %r" % (where, d["date"]))
-        if d["unit"] not in codes:
-            problem("%s: unknown unit %s" % (where, d["unit"]))
+        day_of(where, d["date"])
+        unit_of(where, d)
         if d["type"] not in DLG_TYPES or d["chair"] not in DLG_CHAIRS:
             problem("%s: type/chair %s/%s" % (where, d["type"], d["chair"]))
         if not (d["participants"].isdigit() and 20 <= int(d["participants"]) <= 300):
             problem("%s: participants %r" % (where, d["participants"]))
         for k in ("title", "issues", "conclusions"):
-            if not d[k].strip():
-                problem("%s: empty %s" % (where, k))
+            text(where, d, k)
     spread = {lv: len({d["unit"] for d in dialogues if codes.get(d["unit"], {}).get("level") == lv}) for lv in "123"}
+    dlg_units = {(d["unit"], d["type"] + "." + d["chair"]) for d in dialogues}
 
-    # values: known element/combo pairs, period, unit, number shape
+    # values: known element/combo pairs, period, unit, number shape; none that the registers give
     used = set()
     for f in forms.values():
         for _, b in f["cols"]:
@@ -369,6 +494,12 @@ def check_files(units, dialogues, values, documents, shared, forms, elements):
         seen.add(key)
         if (v["element"], v["combo"]) not in used:
             problem("%s: %s %s is not used by any form" % (where, v["element"], v["combo"]))
+        if v["element"] == "dialogues":
+            if (v["unit"], v["combo"]) in dlg_units:
+                problem("%s: dialogues %s of unit %s entered by hand, but the unit has records"
+                        % (where, v["combo"], v["unit"]))
+        elif v["element"] in REGISTER_ELEMENTS:
+            problem("%s: %s is counted from a register, not entered" % (where, v["element"]))
         if v["period"] != PERIOD:
             problem("%s: period %s" % (where, v["period"]))
         if v["unit"] not in codes:
@@ -382,37 +513,151 @@ def check_files(units, dialogues, values, documents, shared, forms, elements):
             problem("%s: text outside the city" % where)
         if v["value"].isdigit():
             per[(v["element"], v["combo"], v["unit"])] = int(v["value"])
-
-    def g(el, combo, u):
-        return per.get((el, combo, u), 0)
-
     for u in codes:
-        for a, b, combo in (("fs_accepted", "fs_recs", "default"), ("fc_accepted", "fc_recs", "default"),
-                            ("letters_resolved", "letters_received", "default")):
-            if g(a, combo, u) > g(b, combo, u):
-                problem("unit %s: %s %d > %s %d" % (u, a, g(a, combo, u), b, g(b, combo, u)))
         fields = sum(x for (el, c, uu), x in per.items() if el == "models_by_field" and uu == u)
-        if fields != g("models_registered", "default", u):
+        if fields != per.get(("models_registered", "default", u), 0):
             problem("unit %s: models_registered %d != sum of models_by_field %d"
-                    % (u, g("models_registered", "default", u), fields))
+                    % (u, per.get(("models_registered", "default", u), 0), fields))
 
-    # documents
-    for i, d in enumerate(documents, 2):
+    # documents: symbol as written, kind from it, issuer part by unit and issuer, unique per issuing
+    # unit, numbers rising with the date per kind; the Ban Dân vận's with exactly one field
+    symbols = set()
+    series = {}
+    n_commune = 0
+    for i, d in enumerate(regs["documents"], 2):
         where = "documents.csv:%d" % i
-        if d["kind"] not in KIND_NAMES:
-            problem("%s: kind %r" % (where, d["kind"]))
-        else:
-            m = re.match(r"^\d+-([A-Za-zĐđ]+)/", d["symbol"])
-            if not m or m.group(1).replace("Đ", "D") != d["kind"]:
-                problem("%s: kind %s does not match symbol %s" % (where, d["kind"], d["symbol"]))
-        try:
-            datetime.date.fromisoformat(d["date"])
-        except ValueError:
-            problem("%s: bad date %r" % (where, d["date"]))
-        if not d["fields"] or not set(d["fields"].split(";")) <= DOC_FIELDS:
-            problem("%s: fields %r" % (where, d["fields"]))
+        u = unit_of(where, d)
+        if d["issued_by"] not in BY:
+            problem("%s: issued_by %r" % (where, d["issued_by"]))
+        day = day_of(where, d["date"], None)
+        if day and not d["period"] and not first <= day <= last:
+            problem("%s: date %s outside 2023-01-03..2023-06-28 and no period" % (where, d["date"]))
         if d["period"] not in ("", PERIOD):
             problem("%s: period %r" % (where, d["period"]))
+        m = re.match(r"^(\d+)-([A-Za-zĐ]+)/([A-ZĐ]+)$", d["symbol"])
+        if d["kind"] not in KIND_NAMES:
+            problem("%s: kind %r" % (where, d["kind"]))
+        elif not m or m.group(2).replace("Đ", "D") != d["kind"]:
+            problem("%s: kind %s does not match symbol %s" % (where, d["kind"], d["symbol"]))
+        elif not d["summary"].startswith(KIND_NAMES[d["kind"]] + " "):
+            problem("%s: summary does not begin with %r" % (where, KIND_NAMES[d["kind"]]))
+        if m and u:
+            lvl = u["level"]
+            base = "TU" if lvl == "1" else {"Quận": "QU", "Huyện": "HU"}.get(u["type"], "TU") if lvl == "2" else "ĐU"
+            want_sfx = {("BDV" + base) if d["issued_by"] == "ban_dan_van" else base}
+            if lvl == "1" and d["issued_by"] == "cap_uy":
+                want_sfx.add("BCĐ")  # the city's steering committee (two documents of Biểu 4)
+            if m.group(3) not in want_sfx:
+                problem("%s: symbol %s, want /%s for %s %s" % (where, d["symbol"], "|".join(sorted(want_sfx)),
+                                                                d["issued_by"], u["name"]))
+            if (d["unit"], d["symbol"]) in symbols:
+                problem("%s: symbol %s used twice by unit %s" % (where, d["symbol"], d["unit"]))
+            symbols.add((d["unit"], d["symbol"]))
+            if day and not d["period"]:
+                series.setdefault((d["unit"], m.group(2), m.group(3)), []).append((day, int(m.group(1)), where))
+        fields = d["fields"].split(";") if d["fields"] else []
+        if not fields or not set(fields) <= DOC_FIELDS or len(set(fields)) != len(fields):
+            problem("%s: fields %r" % (where, d["fields"]))
+        if d["issued_by"] == "ban_dan_van":
+            if len(fields) != 1 or fields[0] not in BDV_FIELDS:
+                problem("%s: a Ban Dân vận document wants exactly one of %s, got %r"
+                        % (where, ", ".join(BDV_FIELDS), d["fields"]))
+            if u and u["level"] == "3":
+                problem("%s: a Ban Dân vận document of a commune" % where)
+        text(where, d, "summary")
+        if u and u["level"] == "3" and d["issued_by"] == "cap_uy" and doc_in_period(d):
+            n_commune += 1
+    for docs in series.values():
+        docs.sort()
+        for (d0, n0, _), (d1, n1, w1) in zip(docs, docs[1:]):
+            if n1 <= n0 and d1 > d0:
+                problem("%s: number %d dated %s, after number %d of the same series dated %s" % (w1, n1, d1, n0, d0))
+    if n_commune != COMMUNE_DOCS:
+        problem("documents.csv: %d documents of commune committees in %s, the seed's footnote 3 says %d"
+                % (n_commune, PERIOD, COMMUNE_DOCS))
+
+    # conferences
+    for i, r in enumerate(regs["conferences"], 2):
+        where = "conferences.csv:%d" % i
+        day_of(where, r["date"])
+        u = unit_of(where, r)
+        if r["chaired_by"] not in BY:
+            problem("%s: chaired_by %r" % (where, r["chaired_by"]))
+        elif r["chaired_by"] == "ban_dan_van" and u and u["level"] == "3":
+            problem("%s: a Ban Dân vận conference at a commune" % where)
+        text(where, r, "title")
+        number(where, r, "participants", 1)
+
+    # inspections
+    for i, r in enumerate(regs["inspections"], 2):
+        where = "inspections.csv:%d" % i
+        day_of(where, r["date"])
+        unit_of(where, r)
+        if r["kind"] not in ("kiem_tra", "giam_sat"):
+            problem("%s: kind %r" % (where, r["kind"]))
+        if r["conducted_by"] not in BY:
+            problem("%s: conducted_by %r" % (where, r["conducted_by"]))
+        text(where, r, "subject")
+        number(where, r, "party_orgs", 1)
+        number(where, r, "party_members", 0)
+
+    # letters: resolution after receipt, within the period; the sender is invented
+    for i, r in enumerate(regs["letters"], 2):
+        where = "letters.csv:%d" % i
+        got = day_of(where, r["received"])
+        unit_of(where, r, "12")
+        if r["kind"] not in ("khieu_nai", "to_cao", "kien_nghi", "phan_anh"):
+            problem("%s: kind %r" % (where, r["kind"]))
+        if r["eligible"] not in ("yes", "no"):
+            problem("%s: eligible %r" % (where, r["eligible"]))
+        if r["status"] not in ("received", "classified", "handling", "resolved", "transferred", "archived"):
+            problem("%s: status %r" % (where, r["status"]))
+        if (r["status"] == "resolved") != (r["resolved"] != ""):
+            problem("%s: status %s with resolved %r" % (where, r["status"], r["resolved"]))
+        if r["resolved"]:
+            done = day_of(where, r["resolved"], P_FIRST, P_LAST)
+            if got and done and done < got:
+                problem("%s: resolved %s before received %s" % (where, r["resolved"], r["received"]))
+        if not re.match(r"^\S+( \S+)+ [A-Z]\d+$", r["sender_name"]):
+            problem("%s: sender_name %r is not an obviously invented name" % (where, r["sender_name"]))
+        if not r["sender_address"].endswith("(địa chỉ giả định)"):
+            problem("%s: sender_address %r is not marked as invented" % (where, r["sender_address"]))
+
+    # receptions
+    seen = set()
+    for i, r in enumerate(regs["receptions"], 2):
+        where = "receptions.csv:%d" % i
+        day_of(where, r["date"])
+        unit_of(where, r, "12")
+        number(where, r, "people", 1)
+        if (r["unit"], r["date"]) in seen:
+            problem("%s: two sessions of unit %s on %s" % (where, r["unit"], r["date"]))
+        seen.add((r["unit"], r["date"]))
+
+    # Front supervision and social criticism: accepted <= recommendations
+    for i, r in enumerate(regs["supervisions"], 2):
+        where = "supervisions.csv:%d" % i
+        day_of(where, r["date"])
+        unit_of(where, r)
+        text(where, r, "subject")
+        number(where, r, "documents_reviewed", 0, True)
+        a, b = number(where, r, "accepted", 0, True), number(where, r, "recommendations", 0, True)
+        if a is not None and b is not None and a > b:
+            problem("%s: accepted %d > recommendations %d" % (where, a, b))
+    for i, r in enumerate(regs["criticisms"], 2):
+        where = "criticisms.csv:%d" % i
+        day_of(where, r["date"])
+        unit_of(where, r)
+        if r["form"] == "hoi_nghi":
+            if r["drafts"] != "":
+                problem("%s: a criticism conference with drafts %r" % (where, r["drafts"]))
+        elif r["form"] == "gui_du_thao":
+            number(where, r, "drafts", 1)
+        else:
+            problem("%s: form %r" % (where, r["form"]))
+        a, b = number(where, r, "accepted", 0, True), number(where, r, "recommendations", 0, True)
+        if a is not None and b is not None and a > b:
+            problem("%s: accepted %d > recommendations %d" % (where, a, b))
     return spread
 
 
@@ -431,25 +676,22 @@ def main(argv):
                 elements[p[0]] = p[1]
     forms = parse_forms(os.path.join(ROOT, "forms"))
 
-    units = read_csv(os.path.join(HERE, "units.csv"), ["code", "name", "type", "level", "parent_code"])
-    dialogues = read_csv(os.path.join(HERE, "dialogues.csv"),
-                         ["date", "unit", "type", "chair", "title", "participants", "issues", "conclusions"])
-    values = read_csv(os.path.join(HERE, "values.csv"), ["element", "combo", "period", "unit", "value"])
-    documents = read_csv(os.path.join(HERE, "documents.csv"),
-                         ["kind", "symbol", "date", "unit", "issued_by", "summary", "fields", "period"])
+    files = {name: read_csv(os.path.join(HERE, name + ".csv"), header) for name, header in HEADERS.items()}
+    units, values = files["units"], files["values"]
+    regs = {k: v for k, v in files.items() if k not in ("units", "values")}
 
-    spread = check_files(units, dialogues, values, documents, a.shared, forms, elements)
-    model = Model(units, dialogues, values, elements)
-    check_annexes(model, forms, seed, documents)
+    spread = check_files(units, regs, values, a.shared, forms, elements)
+    model = Model(units, regs, values, elements)
+    check_annexes(model, forms, seed, regs["documents"])
 
     # cross-check: Biểu 1 documents of the city = the Biểu 4 list
-    n4 = sum(1 for d in documents if d["unit"] == CITY and d["issued_by"] == "cap_uy")
+    n4 = sum(1 for d in regs["documents"] if d["unit"] == CITY and d["issued_by"] == "cap_uy" and doc_in_period(d))
     n1 = model.cell("doc_count", "cap_uy", CITY)
     if n1 != n4:
         problem("Biểu 1 doc_count cap_uy of the city is %s, Biểu 4 lists %d documents" % (fmt(n1), n4))
 
-    print("demo: %d units, %d dialogues (in %d districts, %d communes), %d values, %d documents"
-          % (len(units), len(dialogues), spread["2"], spread["3"], len(values), len(documents)))
+    print("demo: " + ", ".join("%s %d" % (name, len(rows)) for name, rows in files.items())
+          + " (dialogues in %d districts, %d communes)" % (spread["2"], spread["3"]))
     for k in known_hits:
         print("KNOWN   " + k)
     for p in problems:

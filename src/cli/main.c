@@ -20,6 +20,7 @@ static const struct {
     {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
                            "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},
     {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
+    {"registers", cmd_registers, "registers DB list | registers DB show REGISTER   các sổ, cột CSV, quy tắc đếm"},
     {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
 };
 

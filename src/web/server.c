@@ -94,6 +94,18 @@ static const char *kv_get(const kvlist *l, const char *name) {
   return NULL;
 }
 
+/* appends to the value of the last pair (a multipart field given in pieces) */
+static int kv_append_last(kvlist *l, const char *v, size_t vn) {
+  if (!l->n) return -1;
+  char *old = l->v[l->n - 1].val;
+  size_t on = strlen(old);
+  char *nv = xrealloc(old, on + vn + 1); /* the pool holds old: swap it there */
+  memcpy(nv + on, v, vn);
+  nv[on + vn] = 0;
+  l->v[l->n - 1].val = nv;
+  return nv == old ? 0 : 1;
+}
+
 const char *arg(ctx *c, const char *name) { return kv_get(&c->args, name); }
 const char *field(ctx *c, const char *name) { return kv_get(&c->form, name); }
 const char *param(ctx *c, const char *name) {

@@ -12,6 +12,8 @@
 #define WEB_DISCARD_MAX ((size_t)16 << 20) /* past this, an oversized body closes the connection */
 #define WEB_OUT_MAX ((size_t)64 << 20)     /* a response can never grow past this */
 #define WEB_MAX_FIELDS 4000                /* form fields / query args per request */
+#define WEB_IMPORT_MAX ((size_t)32 << 20)  /* a CSV import upload (POST /r/REG/import) */
+#define WEB_ATTACH_BODY_MAX ((size_t)ATTACH_MAX + ((size_t)256 << 10)) /* an attachment and its form */
 #define WEB_PAGE_SIZE 20                   /* rows per page in lists */
 #define WEB_DEFAULT_PERIOD "2023S1"        /* the demo's period; the selector offers others */
 
@@ -45,6 +47,15 @@ typedef struct ctx {
   int too_large;    /* the body hit the cap */
   size_t discarded; /* bytes dropped after that */
   int bad_args;     /* a query argument was not valid UTF-8 */
+  size_t body_max;  /* this route's cap on the body: WEB_BODY_MAX, more for uploads */
+  /* multipart/form-data bodies go through MHD's post processor: the text
+   * fields into form, the first file part into upload */
+  struct MHD_PostProcessor *pp;
+  int multipart, pp_bad;
+  size_t received;
+  buf upload;
+  char *upload_name, *upload_field; /* pool-owned; NULL when no file was sent */
+  int upload_extra;                 /* a second file part was sent (ignored) */
   int done;         /* a response was queued */
   double t0;        /* start time (ms) for the access log */
   pool mem;

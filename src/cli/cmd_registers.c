@@ -1,0 +1,51 @@
+#include "cli/cli.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
+                                   "symbol", "login"};
+
+static void show(const catalog *c, const reg_def *r) {
+  printf("%s — %s\nCSV: ", r->code, r->title);
+  for (int i = 0, first = 1; i < r->nfields; i++)
+    if (!r->fields[i].noimport) printf("%s%s", first ? "" : ",", r->fields[i].name), first = 0;
+  printf("\n");
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    printf("  %-20s %-8s %-9s%s %s\n", f->name, type_names[f->type], f->required ? "required" : "optional",
+           f->private_ ? " private" : "", f->label);
+    for (int k = 0; k < f->nopt; k++) printf("  %22s %s = %s\n", "", f->opts[k].code, f->opts[k].label);
+  }
+  for (int i = 0; i < r->nrules; i++) {
+    const reg_rule *u = &r->rules[i];
+    printf("  %s %s", u->kind == RULE_COUNT ? "count" : "sum", c->elements[u->element].code);
+    if (u->kind == RULE_SUM) printf(" %s", r->fields[u->value_field].name);
+    printf(" %s", u->combo);
+    if (u->date_field >= 0) printf(" on %s", r->fields[u->date_field].name);
+    if (u->when_field >= 0) printf(" when %s=%s", r->fields[u->when_field].name, u->when_value);
+    printf("\n");
+  }
+  for (int i = 0; i < r->nchecks; i++)
+    printf("  check %s %s %s\n", r->fields[r->checks[i].left].name, r->checks[i].op == CHECK_LE ? "<=" : ">=",
+           r->fields[r->checks[i].right].name);
+  for (int i = 0; i < r->nreqs; i++)
+    printf("  require %s when %s=%s\n", r->fields[r->reqs[i].field].name, r->fields[r->reqs[i].when_field].name,
+           r->reqs[i].when_value);
+}
+
+/* danvan registers DB list | show REGISTER */
+int cmd_registers(int argc, char **argv) {
+  if (argc < 3) return cli_error("cách dùng: danvan registers DB list | danvan registers DB show REGISTER");
+  app *a = cli_open(argv[1]);
+  if (!a) return 1;
+  int rc = 0;
+  if (!strcmp(argv[2], "list")) {
+    for (int i = 0; i < app_register_count(a); i++) printf("%s\t%s\n", app_register_at(a, i)->code, app_register_at(a, i)->title);
+  } else if (!strcmp(argv[2], "show") && argc > 3 && app_register(a, argv[3])) {
+    show(app_catalog(a), app_register(a, argv[3]));
+  } else {
+    rc = cli_error("không có sổ %s", argc > 3 ? argv[3] : "");
+  }
+  app_close(a);
+  return rc;
+}
