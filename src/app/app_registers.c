@@ -108,6 +108,7 @@ static void days_of(app *a, const reg_def *r, const char *const *v, int *days, i
   for (int i = 0; i < r->nfields; i++) {
     days[i] = -1;
     if (r->fields[i].type == FT_DATE && *v[i]) date_parse(v[i], &days[i]);
+    if (r->fields[i].type == FT_YEAR && *v[i]) days[i] = date_from_ymd(atoi(v[i]), 1, 1); /* counts from 1 January */
   }
   *period_day = -1;
   period p;
@@ -212,6 +213,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
   case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
+  case FT_YEAR: return strlen(v) != 4 || !is_count(v) || atoi(v) < 1900 ? FAIL("năm không hợp lệ \"%s\"", v) : 0;
   case FT_SYMBOL:
     if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
     if (r->kind_field >= 0 && *all[r->kind_field] && strcmp(kind, all[r->kind_field]))
@@ -235,7 +237,7 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
   for (int i = 0; i < r->nreqs; i++) {
     const reg_require *q = &r->reqs[i];
     const reg_field *f = &r->fields[q->field];
-    if (!strcmp(v[q->when_field], q->when_value) && !*v[q->field])
+    if (reg_when_matches(q->when_value, v[q->when_field]) && !*v[q->field])
       return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
   }
   for (int i = 0; i < r->nchecks; i++) {
@@ -471,7 +473,7 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int64
                         int audit, const char *before, dv_err *e) {
   int pos = find_unit(a, r, v), day, days[REG_MAX_FIELDS];
   days_of(a, r, v, days, &day);
-  if (day < 0) day = days[r->date_field]; /* the day that places it in periods */
+  if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
   char *data = values_json(r, v, 0), *priv = values_json(r, v, 1), *fold = search_fold(r, v);
   int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, e)
                : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, u ? u->id : 0, id, e);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
-                                   "symbol", "login"};
+                                   "symbol", "login", "year"};
 
 int reg_field_index(const reg_def *r, const char *name) {
   for (int i = 0; i < r->nfields; i++)
@@ -129,15 +129,45 @@ static int parse_require(reg_def *r, char *args) {
 
 /* date, period and kindfield may name a field declared further down */
 typedef struct refs {
-  char date[64], period[64], kind[64];
+  char date[64], period[64], kind[64], stage[64];
 } refs;
 
 static int resolve(reg_def *r, const refs *rf) {
-  r->date_field = reg_field_index(r, rf->date);
+  r->date_field = *rf->date ? reg_field_index(r, rf->date) : -1;
   r->period_field = *rf->period ? reg_field_index(r, rf->period) : -1;
   r->kind_field = *rf->kind ? reg_field_index(r, rf->kind) : -1;
+  r->stage_field = *rf->stage ? reg_field_index(r, rf->stage) : -1;
   if ((*rf->period && r->period_field < 0) || (*rf->kind && r->kind_field < 0)) return -1;
-  return r->date_field >= 0 && r->fields[r->date_field].type == FT_DATE ? 0 : -1;
+  if (*rf->stage && (r->stage_field < 0 || r->fields[r->stage_field].type != FT_ENUM)) return -1;
+  if (r->date_field < 0) return *rf->date || r->nrules ? -1 : 0; /* no date: a register of state, never counted */
+  field_type t = r->fields[r->date_field].type;
+  return t == FT_DATE || t == FT_YEAR ? 0 : -1;
+}
+
+static int parse_transition(reg_def *r, char *args) {
+  char from[64], to[64], by[16];
+  if (sscanf(args, "%63s %63s %15s", from, to, by) != 3) return -1;
+  if (strcmp(by, "own") && strcmp(by, "above")) return -1;
+  r->trans = xrealloc(r->trans, sizeof(reg_transition) * (size_t)(r->ntrans + 1));
+  r->trans[r->ntrans++] = (reg_transition){xstrdup(from), xstrdup(to), strcmp(by, "own") ? ACTOR_ABOVE : ACTOR_OWN};
+  return 0;
+}
+
+int reg_when_matches(const char *list, const char *value) {
+  size_t n = strlen(value);
+  for (const char *p = list; *p;) {
+    const char *bar = strchr(p, '|');
+    size_t len = bar ? (size_t)(bar - p) : strlen(p);
+    if (len == n && !strncmp(p, value, n)) return 1;
+    p += len + (bar ? 1 : 0);
+  }
+  return 0;
+}
+
+const reg_transition *reg_transition_find(const reg_def *r, const char *from, const char *to) {
+  for (int i = 0; i < r->ntrans; i++)
+    if (!strcmp(r->trans[i].from, from) && !strcmp(r->trans[i].to, to)) return &r->trans[i];
+  return NULL;
 }
 
 static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
@@ -153,6 +183,8 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "date")) return snprintf(rf->date, sizeof rf->date, "%s", args), 0;
   if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
   if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
+  if (!strcmp(key, "stage")) return snprintf(rf->stage, sizeof rf->stage, "%s", args), 0;
+  if (!strcmp(key, "transition")) return parse_transition(r, args);
   if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);
   if (!strcmp(key, "sum")) return parse_rule(r, cat, RULE_SUM, args);
   if (!strcmp(key, "check")) return parse_check(r, args);
@@ -162,18 +194,18 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
 
 int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int errlen) {
   memset(r, 0, sizeof *r);
-  r->date_field = r->period_field = r->kind_field = -1;
+  r->date_field = r->period_field = r->kind_field = r->stage_field = -1;
   const char *p = text;
   int ln = 0, ind, rc = 0;
   char *line;
-  refs rf = {"", "", ""};
+  refs rf = {"", "", "", ""};
   while (!rc && (line = next_line(&p, &ln, &ind))) {
     rc = parse_line(r, cat, line, &rf);
     if (rc) snprintf(err, (size_t)errlen, "register %s line %d: cannot read \"%.60s\"", r->code ? r->code : "?", ln, line);
     free(line);
   }
   if (!rc && (!r->code || resolve(r, &rf))) {
-    snprintf(err, (size_t)errlen, "register %s: needs a code and a date field; date, period, kindfield must name fields",
+    snprintf(err, (size_t)errlen, "register %s: needs a code, and a date field if it counts; date, period, kindfield, stage must name fields",
              r->code ? r->code : "?");
     rc = -1;
   }
@@ -190,6 +222,8 @@ void reg_release(reg_def *r) {
   for (int i = 0; i < r->nrules; i++) free(r->rules[i].combo), free(r->rules[i].when_value);
   for (int i = 0; i < r->nchecks; i++) free(r->checks[i].message);
   for (int i = 0; i < r->nreqs; i++) free(r->reqs[i].when_value);
+  for (int i = 0; i < r->ntrans; i++) free(r->trans[i].from), free(r->trans[i].to);
+  free(r->trans);
   free(r->rules), free(r->checks), free(r->reqs), free(r->code), free(r->title), free(r->item);
   memset(r, 0, sizeof *r);
 }
@@ -238,7 +272,7 @@ int reg_contributions(const reg_def *r, const char *const *values, const int *da
   int n = 0;
   for (int i = 0; i < r->nrules && n < max; i++) {
     const reg_rule *ru = &r->rules[i];
-    if (ru->when_field >= 0 && strcmp(values[ru->when_field], ru->when_value)) continue;
+    if (ru->when_field >= 0 && !reg_when_matches(ru->when_value, values[ru->when_field])) continue;
     int day = ru->date_field >= 0 ? days[ru->date_field] : (period_day >= 0 ? period_day : days[r->date_field]);
     if (day < 0) continue;
     double v = 1;

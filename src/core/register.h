@@ -16,13 +16,18 @@
  *   count fc_conferences default when form=hoi_nghi
  *   check accepted <= recommendations Thông báo lỗi
  *   require resolved when status=resolved
+ *   stage status                   the field moved only by transitions
+ *   transition registered appraising above
+ * A `when` condition may list values: when status=recognised|commended.
+ * `date` may name a year field (a record then counts from 1 January) and
+ * may be left out by a register of state, not events (no count rules).
  */
 #ifndef DV_REGISTER_H
 #define DV_REGISTER_H
 #include "core/form.h"
 
 typedef enum { FT_DATE, FT_UNIT, FT_ENUM, FT_SET, FT_TEXT, FT_LONGTEXT, FT_INT, FT_YESNO, FT_PERIOD, FT_SYMBOL,
-               FT_LOGIN } field_type;
+               FT_LOGIN, FT_YEAR } field_type;
 
 #define REG_MAX_FIELDS 24
 
@@ -67,6 +72,14 @@ typedef struct reg_require {
   char *when_value;
 } reg_require;
 
+/* who may move a record from one stage to the next */
+typedef enum { ACTOR_OWN, ACTOR_ABOVE } stage_actor;
+
+typedef struct reg_transition {
+  char *from, *to;
+  stage_actor by; /* ACTOR_OWN: officers/approvers of the record's unit; ACTOR_ABOVE: approvers of a unit above it */
+} reg_transition;
+
 typedef struct reg_def {
   char *code, *title, *item; /* item: "văn bản", used in messages */
   int date_field;            /* places a record in periods */
@@ -80,6 +93,9 @@ typedef struct reg_def {
   reg_check *checks;
   int nreqs;
   reg_require *reqs;
+  int stage_field;           /* -1, or the enum moved only by transitions */
+  int ntrans;
+  reg_transition *trans;
 } reg_def;
 
 /* parses a definition against the catalog (elements must exist); 0 or -1 */
@@ -101,6 +117,11 @@ typedef struct reg_contrib {
  * (or -1); returns the count written (at most max) */
 int reg_contributions(const reg_def *r, const char *const *values, const int *days, int period_day, reg_contrib *out,
                       int max);
+
+/* 1 if value matches a when-list "a|b|c" */
+int reg_when_matches(const char *list, const char *value);
+/* the transition from -> to, or NULL */
+const reg_transition *reg_transition_find(const reg_def *r, const char *from, const char *to);
 
 /* parses "08-NQ/TU" into its number and kind code (QĐ -> QD, ĐA -> DA); 0 or -1 */
 int symbol_parse(const char *symbol, char *kind, int kindlen);
