@@ -190,6 +190,21 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
 /* 1 if u may read the private fields of a record of that unit (with those values) */
 int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
+/* --- stages (a register's `stage` field moves only by its transitions) --- */
+typedef struct stage_event {
+  char date[11], login[64], from[64], to[64], at[32];
+  char *comment;
+} stage_event;
+/* moves record id to stage `to` on date (YYYY-MM-DD, NULL = today) with a
+ * comment; refused, with nothing changed, unless the register allows that
+ * step and the user's role and unit may take it */
+int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, const char *to, const char *date,
+                          const char *comment, dv_err *e);
+/* the stages a user may move the record to now (codes, at most max) */
+int app_record_next_stages(app *a, const user *u, const reg_def *r, int64_t id, const char **out, int max);
+int app_record_history(app *a, const user *u, const reg_def *r, int64_t id, stage_event **rows, int *n, dv_err *e);
+void stage_events_free(stage_event *rows, int n);
+
 /* --- attachments (documents: PDF, DOCX, PNG, JPEG; at most ATTACH_MAX bytes;
  * the type is checked by content; stored with its SHA-256) --- */
 #define ATTACH_MAX (10u << 20)

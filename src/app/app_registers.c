@@ -309,6 +309,8 @@ static char *audit_json(const reg_def *r, const char *const *v) {
   return s;
 }
 
+static int record_access(app *a, const user *u, const reg_def *r, int64_t record_id, int write, dv_err *e);
+
 /* ---------------- reading ---------------- */
 
 /* a stored row into a record; private fields only when allowed */
@@ -505,6 +507,22 @@ static int load_values(app *a, store *s, const reg_def *r, int64_t id, char **v,
   return 0;
 }
 
+/* an edit keeps the stage (transitions move it); a new record starts at the
+ * first stage. Imports set the stage they are given. */
+static int stage_unchanged(const reg_def *r, const char *old_stage, char **v, dv_err *e) {
+  if (r->stage_field < 0) return 0;
+  const char *first = r->ntrans ? r->trans[0].from : "";
+  const char *want = old_stage ? old_stage : first;
+  if (!*v[r->stage_field]) {
+    free(v[r->stage_field]);
+    v[r->stage_field] = xstrdup(want);
+  }
+  if (strcmp(v[r->stage_field], want))
+    return dv_fail(e, DV_EINVAL, 0, r->fields[r->stage_field].name,
+                   "trường \"%s\": chỉ đổi được bằng các bước (thẩm định, công nhận…)", r->fields[r->stage_field].name);
+  return 0;
+}
+
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
@@ -518,6 +536,7 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
       if (r->fields[i].private_ && !values[i] && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
         free(v[i]), v[i] = xstrdup(old[i]);
   }
+  if (!rc) rc = stage_unchanged(r, *id ? old[r->stage_field] : NULL, v, e);
   if (!rc) rc = check_record(a, u, r, (const char *const *)v, 0, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
@@ -773,4 +792,100 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
   for (int i = 0; i < n; i++) *count += rows[i].overdue;
   records_free(rows, n);
   return rc;
+}
+
+/* ---------------- stages ---------------- */
+
+void stage_events_free(stage_event *rows, int n) {
+  for (int i = 0; i < n; i++) free(rows[i].comment);
+  free(rows);
+}
+
+/* the unit's own officers and approvers, or approvers of a unit strictly above it */
+static int actor_may(app *a, const user *u, stage_actor by, int pos) {
+  if (!u || pos < 0) return u == NULL; /* the command line acts for the system */
+  int up = tree_find_id(&a->t, u->unit_id);
+  if (up < 0) return 0;
+  if (by == ACTOR_OWN) return up == pos && u->role >= ROLE_OFFICER;
+  return up != pos && tree_in_subtree(&a->t, up, pos) && u->role >= ROLE_APPROVER;
+}
+
+static const char *option_label(const reg_field *f, const char *code) {
+  int k = reg_option_index(f, code);
+  return k >= 0 ? f->opts[k].label : code;
+}
+
+int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, const char *to, const char *date,
+                          const char *comment, dv_err *e) {
+  if (r->stage_field < 0) return dv_fail(e, DV_EINVAL, 0, "stage", "sổ %s không có các bước", r->code);
+  const reg_field *sf = &r->fields[r->stage_field];
+  int day = app_today(a);
+  if (date && *date && date_parse(date, &day)) return dv_fail(e, DV_EINVAL, 0, "date", "ngày không hợp lệ: %s", date);
+  char *cm = text_nfc(comment ? comment : "");
+  if (!cm || strlen(cm) > 4000 || has_control(cm, 1)) {
+    free(cm);
+    return dv_fail(e, DV_EINVAL, 0, "comment", "nhận xét không hợp lệ (tối đa 4.000 ký tự)");
+  }
+  char *v[REG_MAX_FIELDS] = {0};
+  store *s = app_store(a);
+  int pos = -1;
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = load_values(a, s, r, id, v, &pos, e);
+  const reg_transition *t = rc ? NULL : reg_transition_find(r, v[r->stage_field], to);
+  if (!rc && !t)
+    rc = dv_fail(e, DV_EINVAL, 0, "stage", "không chuyển được từ \"%s\" sang \"%s\"", option_label(sf, v[r->stage_field]),
+                 option_label(sf, to));
+  else if (!rc && !actor_may(a, u, t->by, pos))
+    rc = dv_fail(e, DV_EFORBIDDEN, 0, "stage", "bước \"%s\" do %s thực hiện", option_label(sf, to),
+                 t->by == ACTOR_OWN ? "cán bộ của đơn vị" : "người phê duyệt của đơn vị cấp trên");
+  char *from = rc ? NULL : xstrdup(v[r->stage_field]);
+  if (!rc) rc = store_begin(s, e);
+  if (!rc) {
+    char *before = audit_json(r, (const char *const *)v);
+    free(v[r->stage_field]);
+    v[r->stage_field] = xstrdup(to);
+    rc = write_record(a, s, u, r, &id, (const char *const *)v, 1, before, e);
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    if (!rc) rc = store_event_insert(s, id, day, uid, login, from, to, cm, e);
+    free(before);
+    if (!rc) rc = store_commit(s, e);
+    if (rc) store_rollback(s);
+  }
+  if (!rc) {
+    char *old[REG_MAX_FIELDS] = {0};
+    for (int i = 0; i < r->nfields; i++) old[i] = xstrdup(i == r->stage_field ? from : v[i]);
+    count_record(a, r, pos, (const char *const *)old, -1);
+    count_record(a, r, pos, (const char *const *)v, +1);
+    free_values(r, old);
+    app_mark_seen(a, s);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free_values(r, v);
+  free(from), free(cm);
+  return rc;
+}
+
+int app_record_next_stages(app *a, const user *u, const reg_def *r, int64_t id, const char **out, int max) {
+  if (r->stage_field < 0) return 0;
+  char *v[REG_MAX_FIELDS] = {0};
+  int pos, n = 0;
+  dv_err e;
+  pthread_rwlock_rdlock(&a->lock);
+  if (!load_values(a, app_store(a), r, id, v, &pos, &e))
+    for (int i = 0; i < r->ntrans && n < max; i++)
+      if (!strcmp(r->trans[i].from, v[r->stage_field]) && actor_may(a, u, r->trans[i].by, pos)) out[n++] = r->trans[i].to;
+  pthread_rwlock_unlock(&a->lock);
+  free_values(r, v);
+  return n;
+}
+
+int app_record_history(app *a, const user *u, const reg_def *r, int64_t id, stage_event **rows, int *n, dv_err *e) {
+  *rows = NULL;
+  *n = 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = record_access(a, u, r, id, 0, e);
+  pthread_rwlock_unlock(&a->lock);
+  return rc ? rc : store_event_list(app_store(a), id, rows, n);
 }

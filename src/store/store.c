@@ -592,6 +592,11 @@ static const char *RECORDS_SCHEMA =
     " ON DELETE CASCADE, name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
     " data BLOB NOT NULL, created_by INTEGER, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS attachments_record ON attachments(record_id);"
+    "CREATE TABLE IF NOT EXISTS record_events(id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL REFERENCES records(id)"
+    " ON DELETE CASCADE, day INTEGER NOT NULL, user_id INTEGER, login TEXT NOT NULL, from_stage TEXT NOT NULL,"
+    " to_stage TEXT NOT NULL, comment TEXT NOT NULL,"
+    " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX IF NOT EXISTS record_events_record ON record_events(record_id);"
     "CREATE TABLE IF NOT EXISTS holidays(day INTEGER PRIMARY KEY, name TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS record_private(record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,"
     " data TEXT NOT NULL);";
@@ -811,4 +816,41 @@ int store_record_register(store *s, int64_t id, char *reg, int len) {
   }
   sqlite3_finalize(st);
   return rc;
+}
+
+int store_event_insert(store *s, int64_t record_id, int day, int64_t user_id, const char *login, const char *from,
+                       const char *to, const char *comment, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO record_events(record_id,day,user_id,login,from_stage,to_stage,comment)"
+                             " VALUES(?,?,?,?,?,?,?)");
+  sqlite3_bind_int64(st, 1, record_id);
+  sqlite3_bind_int(st, 2, day);
+  if (user_id) sqlite3_bind_int64(st, 3, user_id);
+  else sqlite3_bind_null(st, 3);
+  bind_text(st, 4, login);
+  bind_text(st, 5, from);
+  bind_text(st, 6, to);
+  bind_text(st, 7, comment);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "record_events");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT day, login, from_stage, to_stage, comment, at FROM record_events"
+                             " WHERE record_id=? ORDER BY id");
+  sqlite3_bind_int64(st, 1, record_id);
+  *rows = NULL;
+  *n = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(stage_event) * (size_t)(*n + 1));
+    stage_event *ev = &(*rows)[(*n)++];
+    date_format_iso(sqlite3_column_int(st, 0), ev->date);
+    col_copy(st, 1, ev->login, sizeof ev->login);
+    col_copy(st, 2, ev->from, sizeof ev->from);
+    col_copy(st, 3, ev->to, sizeof ev->to);
+    ev->comment = col_dup(st, 4);
+    col_copy(st, 5, ev->at, sizeof ev->at);
+  }
+  sqlite3_finalize(st);
+  return 0;
 }

@@ -102,6 +102,12 @@ int store_attachment_get(store *s, int64_t id, attachment_info *info, char **dat
 /* the register code of a record */
 int store_record_register(store *s, int64_t id, char *reg, int len);
 
+/* --- stage history of register records (models: registered -> ... -> commended) --- */
+int store_event_insert(store *s, int64_t record_id, int day, int64_t user_id, const char *login, const char *from,
+                       const char *to, const char *comment, dv_err *e);
+/* caller frees with stage_events_free */
+int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n);
+
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e);
