@@ -305,15 +305,50 @@ int app_unit_search(app *a, const user *u, const char *query, int max, int **pos
 
 typedef struct text_ctx {
   app *a;
+  const period *p;
   int pkey;
+  char *listed; /* owned: the last list built from records */
 } text_ctx;
 
+/* a register's text rule: the named field of the matching records of the subtree, "; "-joined */
+static char *listed_text(app *a, const reg_def *r, const reg_rule *ru, int pos, const period *p) {
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 200, 0, 0};
+  period_window(p, &a->cfg, &q.first_day, &q.last_day);
+  record *rows;
+  int n, total;
+  dv_err e;
+  if (app_record_rows(a, NULL, r, &q, &rows, &n, &total, &e)) return NULL;
+  buf b;
+  buf_init(&b, 0);
+  for (int i = n - 1; i >= 0; i--) {
+    if (ru->when_field >= 0 && !reg_when_matches(ru->when_value, rows[i].values[ru->when_field])) continue;
+    buf_adds(&b, b.len ? "; " : "");
+    buf_adds(&b, rows[i].values[ru->value_field]);
+  }
+  records_free(rows, n);
+  if (!b.len) {
+    buf_release(&b);
+    return NULL;
+  }
+  return buf_detach(&b, NULL);
+}
+
+/* the unit's own text where it wrote one, else a list from the registers */
 static const char *text_lookup(void *ctx, int element, int combo, int pos) {
   text_ctx *tc = ctx;
-  for (int i = 0; i < tc->a->ntexts; i++) {
-    const text_value *t = &tc->a->texts[i];
+  app *a = tc->a;
+  for (int i = 0; i < a->ntexts; i++) {
+    const text_value *t = &a->texts[i];
     if (t->element == element && t->combo == combo && t->pkey == tc->pkey && t->pos == pos) return t->text;
   }
+  for (int i = 0; i < a->nregs; i++)
+    for (int k = 0; k < a->regs[i].nrules; k++) {
+      const reg_rule *ru = &a->regs[i].rules[k];
+      if (ru->kind != RULE_TEXT || ru->element != element) continue;
+      free(tc->listed);
+      tc->listed = listed_text(a, &a->regs[i], ru, pos, tc->p);
+      if (tc->listed) return tc->listed;
+    }
   return NULL;
 }
 
@@ -379,10 +414,11 @@ int app_report(app *a, const user *u, const char *form_code, const char *unit_co
     rc = dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
                  a->t.u[pos].level);
   if (!rc) {
-    text_ctx tc = {a, period_key(&p)};
+    text_ctx tc = {a, &p, period_key(&p), NULL};
     report_req r = {&a->cat, f, &a->t, &a->c, pos, p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg};
     report_compute(out, &r);
     if (f->rows == ROWS_LIST) list_rows(a, out, pos, &p);
+    free(tc.listed);
   }
   pthread_rwlock_unlock(&a->lock);
   return rc;

@@ -92,8 +92,8 @@ static int parse_rule(reg_def *r, const catalog *cat, rule_kind kind, char *args
   if (n < need) return -1;
   reg_rule ru = {kind, catalog_element(cat, tok[0]), NULL, -1, -1, -1, NULL};
   if (ru.element < 0) return -1;
-  if (kind == RULE_SUM && (ru.value_field = reg_field_index(r, tok[1])) < 0) return -1;
-  ru.combo = xstrdup(tok[need - 1]);
+  if (kind != RULE_COUNT && (ru.value_field = reg_field_index(r, tok[1])) < 0) return -1;
+  ru.combo = xstrdup(kind == RULE_TEXT ? "default" : tok[need - 1]);
   for (int i = need; i + 1 < n; i += 2) {
     if (!strcmp(tok[i], "on")) ru.date_field = reg_field_index(r, tok[i + 1]);
     else if (!strcmp(tok[i], "when")) parse_when(r, tok[i + 1], &ru.when_field, &ru.when_value);
@@ -187,6 +187,7 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "transition")) return parse_transition(r, args);
   if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);
   if (!strcmp(key, "sum")) return parse_rule(r, cat, RULE_SUM, args);
+  if (!strcmp(key, "text")) return parse_rule(r, cat, RULE_TEXT, args);
   if (!strcmp(key, "check")) return parse_check(r, args);
   if (!strcmp(key, "require")) return parse_require(r, args);
   return -1;
@@ -272,6 +273,7 @@ int reg_contributions(const reg_def *r, const char *const *values, const int *da
   int n = 0;
   for (int i = 0; i < r->nrules && n < max; i++) {
     const reg_rule *ru = &r->rules[i];
+    if (ru->kind == RULE_TEXT) continue; /* listed at report time */
     if (ru->when_field >= 0 && !reg_when_matches(ru->when_value, values[ru->when_field])) continue;
     int day = ru->date_field >= 0 ? days[ru->date_field] : (period_day >= 0 ? period_day : days[r->date_field]);
     if (day < 0) continue;

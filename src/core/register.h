@@ -16,6 +16,7 @@
  *   count fc_conferences default when form=hoi_nghi
  *   check accepted <= recommendations Thông báo lỗi
  *   require resolved when status=resolved
+ *   text models_exemplary name when exemplary=yes
  *   stage status                   the field moved only by transitions
  *   transition registered appraising above
  * A `when` condition may list values: when status=recognised|commended.
@@ -47,7 +48,9 @@ typedef struct reg_field {
   reg_option *opts;
 } reg_field;
 
-typedef enum { RULE_COUNT, RULE_SUM } rule_kind;
+/* RULE_TEXT: a text cell listing a field of the matching records ("the
+ * models flagged exemplary"), used where the unit wrote no text itself */
+typedef enum { RULE_COUNT, RULE_SUM, RULE_TEXT } rule_kind;
 
 typedef struct reg_rule {
   rule_kind kind;
