@@ -190,6 +190,32 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
 /* 1 if u may read the private fields of a record of that unit (with those values) */
 int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
+/* --- indicators: numerator / denominator for a unit and each child ---
+ * models_coverage (area, min, level): share of the units of level L under
+ *   the unit with at least N models in that area registered in the year;
+ * establishments_dossier, establishments_certificate: land-using religious
+ *   establishments with a dossier (or a certificate) / with a certificate,
+ *   over land-using establishments;
+ * conclusions_on_time: dialogue conclusions due in the period and done by
+ *   their due date, over those due in the period. */
+typedef struct indicator_params {
+  const char *area; /* models_coverage */
+  int min, level;
+} indicator_params;
+typedef struct indicator_value {
+  char unit[32], unit_name[160];
+  double numerator, denominator, value; /* value in percent, NaN when the denominator is 0 */
+} indicator_value;
+typedef struct indicator_result {
+  char name[48], period[8];
+  indicator_value total;
+  indicator_value *children;
+  int nchildren;
+} indicator_result;
+int app_indicator(app *a, const user *u, const char *name, const indicator_params *ip, const char *period_id,
+                  const char *unit_code, indicator_result *out, dv_err *e);
+void indicator_result_release(indicator_result *r);
+
 /* --- stages (a register's `stage` field moves only by its transitions) --- */
 typedef struct stage_event {
   char date[11], login[64], from[64], to[64], at[32];

@@ -124,8 +124,7 @@ static void count_record(app *a, const reg_def *r, int pos, const char *const *v
   days_of(a, r, v, days, &pday);
   int n = reg_contributions(r, v, days, pday, c, MAX_CONTRIBS);
   for (int i = 0; i < n; i++) {
-    int co = catalog_combo(&a->cat, c[i].combo);
-    if (co < 0) continue; /* no form shows that cell */
+    int co = catalog_intern_combo(&a->cat, c[i].combo); /* under the write lock */
     period ps[PERIODS_PER_DAY];
     int np = period_of_day(c[i].day, &a->cfg, ps);
     for (int k = 0; k < np; k++)

@@ -12,6 +12,7 @@ int cmd_report(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+int cmd_indicator(int argc, char **argv);
 int cmd_registers(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
 

@@ -16,6 +16,7 @@ static const struct {
     {"import", cmd_import, "import units|dialogues|values|REGISTER DB FILE   nhập CSV (tất cả hoặc không)"},
     {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
+    {"indicator", cmd_indicator, "indicator DB --name NAME --period P --unit CODE [--area A --min N --level L]   chỉ số (%)"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
     {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
                            "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},

@@ -27,6 +27,9 @@ int catalog_combo(const catalog *c, const char *code) {
   return -1;
 }
 
+static int intern_combo(catalog *c, const char *code);
+int catalog_intern_combo(catalog *c, const char *code) { return intern_combo(c, code); }
+
 static int intern_combo(catalog *c, const char *code) {
   int i = catalog_combo(c, code);
   if (i >= 0) return i;

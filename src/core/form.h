@@ -61,6 +61,9 @@ int catalog_add_form(catalog *c, const char *text, char *err, int errlen);
 void catalog_release(catalog *c);
 int catalog_element(const catalog *c, const char *code);
 int catalog_combo(const catalog *c, const char *code);
+/* the index of a combo, added if new (registers count into combos that no
+ * form shows, e.g. models by area for the indicators) */
+int catalog_intern_combo(catalog *c, const char *code);
 const form *catalog_form(const catalog *c, const char *code);
 /* 1 if some form uses this element with this combo */
 int catalog_pair_used(const catalog *c, int element, int combo);
