@@ -371,7 +371,7 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
   int n, total;
   dv_err e;
   app_record_rows(a, NULL, r, &q, &rows, &n, &total, &e);
-  qsort(rows, (size_t)n, sizeof *rows, cmp_doc_date);
+  if (n > 1) qsort(rows, (size_t)n, sizeof *rows, cmp_doc_date); /* rows is NULL when n = 0 */
   int kind = reg_field_index(r, "kind"), sym = reg_field_index(r, "symbol"), sum = reg_field_index(r, "summary");
   int date = reg_field_index(r, "date");
   for (int i = 0; i < n; i++) {

@@ -598,11 +598,13 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
   }
   for (int k = 0; k < c->nfields; k++) {
     int known = 0;
-    for (int i = 0; i < r->nfields; i++) known |= col[i] == k;
-    if (!known) return dv_fail(e, DV_EINVAL, 1, c->fields[k], "%s: dòng 1: cột không xác định \"%s\"", file, c->fields[k]);
+    /* a repeated column first: only its first occurrence is mapped, so the
+     * later one would otherwise read as unknown */
     for (int j = 0; j < k; j++)
       if (!strcmp(c->fields[j], c->fields[k]))
         return dv_fail(e, DV_EINVAL, 1, c->fields[k], "%s: dòng 1: cột \"%s\" lặp lại", file, c->fields[k]);
+    for (int i = 0; i < r->nfields; i++) known |= col[i] == k;
+    if (!known) return dv_fail(e, DV_EINVAL, 1, c->fields[k], "%s: dòng 1: cột không xác định \"%s\"", file, c->fields[k]);
   }
   return 0;
 }

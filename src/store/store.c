@@ -98,7 +98,7 @@ int store_begin(store *s, dv_err *e) { return exec(s, "BEGIN IMMEDIATE", e); }
 
 /* A large import inserts into the dialogues index at random places; with
  * SQLite's default 2 MB page cache the transaction keeps spilling and
- * re-reading index pages (bench: 1M records 10.8 s -> 7.7 s). The cache grows
+ * re-reading index pages (bench: 1M records 10.4 s -> 8.6 s). The cache grows
  * only for the transaction, so server threads keep small connections. */
 int store_begin_bulk(store *s, dv_err *e) {
   sqlite3_stmt *st = prep(s, "PRAGMA cache_size");

@@ -6,7 +6,8 @@
  *   DELETE /api/session   logs out (needs X-CSRF-Token)
  *   GET    /api/report?form=&period=&unit=[&level=]   the annex (report_write_json)
  *   GET    /api/units?q=&limit=
- *   GET    /api/dialogues?unit=&period=&q=&limit=&offset= */
+ *   GET    /api/dialogues?unit=&period=&q=&limit=&offset=
+ *   /api/registers...  see below */
 #include "export/report_out.h"
 #include "util/esc.h"
 #include "web/web_int.h"
@@ -169,4 +170,244 @@ void api_dialogues(ctx *c) {
   }
   for (int i = 0; i < n; i++) dialogue_release(&rows[i]);
   free(rows);
+}
+
+/* --- registers -------------------------------------------------------------------
+ *
+ *   GET    /api/registers                 the definitions: fields, types, options
+ *   GET    /api/registers/REG?unit=&period=&q=&field=&value=&limit=&offset=
+ *          -> {"register","total","records":[{"id","values":{field:string}}]}
+ *             (private fields only where the reader may see them; letters
+ *             also carry "due" and "overdue")
+ *   GET    /api/registers/REG/ID          one record, same shape
+ *   POST   /api/registers/REG             {field:string} -> {"id"}; 400/403 {"error","field"}
+ *   POST   /api/registers/REG/ID          the same, changing the fields given
+ *   DELETE /api/registers/REG/ID          -> {"ok":true}
+ * Writes need the X-CSRF-Token header. */
+
+#define API_RECORD_ID_MAX 1000000000000000LL
+
+static void reply_json_error_field(ctx *c, int status, const char *msg, const char *fieldname) {
+  buf *b = &c->out;
+  buf_reset(b);
+  buf_adds(b, "{\"error\":");
+  esc_json(b, msg);
+  if (fieldname && *fieldname) {
+    buf_adds(b, ",\"field\":");
+    esc_json(b, fieldname);
+  }
+  buf_adds(b, "}\n");
+  reply_json(c, status);
+}
+
+static const char *field_type_name(field_type t) {
+  static const char *const names[] = {"date", "unit",   "enum",   "set",    "text", "longtext",
+                                      "int",  "yesno",  "period", "symbol", "login", "year"};
+  return (unsigned)t < sizeof names / sizeof *names ? names[t] : "text";
+}
+
+void api_registers(ctx *c) {
+  buf *b = &c->out;
+  buf_reset(b);
+  buf_adds(b, "{\"registers\":[");
+  for (int i = 0; i < app_register_count(c->a); i++) {
+    const reg_def *r = app_register_at(c->a, i);
+    buf_adds(b, i ? ",{\"code\":" : "{\"code\":");
+    esc_json(b, r->code);
+    buf_adds(b, ",\"title\":");
+    esc_json(b, r->title);
+    buf_adds(b, ",\"fields\":[");
+    for (int k = 0; k < r->nfields; k++) {
+      const reg_field *f = &r->fields[k];
+      buf_adds(b, k ? ",{\"name\":" : "{\"name\":");
+      esc_json(b, f->name);
+      buf_adds(b, ",\"label\":");
+      esc_json(b, f->label);
+      buf_addf(b, ",\"type\":\"%s\",\"required\":%s,\"private\":%s,\"list\":%s", field_type_name(f->type),
+               f->required ? "true" : "false", f->private_ ? "true" : "false", f->list ? "true" : "false");
+      if (f->nopt) {
+        buf_adds(b, ",\"options\":[");
+        for (int o = 0; o < f->nopt; o++) {
+          buf_adds(b, o ? ",{\"code\":" : "{\"code\":");
+          esc_json(b, f->opts[o].code);
+          buf_adds(b, ",\"label\":");
+          esc_json(b, f->opts[o].label);
+          buf_addc(b, '}');
+        }
+        buf_addc(b, ']');
+      }
+      buf_addc(b, '}');
+    }
+    buf_adds(b, "]}");
+  }
+  buf_adds(b, "]}\n");
+  reply_json(c, 200);
+}
+
+/* "/api/registers/REG" or "/api/registers/REG/ID": the register (NULL: the
+ * reply is a 404) and *id (0 when none) */
+static const reg_def *api_reg_path(ctx *c, long long *id) {
+  const char *rest = c->path + strlen("/api/registers/");
+  const char *slash = strchr(rest, '/');
+  char code[64];
+  size_t n = slash ? (size_t)(slash - rest) : strlen(rest);
+  const reg_def *r = NULL;
+  *id = 0;
+  if (n > 0 && n < sizeof code) {
+    memcpy(code, rest, n);
+    code[n] = 0;
+    r = app_register(c->a, code);
+  }
+  if (r && slash && (*id = parse_id(slash + 1, API_RECORD_ID_MAX)) < 0) r = NULL;
+  if (!r) reply_json_error(c, 404, "Không có sổ hoặc bản ghi này.");
+  return r;
+}
+
+static void record_json(buf *b, const reg_def *r, const record *rec) {
+  buf_addf(b, "{\"id\":%lld,\"values\":{", (long long)rec->id);
+  int k = 0;
+  for (int i = 0; i < r->nfields; i++) {
+    if (r->fields[i].private_ && !rec->private_shown) continue;
+    if (k++) buf_addc(b, ',');
+    esc_json(b, r->fields[i].name);
+    buf_addc(b, ':');
+    esc_json(b, rec->values[i] ? rec->values[i] : "");
+  }
+  buf_addc(b, '}');
+  if (rec->due[0]) {
+    buf_adds(b, ",\"due\":");
+    esc_json(b, rec->due);
+    buf_addf(b, ",\"overdue\":%s", rec->overdue ? "true" : "false");
+  }
+  buf_addc(b, '}');
+}
+
+void api_register_get(ctx *c) {
+  long long id;
+  const reg_def *r = api_reg_path(c, &id);
+  if (!r) return;
+  buf *b = &c->out;
+  dv_err e = {0};
+  if (id) {
+    record rec;
+    int rc = app_record_get(c->a, &c->u, r, id, &rec, &e);
+    if (rc) {
+      reply_json_error(c, http_status_of(rc), e.msg);
+      return;
+    }
+    buf_reset(b);
+    buf_adds(b, "{\"register\":");
+    esc_json(b, r->code);
+    buf_adds(b, ",\"record\":");
+    record_json(b, r, &rec);
+    buf_adds(b, "}\n");
+    record_release(&rec);
+    reply_json(c, 200);
+    return;
+  }
+  const char *pid = arg(c, "period"), *q = arg(c, "q"), *fld = arg(c, "field"), *val = arg(c, "value");
+  long long limit = limit_arg(c, "limit", 50, 500);
+  const char *off = arg(c, "offset");
+  long long offset = off && *off && strcmp(off, "0") != 0 ? parse_id(off, 1000000000) : 0;
+  period p;
+  if (limit < 1 || offset < 0 || (q && strlen(q) > 200) || (fld && strlen(fld) > 64) || (val && strlen(val) > 200) ||
+      (pid && *pid && (strlen(pid) > 7 || period_parse(pid, &p)))) {
+    reply_json_error(c, 400, "Tham số period, q, field, value, limit hoặc offset không hợp lệ.");
+    return;
+  }
+  /* a register without dates (a register of state) has no periods */
+  record_filter f = {unit_arg(c), pid && *pid && r->date_field >= 0 ? pid : NULL, q && *q ? q : NULL,
+                     fld && *fld ? fld : NULL, val, (int)limit, (int)offset};
+  record *rows = NULL;
+  int n = 0, total = 0;
+  int rc = app_record_list(c->a, &c->u, r, &f, &rows, &n, &total, &e);
+  if (rc) {
+    records_free(rows, n);
+    reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
+    return;
+  }
+  buf_reset(b);
+  buf_adds(b, "{\"register\":");
+  esc_json(b, r->code);
+  buf_addf(b, ",\"total\":%d,\"records\":[", total);
+  for (int i = 0; i < n; i++) {
+    if (i) buf_addc(b, ',');
+    record_json(b, r, &rows[i]);
+  }
+  buf_adds(b, "]}\n");
+  records_free(rows, n);
+  reply_json(c, 200);
+}
+
+void api_register_post(ctx *c) {
+  long long id;
+  const reg_def *r = api_reg_path(c, &id);
+  if (!r) return;
+  if (!json_is_object(c->json)) {
+    reply_json_error(c, 400, "Cần một đối tượng JSON {\"trường\": \"giá trị\", ...}.");
+    return;
+  }
+  const char *vals[REG_MAX_FIELDS] = {0};
+  char nums[REG_MAX_FIELDS][24];
+  record cur;
+  memset(&cur, 0, sizeof cur);
+  dv_err e = {0};
+  if (id) {
+    /* an update changes the fields given; the others stay (private ones the
+     * writer may not see are passed as NULL: the app keeps them) */
+    int rc = app_record_get(c->a, &c->u, r, id, &cur, &e);
+    if (rc) {
+      reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
+      return;
+    }
+    for (int i = 0; i < r->nfields; i++)
+      vals[i] = r->fields[i].private_ && !cur.private_shown ? NULL : cur.values[i];
+  } else {
+    for (int i = 0; i < r->nfields; i++) vals[i] = "";
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach(c->json, key, v) {
+    int i = reg_field_index(r, key);
+    const char *bad = NULL;
+    if (i < 0) bad = "trường không có trong sổ";
+    else if (json_is_string(v) && strlen(json_string_value(v)) == json_string_length(v)) vals[i] = json_string_value(v);
+    else if (json_is_integer(v) && json_integer_value(v) >= 0) {
+      snprintf(nums[i], sizeof nums[i], "%lld", (long long)json_integer_value(v));
+      vals[i] = nums[i];
+    } else if (json_is_null(v)) vals[i] = r->fields[i].private_ ? NULL : "";
+    else bad = "giá trị phải là chuỗi";
+    if (bad) {
+      record_release(&cur);
+      reply_json_error_field(c, 400, c_printf(c, "trường \"%s\": %s", key, bad), key);
+      return;
+    }
+  }
+  int64_t rid = id;
+  int rc = app_record_save(c->a, &c->u, r, &rid, vals, &e);
+  record_release(&cur);
+  if (rc) {
+    reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
+    return;
+  }
+  buf_reset(&c->out);
+  buf_addf(&c->out, "{\"id\":%lld}\n", (long long)rid);
+  reply_json(c, 200);
+}
+
+void api_register_delete(ctx *c) {
+  long long id;
+  const reg_def *r = api_reg_path(c, &id);
+  if (!r) return;
+  if (!id) {
+    reply_json_error(c, 405, "Cần địa chỉ /api/registers/SỔ/MÃ_BẢN_GHI.");
+    return;
+  }
+  dv_err e = {0};
+  int rc = app_record_delete(c->a, &c->u, r, id, &e);
+  if (rc) {
+    reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
+    return;
+  }
+  reply_text(c, 200, "application/json; charset=utf-8", "{\"ok\":true}\n");
 }

@@ -129,7 +129,8 @@ void h_date(buf *b, int day) {
 
 static void nav_item(ctx *c, const char *path, const char *text) {
   size_t n = strlen(path);
-  int here = strcmp(c->path, path) == 0 || (n > 1 && strncmp(c->path, path, n) == 0);
+  int here = strcmp(c->path, path) == 0 || (n > 1 && strncmp(c->path, path, n) == 0) ||
+             (strcmp(path, "/registers") == 0 && strncmp(c->path, "/r/", 3) == 0);
   h_open(&c->out, "li", NULL);
   h_open(&c->out, "a", "href", path, "aria-current", here ? "page" : NULL, NULL);
   h_text(&c->out, text);
@@ -173,6 +174,7 @@ void page_begin(ctx *c, const char *title) {
     nav_item(c, "/units", "Đơn vị");
     nav_item(c, "/report", "Biểu tổng hợp");
     nav_item(c, "/dialogues", "Đối thoại");
+    nav_item(c, "/registers", "Sổ theo dõi");
     if (c->u.role == ROLE_ADMIN) {
       nav_item(c, "/users", "Người dùng");
       nav_item(c, "/audit", "Nhật ký");
@@ -253,21 +255,29 @@ static void period_option(buf *b, const period *p, const char *selected) {
 }
 
 void h_period_select(ctx *c, const char *name, const char *selected, int allow_all) {
+  h_period_select_ex(c, name, "Kỳ báo cáo", selected, allow_all ? "Tất cả các kỳ" : NULL, NULL);
+}
+
+void h_period_select_ex(ctx *c, const char *name, const char *label, const char *selected, const char *empty_label,
+                        const char *err) {
   buf *b = &c->out;
   period sel;
-  int have = selected && period_parse(selected, &sel) == 0;
+  int have = selected && *selected && strlen(selected) <= 7 && period_parse(selected, &sel) == 0;
   time_t now = time(NULL);
   struct tm tm;
   localtime_r(&now, &tm);
   int last = tm.tm_year + 1900, first = 2020;
   if (have && sel.year > last) last = sel.year;
   if (have && sel.year < first) first = sel.year;
-  char id[32];
+  char id[80], eid[84];
   snprintf(id, sizeof id, "f-%s", name);
+  snprintf(eid, sizeof eid, "e-%s", name);
   h_open(b, "label", "for", id, NULL);
-  h_lit(b, "Kỳ báo cáo</label>");
-  h_open(b, "select", "id", id, "name", name, NULL);
-  if (allow_all) h_option(b, "", "Tất cả các kỳ", !have);
+  h_text(b, label);
+  h_close(b, "label");
+  h_open(b, "select", "id", id, "name", name, "aria-invalid", err && *err ? "true" : NULL, "aria-describedby",
+         err && *err ? eid : NULL, NULL);
+  if (empty_label) h_option(b, "", empty_label, !have);
   /* a month or another kind not in the list below stays selectable */
   if (have && sel.kind == PERIOD_MONTH) period_option(b, &sel, selected);
   for (int y = last; y >= first; y--) {
@@ -277,10 +287,11 @@ void h_period_select(ctx *c, const char *name, const char *selected, int allow_a
     period list[] = {{PERIOD_YEAR, y, 0},    {PERIOD_HALF, y, 1},    {PERIOD_HALF, y, 2},
                      {PERIOD_NINE, y, 0},    {PERIOD_QUARTER, y, 1}, {PERIOD_QUARTER, y, 2},
                      {PERIOD_QUARTER, y, 3}, {PERIOD_QUARTER, y, 4}};
-    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) period_option(b, &list[i], selected);
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) period_option(b, &list[i], have ? selected : NULL);
     h_close(b, "optgroup");
   }
   h_close(b, "select");
+  h_error_for(b, eid, err);
 }
 
 /* units deeper than this under the user's unit make the select too long */
@@ -341,7 +352,7 @@ static char *pager_url(ctx *c, const char *path, const char *const *keep, int pa
   char sep = '?';
   for (int i = 0; keep && keep[i]; i++) {
     const char *v = arg(c, keep[i]);
-    if (!v || !*v) continue;
+    if (!v) continue; /* present but empty is kept: "period=" means all periods */
     buf_addc(&u, sep);
     sep = '&';
     esc_url(&u, keep[i]);
@@ -355,8 +366,12 @@ static char *pager_url(ctx *c, const char *path, const char *const *keep, int pa
 }
 
 void h_pager(ctx *c, const char *path, int page, int total, const char *const *keep) {
+  h_pager_n(c, path, page, total, WEB_PAGE_SIZE, keep);
+}
+
+void h_pager_n(ctx *c, const char *path, int page, int total, int per_page, const char *const *keep) {
   buf *b = &c->out;
-  int pages = total > 0 ? (total + WEB_PAGE_SIZE - 1) / WEB_PAGE_SIZE : 1;
+  int pages = total > 0 ? (total + per_page - 1) / per_page : 1;
   h_lit(b, "<nav class=\"pager\" aria-label=\"Phân trang\">");
   if (page > 1) {
     h_open(b, "a", "href", pager_url(c, path, keep, page - 1), "rel", "prev", NULL);

@@ -305,7 +305,11 @@ void page_report(ctx *c) {
   actions(c, &t, &v, (int)level, f);
   if (f->rows != ROWS_LIST) drill_links(c, &t, &v, (int)level);
   annex_table(c, &t, (int)level, &v);
-  if (f->rows != ROWS_LIST)
+  int from_registers = h_register_sources(c, f, t.unit_code, t.period);
+  if (f->rows != ROWS_LIST && from_registers)
+    h_lit(&c->out, "<p class=\"hint\">0: có số liệu bằng 0. Cột tổng và cột theo cấp được tính tự động, "
+                   "không nhập tay.</p>");
+  else if (f->rows != ROWS_LIST)
     h_lit(&c->out, "<p class=\"hint\">Ô trống: chưa có số liệu; 0: có số liệu bằng 0. "
                    "Cột tổng và cột theo cấp được tính tự động, không nhập tay.</p>");
   page_end(c);

@@ -94,16 +94,18 @@ static const char *kv_get(const kvlist *l, const char *name) {
   return NULL;
 }
 
-/* appends to the value of the last pair (a multipart field given in pieces) */
-static int kv_append_last(kvlist *l, const char *v, size_t vn) {
+/* appends to the value of the last pair (a multipart field given in
+ * pieces); the old value stays in the pool until the request ends */
+static int kv_append_last(ctx *c, kvlist *l, const char *v, size_t vn) {
   if (!l->n) return -1;
-  char *old = l->v[l->n - 1].val;
+  const char *old = l->v[l->n - 1].val;
   size_t on = strlen(old);
-  char *nv = xrealloc(old, on + vn + 1); /* the pool holds old: swap it there */
+  char *nv = c_alloc(c, on + vn + 1);
+  memcpy(nv, old, on);
   memcpy(nv + on, v, vn);
   nv[on + vn] = 0;
   l->v[l->n - 1].val = nv;
-  return nv == old ? 0 : 1;
+  return 0;
 }
 
 const char *arg(ctx *c, const char *name) { return kv_get(&c->args, name); }
@@ -202,8 +204,43 @@ static int header_starts(ctx *c, const char *name, const char *prefix) {
   return v && strncasecmp(v, prefix, strlen(prefix)) == 0;
 }
 
+/* MHD's post processor hands over multipart parts piece by piece: a text
+ * field goes into c->form (pieces appended), the first file part into
+ * c->upload; later file parts are dropped and flagged. */
+static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                 const char *content_type, const char *transfer_encoding, const char *data,
+                                 uint64_t off, size_t size) {
+  ctx *c = cls;
+  (void)kind, (void)content_type, (void)transfer_encoding;
+  if (!key) return MHD_YES;
+  if (filename) {
+    if (!c->upload_name) {
+      if (off != 0) return MHD_YES;
+      c->upload_name = c_strdup(c, filename);
+      c->upload_field = c_strdup(c, key);
+    } else if (strcmp(c->upload_name, filename) || strcmp(c->upload_field, key) || off != c->upload.len) {
+      c->upload_extra = 1;
+      return MHD_YES;
+    }
+    if (size) buf_add(&c->upload, data, size);
+    return c->upload.overflow ? MHD_NO : MHD_YES;
+  }
+  int last_is_key = c->form.n && strcmp(c->form.v[c->form.n - 1].key, key) == 0;
+  if (off > 0 && last_is_key) return kv_append_last(c, &c->form, data, size) ? MHD_NO : MHD_YES;
+  return kv_add(c, &c->form, key, strlen(key), data ? data : "", data ? size : 0) ? MHD_NO : MHD_YES;
+}
+
 /* 0, or an HTTP status to answer with */
 static int parse_body(ctx *c) {
+  if (c->multipart) {
+    if (c->pp_bad) return 400;
+    for (int i = 0; i < c->form.n; i++)
+      if (!text_valid_utf8(c->form.v[i].key, strlen(c->form.v[i].key)) ||
+          !text_valid_utf8(c->form.v[i].val, strlen(c->form.v[i].val)))
+        return 400;
+    if (c->upload_name && !text_valid_utf8(c->upload_name, strlen(c->upload_name))) return 400;
+    return 0;
+  }
   if (c->body.len == 0) return 0;
   if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/x-www-form-urlencoded"))
     return parse_urlencoded(c, c->body.s, c->body.len) ? 400 : 0;
@@ -333,6 +370,10 @@ static const route routes[] = {
     {"GET", "/dialogues/new", R_SESSION | R_PAGE, page_dialogue_new},
     {"GET", "/dialogues/", R_SESSION | R_PAGE | R_PREFIX, page_dialogue_item},
     {"POST", "/dialogues/", R_SESSION | R_PAGE | R_CSRF | R_PREFIX, page_dialogue_item_post},
+    {"GET", "/registers", R_SESSION | R_PAGE, page_registers},
+    {"GET", "/r/", R_SESSION | R_PAGE | R_PREFIX, page_reg_get},
+    {"POST", "/r/", R_SESSION | R_PAGE | R_CSRF | R_PREFIX, page_reg_post},
+    {"GET", "/attachments/", R_SESSION | R_PAGE | R_PREFIX, page_attachment},
     {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
     {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
@@ -342,6 +383,10 @@ static const route routes[] = {
     {"GET", "/api/report", R_SESSION | R_API, api_report},
     {"GET", "/api/units", R_SESSION | R_API, api_units},
     {"GET", "/api/dialogues", R_SESSION | R_API, api_dialogues},
+    {"GET", "/api/registers", R_SESSION | R_API, api_registers},
+    {"GET", "/api/registers/", R_SESSION | R_API | R_PREFIX, api_register_get},
+    {"POST", "/api/registers/", R_SESSION | R_API | R_HCSRF | R_PREFIX, api_register_post},
+    {"DELETE", "/api/registers/", R_SESSION | R_API | R_HCSRF | R_PREFIX, api_register_delete},
 };
 
 static int path_matches(const route *r, const char *path) {
@@ -448,6 +493,8 @@ static ctx *ctx_new(app *a, struct MHD_Connection *conn, const char *url, const 
   c->path = pool_keep(&c->mem, xstrdup(url));
   buf_init(&c->body, WEB_BODY_MAX);
   buf_init(&c->out, WEB_OUT_MAX);
+  buf_init(&c->upload, 0);
+  c->body_max = WEB_BODY_MAX;
   c->t0 = now_ms();
   if (!text_valid_utf8(c->path, strlen(c->path))) c->bad_args = 1;
   MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg, c);
@@ -457,6 +504,8 @@ static ctx *ctx_new(app *a, struct MHD_Connection *conn, const char *url, const 
 static void ctx_free(ctx *c) {
   if (!c) return;
   if (c->json) json_decref(c->json);
+  if (c->pp) MHD_destroy_post_processor(c->pp);
+  buf_release(&c->upload);
   free(c->args.v);
   free(c->form.v);
   buf_release(&c->body);
@@ -497,18 +546,68 @@ static enum MHD_Result queue_reply(ctx *c) {
   return ok;
 }
 
-static int content_length_too_big(struct MHD_Connection *conn) {
+static int content_length_too_big(struct MHD_Connection *conn, size_t max) {
   const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
   if (!cl) return 0;
   char *end;
   errno = 0;
   unsigned long long n = strtoull(cl, &end, 10);
-  return errno != 0 || *end || n > WEB_BODY_MAX;
+  return errno != 0 || *end || n > max;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* uploads may be larger than other bodies, on their own routes only:
+ * POST /r/REG/import (a CSV file) and POST /r/REG/ID/attachments */
+static size_t body_cap(const char *method, const char *url) {
+  if (strcmp(method, "POST") != 0 || strncmp(url, "/r/", 3) != 0) return WEB_BODY_MAX;
+  if (ends_with(url, "/import")) return WEB_IMPORT_MAX;
+  if (ends_with(url, "/attachments")) return WEB_ATTACH_BODY_MAX;
+  return WEB_BODY_MAX;
 }
 
 static void too_large(ctx *c) {
-  reply_error(c, 413, "Dữ liệu gửi lên quá lớn (tối đa 1 MiB).");
+  char msg[96];
+  if (c->body_max == WEB_ATTACH_BODY_MAX)
+    snprintf(msg, sizeof msg, "Tệp đính kèm quá lớn (tối đa %u MB).", ATTACH_MAX >> 20);
+  else
+    snprintf(msg, sizeof msg, "Dữ liệu gửi lên quá lớn (tối đa %zu MiB).", c->body_max >> 20);
+  reply_error(c, 413, msg);
   c->status = 413;
+}
+
+/* a multipart/form-data POST: set up the post processor, the upload buffer */
+static void multipart_begin(ctx *c) {
+  if (strcmp(c->method, "POST") != 0 || !header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "multipart/form-data")) return;
+  c->multipart = 1;
+  buf_release(&c->upload);
+  buf_init(&c->upload, c->body_max);
+  c->pp = MHD_create_post_processor(c->conn, 32 * 1024, post_iter, c);
+  if (!c->pp) c->pp_bad = 1; /* no boundary */
+}
+
+/* one piece of a multipart body; past the cap it is dropped (answered 413) */
+static void multipart_feed(ctx *c, const char *data, size_t n) {
+  c->received += n;
+  if (c->too_large || c->received > c->body_max) {
+    if (!c->too_large) {
+      c->too_large = 1;
+      buf_release(&c->upload);
+      buf_init(&c->upload, 0);
+    }
+    c->discarded += n;
+    return;
+  }
+  if (c->pp && !c->pp_bad && MHD_post_process(c->pp, data, n) != MHD_YES) c->pp_bad = 1;
+}
+
+static void multipart_end(ctx *c) {
+  if (!c->pp) return;
+  if (MHD_destroy_post_processor(c->pp) != MHD_YES) c->pp_bad = 1;
+  c->pp = NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -519,16 +618,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
   if (!c) {
     c = ctx_new(cls, conn, url, method);
     *con_cls = c;
+    c->body_max = body_cap(method, url);
     /* refuse an announced oversized body before reading it (no 100-continue) */
-    if (content_length_too_big(conn)) {
+    if (content_length_too_big(conn, c->body_max)) {
       too_large(c);
       return queue_reply(c);
     }
+    multipart_begin(c);
     return MHD_YES;
   }
   if (c->done) {
     *upload_size = 0;
     return MHD_YES;
+  }
+  if (*upload_size && c->multipart) {
+    multipart_feed(c, upload_data, *upload_size);
+    *upload_size = 0;
+    return c->discarded > WEB_DISCARD_MAX ? MHD_NO : MHD_YES;
   }
   if (*upload_size) {
     /* a chunked body past the cap is read and dropped, then answered 413;
@@ -543,6 +649,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     *upload_size = 0;
     return c->discarded > WEB_DISCARD_MAX ? MHD_NO : MHD_YES;
   }
+  multipart_end(c);
   if (c->too_large) {
     too_large(c);
     return queue_reply(c);

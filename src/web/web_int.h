@@ -145,6 +145,10 @@ void h_option(buf *b, const char *value, const char *label, int selected);
 /* <select> of the periods around a given one, with optgroups per year;
  * allow_all adds "all periods" (value "") */
 void h_period_select(ctx *c, const char *name, const char *selected, int allow_all);
+/* the same with its own label, an optional first option (value "") and an
+ * error below it */
+void h_period_select_ex(ctx *c, const char *name, const char *label, const char *selected, const char *empty_label,
+                        const char *err);
 /* <select> of the units of the user's subtree (or a code input with a
  * datalist when the subtree is large) */
 void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err);
@@ -152,6 +156,7 @@ void h_unit_select(ctx *c, const char *name, const char *label, const char *sele
 void h_form_select(ctx *c, const char *name, const char *selected);
 /* pager: "Trang trước / Trang sau" keeping the other arguments */
 void h_pager(ctx *c, const char *path, int page, int total, const char *const *keep);
+void h_pager_n(ctx *c, const char *path, int page, int total, int per_page, const char *const *keep);
 
 /* helpers shared by pages */
 /* the annex label "Biểu 5" for "bieu-5"; out is at least 32 bytes */
@@ -172,6 +177,13 @@ int entry_has_inputs(const catalog *cat, const form *f);
 /* 1 if some column of f counts a register (the dialogues) */
 int form_uses_register(const catalog *cat, const form *f);
 
+/* 1 if records of r are counted into f (a data column on one of r's
+ * elements, or a list of r like Biểu 4) (page_registers.c) */
+int reg_feeds_form(const reg_def *r, const form *f);
+/* the paragraph under an annex naming the registers that feed it and the
+ * mixing rule; nothing (0) when no register feeds f */
+int h_register_sources(ctx *c, const form *f, const char *unit, const char *period_id);
+
 /* --- pages and API ------------------------------------------------------- */
 void page_login(ctx *c);
 void page_login_post(ctx *c);
@@ -186,6 +198,10 @@ void page_dialogue_new(ctx *c);
 void page_dialogue_create(ctx *c);
 void page_dialogue_item(ctx *c);      /* GET /dialogues/ID */
 void page_dialogue_item_post(ctx *c); /* POST /dialogues/ID[/delete] */
+void page_registers(ctx *c);   /* GET /registers */
+void page_reg_get(ctx *c);     /* GET /r/REG[/new|/export.csv|/import|/ID] */
+void page_reg_post(ctx *c);    /* POST /r/REG[/import|/ID|/ID/delete|/ID/attachments] */
+void page_attachment(ctx *c);  /* GET /attachments/ID */
 void page_users(ctx *c);
 void page_users_post(ctx *c);
 void page_audit(ctx *c);
@@ -195,6 +211,10 @@ void api_session_delete(ctx *c);
 void api_report(ctx *c);
 void api_units(ctx *c);
 void api_dialogues(ctx *c);
+void api_registers(ctx *c);       /* GET /api/registers: the definitions */
+void api_register_get(ctx *c);    /* GET /api/registers/REG[/ID] */
+void api_register_post(ctx *c);   /* POST /api/registers/REG[/ID] */
+void api_register_delete(ctx *c); /* DELETE /api/registers/REG/ID */
 void static_css(ctx *c);
 void static_js(ctx *c);
 void static_icon(ctx *c);

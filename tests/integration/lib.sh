@@ -2,7 +2,8 @@
 #   source "$(dirname "$0")/lib.sh" "$@"
 # Sets DV (absolute path of the binary), HERE (this directory), SHARED (../shared of the
 # repository), W (a fresh work directory, removed on exit) and provides fail / check helpers.
-# A test calls `finish` at the end: it exits 1 if any check failed.
+# A test calls `finish` at the end: it exits 1 if any check failed. KEEP=1 in the environment
+# leaves W in place (to look at a failure).
 
 set -u
 if [ $# -lt 1 ] || [ ! -x "$1" ]; then
@@ -17,7 +18,7 @@ export LC_ALL=C.UTF-8
 FAILS=0
 CHECKS=0
 
-cleanup_workdir() { rm -rf "$W"; }
+cleanup_workdir() { [ -n "${KEEP:-}" ] || rm -rf "$W"; }
 trap cleanup_workdir EXIT
 
 fail() {
