@@ -72,7 +72,6 @@ int app_load_demo(app *a, dv_err *e) {
     pthread_rwlock_unlock(&a->lock);
   }
   if (!rc) rc = load(a, "values.csv", app_import_values, e);
-  if (!rc) rc = load(a, "dialogues.csv", app_import_dialogues, e);
   for (int i = 0; !rc && i < a->nregs; i++) { /* demo/REGISTER.csv where the demo has one */
     char name[64];
     snprintf(name, sizeof name, "%s.csv", a->regs[i].code);

@@ -644,7 +644,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   int rc = read_csv_header(r, &c, file, col, e);
   if (!rc) rc = import_rows(a, u, r, &c, file, col, &rows, &n, e);
   csv_release(&c);
-  if (!rc) rc = store_begin(s, e);
+  if (!rc) rc = store_begin_bulk(s, e);
   if (!rc) {
     for (int i = 0; !rc && i < n; i++) {
       int64_t id = 0;
