@@ -212,6 +212,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
   case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
+  case FT_UNITREF: return app_unit_pos(a, v) < 0 ? FAIL("không có đơn vị mã \"%s\"", v) : 0;
   case FT_YEAR: return strlen(v) != 4 || !is_count(v) || atoi(v) < 1900 ? FAIL("năm không hợp lệ \"%s\"", v) : 0;
   case FT_SYMBOL:
     if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
@@ -227,6 +228,20 @@ static int compare(const reg_field *f, const char *x, const char *y) {
   return strcmp(x, y); /* ISO dates order as strings */
 }
 
+/* the record it belongs to exists (a conclusion's dialogue) */
+static int ref_exists(app *a, const reg_def *r, const char *const *v) {
+  const reg_def *target = app_register(a, r->ref_register);
+  int pos = app_unit_pos(a, v[r->ref_unit]), day;
+  if (!target || pos < 0 || date_parse(v[r->ref_date], &day)) return 0;
+  record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1};
+  record *rows;
+  int n, total;
+  dv_err e;
+  if (app_record_rows(a, NULL, target, &q, &rows, &n, &total, &e)) return 0;
+  records_free(rows, n);
+  return total > 0;
+}
+
 /* rules within one record */
 static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, dv_err *e) {
   for (int i = 0; i < r->nfields; i++) {
@@ -238,6 +253,10 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
     const reg_field *f = &r->fields[q->field];
     if (reg_when_matches(q->when_value, v[q->when_field]) && !*v[q->field])
       return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
+  }
+  if (r->ref_register && !ref_exists(a, r, v)) {
+    const reg_field *f = &r->fields[r->ref_date];
+    return FAIL("không có %s nào của đơn vị %s ngày %s", r->ref_register, v[r->ref_unit], v[r->ref_date]);
   }
   for (int i = 0; i < r->nchecks; i++) {
     const reg_check *c = &r->checks[i];
@@ -443,8 +462,16 @@ int app_record_list(app *a, const user *u, const reg_def *r, const record_filter
  * denunciations within 30 days (extendable). Closed letters have none. */
 void app_record_deadline(app *a, const reg_def *r, record *out) {
   int st = reg_field_index(r, "status"), rec = reg_field_index(r, "received"), kind = reg_field_index(r, "kind");
+  int duef = reg_field_index(r, "due");
   out->due[0] = 0;
   out->overdue = 0;
+  if (duef >= 0 && st >= 0) { /* a due date of its own (conclusions): overdue until done */
+    int d;
+    if (date_parse(out->values[duef], &d)) return;
+    snprintf(out->due, sizeof out->due, "%s", out->values[duef]);
+    out->overdue = strcmp(out->values[st], "done") && app_today(a) > d;
+    return;
+  }
   if (st < 0 || rec < 0 || kind < 0) return;
   const char *status = out->values[st];
   int day;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
-                                   "symbol", "login", "year"};
+                                   "symbol", "login", "year", "unitref"};
 
 int reg_field_index(const reg_def *r, const char *name) {
   for (int i = 0; i < r->nfields; i++)
@@ -153,6 +153,16 @@ static int parse_transition(reg_def *r, char *args) {
   return 0;
 }
 
+static int parse_ref(reg_def *r, char *args) {
+  char reg[64], date[64], unit[64];
+  if (sscanf(args, "%63s %63s %63s", reg, date, unit) != 3) return -1;
+  free(r->ref_register);
+  r->ref_register = xstrdup(reg);
+  r->ref_date = reg_field_index(r, date);
+  r->ref_unit = reg_field_index(r, unit);
+  return r->ref_date < 0 || r->ref_unit < 0 ? -1 : 0;
+}
+
 int reg_when_matches(const char *list, const char *value) {
   size_t n = strlen(value);
   for (const char *p = list; *p;) {
@@ -183,6 +193,7 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "date")) return snprintf(rf->date, sizeof rf->date, "%s", args), 0;
   if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
   if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
+  if (!strcmp(key, "ref")) return parse_ref(r, args);
   if (!strcmp(key, "stage")) return snprintf(rf->stage, sizeof rf->stage, "%s", args), 0;
   if (!strcmp(key, "transition")) return parse_transition(r, args);
   if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);
@@ -224,7 +235,7 @@ void reg_release(reg_def *r) {
   for (int i = 0; i < r->nchecks; i++) free(r->checks[i].message);
   for (int i = 0; i < r->nreqs; i++) free(r->reqs[i].when_value);
   for (int i = 0; i < r->ntrans; i++) free(r->trans[i].from), free(r->trans[i].to);
-  free(r->trans);
+  free(r->trans), free(r->ref_register);
   free(r->rules), free(r->checks), free(r->reqs), free(r->code), free(r->title), free(r->item);
   memset(r, 0, sizeof *r);
 }
