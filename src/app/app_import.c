@@ -135,6 +135,24 @@ static int validity(const header *h, unit_in *u, const char *from, const char *t
   return 0;
 }
 
+static int cmp_code(const void *x, const void *y) { return strcmp(((const unit_in *)x)->code, ((const unit_in *)y)->code); }
+
+/* in a file's units sorted by code */
+static const unit_in *find_in_file(const unit_in *sorted, int n, const char *code) {
+  unit_in key = {.code = (char *)code};
+  return bsearch(&key, sorted, (size_t)n, sizeof *sorted, cmp_code);
+}
+
+/* a code twice in the file: named at its later line */
+static int no_duplicate_codes(unit_in *sorted, int n, const header *h, dv_err *e) {
+  for (int i = 1; i < n; i++)
+    if (!strcmp(sorted[i].code, sorted[i - 1].code)) {
+      int line = sorted[i].line > sorted[i - 1].line ? sorted[i].line : sorted[i - 1].line;
+      return bad(e, h, line, "code", "mã đơn vị lặp lại trong tệp", sorted[i].code);
+    }
+  return 0;
+}
+
 static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const header *h, dv_err *e) {
   if (!u->code[0]) return bad(e, h, u->line, "code", "thiếu mã đơn vị", "");
   if (strlen(u->code) > 30) return bad(e, h, u->line, "code", "mã quá dài", u->code);
@@ -143,16 +161,13 @@ static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const h
   if (!u->name[0]) return bad(e, h, u->line, "name", "thiếu tên đơn vị", "");
   if (!u->type[0]) return bad(e, h, u->line, "type", "thiếu loại đơn vị", "");
   if (u->level < 1 || u->level > TREE_MAX_LEVELS) return bad(e, h, u->line, "level", "cấp phải là số từ 1 đến 8", "");
-  if (store_unit_id(s, u->code)) return bad(e, h, u->line, "code", "mã đơn vị đã có", u->code);
-  for (int i = 0; i < n; i++)
-    if (&all[i] != u && all[i].line < u->line && strcmp(all[i].code, u->code) == 0)
-      return bad(e, h, u->line, "code", "mã đơn vị lặp lại trong tệp", u->code);
+  if (app_unit_pos(a, u->code) >= 0) return bad(e, h, u->line, "code", "mã đơn vị đã có", u->code);
   if (u->level == 1 && u->parent[0]) return bad(e, h, u->line, "parent_code", "đơn vị cấp 1 không có cấp trên", u->parent);
   if (u->level > 1 && !u->parent[0]) return bad(e, h, u->line, "parent_code", "thiếu mã đơn vị cấp trên", "");
   if (!u->parent[0]) return 0;
   int plevel = 0;
-  for (int i = 0; i < n; i++)
-    if (strcmp(all[i].code, u->parent) == 0) plevel = all[i].level;
+  const unit_in *p = find_in_file(all, n, u->parent);
+  if (p) plevel = p->level;
   if (!plevel) {
     int pos = app_unit_pos(a, u->parent);
     if (pos >= 0) plevel = a->t.u[pos].level;
@@ -205,7 +220,12 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
   csv_release(&r);
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
-  for (int i = 0; !rc && i < n; i++) rc = check_unit(a, s, &v[i], v, n, &h, e);
+  unit_in *sorted = xmalloc(sizeof *v * (size_t)(n + 1)); /* shallow copies for lookups */
+  if (n) memcpy(sorted, v, sizeof *v * (size_t)n);
+  qsort(sorted, (size_t)n, sizeof *v, cmp_code);
+  if (!rc) rc = no_duplicate_codes(sorted, n, &h, e);
+  for (int i = 0; !rc && i < n; i++) rc = check_unit(a, s, &v[i], sorted, n, &h, e); /* in file order */
+  free(sorted);
   if (!rc) {
     qsort(v, (size_t)n, sizeof *v, cmp_level);
     rc = store_begin(s, e);

@@ -66,18 +66,23 @@ static int unit_field(const reg_def *r) {
 
 /* the stored JSON of the public (which = 0) or private (which = 1) fields */
 static char *values_json(const reg_def *r, const char *const *v, int which) {
-  json_t *o = json_object();
-  int any = 0;
+  buf b; /* written directly: imports write a million of these */
+  buf_init(&b, 0);
+  buf_addc(&b, '{');
   for (int i = 0; i < r->nfields; i++) {
     const reg_field *f = &r->fields[i];
-    if (f->type == FT_UNIT || f->private_ != which) continue;
-    if (which && !*v[i]) continue;
-    json_object_set_new(o, f->name, json_string(v[i]));
-    any = 1;
+    if (f->type == FT_UNIT || f->private_ != which || (which && !*v[i])) continue;
+    if (b.len > 1) buf_addc(&b, ',');
+    esc_json(&b, f->name);
+    buf_addc(&b, ':');
+    esc_json(&b, v[i]);
   }
-  char *s = which && !any ? NULL : json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-  json_decref(o);
-  return s;
+  buf_addc(&b, '}');
+  if (which && b.len == 2) {
+    buf_release(&b);
+    return NULL;
+  }
+  return buf_detach(&b, NULL);
 }
 
 /* fills out[i] (malloc'd, "" if absent) from a JSON object */
@@ -497,9 +502,9 @@ static int find_unit(app *a, const reg_def *r, const char *const *v) {
 
 /* inserts or updates one checked record inside an open transaction */
 /* one audit entry per record, except in imports (one for the file) */
-static int write_record(app *a, store *s, const user *u, const reg_def *r, int64_t *id, const char *const *v,
-                        int audit, const char *before, dv_err *e) {
-  int pos = find_unit(a, r, v), day, days[REG_MAX_FIELDS];
+static int write_record(app *a, store *s, const user *u, const reg_def *r, int pos, int64_t *id,
+                        const char *const *v, int audit, const char *before, dv_err *e) {
+  int day, days[REG_MAX_FIELDS];
   days_of(a, r, v, days, &day);
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
   char *data = values_json(r, v, 0), *priv = values_json(r, v, 1), *fold = search_fold(r, v);
@@ -567,7 +572,7 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
-    rc = write_record(a, s, u, r, id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, find_unit(a, r, (const char *const *)v), id, (const char *const *)v, 1, before, e);
     free(before);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
@@ -636,6 +641,7 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
 
 typedef struct import_row {
   char *v[REG_MAX_FIELDS];
+  int pos; /* the unit's position, looked up once */
 } import_row;
 
 static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, const char *file, const int *col,
@@ -655,6 +661,7 @@ static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, c
     dv_err sub;
     rc = normalise(r, in, row->v, line, &sub);
     if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, &sub);
+    row->pos = rc ? -1 : find_unit(a, r, (const char *const *)row->v);
     if (rc) rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
   }
   return rc;
@@ -675,7 +682,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   if (!rc) {
     for (int i = 0; !rc && i < n; i++) {
       int64_t id = 0;
-      rc = write_record(a, s, u, r, &id, (const char *const *)rows[i].v, 0, NULL, e);
+      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, 0, NULL, e);
     }
     char what[48], after[96];
     int64_t uid;
@@ -689,7 +696,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   }
   if (!rc) {
     for (int i = 0; i < n; i++)
-      count_record(a, r, find_unit(a, r, (const char *const *)rows[i].v), (const char *const *)rows[i].v, +1);
+      count_record(a, r, rows[i].pos, (const char *const *)rows[i].v, +1);
     app_mark_seen(a, s);
     *count = n;
   }
@@ -870,7 +877,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     char *before = audit_json(r, (const char *const *)v);
     free(v[r->stage_field]);
     v[r->stage_field] = xstrdup(to);
-    rc = write_record(a, s, u, r, &id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, 1, before, e);
     int64_t uid;
     const char *login;
     actor_of(u, &uid, &login);
