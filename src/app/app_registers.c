@@ -118,8 +118,10 @@ static void days_of(app *a, const reg_def *r, const char *const *v, int *days, i
   *period_day = -1;
   period p;
   int last;
+  /* the calendar start of the period lies inside its window under any
+   * cut-off day, so the stored day stays right if the setting changes */
   if (r->period_field >= 0 && *v[r->period_field] && period_parse(v[r->period_field], &p) == 0)
-    period_window(&p, &a->cfg, period_day, &last);
+    period_window(&p, NULL, period_day, &last);
 }
 
 /* adds (sign +1) or removes (-1) a record's contributions; caller holds the write lock */
