@@ -67,12 +67,18 @@ HEADERS = {
     "receptions": ["date", "unit", "people"],
     "supervisions": ["date", "unit", "subject", "documents_reviewed", "recommendations", "accepted"],
     "criticisms": ["date", "unit", "form", "drafts", "recommendations", "accepted"],
+    "models": ["name", "unit", "kind", "field", "areas", "year", "status", "press_items", "exemplary", "person_name",
+               "position", "goals", "results", "commend_level"],
+    "establishments": ["name", "religion", "unit", "uses_land", "status", "dossier_on", "certificate_on", "notes"],
+    "conclusions": ["dialogue_date", "dialogue_unit", "content", "responsible_unit", "due", "status", "done_date",
+                    "result"],
 }
 # footnote 3 of the seed: "các đảng ủy xã, phường, thị trấn đã ban hành 1.718 văn bản"
 COMMUNE_DOCS = 1718
 
 problems = []
 known_hits = []
+infos = []
 
 
 def problem(msg):
@@ -158,8 +164,54 @@ def expand(text, level):
 
 
 # ---------------------------------------------------------------- register rules
+# REGISTER RULES: what every record counts into, as this checker understands the
+# registers (docs/registers.md). (register, element, combo, value field for a sum (None: a
+# count), condition (field, values) or None, date field (None: the register's date)).
+# `{f}` in a combo is the record's field f; a set field (a;b) counts once per member.
+# main() compares this table with the count / sum / text lines of registers/*.reg.
+RULES = [
+    ("dialogues", "dialogues", "{type}.{chair}", None, None, None),
+    ("documents", "doc_count", "cap_uy", None, ("issued_by", {"cap_uy"}), None),
+    ("documents", "doc_count", "ban_dan_van", None, ("issued_by", {"ban_dan_van"}), None),
+    ("documents", "doc_count", "ban_dan_van.{fields}", None, ("issued_by", {"ban_dan_van"}), None),
+    ("conferences", "conf_count", "{chaired_by}", None, None, None),
+    ("conferences", "conf_people", "{chaired_by}", "participants", None, None),
+    ("inspections", "insp_count", "{conducted_by}.{kind}", None, None, None),
+    ("inspections", "insp_orgs", "{conducted_by}.{kind}", "party_orgs", None, None),
+    ("inspections", "insp_members", "{conducted_by}.{kind}", "party_members", None, None),
+    ("letters", "letters_received", "default", None, None, None),
+    ("letters", "letters_resolved", "default", None, None, "resolved"),
+    ("receptions", "reception_sessions", "default", None, None, None),
+    ("receptions", "reception_people", "default", "people", None, None),
+    ("supervisions", "fs_count", "default", None, None, None),
+    ("supervisions", "fs_docs", "default", "documents_reviewed", None, None),
+    ("supervisions", "fs_recs", "default", "recommendations", None, None),
+    ("supervisions", "fs_accepted", "default", "accepted", None, None),
+    ("criticisms", "fc_conferences", "default", None, ("form", {"hoi_nghi"}), None),
+    ("criticisms", "fc_drafts", "default", "drafts", ("form", {"gui_du_thao"}), None),
+    ("criticisms", "fc_recs", "default", "recommendations", None, None),
+    ("criticisms", "fc_accepted", "default", "accepted", None, None),
+    # Biểu 3: a model counts in the year it is registered for (from 1 January)
+    ("models", "models_registered", "default", None, None, None),
+    ("models", "models_by_field", "{field}.{kind}", None, None, None),
+    ("models", "models_recognised", "{kind}", None, ("status", {"recognised", "commended"}), None),
+    ("models", "models_commended", "{kind}", None, ("status", {"commended"}), None),
+    ("models", "press_items", "default", "press_items", None, None),
+    ("models", "models_area", "{areas}", None, None, None),
+]
+# text cells listed from records where the unit wrote none: (register, element, field, condition)
+TEXT_RULES = [("models", "models_exemplary", "name", ("exemplary", {"yes"}))]
+# the date of each register that counts (registers of state have none)
+REGISTER_DATE = {"dialogues": "date", "documents": "date", "conferences": "date", "inspections": "date",
+                 "letters": "received", "receptions": "date", "supervisions": "date", "criticisms": "date",
+                 "models": "year", "conclusions": "due"}
+REGISTER_PERIOD = {"documents": "period"}  # a record's own period, where set, wins over its date
+
+
 def in_period(text):
-    """A date field: is the day in 2023S1 (empty or bad: no)."""
+    """A date field (or a year: from its 1 January): is it in 2023S1 (empty or bad: no)."""
+    if re.fullmatch(r"\d{4}", text or ""):
+        text = text + "-01-01"
     try:
         return P_FIRST <= datetime.date.fromisoformat(text) <= P_LAST
     except ValueError:
@@ -170,69 +222,99 @@ def doc_in_period(d):
     return d["period"] == PERIOD if d["period"] else in_period(d["date"])
 
 
-def contributions(regs):
-    """REGISTER RULES: (element, combo, unit, value) for every record of 2023S1.
-    A count adds 1; a sum adds the field, nothing when it is empty."""
-    out = []
+def record_in_period(reg, r, date_field=None):
+    pf = REGISTER_PERIOD.get(reg)
+    if date_field is None and pf and r[pf]:
+        return r[pf] == PERIOD
+    return in_period(r[date_field or REGISTER_DATE[reg]])
 
-    def count(el, combo, r):
-        out.append((el, combo, r["unit"], 1.0))
 
-    def add(el, combo, r, field):
-        if r[field] != "":
-            out.append((el, combo, r["unit"], float(r[field])))
-
-    for r in regs["dialogues"]:
-        if in_period(r["date"]):
-            count("dialogues", r["type"] + "." + r["chair"], r)
-    for r in regs["documents"]:
-        if not doc_in_period(r):
-            continue
-        if r["issued_by"] == "cap_uy":  # Biểu 1: documents of the committee, whatever their field
-            count("doc_count", "cap_uy", r)
-        elif r["issued_by"] == "ban_dan_van":  # Biểu 2: by field
-            for f in r["fields"].split(";"):
-                count("doc_count", "ban_dan_van." + f, r)
-    for r in regs["conferences"]:
-        if in_period(r["date"]):
-            count("conf_count", r["chaired_by"], r)
-            add("conf_people", r["chaired_by"], r, "participants")
-    for r in regs["inspections"]:
-        if in_period(r["date"]):
-            combo = r["conducted_by"] + "." + r["kind"]
-            count("insp_count", combo, r)
-            add("insp_orgs", combo, r, "party_orgs")
-            add("insp_members", combo, r, "party_members")
-    for r in regs["letters"]:
-        if in_period(r["received"]):
-            count("letters_received", "default", r)
-        if in_period(r["resolved"]):
-            count("letters_resolved", "default", r)
-    for r in regs["receptions"]:
-        if in_period(r["date"]):
-            count("reception_sessions", "default", r)
-            add("reception_people", "default", r, "people")
-    for r in regs["supervisions"]:
-        if in_period(r["date"]):
-            count("fs_count", "default", r)
-            add("fs_docs", "default", r, "documents_reviewed")
-            add("fs_recs", "default", r, "recommendations")
-            add("fs_accepted", "default", r, "accepted")
-    for r in regs["criticisms"]:
-        if in_period(r["date"]):
-            if r["form"] == "hoi_nghi":
-                count("fc_conferences", "default", r)
-            add("fc_drafts", "default", r, "drafts")
-            add("fc_recs", "default", r, "recommendations")
-            add("fc_accepted", "default", r, "accepted")
+def expand_combo(template, r):
+    out = [""]
+    for lit, field in re.findall(r"([^{]*)(?:\{(\w+)\})?", template):
+        out = [o + lit for o in out]
+        if field:
+            parts = r[field].split(";") if r[field] else []
+            out = [o + p for o in out for p in parts]
     return out
 
 
-# elements the registers give (hand-entered values of these are ignored where a unit has records)
-REGISTER_ELEMENTS = {"dialogues", "doc_count", "conf_count", "conf_people", "insp_count", "insp_orgs",
-                     "insp_members", "letters_received", "letters_resolved", "reception_sessions",
-                     "reception_people", "fs_count", "fs_docs", "fs_recs", "fs_accepted", "fc_conferences",
-                     "fc_drafts", "fc_recs", "fc_accepted"}
+def matches(cond, r):
+    return cond is None or r[cond[0]] in cond[1]
+
+
+def contributions(regs):
+    """(element, combo, unit, value) for every record of 2023S1, by RULES.
+    A count adds 1; a sum adds the field, nothing when it is empty."""
+    out = []
+    for reg, el, combo, value, cond, date in RULES:
+        for r in regs.get(reg, []):
+            if not matches(cond, r) or not record_in_period(reg, r, date):
+                continue
+            if value is not None and r[value] == "":
+                continue
+            x = 1.0 if value is None else float(r[value])
+            for c in expand_combo(combo, r):
+                out.append((el, c, r["unit"], x))
+    return out
+
+
+def parse_register_rules(regdir):
+    """The count / sum / text lines of registers/*.reg, in RULES' shape."""
+    rules, texts, dates = set(), set(), {}
+    for name in sorted(os.listdir(regdir)):
+        if not name.endswith(".reg"):
+            continue
+        reg = None
+        with open(os.path.join(regdir, name), encoding="utf-8") as f:
+            for line in f:
+                tok = line.split()
+                if not tok or tok[0].startswith("#"):
+                    continue
+                if tok[0] == "register":
+                    reg = tok[1]
+                elif tok[0] == "date":
+                    dates[reg] = tok[1]
+                elif tok[0] in ("count", "sum", "text"):
+                    need = 3 if tok[0] == "sum" else 2
+                    head, opts = tok[1:need + 1], tok[need + 1:]
+                    cond, on = None, None
+                    for k in range(0, len(opts) - 1, 2):
+                        if opts[k] == "when":
+                            fld, _, vals = opts[k + 1].partition("=")
+                            cond = (fld, frozenset(vals.split("|")))
+                        elif opts[k] == "on":
+                            on = opts[k + 1]
+                    if tok[0] == "count":
+                        rules.add((reg, head[0], head[1], None, cond, on))
+                    elif tok[0] == "sum":
+                        rules.add((reg, head[0], head[2], head[1], cond, on))
+                    else:
+                        texts.add((reg, head[0], head[1], cond))
+    return rules, texts, dates
+
+
+def check_rules_against_registers(regdir):
+    rules, texts, dates = parse_register_rules(regdir)
+    mine = {(a, b, c, d, (e[0], frozenset(e[1])) if e else None, f) for a, b, c, d, e, f in RULES}
+    my_texts = {(a, b, c, (d[0], frozenset(d[1])) if d else None) for a, b, c, d in TEXT_RULES}
+    for r in sorted(rules - mine, key=str):
+        problem("registers/%s.reg counts %s %s%s, a rule this checker does not apply" % (r[0], r[1], r[2],
+                " (sum of %s)" % r[3] if r[3] else ""))
+    for r in sorted(mine - rules, key=str):
+        problem("this checker counts %s %s from %s, registers/%s.reg does not" % (r[1], r[2], r[0], r[0]))
+    for r in sorted(texts ^ my_texts, key=str):
+        problem("text rule %s %s differs between registers/%s.reg and this checker" % (r[1], r[2], r[0]))
+    for reg, d in REGISTER_DATE.items():
+        if dates.get(reg) != d:
+            problem("registers/%s.reg: date %s, this checker assumes %s" % (reg, dates.get(reg), d))
+
+
+# elements the registers give
+REGISTER_ELEMENTS = {r[1] for r in RULES}
+# ... and of those, the ones a unit without records may still enter by hand (the seed's zeros
+# of Biểu 5; the note in place of "recognised" and the commended counts of Biểu 3, see README)
+ENTERED_FALLBACK = {"dialogues", "models_recognised", "models_commended"}
 
 
 # ---------------------------------------------------------------- model
@@ -259,6 +341,17 @@ class Model:
                     if el != "count_note":
                         problem("values: %s %s %s: %r is not a number" % (v["element"], v["combo"], v["unit"], x))
             self.entered[(v["element"], v["combo"], v["unit"])] = x
+        self.regs = regs
+        self.text_rules = {t[1]: t for t in TEXT_RULES}
+
+    def listed(self, element, unit):
+        """A text cell from records: the field of the matching records of the unit's subtree
+        in the period, "; "-joined (the order is the engine's; not compared here)."""
+        reg, _, field, cond = self.text_rules[element]
+        sub = set(self.subtree(unit))
+        names = [r[field] for r in self.regs.get(reg, []) if r["unit"] in sub and matches(cond, r)
+                 and record_in_period(reg, r)]
+        return "; ".join(names) if names else None
 
     def subtree(self, code):
         out = [code]
@@ -271,6 +364,8 @@ class Model:
         key = (element, combo, unit)
         if key in self.counts:
             return self.counts[key]
+        if key not in self.entered and element in self.text_rules:
+            return self.listed(element, unit)  # the unit's own text wins over the list
         return self.entered.get(key)
 
     def total(self, element, combo, units):
@@ -419,7 +514,7 @@ def check_list(code, form, seed, documents):
                           "(e.g. 6/12/2022 for 06/12/2022)" % (code, ",".join(unpadded)))
 
 
-def check_files(units, regs, values, shared, forms, elements):
+def check_files(units, regs, values, shared, forms, elements, seed):
     # units: the rows of Hải Phòng in the source, in its order
     with open(os.path.join(shared, "data", "vn-admin", "units-2024.csv"), encoding="utf-8", newline="") as f:
         src = list(csv.DictReader(f))
@@ -476,7 +571,6 @@ def check_files(units, regs, values, shared, forms, elements):
         for k in ("title", "issues", "conclusions"):
             text(where, d, k)
     spread = {lv: len({d["unit"] for d in dialogues if codes.get(d["unit"], {}).get("level") == lv}) for lv in "123"}
-    dlg_units = {(d["unit"], d["type"] + "." + d["chair"]) for d in dialogues}
 
     # values: known element/combo pairs, period, unit, number shape; none that the registers give
     used = set()
@@ -485,7 +579,7 @@ def check_files(units, regs, values, shared, forms, elements):
             for r in ([b] if b[0] == "data" else [b[1], b[2]] if b[0] == "pair" else []):
                 used.add((r[1], r[2]))
     seen = set()
-    per = {}
+    counted = {(el, combo, unit) for el, combo, unit, _ in contributions(regs)}
     for i, v in enumerate(values, 2):
         where = "values.csv:%d" % i
         key = (v["element"], v["combo"], v["unit"], v["period"])
@@ -494,10 +588,10 @@ def check_files(units, regs, values, shared, forms, elements):
         seen.add(key)
         if (v["element"], v["combo"]) not in used:
             problem("%s: %s %s is not used by any form" % (where, v["element"], v["combo"]))
-        if v["element"] == "dialogues":
-            if (v["unit"], v["combo"]) in dlg_units:
-                problem("%s: dialogues %s of unit %s entered by hand, but the unit has records"
-                        % (where, v["combo"], v["unit"]))
+        if v["element"] in ENTERED_FALLBACK:
+            if (v["element"], v["combo"], v["unit"]) in counted:
+                problem("%s: %s %s of unit %s entered by hand, but the unit has records"
+                        % (where, v["element"], v["combo"], v["unit"]))
         elif v["element"] in REGISTER_ELEMENTS:
             problem("%s: %s is counted from a register, not entered" % (where, v["element"]))
         if v["period"] != PERIOD:
@@ -511,14 +605,6 @@ def check_files(units, regs, values, shared, forms, elements):
             problem("%s: %s wants a non-negative integer, got %r" % (where, v["element"], v["value"]))
         if t in ("text", "count_note") and not v["value"].isdigit() and v["unit"] != CITY:
             problem("%s: text outside the city" % where)
-        if v["value"].isdigit():
-            per[(v["element"], v["combo"], v["unit"])] = int(v["value"])
-    for u in codes:
-        fields = sum(x for (el, c, uu), x in per.items() if el == "models_by_field" and uu == u)
-        if fields != per.get(("models_registered", "default", u), 0):
-            problem("unit %s: models_registered %d != sum of models_by_field %d"
-                    % (u, per.get(("models_registered", "default", u), 0), fields))
-
     # documents: symbol as written, kind from it, issuer part by unit and issuer, unique per issuing
     # unit, numbers rising with the date per kind; the Ban Dân vận's with exactly one field
     symbols = set()
@@ -658,7 +744,267 @@ def check_files(units, regs, values, shared, forms, elements):
         a, b = number(where, r, "accepted", 0, True), number(where, r, "recommendations", 0, True)
         if a is not None and b is not None and a > b:
             problem("%s: accepted %d > recommendations %d" % (where, a, b))
+    check_issue4(units, regs, seed, day_of)
     return spread
+
+
+# ---------------------------------------------------------------- the registers of issue 4
+MODEL_KINDS = ("tap_the", "ca_nhan")
+MODEL_FIELDS = ("kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_dang")
+MODEL_AREAS = ("nong_thon_moi", "do_thi", "chuyen_doi_so", "khac")
+MODEL_STATUS = ("registered", "appraising", "recognised", "not_recognised", "commended")
+EST_STATUS = ("none", "dossier", "certificate")
+EST_WORDS = ("Chùa ", "Tịnh xá ", "Niệm Phật đường ", "Nhà thờ ", "Nhà nguyện ", "Điểm nhóm ", "Thánh thất ",
+             "Điểm sinh hoạt ")
+CONCL_STATUS = ("open", "in_progress", "done")
+AS_OF = datetime.date(2023, 6, 30)  # the registers of state as of the end of the period
+YEAR_END = datetime.date(2023, 12, 31)
+# where the seed's exemplary models are (Biểu 3, last cell): title -> (who, where)
+#   who: text the model's name must contain (None: any); where: "31" the city itself,
+#   a list of districts = one in each of their subtrees, "quan" = in quận, "huyen_xa" = in
+#   communes (xã) of at least two huyện
+EXEMPLARY_PLACES = {
+    "Chuyển đổi số": ("Sở Giao thông Vận tải", "31"),
+    "Phân loại rác thải": ("quận Ngô Quyền", ["304"]),
+    "Tổ liên gia an toàn phòng cháy, chữa cháy": (None, ["303", "304", "311"]),
+    "Sân chơi cộng đồng": (None, "quan"),
+    "Thư viện cộng đồng": (None, "quan"),
+    "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu": (None, "huyen_xa"),
+    "Mẹ đỡ đầu": ("Hội Liên hiệp phụ nữ thành phố", "31"),
+}
+
+
+def info(msg):
+    infos.append(msg)
+
+
+def check_issue4(units, regs, seed, parse_day):
+    codes = {u["code"]: u for u in units}
+    children = {}
+    for u in units:
+        children.setdefault(u["parent_code"], []).append(u["code"])
+
+    def subtree(code):
+        out = [code]
+        for c in children.get(code, []):
+            out.extend(subtree(c))
+        return out
+
+    def district_of(code):
+        while codes[code]["level"] not in ("1", "2"):
+            code = codes[code]["parent_code"]
+        return code
+
+    # ---- models
+    models = regs["models"]
+    x3 = seed["bieu-3"]["rows"][0]["values"]
+    if len(models) != x3[0]:
+        problem("models.csv: %d records, Biểu 3 says %d registered" % (len(models), x3[0]))
+    names = set()
+    for i, m in enumerate(models, 2):
+        where = "models.csv:%d" % i
+        u = codes.get(m["unit"])
+        if u is None:
+            problem("%s: unknown unit %s" % (where, m["unit"]))
+        if not m["name"].strip():
+            problem("%s: empty name" % where)
+        if (m["unit"], m["name"]) in names:
+            problem("%s: model %r twice at unit %s" % (where, m["name"], m["unit"]))
+        names.add((m["unit"], m["name"]))
+        if m["kind"] not in MODEL_KINDS:
+            problem("%s: kind %r" % (where, m["kind"]))
+        if m["field"] not in MODEL_FIELDS:
+            problem("%s: field %r" % (where, m["field"]))
+        areas = m["areas"].split(";") if m["areas"] else []
+        if not set(areas) <= set(MODEL_AREAS) or len(set(areas)) != len(areas):
+            problem("%s: areas %r" % (where, m["areas"]))
+        if u and "nong_thon_moi" in areas and u["type"] in ("Phường", "Quận"):
+            problem("%s: nông thôn mới in %s" % (where, u["name"]))
+        if m["year"] != "2023":
+            problem("%s: year %r, the demo registers for 2023" % (where, m["year"]))
+        if m["status"] not in MODEL_STATUS:
+            problem("%s: status %r" % (where, m["status"]))
+        elif m["status"] not in ("registered", "appraising"):
+            # recognition is at the end of the year (the seed's note); see README
+            problem("%s: status %s in the first half-year" % (where, m["status"]))
+        if m["status"] == "appraising" and m["unit"] == CITY:
+            problem("%s: a city model under appraisal, but there is no unit above the city" % where)
+        if m["press_items"] and not m["press_items"].isdigit():
+            problem("%s: press_items %r" % (where, m["press_items"]))
+        if m["exemplary"] not in ("yes", "no"):
+            problem("%s: exemplary %r" % (where, m["exemplary"]))
+        if m["kind"] == "ca_nhan":
+            if not re.match(r"^\S+( \S+)+ [A-Z]\d+$", m["person_name"]):
+                problem("%s: person_name %r is not an obviously invented name" % (where, m["person_name"]))
+            if not m["position"].strip():
+                problem("%s: an individual model without a position" % where)
+        elif m["person_name"] or m["position"]:
+            problem("%s: a collective model with a person" % where)
+        if not m["goals"].strip() or not m["results"].strip():
+            problem("%s: goals and results are stated at registration" % where)
+        if m["commend_level"] and m["status"] != "commended":
+            problem("%s: commend_level without commendation" % where)
+    # the seed's exemplary models, where the seed puts them
+    titles = re.findall(r"“([^”]+)”", x3[14] or "")
+    if sorted(set(titles)) != sorted(EXEMPLARY_PLACES):
+        problem("Biểu 3: the seed names the exemplary models %s, the checker expects %s"
+                % (sorted(set(titles)), sorted(EXEMPLARY_PLACES)))
+    flagged = [m for m in models if m["exemplary"] == "yes"]
+    for m in flagged:
+        if not any("“%s”" % t in m["name"] for t in EXEMPLARY_PLACES):
+            problem("models.csv: %r is flagged exemplary, but the seed does not name it" % m["name"])
+    for t, (who, place) in EXEMPLARY_PLACES.items():
+        ms = [m for m in flagged if "“%s”" % t in m["name"] and (who is None or who.lower() in m["name"].lower())]
+        if not ms:
+            problem("models.csv: no exemplary model “%s”%s" % (t, " of " + who if who else ""))
+            continue
+        if place == CITY:
+            bad = [m for m in ms if m["unit"] != CITY]
+        elif place == "quan":
+            bad = [m for m in ms if codes[district_of(m["unit"])]["type"] != "Quận"]
+        elif place == "huyen_xa":
+            bad = [m for m in ms if codes[m["unit"]]["type"] != "Xã"
+                   or codes[district_of(m["unit"])]["type"] != "Huyện"]
+            if len({district_of(m["unit"]) for m in ms}) < 2:
+                problem("models.csv: “%s” in fewer than two huyện" % t)
+        else:
+            bad = [m for m in ms if district_of(m["unit"]) not in place]
+            for d in place:
+                if not any(district_of(m["unit"]) == d for m in ms):
+                    problem("models.csv: no exemplary “%s” in %s" % (t, codes[d]["name"]))
+        for m in bad:
+            problem("models.csv: exemplary “%s” at %s, not where the seed puts it" % (t, codes[m["unit"]]["name"]))
+    # "mỗi xã ít nhất 03 mô hình": true for most communes (xã), not all
+    xa = [c for c, u in codes.items() if u["type"] == "Xã"]
+    n_all = {c: 0 for c in xa}
+    n_ntm = {c: 0 for c in xa}
+    for m in models:
+        if m["unit"] in n_all:
+            n_all[m["unit"]] += 1
+            n_ntm[m["unit"]] += "nong_thon_moi" in m["areas"].split(";")
+    for label, n in (("models", n_all), ("models in nông thôn mới", n_ntm)):
+        k = sum(1 for c in xa if n[c] >= 3)
+        info("models: %d of %d xã have at least 3 %s" % (k, len(xa), label))
+        if not len(xa) / 2 < k < len(xa):
+            problem("models.csv: %d of %d xã have at least 3 %s; the demo wants most, not all" % (k, len(xa), label))
+    status = {}
+    for m in models:
+        status[m["status"]] = status.get(m["status"], 0) + 1
+    press = [m["press_items"] for m in models]
+    info("models: %d; status %s; press items %d over %d models (%d an explicit 0, %d empty); %d exemplary"
+         % (len(models), ", ".join("%s %d" % kv for kv in sorted(status.items())),
+            sum(int(p) for p in press if p), sum(1 for p in press if p and p != "0"), press.count("0"),
+            press.count(""), len(flagged)))
+    # indicator models_coverage --area nong_thon_moi --min 3 --level 3 for unit 31 (all level-3 units)
+    lv3 = [c for c, u in codes.items() if u["level"] == "3"]
+    ntm = {}
+    for m in models:
+        if m["year"] == "2023" and "nong_thon_moi" in m["areas"].split(";"):
+            ntm[m["unit"]] = ntm.get(m["unit"], 0) + 1
+    num = sum(1 for c in lv3 if ntm.get(c, 0) >= 3)
+    info("indicator models_coverage nong_thon_moi min 3 level 3, unit 31, 2023: %d / %d = %.1f%%"
+         % (num, len(lv3), 100.0 * num / len(lv3)))
+
+    # ---- religious establishments
+    ests = regs["establishments"]
+    if len(ests) != 239:
+        problem("establishments.csv: %d records, want 239" % len(ests))
+    seen = set()
+    for i, e in enumerate(ests, 2):
+        where = "establishments.csv:%d" % i
+        u = codes.get(e["unit"])
+        if u is None or u["level"] != "3":
+            problem("%s: unit %s is not a commune" % (where, e["unit"]))
+        if not e["name"].startswith(EST_WORDS):
+            problem("%s: %r does not name an institution (%s…)" % (where, e["name"], ", ".join(EST_WORDS)))
+        if (e["unit"], e["name"]) in seen:
+            problem("%s: %r twice in unit %s" % (where, e["name"], e["unit"]))
+        seen.add((e["unit"], e["name"]))
+        if not e["religion"].strip():
+            problem("%s: empty religion" % where)
+        if e["uses_land"] not in ("yes", "no"):
+            problem("%s: uses_land %r" % (where, e["uses_land"]))
+        if e["status"] not in EST_STATUS:
+            problem("%s: status %r" % (where, e["status"]))
+        if e["uses_land"] == "no" and e["status"] != "none":
+            problem("%s: a land dossier for an establishment that uses no land" % where)
+        days = {}
+        for f in ("dossier_on", "certificate_on"):
+            if e[f]:
+                days[f] = parse_day("%s %s" % (where, f), e[f], datetime.date(2019, 1, 1), AS_OF)
+        want = {"none": set(), "dossier": {"dossier_on"}, "certificate": {"dossier_on", "certificate_on"}}
+        if e["status"] in want and {f for f in ("dossier_on", "certificate_on") if e[f]} != want[e["status"]]:
+            problem("%s: status %s with dossier_on %r, certificate_on %r"
+                    % (where, e["status"], e["dossier_on"], e["certificate_on"]))
+        if days.get("dossier_on") and days.get("certificate_on") and days["certificate_on"] < days["dossier_on"]:
+            problem("%s: certificate_on %s before dossier_on %s" % (where, e["certificate_on"], e["dossier_on"]))
+    land = [e for e in ests if e["uses_land"] == "yes"]
+    n_d = sum(1 for e in land if e["status"] in ("dossier", "certificate"))
+    n_c = sum(1 for e in land if e["status"] == "certificate")
+    rel = {}
+    for e in ests:
+        rel[e["religion"]] = rel.get(e["religion"], 0) + 1
+    info("establishments: %d in %d communes (%s); %d use land: none %d, dossier %d, certificate %d"
+         % (len(ests), len({e["unit"] for e in ests}), ", ".join("%s %d" % kv for kv in sorted(rel.items())),
+            len(land), len(land) - n_d, n_d - n_c, n_c))
+    info("indicator establishments_dossier, unit 31: %d / %d = %.1f%%; establishments_certificate: %d / %d = %.1f%%"
+         % (n_d, len(land), 100.0 * n_d / len(land), n_c, len(land), 100.0 * n_c / len(land)))
+    if not (30 <= 100.0 * n_d / len(land) <= 50 and 10 <= 100.0 * n_c / len(land) <= 20):
+        problem("establishments.csv: dossier %.1f%%, certificate %.1f%% of the land-using ones; the demo wants "
+                "the 2023 targets met plausibly (30-50%%, 10-20%%)" % (100.0 * n_d / len(land), 100.0 * n_c / len(land)))
+
+    # ---- dialogue conclusions
+    concl = regs["conclusions"]
+    dialogues = {}
+    for d in regs["dialogues"]:
+        dialogues.setdefault((d["date"], d["unit"]), []).append(d)
+    per = {}
+    for i, c in enumerate(concl, 2):
+        where = "conclusions.csv:%d" % i
+        key = (c["dialogue_date"], c["dialogue_unit"])
+        if key not in dialogues:
+            problem("%s: no dialogue of unit %s on %s" % (where, c["dialogue_unit"], c["dialogue_date"]))
+            continue
+        per[key] = per.get(key, 0) + 1
+        day = parse_day(where, c["dialogue_date"])
+        if not c["content"].strip():
+            problem("%s: empty content" % where)
+        if c["responsible_unit"] not in codes:
+            problem("%s: unknown responsible_unit %s" % (where, c["responsible_unit"]))
+        elif c["responsible_unit"] not in subtree(c["dialogue_unit"]):
+            problem("%s: responsible_unit %s is neither the dialogue's unit nor under it"
+                    % (where, c["responsible_unit"]))
+        due = parse_day(where + " due", c["due"], None)
+        if day and due and not 15 <= (due - day).days <= 90:
+            problem("%s: due %s is %d days after the dialogue" % (where, c["due"], (due - day).days))
+        if c["status"] not in CONCL_STATUS:
+            problem("%s: status %r" % (where, c["status"]))
+        if (c["status"] == "done") != (c["done_date"] != ""):
+            problem("%s: status %s with done_date %r" % (where, c["status"], c["done_date"]))
+        if c["done_date"]:
+            done = parse_day(where + " done_date", c["done_date"], None)
+            if done and day and not day <= done <= AS_OF:
+                problem("%s: done_date %s not between the dialogue %s and %s" % (where, c["done_date"], day, AS_OF))
+            if not c["result"].strip():
+                problem("%s: done without a result" % where)
+    if any(not 1 <= n <= 3 for n in per.values()):
+        problem("conclusions.csv: a dialogue with more than 3 conclusions")
+    share = 100.0 * len(per) / len(regs["dialogues"])
+    if not 30 <= share <= 50:
+        problem("conclusions.csv: %.0f%% of the dialogues have conclusions; the demo wants about 40%%" % share)
+    st = {}
+    for c in concl:
+        st[c["status"]] = st.get(c["status"], 0) + 1
+    late = sum(1 for c in concl if c["status"] == "done" and c["done_date"] > c["due"])
+    od_now = sum(1 for c in concl if c["status"] != "done" and c["due"] < AS_OF.isoformat())
+    od_end = sum(1 for c in concl if c["status"] != "done" and c["due"] < YEAR_END.isoformat())
+    info("conclusions: %d of %d dialogues (%.0f%%), %d conclusions; status %s; done late %d; overdue %d as of %s, "
+         "%d as of %s" % (len(per), len(regs["dialogues"]), share, len(concl),
+                          ", ".join("%s %d" % kv for kv in sorted(st.items())), late, od_now, AS_OF, od_end, YEAR_END))
+    due_in = [c for c in concl if in_period(c["due"])]
+    on_time = sum(1 for c in due_in if c["status"] == "done" and c["done_date"] <= c["due"])
+    info("indicator conclusions_on_time, unit 31, %s: %d / %d = %.1f%%"
+         % (PERIOD, on_time, len(due_in), 100.0 * on_time / len(due_in) if due_in else float("nan")))
 
 
 def main(argv):
@@ -680,7 +1026,8 @@ def main(argv):
     units, values = files["units"], files["values"]
     regs = {k: v for k, v in files.items() if k not in ("units", "values")}
 
-    spread = check_files(units, regs, values, a.shared, forms, elements)
+    check_rules_against_registers(os.path.join(ROOT, "registers"))
+    spread = check_files(units, regs, values, a.shared, forms, elements, seed)
     model = Model(units, regs, values, elements)
     check_annexes(model, forms, seed, regs["documents"])
 
@@ -692,6 +1039,8 @@ def main(argv):
 
     print("demo: " + ", ".join("%s %d" % (name, len(rows)) for name, rows in files.items())
           + " (dialogues in %d districts, %d communes)" % (spread["2"], spread["3"]))
+    for k in infos:
+        print("INFO    " + k)
     for k in known_hits:
         print("KNOWN   " + k)
     for p in problems:

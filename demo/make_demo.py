@@ -6,7 +6,11 @@ seven annexes computed for unit 31 reproduce the annexes of the seed report
 (../shared/seeds/004_*.txt, transcribed in
 ../shared/data/seed-annexes/004-annexes.json). Biểu 1, 2, 4, 5, 6 and 7 are
 counted from registers (documents, conferences, inspections, letters,
-receptions, supervisions, criticisms, dialogues); Biểu 3 is entered values.
+receptions, supervisions, criticisms, dialogues), Biểu 3 from the models
+register, with three kinds of entered values (the note in place of
+"recognised", the commended counts, the exemplary text). The registers of
+state of issue 4 are added: religious establishments and the conclusions of
+the dialogues (their state as of 30/6/2023).
 City-level figures are the seed's; how they are split over districts and
 communes, and the records' wording, is invented here, deterministically (own
 PRNG with a fixed seed, one stream per file), so reruns give the same files.
@@ -159,6 +163,11 @@ FIELDS = ("kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_dang")
 
 
 def bieu3(v, seed, city, districts, communes, rng):
+    """Biểu 3: how many models of each field x kind each unit registered (returned;
+    models.csv holds them as records), and what is still entered by hand (values):
+    the note in place of "recognised", the commended counts, the exemplary text.
+    The random draws are those of the earlier version, in the same order, so the
+    commended split is unchanged."""
     x = seed["bieu-3"]["rows"][0]["values"]
     units = [city] + districts + communes
     # where models are registered: about 3% city (departments, city-wide
@@ -172,25 +181,22 @@ def bieu3(v, seed, city, districts, communes, rng):
             by[field + "." + who] = split(rng, x[3 + 2 * k + j], weights)
     registered = [sum(by[c][i] for c in by) for i in range(len(units))]
     assert sum(registered) == x[0], (sum(registered), x[0])
-    for i, u in enumerate(units):
-        if registered[i]:
-            v.put("models_registered", "default", u, registered[i])
-        for c in by:
-            if by[c][i]:
-                v.put("models_by_field", c, u, by[c][i])
-    # recognised this year: a note at the city ("not yet appraised")
+    # recognised this year: none yet (appraisal at the end of the year); the seed's
+    # note stands in the cell, entered at the city
     v.put("models_recognised", "tap_the", CITY, x[1])
     assert x[2] is None  # ca_nhan: blank, no rows
-    # commended: not more than the unit's own models of that kind
+    # commended in the first half-year: models of earlier years, praised at the
+    # six-month review; entered by hand, not more than the unit's own 2023 models of
+    # that kind (a plausible scale)
     tt = [sum(by[f + ".tap_the"][i] for f in FIELDS) for i in range(len(units))]
     cn = [sum(by[f + ".ca_nhan"][i] for f in FIELDS) for i in range(len(units))]
     for combo, total, caps in (("tap_the", x[11], tt), ("ca_nhan", x[12], cn)):
         amounts = at_most(rng, total, caps)
         v.put_split("models_commended", combo, units, amounts, zeros=False)
-    # press items: the city and the districts
-    pw = [0.3] + [0.7 / len(districts) * rng.uniform(0.5, 1.5) for _ in districts]
-    v.put_split("press_items", "default", [city] + districts, split(rng, x[13], pw), zeros=False)
+    # the exemplary-models text: the unit's own text wins over the list of models
+    # flagged exemplary
     v.put("models_exemplary", "default", CITY, x[14])
+    return {c: dict(zip(units, by[c])) for c in by}
 
 
 # ---------------------------------------------------------------- Biểu 5: dialogues
@@ -1220,6 +1226,894 @@ def register_criticisms(seed, city, districts, communes, rng):
     return out
 
 
+# ---------------------------------------------------------------- models (Biểu 3 from records)
+AS_OF = datetime.date(2023, 6, 30)  # the state of the registers of state: the end of the period
+
+# where: u = urban units only (quận, phường, Thủy Nguyên, the city), r = rural only (huyện, xã,
+# thị trấn), a = any, x = not at communes (the city and the districts).
+# area: n nông thôn mới, d đô thị, s chuyển đổi số, k khác, p by place (xã/huyện n, else d).
+# orgs: who runs it (see ORGS). goal / result: {scope} = where, {p} 60-98 %, {q} 10-40 %,
+# {n} 3-30, {h} 20-200, {m} 20-500 (triệu đồng), {k} 1-9.
+MODEL_TITLES = {
+    "kinh_te": [
+        ("Liên kết sản xuất lúa chất lượng cao", "r", "n", "nd ub",
+         "Liên kết {h} hộ {scope} sản xuất lúa chất lượng cao, bao tiêu toàn bộ sản phẩm",
+         "6 tháng đầu năm: {h} hộ tham gia, thu nhập tăng {q}% so với sản xuất thông thường"),
+        ("Tổ hợp tác nuôi trồng thủy sản", "r", "n", "nd ccb",
+         "Thành lập tổ hợp tác {n} thành viên nuôi trồng thủy sản theo quy trình an toàn",
+         "Tổ hợp tác có {n} thành viên; thu nhập bình quân tăng {q}%"),
+        ("Hỗ trợ hội viên phụ nữ phát triển kinh tế hộ", "a", "p", "pn",
+         "Hỗ trợ vốn, cây giống, con giống cho {h} hội viên phụ nữ {scope}",
+         "Đã hỗ trợ {h} lượt hội viên, tổng số vốn {m} triệu đồng; {n} hộ thoát nghèo"),
+        ("Nhóm hộ tương trợ vốn vay", "a", "p", "pn ccb nd",
+         "Duy trì nhóm tương trợ vốn {n} hộ, không để nợ quá hạn",
+         "Vốn quay vòng {m} triệu đồng; {p}% hộ trả nợ đúng hạn"),
+        ("Thanh niên khởi nghiệp, lập nghiệp", "a", "k", "dt",
+         "Hỗ trợ {n} đoàn viên, thanh niên {scope} khởi nghiệp, lập nghiệp",
+         "Đã tư vấn, hỗ trợ {n} dự án khởi nghiệp; giải quyết việc làm cho {h} lao động"),
+        ("Sản phẩm OCOP lên sàn thương mại điện tử", "r", "ns", "ub nd pn",
+         "Đưa {k} sản phẩm OCOP của {scope} lên sàn thương mại điện tử",
+         "Đã có {k} sản phẩm lên sàn; doanh thu tăng {q}%"),
+        ("Cánh đồng mẫu lớn", "r", "n", "ub nd",
+         "Dồn điền đổi thửa, xây dựng cánh đồng mẫu lớn quy mô {n} ha",
+         "Đã dồn điền đổi thửa {n} ha; chi phí sản xuất giảm {q}%"),
+        ("Hợp tác xã dịch vụ nông nghiệp kiểu mới", "r", "n", "ub",
+         "Nâng cao hiệu quả hợp tác xã, cung ứng dịch vụ cho {h} hộ xã viên",
+         "{h} hộ sử dụng dịch vụ của hợp tác xã; lợi nhuận tăng {q}%"),
+        ("Chợ an toàn thực phẩm", "u", "d", "ub pn",
+         "100% tiểu thương {scope} cam kết kinh doanh thực phẩm an toàn",
+         "{p}% hộ kinh doanh đã ký cam kết; không để xảy ra ngộ độc thực phẩm"),
+        ("Đồng hành cùng doanh nghiệp", "x", "k", "ub mt",
+         "Đối thoại, tháo gỡ khó khăn cho doanh nghiệp {scope} ít nhất mỗi quý một lần",
+         "Đã tổ chức {k} cuộc đối thoại, giải quyết {p}% kiến nghị của doanh nghiệp"),
+        ("Hỗ trợ ngư dân vươn khơi bám biển", "r", "k", "nd ub",
+         "Hỗ trợ {n} tàu cá của ngư dân {scope} vươn khơi, khai thác hải sản bền vững",
+         "{n} tàu được hỗ trợ trang thiết bị thông tin liên lạc; sản lượng tăng {q}%"),
+    ],
+    "van_hoa_xa_hoi": [
+        ("Phân loại rác thải tại nguồn", "a", "p", "pn mt ub",
+         "100% hộ gia đình {scope} phân loại rác thải tại nguồn đến cuối năm 2023",
+         "Đến 30/6/2023: {p}% hộ gia đình thực hiện; lượng rác phải chôn lấp giảm {q}%"),
+        ("Tuyến đường hoa, cây xanh", "a", "p", "pn dt mt",
+         "Trồng, chăm sóc {k} km tuyến đường hoa, cây xanh {scope}",
+         "Đã hoàn thành {k} km với {h} hộ tham gia, huy động {m} triệu đồng"),
+        ("Thắp sáng đường quê", "r", "n", "dt ccb mt",
+         "Lắp đèn chiếu sáng {k} km đường trục thôn, liên thôn {scope}",
+         "Đã lắp {h} bóng đèn trên {k} km; Nhân dân đóng góp {m} triệu đồng"),
+        ("Tuyến phố văn minh", "u", "d", "mt ub pn",
+         "Xây dựng tuyến phố văn minh, không lấn chiếm vỉa hè {scope}",
+         "{p}% hộ ký cam kết; không còn tình trạng lấn chiếm vỉa hè"),
+        ("Ngõ phố xanh, sạch, đẹp", "u", "d", "pn mt dt",
+         "{k} ngõ phố {scope} đạt tiêu chí xanh, sạch, đẹp trong năm 2023",
+         "Đã chỉnh trang {k} ngõ phố; {h} hộ tham gia tổng vệ sinh hằng tuần"),
+        ("Sân chơi cộng đồng", "a", "p", "dt mt ub",
+         "Cải tạo, xây dựng {k} sân chơi cộng đồng cho thiếu nhi {scope}",
+         "Đã hoàn thành {k} sân chơi từ nguồn xã hội hóa {m} triệu đồng"),
+        ("Thư viện cộng đồng", "a", "p", "dt mt ub",
+         "Xây dựng thư viện cộng đồng với ít nhất {h} đầu sách {scope}",
+         "Thư viện có {h} đầu sách, phục vụ {h} lượt bạn đọc mỗi tháng"),
+        ("Nhà nhân ái", "a", "p", "mt pn ccb",
+         "Vận động xây dựng, sửa chữa {k} nhà nhân ái cho hộ nghèo, hộ có hoàn cảnh khó khăn",
+         "Đã bàn giao {k} nhà, tổng kinh phí {m} triệu đồng"),
+        ("Mẹ đỡ đầu", "a", "k", "pn",
+         "Nhận đỡ đầu {n} trẻ em mồ côi, có hoàn cảnh đặc biệt khó khăn {scope}",
+         "{n} trẻ được hội viên đỡ đầu, hỗ trợ {m} triệu đồng"),
+        ("Gia đình 5 không, 3 sạch", "r", "n", "pn",
+         "100% hộ gia đình hội viên {scope} đạt tiêu chí “5 không, 3 sạch”",
+         "{p}% hộ hội viên đạt tiêu chí"),
+        ("Bữa cơm nghĩa tình", "a", "k", "pn dt mt",
+         "Duy trì bữa cơm miễn phí cho bệnh nhân, người có hoàn cảnh khó khăn",
+         "Đã trao {h} suất ăn mỗi tháng"),
+        ("Câu lạc bộ dưỡng sinh người cao tuổi", "a", "p", "mt ub",
+         "Thu hút {h} người cao tuổi {scope} tham gia luyện tập dưỡng sinh",
+         "Câu lạc bộ có {h} hội viên, sinh hoạt đều đặn hằng tuần"),
+        ("Dòng họ khuyến học", "r", "n", "mt",
+         "{n} dòng họ {scope} lập quỹ khuyến học, khuyến tài",
+         "Quỹ khuyến học đạt {m} triệu đồng; khen thưởng {h} học sinh"),
+        ("Khu dân cư kiểu mẫu", "a", "p", "mt cb",
+         "Xây dựng {scope} đạt chuẩn khu dân cư kiểu mẫu năm 2023",
+         "Đã đạt {p}% tiêu chí; Nhân dân đóng góp {m} triệu đồng"),
+        ("Nói không với rác thải nhựa", "a", "p", "pn dt",
+         "Giảm {q}% túi ni lông khó phân hủy trong sinh hoạt của hội viên {scope}",
+         "{h} hộ dùng làn, túi thân thiện với môi trường"),
+        ("Bảo hiểm y tế toàn dân", "a", "k", "ub yt mt",
+         "{p}% người dân {scope} tham gia bảo hiểm y tế",
+         "Tỷ lệ tham gia bảo hiểm y tế đạt {p}%"),
+        ("Tổ công nghệ số cộng đồng", "a", "s", "dt ub",
+         "Hướng dẫn người dân {scope} cài đặt, sử dụng ứng dụng số và dịch vụ công trực tuyến",
+         "Đã hỗ trợ {h} lượt người dân; {p}% người trưởng thành có tài khoản định danh điện tử"),
+        ("Ngày Chủ nhật xanh", "a", "p", "dt pn",
+         "Tổ chức tổng vệ sinh môi trường {scope} vào Chủ nhật hằng tháng",
+         "Đã tổ chức {k} đợt với {h} lượt đoàn viên, hội viên tham gia"),
+        ("Con đường bích họa", "a", "p", "dt",
+         "Vẽ tranh tường, chỉnh trang {k} tuyến đường, ngõ {scope}",
+         "Đã hoàn thành {k} tuyến với {h} ngày công của đoàn viên, thanh niên"),
+        ("Hiến máu tình nguyện", "a", "k", "ctd dt ldld",
+         "Vận động {h} lượt người {scope} tham gia hiến máu tình nguyện trong năm 2023",
+         "6 tháng đầu năm: tiếp nhận {h} đơn vị máu"),
+        ("Tủ đồ yêu thương", "a", "k", "ctd pn dt",
+         "Tiếp nhận, trao tặng quần áo, đồ dùng cho người có hoàn cảnh khó khăn {scope}",
+         "Đã trao {h} suất quà, trị giá {m} triệu đồng"),
+        ("Khám bệnh, cấp thuốc miễn phí cho người nghèo", "a", "k", "yt ctd",
+         "Khám bệnh, cấp thuốc miễn phí cho {h} người nghèo, người cao tuổi {scope}",
+         "Đã khám, cấp thuốc cho {h} lượt người"),
+        ("Học bổng cho học sinh nghèo vượt khó", "a", "k", "kh dt ldld",
+         "Trao {h} suất học bổng cho học sinh nghèo vượt khó {scope}",
+         "Đã trao {h} suất học bổng, tổng trị giá {m} triệu đồng"),
+        ("Chăm sóc sức khỏe người cao tuổi tại cộng đồng", "a", "p", "nct yt",
+         "{p}% người cao tuổi {scope} được khám sức khỏe định kỳ, lập hồ sơ theo dõi",
+         "Đã khám, lập hồ sơ cho {h} người cao tuổi"),
+        ("Mái ấm công đoàn", "x", "k", "ldld",
+         "Hỗ trợ xây, sửa {k} nhà “Mái ấm công đoàn” cho đoàn viên khó khăn về nhà ở",
+         "Đã bàn giao {k} nhà, kinh phí {m} triệu đồng"),
+    ],
+    "quoc_phong_an_ninh": [
+        ("Tổ liên gia an toàn phòng cháy, chữa cháy", "a", "p", "ca mt",
+         "Thành lập {n} tổ liên gia với {h} hộ tham gia; trang bị bình chữa cháy tại các điểm công cộng",
+         "{n} tổ hoạt động; {h} hộ có bình chữa cháy; không để xảy ra cháy lớn"),
+        ("Camera an ninh khu dân cư", "a", "p", "ca mt",
+         "Lắp đặt {n} camera giám sát an ninh trật tự {scope}",
+         "Đã lắp {n} camera; hỗ trợ phát hiện, xử lý {k} vụ việc"),
+        ("Tổ an ninh tự quản", "a", "p", "ca ccb mt",
+         "Duy trì tổ an ninh tự quản tuần tra ban đêm {scope}",
+         "Tổ đã tuần tra {h} lượt; tội phạm, tệ nạn giảm {q}%"),
+        ("Khu dân cư an toàn về an ninh, trật tự", "a", "p", "ca mt",
+         "{scope} đạt tiêu chuẩn an toàn về an ninh, trật tự năm 2023",
+         "Không phát sinh tội phạm nghiêm trọng; {p}% hộ ký cam kết"),
+        ("Cổng trường an toàn giao thông", "a", "p", "ca dt",
+         "Bảo đảm trật tự, an toàn giao thông tại cổng trường học {scope} giờ tan học",
+         "{k} cổng trường được duy trì; không để xảy ra tai nạn giao thông"),
+        ("Dân quân tự vệ giúp dân", "a", "p", "qs",
+         "Dân quân tự vệ giúp Nhân dân {scope} {h} ngày công làm đường, thu hoạch mùa vụ",
+         "Đã giúp dân {h} ngày công"),
+        ("Khu dân cư không có ma túy", "a", "p", "ca dt mt",
+         "Không để phát sinh người nghiện, điểm phức tạp về ma túy {scope}",
+         "Không phát sinh người nghiện mới; {n} trường hợp được giáo dục, giúp đỡ"),
+        ("Tổ hòa giải ở cơ sở", "a", "p", "mt ub",
+         "Hòa giải thành trên {p}% vụ việc mâu thuẫn, tranh chấp nhỏ {scope}",
+         "Đã hòa giải thành {n} vụ việc, tỷ lệ {p}%"),
+        ("Tàu thuyền an toàn trên biển", "r", "k", "nd qs",
+         "{n} tàu cá {scope} tham gia tổ đoàn kết sản xuất an toàn trên biển",
+         "{n} tàu tham gia; không có vụ việc mất an toàn"),
+    ],
+    "xay_dung_dang": [
+        ("Chi bộ 4 tốt", "a", "k", "cb",
+         "Chi bộ hoàn thành tốt nhiệm vụ; {p}% đảng viên sinh hoạt đầy đủ",
+         "Tỷ lệ đảng viên dự sinh hoạt đạt {p}%; kết nạp {k} đảng viên mới"),
+        ("Đảng viên giúp hộ nghèo", "a", "k", "cb",
+         "Mỗi đảng viên nhận giúp đỡ một hộ nghèo, cận nghèo {scope}",
+         "{n} hộ được giúp đỡ; {k} hộ thoát nghèo"),
+        ("Đảng viên gương mẫu nơi cư trú", "a", "k", "cb",
+         "100% đảng viên đang công tác gương mẫu thực hiện nhiệm vụ nơi cư trú",
+         "{p}% đảng viên được khu dân cư nhận xét tốt"),
+        ("Bộ phận một cửa thân thiện", "a", "s", "ub",
+         "100% hồ sơ thủ tục hành chính {scope} giải quyết đúng, trước hạn",
+         "{p}% hồ sơ trước hạn; {p}% người dân hài lòng"),
+        ("Nghe dân nói, nói dân hiểu, làm dân tin", "a", "k", "cb mt ub",
+         "Tiếp nhận, giải quyết kịp thời kiến nghị của Nhân dân {scope}",
+         "Đã giải quyết {p}% kiến nghị trong kỳ"),
+        ("Đối thoại với Nhân dân tại khu dân cư", "a", "k", "ub cb",
+         "Người đứng đầu đối thoại trực tiếp với Nhân dân ít nhất mỗi quý một lần",
+         "Đã đối thoại {k} lần, giải quyết {n} kiến nghị"),
+        ("Nhóm Zalo kết nối chính quyền với Nhân dân", "a", "s", "mt ub",
+         "{p}% hộ gia đình {scope} tham gia nhóm Zalo tiếp nhận phản ánh",
+         "{h} phản ánh được tiếp nhận, {p}% được giải quyết"),
+        ("Sổ tay đảng viên điện tử", "a", "s", "cb",
+         "100% đảng viên sử dụng sổ tay đảng viên điện tử",
+         "{p}% đảng viên đã cài đặt, sử dụng"),
+        ("Cán bộ, công chức thân thiện, vì Nhân dân phục vụ", "x", "k", "ub",
+         "Không có cán bộ, công chức bị phản ánh về thái độ phục vụ Nhân dân",
+         "{p}% người dân hài lòng với thái độ phục vụ"),
+    ],
+}
+
+# individuals: (activity, positions at commune / district / city level), per field
+MODEL_PEOPLE = {
+    "kinh_te": [
+        ("Phát triển kinh tế hộ, giúp hội viên thoát nghèo",
+         ["Chủ tịch Hội Nông dân {place}", "Chi hội trưởng Chi hội Nông dân {hamlet}"],
+         ["Phó Chủ tịch Hội Nông dân {place}"], ["Cán bộ Hội Nông dân thành phố"]),
+        ("Liên kết tiêu thụ nông sản cho bà con",
+         ["Chủ nhiệm Hợp tác xã dịch vụ nông nghiệp {place}"], ["Phó Trưởng phòng Kinh tế {place}"],
+         ["Chuyên viên Sở Nông nghiệp và Phát triển nông thôn"]),
+        ("Sản xuất, kinh doanh giỏi, tạo việc làm cho lao động địa phương",
+         ["Hội viên Hội Cựu chiến binh {place}", "Hội viên Hội Nông dân {place}"],
+         ["Hội viên Hội Doanh nhân cựu chiến binh {place}"], ["Ủy viên Ban Thường vụ Hội Doanh nhân trẻ thành phố"]),
+    ],
+    "van_hoa_xa_hoi": [
+        ("Vận động Nhân dân giữ gìn vệ sinh môi trường",
+         ["Chi hội trưởng Chi hội Phụ nữ {hamlet}", "Trưởng ban công tác Mặt trận {hamlet}"],
+         ["Phó Chủ tịch Hội Liên hiệp Phụ nữ {place}"], ["Cán bộ Hội Liên hiệp Phụ nữ thành phố"]),
+        ("Chăm lo cho trẻ em có hoàn cảnh khó khăn",
+         ["Công chức Văn hóa - Xã hội {place}"], ["Phó Trưởng phòng Lao động - Thương binh và Xã hội {place}"],
+         ["Chuyên viên Sở Lao động - Thương binh và Xã hội"]),
+        ("Vận động xây dựng nhà nhân ái",
+         ["Chủ tịch Ủy ban Mặt trận Tổ quốc {place}"], ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc {place}"],
+         ["Cán bộ Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]),
+    ],
+    "quoc_phong_an_ninh": [
+        ("Vận động Nhân dân tố giác tội phạm",
+         ["Công an viên {hamlet}", "Phó Trưởng Công an {place}"], ["Cán bộ Công an {place}"],
+         ["Cán bộ Công an thành phố"]),
+        ("Hòa giải mâu thuẫn tại khu dân cư",
+         ["Tổ trưởng tổ hòa giải {hamlet}", "Trưởng {hamlet}"], ["Chuyên viên Phòng Tư pháp {place}"],
+         ["Chuyên viên Sở Tư pháp"]),
+    ],
+    "xay_dung_dang": [
+        ("Sát dân, gần dân, giải quyết kịp thời kiến nghị của Nhân dân",
+         ["Bí thư Chi bộ {hamlet}", "Trưởng {hamlet}"], ["Cán bộ Ban Dân vận {committee}"],
+         ["Chuyên viên Ban Dân vận Thành ủy"]),
+        ("Tận tụy phục vụ Nhân dân tại bộ phận một cửa",
+         ["Công chức Văn phòng - Thống kê {place}"], ["Chuyên viên Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {place}"],
+         ["Chuyên viên Văn phòng Ủy ban nhân dân thành phố"]),
+    ],
+}
+
+# who runs a collective model: (at a commune, hamlet level; at a commune; at a district; at the city)
+ORGS = {
+    "cb": ("Chi bộ {hamlet}, {place}", "Đảng ủy {place}", "Ban Dân vận {committee}", "Ban Dân vận Thành ủy"),
+    "pn": ("Chi hội Phụ nữ {hamlet}, {place}", "Hội Liên hiệp Phụ nữ {place}", "Hội Liên hiệp Phụ nữ {place}",
+           "Hội Liên hiệp Phụ nữ thành phố"),
+    "nd": ("Chi hội Nông dân {hamlet}, {place}", "Hội Nông dân {place}", "Hội Nông dân {place}",
+           "Hội Nông dân thành phố"),
+    "dt": ("Chi đoàn {hamlet}, {place}", "Đoàn Thanh niên {place}", "Đoàn Thanh niên {place}", "Thành đoàn Hải Phòng"),
+    "ccb": ("Chi hội Cựu chiến binh {hamlet}, {place}", "Hội Cựu chiến binh {place}", "Hội Cựu chiến binh {place}",
+            "Hội Cựu chiến binh thành phố"),
+    "mt": ("Ban công tác Mặt trận {hamlet}, {place}", "Ủy ban Mặt trận Tổ quốc {place}",
+           "Ủy ban Mặt trận Tổ quốc {place}", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"),
+    "ca": (None, "Công an {place}", "Công an {place}", "Công an thành phố"),
+    "ub": (None, "Ủy ban nhân dân {place}", "Ủy ban nhân dân {place}", "{dept}"),
+    "yt": (None, "Trạm Y tế {place}", "Trung tâm Y tế {place}", "Sở Y tế"),
+    "qs": (None, "Ban Chỉ huy Quân sự {place}", "Ban Chỉ huy Quân sự {place}", "Bộ Chỉ huy Quân sự thành phố"),
+    "ctd": ("Chi hội Chữ thập đỏ {hamlet}, {place}", "Hội Chữ thập đỏ {place}", "Hội Chữ thập đỏ {place}",
+            "Hội Chữ thập đỏ thành phố"),
+    "kh": ("Chi hội Khuyến học {hamlet}, {place}", "Hội Khuyến học {place}", "Hội Khuyến học {place}",
+           "Hội Khuyến học thành phố"),
+    "nct": ("Chi hội Người cao tuổi {hamlet}, {place}", "Hội Người cao tuổi {place}", "Hội Người cao tuổi {place}",
+            "Hội Người cao tuổi thành phố"),
+    "ldld": (None, None, "Liên đoàn Lao động {place}", "Liên đoàn Lao động thành phố"),
+}
+CITY_DEPTS = ["Sở Tài nguyên và Môi trường", "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo",
+              "Sở Tư pháp", "Sở Thông tin và Truyền thông", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Xây dựng",
+              "Sở Văn hóa và Thể thao", "Sở Nội vụ", "Sở Kế hoạch và Đầu tư", "Văn phòng Ủy ban nhân dân thành phố",
+              "Bảo hiểm xã hội thành phố", "Cục Thuế thành phố", "Sở Công Thương"]
+# the city's department for a title run by "ub" (else any of CITY_DEPTS)
+CITY_DEPT_FOR = {
+    "Đồng hành cùng doanh nghiệp": ["Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Cục Thuế thành phố"],
+    "Bảo hiểm y tế toàn dân": ["Bảo hiểm xã hội thành phố", "Sở Y tế"],
+    "Chợ an toàn thực phẩm": ["Sở Công Thương"],
+    "Sản phẩm OCOP lên sàn thương mại điện tử": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Công Thương"],
+    "Liên kết sản xuất lúa chất lượng cao": ["Sở Nông nghiệp và Phát triển nông thôn"],
+    "Cánh đồng mẫu lớn": ["Sở Nông nghiệp và Phát triển nông thôn"],
+    "Hợp tác xã dịch vụ nông nghiệp kiểu mới": ["Sở Nông nghiệp và Phát triển nông thôn"],
+    "Hỗ trợ ngư dân vươn khơi bám biển": ["Sở Nông nghiệp và Phát triển nông thôn"],
+    "Phân loại rác thải tại nguồn": ["Sở Tài nguyên và Môi trường"],
+    "Tổ công nghệ số cộng đồng": ["Sở Thông tin và Truyền thông"],
+    "Sân chơi cộng đồng": ["Sở Văn hóa và Thể thao"],
+    "Thư viện cộng đồng": ["Sở Văn hóa và Thể thao"],
+    "Câu lạc bộ dưỡng sinh người cao tuổi": ["Sở Văn hóa và Thể thao"],
+    "Tổ hòa giải ở cơ sở": ["Sở Tư pháp"],
+    "Khu dân cư kiểu mẫu": ["Sở Văn hóa và Thể thao"],
+    "Nhà nhân ái": ["Sở Lao động - Thương binh và Xã hội"],
+    "Nghe dân nói, nói dân hiểu, làm dân tin": ["Văn phòng Ủy ban nhân dân thành phố", "Sở Nội vụ"],
+    "Đối thoại với Nhân dân tại khu dân cư": ["Văn phòng Ủy ban nhân dân thành phố"],
+    "Tuyến phố văn minh": ["Sở Xây dựng"],
+    "Bộ phận một cửa thân thiện": ["Sở Tư pháp", "Sở Tài nguyên và Môi trường", "Sở Xây dựng",
+                                   "Sở Kế hoạch và Đầu tư"],
+    "Nhóm Zalo kết nối chính quyền với Nhân dân": ["Sở Thông tin và Truyền thông"],
+    "Cán bộ, công chức thân thiện, vì Nhân dân phục vụ": ["Bảo hiểm xã hội thành phố", "Cục Thuế thành phố",
+                                                           "Sở Nội vụ"],
+}
+
+# the seed's exemplary models: (where: a unit, or a district whose subtree is searched;
+# field, title, org (None: the unit's own name), areas, press weight)
+EXEMPLARY = [
+    ("31", "xay_dung_dang", "Chuyển đổi số", "Sở Giao thông Vận tải", "chuyen_doi_so"),
+    ("304", "van_hoa_xa_hoi", "Phân loại rác thải", None, "do_thi"),
+    ("303", "quoc_phong_an_ninh", "Tổ liên gia an toàn phòng cháy, chữa cháy", "ca", "do_thi"),
+    ("304", "quoc_phong_an_ninh", "Tổ liên gia an toàn phòng cháy, chữa cháy", "ca", "do_thi"),
+    ("311", "quoc_phong_an_ninh", "Tổ liên gia an toàn phòng cháy, chữa cháy", "ca", "do_thi"),
+    ("305", "van_hoa_xa_hoi", "Sân chơi cộng đồng", "dt", "do_thi"),
+    ("306", "van_hoa_xa_hoi", "Sân chơi cộng đồng", "dt", "do_thi"),
+    ("305", "van_hoa_xa_hoi", "Thư viện cộng đồng", "mt", "do_thi"),
+    ("307", "van_hoa_xa_hoi", "Thư viện cộng đồng", "mt", "do_thi"),
+    ("313", "van_hoa_xa_hoi", "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu", "mt", "nong_thon_moi"),
+    ("314", "van_hoa_xa_hoi", "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu", "mt", "nong_thon_moi"),
+    ("315", "kinh_te", "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu", "mt", "nong_thon_moi"),
+    ("316", "van_hoa_xa_hoi", "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu", "mt", "nong_thon_moi"),
+    ("31", "van_hoa_xa_hoi", "Mẹ đỡ đầu", "Hội Liên hiệp phụ nữ thành phố", "khac"),
+]
+EXEMPLARY_TEXTS = {
+    "Hiến đất làm đường xây dựng xã nông thôn mới kiểu mẫu": (
+        "Vận động {h} hộ {scope} hiến đất, mở rộng {k} km đường trục xã, trục thôn đạt chuẩn nông thôn mới kiểu mẫu",
+        "Đã có {h} hộ hiến {n}00 m² đất, {k} km đường được mở rộng, không phát sinh khiếu nại"),
+    "Chuyển đổi số": (
+        "100% thủ tục hành chính của ngành cung cấp dịch vụ công trực tuyến toàn trình; giảm {q}% thời gian giải quyết",
+        "{p}% hồ sơ được nộp trực tuyến; thời gian giải quyết giảm {q}%"),
+    "Phân loại rác thải": (
+        "100% hộ gia đình {scope} phân loại rác thải tại nguồn đến cuối năm 2023",
+        "Đến 30/6/2023: {p}% hộ gia đình thực hiện; lượng rác phải chôn lấp giảm {q}%"),
+}
+STATUS_STARTED = 5  # districts whose appraisal of the communes' models has begun by June
+
+
+def urban(unit):
+    return unit["type"] in ("Quận", "Phường", "Thành phố thuộc tỉnh", "Thành phố trực thuộc trung ương")
+
+
+def rural(unit):
+    return unit["type"] in ("Huyện", "Xã", "Thị trấn")
+
+
+def fill(rng, template, scope):
+    draws = {"p": (60, 98), "q": (10, 40), "n": (3, 30), "h": (20, 200), "m": (20, 500), "k": (1, 9)}
+    out = template
+    for key, (lo, hi) in draws.items():
+        while "{" + key + "}" in out:
+            out = out.replace("{" + key + "}", str(rng.randint(lo, hi)), 1)
+    return out.replace("{scope}", scope)
+
+
+def level_of(unit):
+    return 3 if unit["code"] == CITY else 2 if unit["level"] == "2" else 0  # 0/1 commune, 2 district, 3 city
+
+
+def hamlet_of(rng, unit):
+    return ("thôn %d" if unit["type"] == "Xã" else "tổ dân phố %d") % rng.randint(1, 15)
+
+
+def place_words(unit, by_code):
+    """{place} and {committee} of a unit, for the texts."""
+    return {"place": place_of(unit), "committee": committee_of(unit)}
+
+
+def org_forms(unit, code):
+    """The forms of an org code at the unit's level (a commune: hamlet and commune level)."""
+    forms = ORGS[code]
+    lvl = level_of(unit)
+    out = [forms[3]] if lvl == 3 else [forms[2]] if lvl == 2 else [forms[1], forms[0]]
+    return [f for f in out if f]
+
+
+def org_text(unit, form, title, hamlet, dept=None):
+    return form.format(place=place_of(unit), committee=committee_of(unit), hamlet=hamlet,
+                       dept=dept or CITY_DEPT_FOR.get(title, CITY_DEPTS)[0])
+
+
+def model_org(rng, unit, codes, title=None):
+    """Who runs a collective model at the unit: one of the org codes, at the right level."""
+    opts = [c for c in codes.split() if org_forms(unit, c)]
+    form = rng.choice(org_forms(unit, rng.choice(opts)))
+    hamlet = hamlet_of(rng, unit)
+    return org_text(unit, form, title, hamlet, rng.choice(CITY_DEPT_FOR.get(title, CITY_DEPTS))), hamlet
+
+
+def all_orgs(unit, codes, title):
+    """Every org a title can have at a unit above the communes (no hamlets there)."""
+    out = []
+    for c in codes.split():
+        for form in org_forms(unit, c):
+            for dept in (CITY_DEPT_FOR.get(title, CITY_DEPTS) if "{dept}" in form else [None]):
+                out.append(org_text(unit, form, title, None, dept))
+    return out
+
+
+def scope_of(unit, org, hamlet):
+    if unit["code"] == CITY:
+        return "trên địa bàn thành phố"
+    if hamlet and hamlet in org:
+        return hamlet
+    return "trên địa bàn " + place_of(unit)
+
+
+def area_of(aff, unit):
+    """The areas a model's title suggests at the unit (no nông thôn mới: that is dealt separately)."""
+    out = []
+    for a in aff:
+        if a == "p":
+            a = "n" if unit["type"] in ("Xã", "Huyện") else "d" if unit["code"] != CITY else "k"
+        if a == "n" and unit["type"] == "Xã":
+            continue  # a commune's nông thôn mới models are chosen by plan_ntm
+        name = {"n": "nong_thon_moi", "d": "do_thi", "s": "chuyen_doi_so", "k": "khac"}[a]
+        if a == "n" and not rural(unit):
+            name = "do_thi"
+        if a == "d" and unit["type"] == "Xã":
+            name = "khac"
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def fits(where, unit):
+    if where == "a":
+        return True
+    if where == "x":
+        return level_of(unit) >= 2
+    if where == "u":
+        return urban(unit) or unit["type"] == "Thị trấn"
+    return rural(unit)
+
+
+def register_models(by, units, children, by_code, rng):
+    """2,035 models of 2023: per unit and field x kind exactly the split of bieu3 (so
+    Biểu 3's counts come from these records); the seed's exemplary models flagged; areas
+    such that most, not all, communes (xã) have at least 3 models in xây dựng nông thôn
+    mới; status registered or appraising (recognition is at the end of the year); press
+    items 136 in all."""
+    total_press = 136
+    left = {c: dict(m) for c, m in by.items()}  # (field.kind) -> unit -> models still to make
+    models = []  # dicts
+
+    def take(code, field, kind):
+        key = field + "." + kind
+        if left[key].get(code, 0) <= 0:
+            return False
+        left[key][code] -= 1
+        return True
+
+    # the exemplary models first, at the named unit or the commune under it with most room
+    for where, field, title, org, area in EXEMPLARY:
+        cands = [where] + sorted((c["code"] for c in children[where]),
+                                 key=lambda c: (-left[field + ".tap_the"].get(c, 0), c)) if where != CITY else [CITY]
+        if "nông thôn mới" in title:  # in a commune (xã) of the district
+            cands = [c for c in cands[1:] if by_code[c]["type"] == "Xã"]
+        code = next(c for c in cands if left[field + ".tap_the"].get(c, 0) > 0)
+        assert take(code, field, "tap_the")
+        unit = by_code[code]
+        if org is None:
+            who, hamlet = place_of(unit), None
+        elif org in ORGS:
+            who, hamlet = model_org(rng, unit, org)
+        else:
+            who, hamlet = org, None
+        scope = scope_of(unit, who, hamlet)
+        texts = [(t[4], t[5]) for f in MODEL_TITLES.values() for t in f if t[0] == title]
+        goal, result = EXEMPLARY_TEXTS[title] if title in EXEMPLARY_TEXTS else texts[0]
+        models.append({"name": "Mô hình “%s” của %s" % (title, who), "title": title, "unit": code, "kind": "tap_the",
+                       "field": field, "areas": [area], "exemplary": "yes", "goals": fill(rng, goal, scope),
+                       "results": fill(rng, result, scope), "person_name": "", "position": "", "aff": "n"})
+
+    # the rest: each unit's remaining models, titles fitting the place
+    person_no = [0]
+    for unit in units:
+        code = unit["code"]
+        labels = [(f, k) for f in FIELDS for k in ("tap_the", "ca_nhan")
+                  for _ in range(left[f + "." + k].get(code, 0))]
+        rng.shuffle(labels)
+        used = {m["name"] for m in models if m["unit"] == code}
+        taken = {m["title"] for m in models if m["unit"] == code}  # the exemplary ones
+        for field, kind in labels:
+            left[field + "." + kind][code] -= 1
+            opts = [t for t in MODEL_TITLES[field] if fits(t[1], unit) and t[0] not in taken]
+            for attempt in range(51):
+                if kind == "tap_the":
+                    if attempt < 50:
+                        title, _, aff, orgs, goal, result = rng.choice(opts)
+                        org, hamlet = model_org(rng, unit, orgs, title)
+                    else:  # a crowded unit: any title and org not yet used
+                        free = [(t, o) for t in opts for o in all_orgs(unit, t[3], t[0])
+                                if "Mô hình “%s” của %s" % (t[0], o) not in used]
+                        assert free, "no free model name at %s" % code
+                        (title, _, aff, orgs, goal, result), org = rng.choice(free)
+                        hamlet = None
+                    name = "Mô hình “%s” của %s" % (title, org)
+                    person = position = ""
+                    scope = scope_of(unit, org, hamlet)
+                else:
+                    activity, pc, pd, pt = rng.choice(MODEL_PEOPLE[field])
+                    lvl = level_of(unit)
+                    hamlet = hamlet_of(rng, unit)
+                    position = rng.choice(pt if lvl == 3 else pd if lvl == 2 else pc).format(
+                        place=place_of(unit), committee=committee_of(unit), hamlet=hamlet)
+                    person_no[0] += 1
+                    person = "%s %s %s%d" % (rng.choice(SURNAMES), rng.choice(MIDDLES), rng.choice(LETTERS_AZ),
+                                             person_no[0])
+                    name = "Gương “Dân vận khéo” %s: %s" % (activity[0].lower() + activity[1:], person)
+                    aff = "p" if field != "xay_dung_dang" else "k"
+                    scope = hamlet if hamlet in position else scope_of(unit, "", None)
+                    goal = "Vận động Nhân dân %s cùng tham gia; gương mẫu thực hiện và nhân rộng cách làm" % scope
+                    result = "6 tháng đầu năm: vận động được {h} lượt người dân tham gia; {k} kinh nghiệm được nhân rộng"
+                if name not in used:
+                    break
+            used.add(name)
+            models.append({"name": name, "title": name, "unit": code, "kind": kind, "field": field,
+                           "areas": area_of(aff, unit),
+                           "exemplary": "no", "goals": fill(rng, goal, scope), "results": fill(rng, result, scope),
+                           "person_name": person, "position": position, "aff": aff})
+    assert all(v == 0 for m in left.values() for v in m.values())
+
+    # nông thôn mới in the communes (xã): at least 3 models in most, fewer in some
+    xa = [u for u in units if u["type"] == "Xã"]
+    mine = {u["code"]: [m for m in models if m["unit"] == u["code"]] for u in xa}
+    exemplary_xa = {m["unit"] for m in models if m["exemplary"] == "yes"}
+    lagging = [u["code"] for u in xa if len(mine[u["code"]]) < 3]
+    others = [u["code"] for u in xa if len(mine[u["code"]]) >= 3 and u["code"] not in exemplary_xa]
+    rng.shuffle(others)
+    lagging += others[:8]
+    for u in xa:
+        ms = mine[u["code"]]
+        n = len(ms)
+        if u["code"] in lagging:
+            k = min(n, rng.randint(0, 2))
+        else:
+            k = min(n, max(3, round(n * rng.uniform(0.5, 0.8))))
+        have = [m for m in ms if "nong_thon_moi" in m["areas"]]
+        # those whose title is about the countryside first
+        rest = [m for m in ms if m not in have]
+        rest.sort(key=lambda m: (0 if "n" in m["aff"] or "p" in m["aff"] else 1, rng.random()))
+        for m in rest[:max(0, k - len(have))]:
+            m["areas"] = ["nong_thon_moi"] + [a for a in m["areas"] if a != "khac"]
+        for m in ms:
+            if not m["areas"]:
+                m["areas"] = ["khac"]
+
+    # status: appraisal (by the unit above) has begun in a few districts and for some
+    # district models; the city's own models wait for the end of the year
+    with_communes = [u["code"] for u in units if u["level"] == "2" and children[u["code"]]]
+    started = set(rng_sample(rng, with_communes, STATUS_STARTED))
+    for m in models:
+        u = by_code[m["unit"]]
+        if m["unit"] == CITY:
+            p = 0.0
+        elif u["level"] == "2":
+            p = 0.15 if m["exemplary"] == "no" else 1.0
+        else:
+            p = 0.55 if u["parent_code"] in started else 0.06
+            if m["exemplary"] == "yes":
+                p = 1.0
+        m["status"] = "appraising" if rng.random() < p else "registered"
+
+    # press items: 136 over about 70 models, the exemplary ones, the city's and the
+    # districts' first; the others mostly empty, some an explicit 0
+    def pw(m):
+        lvl = level_of(by_code[m["unit"]])
+        return (6.0 if m["exemplary"] == "yes" else 1.0) * (3.0 if lvl == 3 else 1.5 if lvl == 2 else 0.12)
+    order = list(range(len(models)))
+    chosen = [i for i, m in enumerate(models) if m["exemplary"] == "yes"]
+    weights = [0 if m["exemplary"] == "yes" else pw(m) for m in models]
+    while len(chosen) < 70:
+        i = rng.weighted(weights)
+        chosen.append(i)
+        weights[i] = 0
+    chosen.sort()
+    amounts = split(rng, total_press, [pw(models[i]) for i in chosen], caps=[8] * len(chosen), base=[1] * len(chosen))
+    press = dict(zip(chosen, amounts))
+    for i in order:
+        m = models[i]
+        if i in press:
+            m["press"] = press[i]
+        elif level_of(by_code[m["unit"]]) >= 2 and rng.random() < 0.4:
+            m["press"] = 0
+        else:
+            m["press"] = None
+
+    pos = {u["code"]: i for i, u in enumerate(units)}
+    models.sort(key=lambda m: (pos[m["unit"]], m["kind"] != "tap_the", FIELDS.index(m["field"]), m["name"]))
+    rows = []
+    for m in models:
+        rows.append((m["name"], m["unit"], m["kind"], m["field"], ";".join(m["areas"]), 2023, m["status"],
+                     m["press"], m["exemplary"], m["person_name"], m["position"], m["goals"], m["results"], None))
+    return rows
+
+
+# ---------------------------------------------------------------- religious establishments
+PAGODAS = ["Phúc Lâm", "Linh Quang", "Hưng Long", "Phổ Chiếu", "Quang Minh", "Thiên Phúc", "Long Hưng", "Hoa Lâm",
+           "Đại Bi", "Khánh Long", "Phúc Hưng", "Linh Sơn", "Thắng Phúc", "Pháp Vân", "Diên Phúc", "Kim Sơn",
+           "Sùng Quang", "Từ Lâm", "Phúc Khánh", "Quảng Phúc", "Thanh Lâm", "Bảo Quang", "Hồng Phúc", "Vân Tiêu",
+           "Tường Vân", "Phúc Linh", "An Lạc", "Hưng Phúc", "Đông Lâm", "Hải Quang", "Linh Ứng", "Thượng Phúc"]
+PARISH_SAINTS = ["Thánh Giuse", "Thánh Phêrô", "Thánh Tâm", "Mân Côi", "Thánh Antôn", "Thánh Phaolô",
+                 "Đức Mẹ Vô Nhiễm", "Thánh Gioan", "Thánh Martinô", "Thánh Phanxicô"]
+CATHOLIC_DISTRICTS = {"311", "313", "314", "315", "316", "312"}  # where the Catholic parishes are many
+LAND_DRIVE = {"311", "314"}  # 04-QĐ/BCĐ, 05-QĐ/BCĐ (2023): land titles of religious establishments
+EST_NOTES = {
+    "none": ["Đất có nguồn gốc do Nhân dân hiến tặng, chưa có giấy tờ", "Đang đo đạc, xác định ranh giới thửa đất",
+             "Có tranh chấp ranh giới với hộ liền kề, đang hòa giải", "Chưa thống nhất diện tích với bản đồ địa chính"],
+    "dossier": ["Hồ sơ đang được thẩm định tại Văn phòng đăng ký đất đai",
+                "Đã niêm yết công khai hồ sơ tại Ủy ban nhân dân xã, phường",
+                "Đang bổ sung xác nhận của Ban Trị sự Giáo hội Phật giáo thành phố",
+                "Đang bổ sung xác nhận của Tòa Giám mục Hải Phòng"],
+    "certificate": ["Được cấp giấy chứng nhận theo đợt của Ban Chỉ đạo", "Đã trao giấy chứng nhận tại hội nghị"],
+    # not using land of its own, by religion
+    "Phật giáo": ["Nằm trong khuôn viên di tích do Ủy ban nhân dân quản lý, không sử dụng đất riêng"],
+    "Công giáo": ["Nhà nguyện trên đất của hộ gia đình giáo dân, không sử dụng đất riêng"],
+    "Tin lành": ["Sinh hoạt tại điểm nhóm thuê, không sử dụng đất riêng", "Sinh hoạt nhờ tại nhà của tín đồ"],
+    "Cao Đài": ["Sinh hoạt nhờ tại nhà của tín đồ, không sử dụng đất riêng"],
+}
+
+
+def workdays_between(a, b):
+    days = []
+    d = a
+    while d <= b:
+        if d.weekday() < 5 and not holiday(d):
+            days.append(d)
+        d += datetime.timedelta(days=1)
+    return days
+
+
+def register_establishments(units, communes, rng):
+    """239 religious establishments over the communes: Phật giáo most, Công giáo many (more in
+    the rural districts), a few Tin lành and Cao Đài; most use land; of those, about 35 %
+    have filed the land dossier or got the certificate, about 12 % the certificate, as of
+    30/6/2023 (the 2023 target: ≥ 30 %, ≥ 10 %)."""
+    n_total = 239
+    w = [(1.6 if c["type"] == "Xã" else 1.2 if c["type"] == "Thị trấn" else 0.7) * rng.uniform(0.4, 1.6)
+         for c in communes]
+    per = split(rng, n_total, w, caps=[5] * len(communes))
+    places = [c for c, k in zip(communes, per) for _ in range(k)]
+    religions = []
+    for c in places:
+        p_cg = 0.42 if c["parent_code"] in CATHOLIC_DISTRICTS else 0.18
+        religions.append("Công giáo" if rng.random() < p_cg else "Phật giáo")
+    # a few Tin lành (towns and wards) and Cao Đài
+    idx = list(range(len(places)))
+    rng.shuffle(idx)
+    urban_idx = [i for i in idx if places[i]["type"] in ("Phường", "Thị trấn")]
+    for i in urban_idx[:6]:
+        religions[i] = "Tin lành"
+    for i in [i for i in idx if i not in urban_idx[:6]][:3]:
+        religions[i] = "Cao Đài"
+    rows = []
+    names_in = {}
+    for c, rel in zip(places, religions):
+        used = names_in.setdefault(c["code"], set())
+        short = short_name(c)
+        if rel == "Tin lành":
+            uses = "yes" if rng.random() < 0.5 else "no"
+        elif rel == "Cao Đài":
+            uses = "yes" if rng.random() < 0.7 else "no"
+        else:
+            uses = "yes" if rng.random() < 0.96 else "no"
+        for _ in range(30):
+            if rel == "Phật giáo":
+                name = ("Tịnh xá Ngọc " + rng.choice(["Quang", "Liên", "Hải"])) if rng.random() < 0.03 else \
+                    "Chùa " + rng.choice(PAGODAS)
+            elif rel == "Công giáo":
+                if uses == "no":
+                    name = "Nhà nguyện giáo họ " + rng.choice(PARISH_SAINTS)
+                elif not any(u.startswith("Nhà thờ giáo xứ") for u in used):
+                    name = "Nhà thờ giáo xứ " + short
+                else:
+                    name = "Nhà thờ giáo họ " + rng.choice(PARISH_SAINTS)
+            elif rel == "Tin lành":
+                name = ("Nhà nguyện Chi hội Tin lành " if uses == "yes" else "Điểm nhóm Tin lành ") + short
+            else:
+                name = ("Thánh thất Cao Đài " if uses == "yes" else "Điểm sinh hoạt Cao Đài ") + short
+            if name not in used:
+                break
+        used.add(name)
+        rows.append([name, rel, c["code"], uses, "none", None, None, None])
+    land = [i for i, r in enumerate(rows) if r[3] == "yes"]
+    n_cert = round(0.12 * len(land))
+    n_any = round(0.355 * len(land))
+    wl = [2.5 if places[i]["parent_code"] in LAND_DRIVE else 1.0 for i in land]
+    picked = []
+    for _ in range(n_any):
+        k = rng.weighted(wl)
+        picked.append(land[k])
+        wl[k] = 0
+    cert = set(picked[:n_cert])
+    early, late = datetime.date(2019, 1, 2), datetime.date(2023, 6, 28)
+    for i in picked:
+        r = rows[i]
+        drive = places[i]["parent_code"] in LAND_DRIVE
+        if i in cert:
+            filed = rng.choice(workdays_between(early, datetime.date(2022, 12, 30)))
+            granted = rng.choice(workdays_between(filed + datetime.timedelta(days=60),
+                                                  min(late, filed + datetime.timedelta(days=900))))
+            r[4], r[5], r[6] = "certificate", filed.isoformat(), granted.isoformat()
+        else:
+            lo = datetime.date(2023, 1, 3) if drive and rng.random() < 0.7 else early
+            filed = rng.choice(workdays_between(lo, late))
+            r[4], r[5] = "dossier", filed.isoformat()
+    for i, r in enumerate(rows):
+        kind = r[4] if r[3] == "yes" else r[1]
+        if r[3] == "no" or rng.random() < 0.22:
+            r[7] = rng.choice(EST_NOTES[kind])
+    return [tuple(r) for r in rows]
+
+
+# ---------------------------------------------------------------- dialogue conclusions
+# per topic of TOPICS, then per dialogue of CITY_DIALOGUES: (content, responsible: s = the
+# dialogue's unit, b = a unit under it, or a unit code; days to the due date; result when
+# done; note while in progress)
+FOLLOWUPS = [
+    [("Rà soát, công khai phương án bồi thường, hỗ trợ và đơn giá áp dụng cho từng hộ có đất bị thu hồi", "s", 30,
+      "Đã niêm yết công khai phương án tại nhà văn hóa các thôn và trụ sở Ủy ban nhân dân", "Đang rà soát hồ sơ từng hộ"),
+     ("Trả lời bằng văn bản các kiến nghị của Nhân dân về đơn giá bồi thường", "s", 30,
+      "Đã trả lời bằng văn bản cho các hộ có kiến nghị", "Đã trả lời một phần, còn kiến nghị chờ ý kiến cơ quan chuyên môn"),
+     ("Lập phương án bố trí tái định cư cho các hộ phải di chuyển chỗ ở", "b", 60,
+      "Đã phê duyệt phương án bố trí tái định cư", "Đang lập phương án, lấy ý kiến các hộ")],
+    [("Thành lập tổ công tác xác minh nguồn gốc đất, thời điểm sử dụng đất của từng thửa", "s", 20,
+      "Đã thành lập tổ công tác, xác minh xong các thửa đất có kiến nghị", "Tổ công tác đang xác minh"),
+     ("Niêm yết công khai kết quả xác minh nguồn gốc đất tại nhà văn hóa khu dân cư", "b", 45,
+      "Đã niêm yết công khai, không phát sinh khiếu nại mới", "Đang hoàn thiện biên bản xác minh"),
+     ("Tiếp tục vận động các hộ chưa đồng thuận bàn giao mặt bằng", "b", 60,
+      "Các hộ đã đồng thuận, bàn giao mặt bằng cho chủ đầu tư", "Đã vận động được một số hộ, còn hộ chưa đồng thuận")],
+    [("Rà soát các hồ sơ cấp giấy chứng nhận quyền sử dụng đất tồn đọng, quá hạn", "s", 30,
+      "Đã rà soát, giải quyết xong các hồ sơ tồn đọng", "Đang rà soát, phân loại hồ sơ"),
+     ("Công khai quy trình, thủ tục và tiến độ giải quyết hồ sơ tại bộ phận một cửa", "s", 15,
+      "Đã niêm yết công khai quy trình và tiến độ trên bảng tin và trang thông tin điện tử", ""),
+     ("Hướng dẫn các hộ bổ sung giấy tờ còn thiếu để hoàn thiện hồ sơ", "b", 45,
+      "Đã hướng dẫn trực tiếp các hộ; hồ sơ đủ điều kiện đã được chuyển giải quyết", "Đang hướng dẫn các hộ")],
+    [("Yêu cầu đơn vị thu gom tăng tần suất vận chuyển rác tại điểm tập kết", "s", 15,
+      "Đơn vị thu gom đã vận chuyển rác hằng ngày, điểm tập kết không còn tồn đọng", "Đã làm việc với đơn vị thu gom"),
+     ("Khảo sát, di chuyển điểm tập kết rác xa khu dân cư", "b", 60,
+      "Đã di chuyển điểm tập kết rác đến vị trí mới được Nhân dân đồng thuận", "Đang khảo sát vị trí mới"),
+     ("Vận động Nhân dân phân loại rác thải sinh hoạt tại nguồn", "b", 90,
+      "Đã tuyên truyền tại các khu dân cư, phát túi phân loại rác cho các hộ", "Đang tuyên truyền tại các khu dân cư")],
+    [("Ra quân lập lại trật tự vỉa hè, lòng đường trên các tuyến phố được phản ánh", "s", 15,
+      "Đã ra quân, xử lý các trường hợp lấn chiếm; duy trì kiểm tra thường xuyên", "Đang ra quân theo kế hoạch"),
+     ("Bố trí địa điểm kinh doanh phù hợp cho các hộ buôn bán nhỏ", "b", 60,
+      "Đã bố trí điểm kinh doanh tạm cho các hộ buôn bán nhỏ", "Đang khảo sát địa điểm"),
+     ("Vận động các hộ kinh doanh ký cam kết không lấn chiếm vỉa hè", "b", 30,
+      "Các hộ kinh doanh trên tuyến đã ký cam kết", "Đang vận động các hộ ký cam kết")],
+    [("Công khai dự toán, thiết kế tuyến đường và mức đóng góp của Nhân dân", "s", 20,
+      "Đã công khai tại nhà văn hóa thôn và trên hệ thống truyền thanh", ""),
+     ("Thành lập ban giám sát cộng đồng theo dõi thi công tuyến đường", "b", 30,
+      "Đã thành lập ban giám sát cộng đồng gồm đại diện các hộ dân", "Đang lựa chọn thành viên ban giám sát"),
+     ("Biểu dương các hộ gia đình tự nguyện hiến đất làm đường", "s", 60,
+      "Đã tổ chức biểu dương, tặng giấy khen các hộ hiến đất", "Đang tổng hợp danh sách các hộ hiến đất")],
+    [("Bố trí tổ công nghệ số cộng đồng hỗ trợ người dân nộp hồ sơ trực tuyến", "b", 30,
+      "Tổ công nghệ số cộng đồng đã hỗ trợ người dân tại bộ phận một cửa và khu dân cư",
+      "Đang kiện toàn tổ công nghệ số cộng đồng"),
+     ("Rút ngắn thời gian trả kết quả các thủ tục hành chính được Nhân dân phản ánh", "s", 60,
+      "Thời gian trả kết quả đã được rút ngắn, không còn hồ sơ trễ hạn", "Đang rà soát quy trình"),
+     ("Mở lớp hướng dẫn người cao tuổi sử dụng dịch vụ công trực tuyến", "b", 45,
+      "Đã mở lớp hướng dẫn tại nhà văn hóa khu dân cư", "")],
+    [("Tăng cường tuần tra, kiểm soát vào ban đêm tại các địa điểm được phản ánh", "s", 15,
+      "Đã tăng cường tuần tra; tình trạng tụ tập gây mất trật tự đã được chấn chỉnh", "Đang duy trì tuần tra"),
+     ("Lắp đặt bổ sung camera giám sát an ninh tại khu dân cư", "b", 90,
+      "Đã lắp đặt bổ sung camera tại các điểm phức tạp", "Đang vận động xã hội hóa kinh phí lắp camera"),
+     ("Rà soát thanh thiếu niên có nguy cơ để phân công đoàn thể giáo dục, giúp đỡ", "b", 45,
+      "Đã rà soát, phân công đoàn thể giúp đỡ từng trường hợp", "Đang rà soát")],
+    [("Rà soát, bổ sung đối tượng hưởng chính sách bảo trợ xã hội", "s", 30,
+      "Đã bổ sung các đối tượng đủ điều kiện vào danh sách hưởng chính sách", "Đang rà soát hồ sơ"),
+     ("Bình xét lại hộ cận nghèo theo kiến nghị của Nhân dân", "b", 45,
+      "Đã tổ chức bình xét công khai tại khu dân cư", ""),
+     ("Bảo đảm chi trả chế độ đúng, đủ, kịp thời cho người có công", "s", 30,
+      "Đã chi trả đầy đủ, kịp thời; không còn kiến nghị", "")],
+    [("Tổ chức lấy ý kiến cư dân về phương án cải tạo, xây dựng lại chung cư", "s", 45,
+      "Đã tổ chức hội nghị lấy ý kiến cư dân, tổng hợp báo cáo cấp trên", "Đang chuẩn bị hội nghị lấy ý kiến"),
+     ("Công khai phương án bố trí tạm cư, hệ số bồi thường và tiến độ thực hiện dự án", "s", 30,
+      "Đã công khai thông tin dự án tại khu chung cư và trên trang thông tin điện tử", ""),
+     ("Kiểm tra, cảnh báo an toàn các khối nhà chung cư xuống cấp nghiêm trọng", "b", 20,
+      "Đã kiểm tra, lắp biển cảnh báo và vận động các hộ di chuyển tạm", "Đang kiểm tra")],
+    [("Lập kế hoạch nạo vét kênh tiêu úng trước mùa mưa bão", "s", 30,
+      "Đã nạo vét xong các tuyến kênh bị bồi lắng", "Đang nạo vét"),
+     ("Huy động Nhân dân ra quân làm thủy lợi nội đồng", "b", 45,
+      "Nhân dân đã ra quân nạo vét kênh mương nội đồng", ""),
+     ("Kiểm tra, sửa chữa cống, trạm bơm phục vụ sản xuất vụ mùa", "b", 60,
+      "Đã sửa chữa các cống, trạm bơm hư hỏng", "Đang lập dự toán sửa chữa")],
+    [("Công khai phương án bố trí điểm kinh doanh và mức phí sau khi cải tạo chợ", "s", 30,
+      "Đã công khai phương án tại chợ và niêm yết tại trụ sở", ""),
+     ("Ưu tiên bố trí lại các hộ đang kinh doanh ổn định", "b", 60,
+      "Đã bố trí lại điểm kinh doanh cho các hộ theo phương án", "Đang bốc thăm vị trí"),
+     ("Hỗ trợ tiểu thương trong thời gian di chuyển, cải tạo chợ", "b", 45,
+      "Đã bố trí điểm kinh doanh tạm, miễn phí trong thời gian cải tạo", "")],
+    [("Thành lập đoàn kiểm tra liên ngành, quan trắc môi trường tại cơ sở sản xuất bị phản ánh", "s", 20,
+      "Đoàn kiểm tra đã quan trắc, lập biên bản và xử lý vi phạm", "Đang chờ kết quả quan trắc"),
+     ("Thông báo kết quả kiểm tra, xử lý cho Nhân dân", "b", 45,
+      "Đã thông báo kết quả tại hội nghị khu dân cư", ""),
+     ("Yêu cầu cơ sở sản xuất khắc phục, lắp đặt hệ thống xử lý khí thải, tiếng ồn", "s", 90,
+      "Cơ sở đã lắp đặt hệ thống xử lý; Nhân dân không còn phản ánh", "Cơ sở đang lắp đặt hệ thống xử lý")],
+    [("Đề nghị đơn vị cấp nước kiểm tra áp lực đường ống vào giờ cao điểm", "s", 15,
+      "Đơn vị cấp nước đã kiểm tra, điều chỉnh áp lực; nước cấp ổn định", ""),
+     ("Lập kế hoạch cải tạo, mở rộng mạng lưới cấp nước", "s", 90,
+      "Đã phê duyệt kế hoạch cải tạo mạng lưới", "Đang lập kế hoạch"),
+     ("Thông báo lịch cấp nước, lịch cắt điện cho Nhân dân trên hệ thống truyền thanh", "b", 15,
+      "Đã thông báo định kỳ trên hệ thống truyền thanh và nhóm Zalo khu dân cư", "")],
+    [("Nhân rộng mô hình tổ liên gia an toàn phòng cháy, chữa cháy", "b", 60,
+      "Đã thành lập thêm các tổ liên gia an toàn phòng cháy, chữa cháy", "Đang vận động các hộ tham gia"),
+     ("Trang bị bình chữa cháy tại các điểm công cộng trong ngõ nhỏ", "b", 45,
+      "Đã trang bị bình chữa cháy tại các điểm công cộng", "Đang vận động kinh phí"),
+     ("Kiểm tra an toàn phòng cháy tại các nhà ở kết hợp kinh doanh", "s", 30,
+      "Đã kiểm tra, hướng dẫn các hộ khắc phục tồn tại", "Đang kiểm tra")],
+    [("Niêm yết công khai các khoản thu, chi từ đóng góp của Nhân dân", "s", 15,
+      "Đã niêm yết công khai tại trụ sở và nhà văn hóa khu dân cư", ""),
+     ("Ban thanh tra nhân dân giám sát việc sử dụng các khoản đóng góp", "b", 60,
+      "Ban thanh tra nhân dân đã giám sát và báo cáo kết quả tại hội nghị", "Ban thanh tra nhân dân đang giám sát"),
+     ("Công khai kết quả thực hiện các công trình phúc lợi", "s", 45,
+      "Đã công khai kết quả các công trình phúc lợi", "")],
+]
+CITY_FOLLOWUPS = [
+    [("Các sở, ngành nghiên cứu, trả lời bằng văn bản các kiến nghị của đoàn viên, thanh niên", "s", 30,
+      "Các sở, ngành đã trả lời bằng văn bản; Thường trực Thành ủy đã thông báo kết luận", ""),
+     ("Nghiên cứu cơ chế hỗ trợ thanh niên khởi nghiệp và nhà ở cho thanh niên", "s", 90,
+      "Đã trình cơ chế hỗ trợ", "Các sở đang xây dựng dự thảo"),
+     ("Rà soát, bổ sung thiết chế văn hóa, thể thao cho thanh niên", "b", 90,
+      "Đã rà soát, đưa vào kế hoạch đầu tư công", "Đang rà soát quỹ đất")],
+    [("Rà soát quỹ đất xây dựng nhà ở xã hội cho công nhân", "s", 90, "Đã công bố danh mục quỹ đất",
+      "Đang rà soát"),
+     ("Tăng cường kiểm tra việc chấp hành pháp luật lao động, đóng bảo hiểm xã hội của doanh nghiệp", "s", 60,
+      "Đã kiểm tra, xử lý các doanh nghiệp nợ đóng bảo hiểm xã hội", "Đang kiểm tra theo kế hoạch"),
+     ("Khảo sát nhu cầu nhà trẻ cho con công nhân tại các khu công nghiệp", "b", 60,
+      "Đã khảo sát, báo cáo nhu cầu", "Đang khảo sát")],
+    [("Rà soát từng trường hợp có kiến nghị về giá bồi thường, hỗ trợ", "b", 30,
+      "Đã rà soát, điều chỉnh phương án cho các trường hợp đủ điều kiện", "Đang rà soát"),
+     ("Trả lời Nhân dân trước khi tổ chức cưỡng chế thu hồi đất", "b", 45,
+      "Đã trả lời bằng văn bản cho các hộ", "")],
+    [("Bố trí điểm kinh doanh tạm cho tiểu thương chợ bị cháy", "303", 15,
+      "Đã bố trí điểm kinh doanh tạm cho các hộ tiểu thương", ""),
+     ("Xem xét miễn, giảm phí cho tiểu thương bị thiệt hại", "303", 30,
+      "Đã miễn phí chợ cho các hộ bị thiệt hại", "Đang thống kê thiệt hại từng hộ"),
+     ("Bảo đảm an ninh trật tự khu vực chợ trong thời gian khắc phục", "303", 30,
+      "Đã bố trí lực lượng bảo vệ 24/24 giờ; không phát sinh vụ việc", "")],
+    [("Kiểm tra, quan trắc, xử lý vi phạm của các doanh nghiệp xả thải", "s", 15,
+      "Đã kiểm tra, xử lý vi phạm hành chính các doanh nghiệp vi phạm", "Đang chờ kết quả quan trắc"),
+     ("Báo cáo kết quả kiểm tra, xử lý cho Thường trực Thành ủy và thông báo cho Nhân dân", "s", 15,
+      "Đã báo cáo và thông báo kết quả cho Nhân dân", "")],
+]
+CONCLUDED_SHARE = 0.40
+
+
+def due_after(day, days):
+    d = day + datetime.timedelta(days=days)
+    step = datetime.timedelta(days=1 if days < 60 else -1)
+    while d.weekday() >= 5 or holiday(d):
+        d += step
+    return d
+
+
+def register_conclusions(dl, units, children, by_code, rng):
+    """Conclusions of about 40 % of the dialogues (the city's five, and a draw of the others),
+    1-3 each, from the follow-ups of the dialogue's topic; the state as of 30/6/2023."""
+    key_of = {t[3]: ("t", i) for i, t in enumerate(TOPICS)}
+    key_of.update({c[6]: ("c", i) for i, c in enumerate(CITY_DIALOGUES)})
+    pairs = {}
+    for d in dl:
+        pairs[(d[0], d[1])] = pairs.get((d[0], d[1]), 0) + 1
+    want = round(CONCLUDED_SHARE * len(dl))
+    city = [i for i, d in enumerate(dl) if d[1] == CITY]
+    rest = [i for i, d in enumerate(dl) if d[1] != CITY and pairs[(d[0], d[1])] == 1]
+    w = [1.3 if by_code[dl[i][1]]["level"] == "2" else 1.0 for i in rest]
+    picked = list(city)
+    while len(picked) < want:
+        k = rng.weighted(w)
+        picked.append(rest[k])
+        w[k] = 0
+    picked.sort()
+    rows = []
+    for i in picked:
+        date, unit = dl[i][0], dl[i][1]
+        day = datetime.date.fromisoformat(date)
+        kind, t = key_of[dl[i][7]]
+        items = list(FOLLOWUPS[t] if kind == "t" else CITY_FOLLOWUPS[t])
+        n = min(len(items), 1 + rng.weighted([0.3, 0.45, 0.25]))
+        chosen = sorted(rng_sample(rng, list(range(len(items))), n))
+        subs = children[unit]
+        for j in chosen:
+            content, who, days, done_text, progress = items[j]
+            if who == "s" or (who == "b" and not subs):
+                resp = unit
+            elif who == "b":
+                resp = rng.choice(subs)["code"]
+            else:
+                resp = who
+            due = due_after(day, days)
+            r = rng.random()
+            if due <= AS_OF:
+                status = "done" if r < 0.72 else "in_progress" if r < 0.88 else "open"
+            else:
+                status = "done" if r < 0.35 else "in_progress" if r < 0.8 else "open"
+            done = ""
+            result = ""
+            if status == "done":
+                hi = min(due, AS_OF)
+                if due < AS_OF and rng.random() < 0.15:  # done, but late
+                    hi = min(AS_OF, due + datetime.timedelta(days=30))
+                    lo = due + datetime.timedelta(days=1)
+                else:
+                    lo = min(hi, day + datetime.timedelta(days=3))
+                opts = workdays_between(lo, hi) or [hi]
+                done = rng.choice(opts).isoformat()
+                result = done_text
+            elif status == "in_progress":
+                result = progress or "Đang triển khai thực hiện"
+            rows.append((date, unit, content, resp, due.isoformat(), status, done, result))
+    return rows
+
+
 # ---------------------------------------------------------------- main
 HEADERS = {
     "units": ["code", "name", "type", "level", "parent_code"],
@@ -1232,6 +2126,11 @@ HEADERS = {
     "receptions": ["date", "unit", "people"],
     "supervisions": ["date", "unit", "subject", "documents_reviewed", "recommendations", "accepted"],
     "criticisms": ["date", "unit", "form", "drafts", "recommendations", "accepted"],
+    "models": ["name", "unit", "kind", "field", "areas", "year", "status", "press_items", "exemplary", "person_name",
+               "position", "goals", "results", "commend_level"],
+    "establishments": ["name", "religion", "unit", "uses_land", "status", "dossier_on", "certificate_on", "notes"],
+    "conclusions": ["dialogue_date", "dialogue_unit", "content", "responsible_unit", "due", "status", "done_date",
+                    "result"],
 }
 
 
@@ -1262,10 +2161,10 @@ def main(argv):
     dl = dialogues(seed, city, districts, communes, Rng(SEED + 5))
     files["dialogues"] = dl
 
-    # hand-entered values: Biểu 3, and the two zeros of Biểu 5 (everything else is counted
+    # hand-entered values: three of Biểu 3, and the two zeros of Biểu 5 (everything else is counted
     # from the registers)
     v = Values()
-    bieu3(v, seed, CITY, dc, cc, Rng(SEED + 3))
+    by = bieu3(v, seed, CITY, dc, cc, Rng(SEED + 3))
     # Biểu 5: the seed prints 0 (not blank) in the district row for two
     # combos without any dialogue; enter 0 at one district each
     had = {(r[1], r[2] + "." + r[3]) for r in dl}
@@ -1282,6 +2181,9 @@ def main(argv):
     files["receptions"] = register_receptions(city, districts, children, figures, Rng(SEED + 15))
     files["supervisions"] = register_supervisions(seed, city, districts, communes, Rng(SEED + 16))
     files["criticisms"] = register_criticisms(seed, city, districts, communes, Rng(SEED + 17))
+    files["models"] = register_models(by, units, children, by_code, Rng(SEED + 18))
+    files["establishments"] = register_establishments(units, communes, Rng(SEED + 19))
+    files["conclusions"] = register_conclusions(dl, units, children, by_code, Rng(SEED + 20))
 
     for name, rows in files.items():
         write_csv(os.path.join(a.out, name + ".csv"), HEADERS[name], rows)

@@ -13,10 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-const char *const dlg_type_codes[3] = {"dinh_ky", "chuyen_de", "dot_xuat"};
-const char *const dlg_type_labels[3] = {"Định kỳ", "Chuyên đề", "Đột xuất"};
-const char *const dlg_chair_codes[3] = {"cap_uy", "chinh_quyen", "dong_chu_tri"};
-const char *const dlg_chair_labels[3] = {"Người đứng đầu cấp ủy", "Người đứng đầu chính quyền", "Đồng chủ trì"};
 
 int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, ...) {
   if (!e) return code;
@@ -41,11 +37,6 @@ int role_parse(const char *s, role *r) {
       return 0;
     }
   return -1;
-}
-
-void dialogue_release(dialogue *d) {
-  free(d->title), free(d->issues), free(d->conclusions);
-  d->title = d->issues = d->conclusions = NULL;
 }
 
 void actor_of(const user *u, int64_t *id, const char **login) {
@@ -104,23 +95,6 @@ static void load_value(void *ctx, const char *element, const char *combo, const 
   if (el < 0 || co < 0 || pos < 0 || period_parse(period_id, &p)) return; /* a form no longer uses it */
   if (has_num) cube_set_entered(&a->c, cube_key(el, co, period_key(&p)), pos, num);
   if (text) app_text_set(a, el, co, period_key(&p), pos, text);
-}
-
-static void load_dialogue_count(void *ctx, int64_t unit_id, int day, int type, int chair, int count) {
-  app *a = ((load_ctx *)ctx)->a;
-  int pos = tree_find_id(&a->t, unit_id);
-  if (pos >= 0) app_count_dialogue(a, pos, day, type, chair, count);
-}
-
-void app_count_dialogue(app *a, int pos, int day, int type, int chair, int delta) {
-  int el = catalog_element(&a->cat, "dialogues");
-  char combo[48];
-  snprintf(combo, sizeof combo, "%s.%s", dlg_type_codes[type], dlg_chair_codes[chair]);
-  int co = catalog_combo(&a->cat, combo);
-  if (el < 0 || co < 0) return;
-  period ps[PERIODS_PER_DAY];
-  int n = period_of_day(day, &a->cfg, ps);
-  for (int i = 0; i < n; i++) cube_count_add(&a->c, cube_key(el, co, period_key(&ps[i])), pos, delta);
 }
 
 void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text) {
@@ -191,7 +165,6 @@ int app_model_load(app *a, store *s, dv_err *e) {
   a->cfg.cutoff_day = store_setting_get(s, "period.cutoff_day", cut, sizeof cut) == 0 ? atoi(cut) : 0;
   load_ctx lc = {a};
   store_values_load(s, load_value, &lc, e);
-  store_dialogue_counts(s, load_dialogue_count, &lc, e);
   app_registers_count_all(a, s, e);
   load_settings(a, s);
   a->seen_mark = store_change_mark(s);

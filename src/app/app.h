@@ -43,24 +43,6 @@ typedef struct user {
   role role;
 } user;
 
-typedef struct dialogue {
-  int64_t id;
-  int date;            /* day number */
-  char unit_code[32];
-  int type;            /* DLG_DINH_KY ... */
-  int chair;           /* DLG_CAP_UY ... */
-  char *title;
-  int participants;    /* -1 = not given */
-  char *issues;        /* nội dung Nhân dân nêu */
-  char *conclusions;   /* kết luận của người chủ trì */
-} dialogue;
-
-enum { DLG_DINH_KY, DLG_CHUYEN_DE, DLG_DOT_XUAT };
-enum { DLG_CAP_UY, DLG_CHINH_QUYEN, DLG_DONG_CHU_TRI };
-extern const char *const dlg_type_codes[3], *const dlg_type_labels[3];
-extern const char *const dlg_chair_codes[3], *const dlg_chair_labels[3];
-void dialogue_release(dialogue *d);
-
 typedef struct app app;
 
 /* opens an existing database and loads the model */
@@ -112,20 +94,6 @@ int app_value_get(app *a, const user *u, const char *element, const char *combo,
 int app_values_put(app *a, const user *u, const char *period, const char *unit_code, const value_in *v, int n,
                    dv_err *e);
 
-/* --- dialogues --- */
-typedef struct dialogue_filter {
-  const char *unit_code; /* subtree root; NULL = the user's unit */
-  const char *period;    /* NULL = all */
-  const char *query;     /* diacritic-insensitive search in title; NULL = none */
-  int limit, offset;
-} dialogue_filter;
-int app_dialogue_list(app *a, const user *u, const dialogue_filter *f, dialogue **rows, int *n, int *total,
-                      dv_err *e);
-int app_dialogue_get(app *a, const user *u, int64_t id, dialogue *d, dv_err *e);
-/* create when d->id == 0, else update; sets d->id */
-int app_dialogue_save(app *a, const user *u, dialogue *d, dv_err *e);
-int app_dialogue_delete(app *a, const user *u, int64_t id, dv_err *e);
-
 /* --- audit --- */
 typedef struct audit_row {
   int64_t id;
@@ -139,8 +107,6 @@ void audit_rows_free(audit_row *rows, int n);
 
 /* --- imports (all or nothing; errors name line and field) --- */
 int app_import_units(app *a, const char *file, const char *data, size_t len, dv_err *e);
-int app_import_dialogues(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
-                         dv_err *e);
 int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
                       dv_err *e);
 

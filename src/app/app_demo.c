@@ -72,14 +72,17 @@ int app_load_demo(app *a, dv_err *e) {
     pthread_rwlock_unlock(&a->lock);
   }
   if (!rc) rc = load(a, "values.csv", app_import_values, e);
-  if (!rc) rc = load(a, "dialogues.csv", app_import_dialogues, e);
-  for (int i = 0; !rc && i < a->nregs; i++) { /* demo/REGISTER.csv where the demo has one */
-    char name[64];
-    snprintf(name, sizeof name, "%s.csv", a->regs[i].code);
-    const embedded_file *f = embedded_find(name);
-    int n;
-    if (f) rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
-  }
+  /* demo/REGISTER.csv where the demo has one; registers that refer to
+   * another (conclusions -> dialogues) after the others */
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; !rc && i < a->nregs; i++) {
+      char name[64];
+      snprintf(name, sizeof name, "%s.csv", a->regs[i].code);
+      const embedded_file *f = embedded_find(name);
+      int n;
+      if (f && (a->regs[i].ref_register != NULL) == pass)
+        rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
+    }
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
     rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
   return rc;

@@ -135,6 +135,24 @@ static int validity(const header *h, unit_in *u, const char *from, const char *t
   return 0;
 }
 
+static int cmp_code(const void *x, const void *y) { return strcmp(((const unit_in *)x)->code, ((const unit_in *)y)->code); }
+
+/* in a file's units sorted by code */
+static const unit_in *find_in_file(const unit_in *sorted, int n, const char *code) {
+  unit_in key = {.code = (char *)code};
+  return bsearch(&key, sorted, (size_t)n, sizeof *sorted, cmp_code);
+}
+
+/* a code twice in the file: named at its later line */
+static int no_duplicate_codes(unit_in *sorted, int n, const header *h, dv_err *e) {
+  for (int i = 1; i < n; i++)
+    if (!strcmp(sorted[i].code, sorted[i - 1].code)) {
+      int line = sorted[i].line > sorted[i - 1].line ? sorted[i].line : sorted[i - 1].line;
+      return bad(e, h, line, "code", "mã đơn vị lặp lại trong tệp", sorted[i].code);
+    }
+  return 0;
+}
+
 static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const header *h, dv_err *e) {
   if (!u->code[0]) return bad(e, h, u->line, "code", "thiếu mã đơn vị", "");
   if (strlen(u->code) > 30) return bad(e, h, u->line, "code", "mã quá dài", u->code);
@@ -143,16 +161,13 @@ static int check_unit(app *a, store *s, unit_in *u, unit_in *all, int n, const h
   if (!u->name[0]) return bad(e, h, u->line, "name", "thiếu tên đơn vị", "");
   if (!u->type[0]) return bad(e, h, u->line, "type", "thiếu loại đơn vị", "");
   if (u->level < 1 || u->level > TREE_MAX_LEVELS) return bad(e, h, u->line, "level", "cấp phải là số từ 1 đến 8", "");
-  if (store_unit_id(s, u->code)) return bad(e, h, u->line, "code", "mã đơn vị đã có", u->code);
-  for (int i = 0; i < n; i++)
-    if (&all[i] != u && all[i].line < u->line && strcmp(all[i].code, u->code) == 0)
-      return bad(e, h, u->line, "code", "mã đơn vị lặp lại trong tệp", u->code);
+  if (app_unit_pos(a, u->code) >= 0) return bad(e, h, u->line, "code", "mã đơn vị đã có", u->code);
   if (u->level == 1 && u->parent[0]) return bad(e, h, u->line, "parent_code", "đơn vị cấp 1 không có cấp trên", u->parent);
   if (u->level > 1 && !u->parent[0]) return bad(e, h, u->line, "parent_code", "thiếu mã đơn vị cấp trên", "");
   if (!u->parent[0]) return 0;
   int plevel = 0;
-  for (int i = 0; i < n; i++)
-    if (strcmp(all[i].code, u->parent) == 0) plevel = all[i].level;
+  const unit_in *p = find_in_file(all, n, u->parent);
+  if (p) plevel = p->level;
   if (!plevel) {
     int pos = app_unit_pos(a, u->parent);
     if (pos >= 0) plevel = a->t.u[pos].level;
@@ -205,7 +220,12 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
   csv_release(&r);
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
-  for (int i = 0; !rc && i < n; i++) rc = check_unit(a, s, &v[i], v, n, &h, e);
+  unit_in *sorted = xmalloc(sizeof *v * (size_t)(n + 1)); /* shallow copies for lookups */
+  if (n) memcpy(sorted, v, sizeof *v * (size_t)n);
+  qsort(sorted, (size_t)n, sizeof *v, cmp_code);
+  if (!rc) rc = no_duplicate_codes(sorted, n, &h, e);
+  for (int i = 0; !rc && i < n; i++) rc = check_unit(a, s, &v[i], sorted, n, &h, e); /* in file order */
+  free(sorted);
   if (!rc) {
     qsort(v, (size_t)n, sizeof *v, cmp_level);
     rc = store_begin(s, e);
@@ -226,88 +246,6 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
   }
   pthread_rwlock_unlock(&a->lock);
   free_units(v, n);
-  return rc;
-}
-
-/* ---------------- dialogues ---------------- */
-
-static int parse_dialogue_row(app *a, const user *u, csv_reader *r, const header *h, dialogue *d, int *pos,
-                              dv_err *e) {
-  int line = r->record_line;
-  memset(d, 0, sizeof *d);
-  if (date_parse(fld(r, h, 0), &d->date)) return bad(e, h, line, "date", "ngày không hợp lệ (YYYY-MM-DD)", fld(r, h, 0));
-  snprintf(d->unit_code, sizeof d->unit_code, "%s", fld(r, h, 1));
-  if ((d->type = enum_index(dlg_type_codes, 3, fld(r, h, 2))) < 0)
-    return bad(e, h, line, "type", "hình thức phải là dinh_ky, chuyen_de hoặc dot_xuat, không phải", fld(r, h, 2));
-  if ((d->chair = enum_index(dlg_chair_codes, 3, fld(r, h, 3))) < 0)
-    return bad(e, h, line, "chair", "người chủ trì phải là cap_uy, chinh_quyen hoặc dong_chu_tri, không phải", fld(r, h, 3));
-  d->title = xstrdup(fld(r, h, 4));
-  const char *pp = fld(r, h, 5);
-  d->participants = -1;
-  if (*pp) {
-    long long v;
-    char *end;
-    v = strtoll(pp, &end, 10);
-    if (*end || v < 0 || v > 10000000 || pp[0] == '-' || pp[0] == '+' || pp[0] == ' ')
-      return bad(e, h, line, "participants", "số người tham dự phải là số nguyên không âm, không phải", pp);
-    d->participants = (int)v;
-  }
-  d->issues = h->idx[6] >= 0 ? xstrdup(fld(r, h, 6)) : NULL;
-  d->conclusions = h->idx[7] >= 0 ? xstrdup(fld(r, h, 7)) : NULL;
-  if (app_unit_pos(a, d->unit_code) < 0) return bad(e, h, line, "unit", "không có đơn vị mã", d->unit_code);
-  dv_err sub;
-  if (app_dialogue_check(a, u, d, line, pos, &sub))
-    return dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, trường \"%s\": %s", h->file, line, sub.field, sub.msg);
-  return 0;
-}
-
-static void free_dialogues(dialogue *v, int n) {
-  for (int i = 0; i < n; i++) dialogue_release(&v[i]);
-  free(v);
-}
-
-int app_import_dialogues(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
-                         dv_err *e) {
-  static const char *const req[] = {"date", "unit", "type", "chair", "title", "participants"};
-  static const char *const opt[] = {"issues", "conclusions"};
-  csv_reader r;
-  header h;
-  csv_init(&r, data, len);
-  int rc = read_header(&r, file, req, 6, opt, 2, &h, e);
-  dialogue *v = NULL;
-  int *pos = NULL, n = 0, cap = 0, got;
-  pthread_rwlock_wrlock(&a->lock);
-  while (!rc && (got = csv_next(&r)) != 0) {
-    if (got < 0) {
-      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
-      break;
-    }
-    if ((rc = row_width(&r, &h, 8, e))) break;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 1024;
-      v = xrealloc(v, sizeof *v * (size_t)cap);
-      pos = xrealloc(pos, sizeof *pos * (size_t)cap);
-    }
-    rc = parse_dialogue_row(a, u, &r, &h, &v[n], &pos[n], e);
-    n++;
-  }
-  csv_release(&r);
-  store *s = app_store(a);
-  if (!rc) rc = store_begin_bulk(s, e);
-  if (!rc) {
-    for (int i = 0; !rc && i < n; i++) rc = store_dialogue_insert(s, &v[i], a->t.u[pos[i]].id, u ? u->id : 0, &v[i].id, e);
-    if (!rc) audit_import(s, u, "import.dialogues", file, n, e);
-    if (!rc) rc = store_commit(s, e);
-    if (rc) store_rollback(s);
-  }
-  if (!rc) {
-    for (int i = 0; i < n; i++) app_count_dialogue(a, pos[i], v[i].date, v[i].type, v[i].chair, +1);
-    app_mark_seen(a, s);
-    *count = n;
-  }
-  pthread_rwlock_unlock(&a->lock);
-  free_dialogues(v, n);
-  free(pos);
   return rc;
 }
 

@@ -44,10 +44,6 @@ void app_model_release(app *a);
 /* position of a unit by code in the model, or -1 */
 int app_unit_pos(app *a, const char *code);
 void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text);
-/* counts one dialogue (delta +1/-1) into every period containing its day */
-void app_count_dialogue(app *a, int pos, int day, int type, int chair, int delta);
-/* normalises a dialogue's text to NFC and checks it; sets *pos */
-int app_dialogue_check(app *a, const user *u, dialogue *d, int line, int *pos, dv_err *e);
 /* one checked aggregate value, ready to write */
 typedef struct value_plan {
   int element, combo, pos, has_num;
@@ -73,8 +69,6 @@ int app_add_workdays(app *a, int day, int n);
 int app_today(app *a);
 /* after a committed change: the model reflects everything up to now */
 void app_mark_seen(app *a, store *s);
-/* audit JSON of a dialogue (caller frees) */
-char *dialogue_json(const dialogue *d);
 /* the actor's id and login for audit entries */
 void actor_of(const user *u, int64_t *id, const char **login);
 #endif

@@ -66,18 +66,23 @@ static int unit_field(const reg_def *r) {
 
 /* the stored JSON of the public (which = 0) or private (which = 1) fields */
 static char *values_json(const reg_def *r, const char *const *v, int which) {
-  json_t *o = json_object();
-  int any = 0;
+  buf b; /* written directly: imports write a million of these */
+  buf_init(&b, 0);
+  buf_addc(&b, '{');
   for (int i = 0; i < r->nfields; i++) {
     const reg_field *f = &r->fields[i];
-    if (f->type == FT_UNIT || f->private_ != which) continue;
-    if (which && !*v[i]) continue;
-    json_object_set_new(o, f->name, json_string(v[i]));
-    any = 1;
+    if (f->type == FT_UNIT || f->private_ != which || (which && !*v[i])) continue;
+    if (b.len > 1) buf_addc(&b, ',');
+    esc_json(&b, f->name);
+    buf_addc(&b, ':');
+    esc_json(&b, v[i]);
   }
-  char *s = which && !any ? NULL : json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-  json_decref(o);
-  return s;
+  buf_addc(&b, '}');
+  if (which && b.len == 2) {
+    buf_release(&b);
+    return NULL;
+  }
+  return buf_detach(&b, NULL);
 }
 
 /* fills out[i] (malloc'd, "" if absent) from a JSON object */
@@ -113,8 +118,10 @@ static void days_of(app *a, const reg_def *r, const char *const *v, int *days, i
   *period_day = -1;
   period p;
   int last;
+  /* the calendar start of the period lies inside its window under any
+   * cut-off day, so the stored day stays right if the setting changes */
   if (r->period_field >= 0 && *v[r->period_field] && period_parse(v[r->period_field], &p) == 0)
-    period_window(&p, &a->cfg, period_day, &last);
+    period_window(&p, NULL, period_day, &last);
 }
 
 /* adds (sign +1) or removes (-1) a record's contributions; caller holds the write lock */
@@ -212,6 +219,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
   case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
+  case FT_UNITREF: return app_unit_pos(a, v) < 0 ? FAIL("không có đơn vị mã \"%s\"", v) : 0;
   case FT_YEAR: return strlen(v) != 4 || !is_count(v) || atoi(v) < 1900 ? FAIL("năm không hợp lệ \"%s\"", v) : 0;
   case FT_SYMBOL:
     if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
@@ -227,6 +235,20 @@ static int compare(const reg_field *f, const char *x, const char *y) {
   return strcmp(x, y); /* ISO dates order as strings */
 }
 
+/* the record it belongs to exists (a conclusion's dialogue) */
+static int ref_exists(app *a, const reg_def *r, const char *const *v) {
+  const reg_def *target = app_register(a, r->ref_register);
+  int pos = app_unit_pos(a, v[r->ref_unit]), day;
+  if (!target || pos < 0 || date_parse(v[r->ref_date], &day)) return 0;
+  record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1};
+  record *rows;
+  int n, total;
+  dv_err e;
+  if (app_record_rows(a, NULL, target, &q, &rows, &n, &total, &e)) return 0;
+  records_free(rows, n);
+  return total > 0;
+}
+
 /* rules within one record */
 static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, dv_err *e) {
   for (int i = 0; i < r->nfields; i++) {
@@ -238,6 +260,10 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
     const reg_field *f = &r->fields[q->field];
     if (reg_when_matches(q->when_value, v[q->when_field]) && !*v[q->field])
       return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
+  }
+  if (r->ref_register && !ref_exists(a, r, v)) {
+    const reg_field *f = &r->fields[r->ref_date];
+    return FAIL("không có %s nào của đơn vị %s ngày %s", r->ref_register, v[r->ref_unit], v[r->ref_date]);
   }
   for (int i = 0; i < r->nchecks; i++) {
     const reg_check *c = &r->checks[i];
@@ -443,8 +469,16 @@ int app_record_list(app *a, const user *u, const reg_def *r, const record_filter
  * denunciations within 30 days (extendable). Closed letters have none. */
 void app_record_deadline(app *a, const reg_def *r, record *out) {
   int st = reg_field_index(r, "status"), rec = reg_field_index(r, "received"), kind = reg_field_index(r, "kind");
+  int duef = reg_field_index(r, "due");
   out->due[0] = 0;
   out->overdue = 0;
+  if (duef >= 0 && st >= 0) { /* a due date of its own (conclusions): overdue until done */
+    int d;
+    if (date_parse(out->values[duef], &d)) return;
+    snprintf(out->due, sizeof out->due, "%s", out->values[duef]);
+    out->overdue = strcmp(out->values[st], "done") && app_today(a) > d;
+    return;
+  }
   if (st < 0 || rec < 0 || kind < 0) return;
   const char *status = out->values[st];
   int day;
@@ -470,9 +504,9 @@ static int find_unit(app *a, const reg_def *r, const char *const *v) {
 
 /* inserts or updates one checked record inside an open transaction */
 /* one audit entry per record, except in imports (one for the file) */
-static int write_record(app *a, store *s, const user *u, const reg_def *r, int64_t *id, const char *const *v,
-                        int audit, const char *before, dv_err *e) {
-  int pos = find_unit(a, r, v), day, days[REG_MAX_FIELDS];
+static int write_record(app *a, store *s, const user *u, const reg_def *r, int pos, int64_t *id,
+                        const char *const *v, int audit, const char *before, dv_err *e) {
+  int day, days[REG_MAX_FIELDS];
   days_of(a, r, v, days, &day);
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
   char *data = values_json(r, v, 0), *priv = values_json(r, v, 1), *fold = search_fold(r, v);
@@ -540,7 +574,7 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
-    rc = write_record(a, s, u, r, id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, find_unit(a, r, (const char *const *)v), id, (const char *const *)v, 1, before, e);
     free(before);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
@@ -611,6 +645,7 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
 
 typedef struct import_row {
   char *v[REG_MAX_FIELDS];
+  int pos; /* the unit's position, looked up once */
 } import_row;
 
 static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, const char *file, const int *col,
@@ -630,6 +665,7 @@ static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, c
     dv_err sub;
     rc = normalise(r, in, row->v, line, &sub);
     if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, &sub);
+    row->pos = rc ? -1 : find_unit(a, r, (const char *const *)row->v);
     if (rc) rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
   }
   return rc;
@@ -646,11 +682,11 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   int rc = read_csv_header(r, &c, file, col, e);
   if (!rc) rc = import_rows(a, u, r, &c, file, col, &rows, &n, e);
   csv_release(&c);
-  if (!rc) rc = store_begin(s, e);
+  if (!rc) rc = store_begin_bulk(s, e);
   if (!rc) {
     for (int i = 0; !rc && i < n; i++) {
       int64_t id = 0;
-      rc = write_record(a, s, u, r, &id, (const char *const *)rows[i].v, 0, NULL, e);
+      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, 0, NULL, e);
     }
     char what[48], after[96];
     int64_t uid;
@@ -664,7 +700,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   }
   if (!rc) {
     for (int i = 0; i < n; i++)
-      count_record(a, r, find_unit(a, r, (const char *const *)rows[i].v), (const char *const *)rows[i].v, +1);
+      count_record(a, r, rows[i].pos, (const char *const *)rows[i].v, +1);
     app_mark_seen(a, s);
     *count = n;
   }
@@ -845,7 +881,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     char *before = audit_json(r, (const char *const *)v);
     free(v[r->stage_field]);
     v[r->stage_field] = xstrdup(to);
-    rc = write_record(a, s, u, r, &id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, 1, before, e);
     int64_t uid;
     const char *login;
     actor_of(u, &uid, &login);

@@ -5,11 +5,11 @@
 #define IMPORT_MAX (512u << 20)
 
 static int usage(void) {
-  return cli_error("cách dùng: danvan import units|dialogues|values|REGISTER DB FILE\n"
-                   "  REGISTER: documents, conferences, inspections, letters, receptions, supervisions, criticisms");
+  return cli_error("cách dùng: danvan import units|values|REGISTER DB FILE\n"
+                   "  REGISTER: dialogues, documents, conferences, inspections, letters, receptions, supervisions, criticisms");
 }
 
-/* danvan import units|dialogues|values|REGISTER DB FILE */
+/* danvan import units|values|REGISTER DB FILE */
 int cmd_import(int argc, char **argv) {
   if (argc != 4) return usage();
   const char *what = argv[1];
@@ -24,7 +24,6 @@ int cmd_import(int argc, char **argv) {
   int n = 0, rc;
   const reg_def *r = app_register(a, what);
   if (!strcmp(what, "units")) rc = app_import_units(a, argv[3], data.s, data.len, &e);
-  else if (!strcmp(what, "dialogues")) rc = app_import_dialogues(a, NULL, argv[3], data.s, data.len, &n, &e);
   else if (!strcmp(what, "values")) rc = app_import_values(a, NULL, argv[3], data.s, data.len, &n, &e);
   else if (r) rc = app_record_import(a, NULL, r, argv[3], data.s, data.len, &n, &e);
   else rc = dv_fail(&e, DV_EINVAL, 0, "", "không nhập được \"%s\": không có sổ này", what);

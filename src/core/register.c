@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
-                                   "symbol", "login", "year"};
+                                   "symbol", "login", "year", "unitref"};
 
 int reg_field_index(const reg_def *r, const char *name) {
   for (int i = 0; i < r->nfields; i++)
@@ -129,14 +129,27 @@ static int parse_require(reg_def *r, char *args) {
 
 /* date, period and kindfield may name a field declared further down */
 typedef struct refs {
-  char date[64], period[64], kind[64], stage[64];
+  char date[64], period[64], kind[64], stage[64], ref_date[64], ref_unit[64];
 } refs;
+
+static int parse_ref(reg_def *r, char *args, refs *rf) {
+  char reg[64];
+  if (sscanf(args, "%63s %63s %63s", reg, rf->ref_date, rf->ref_unit) != 3) return -1;
+  free(r->ref_register);
+  r->ref_register = xstrdup(reg);
+  return 0;
+}
 
 static int resolve(reg_def *r, const refs *rf) {
   r->date_field = *rf->date ? reg_field_index(r, rf->date) : -1;
   r->period_field = *rf->period ? reg_field_index(r, rf->period) : -1;
   r->kind_field = *rf->kind ? reg_field_index(r, rf->kind) : -1;
   r->stage_field = *rf->stage ? reg_field_index(r, rf->stage) : -1;
+  if (r->ref_register) {
+    r->ref_date = reg_field_index(r, rf->ref_date);
+    r->ref_unit = reg_field_index(r, rf->ref_unit);
+    if (r->ref_date < 0 || r->ref_unit < 0) return -1;
+  }
   if ((*rf->period && r->period_field < 0) || (*rf->kind && r->kind_field < 0)) return -1;
   if (*rf->stage && (r->stage_field < 0 || r->fields[r->stage_field].type != FT_ENUM)) return -1;
   if (r->date_field < 0) return *rf->date || r->nrules ? -1 : 0; /* no date: a register of state, never counted */
@@ -152,6 +165,7 @@ static int parse_transition(reg_def *r, char *args) {
   r->trans[r->ntrans++] = (reg_transition){xstrdup(from), xstrdup(to), strcmp(by, "own") ? ACTOR_ABOVE : ACTOR_OWN};
   return 0;
 }
+
 
 int reg_when_matches(const char *list, const char *value) {
   size_t n = strlen(value);
@@ -183,6 +197,7 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "date")) return snprintf(rf->date, sizeof rf->date, "%s", args), 0;
   if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
   if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
+  if (!strcmp(key, "ref")) return parse_ref(r, args, rf);
   if (!strcmp(key, "stage")) return snprintf(rf->stage, sizeof rf->stage, "%s", args), 0;
   if (!strcmp(key, "transition")) return parse_transition(r, args);
   if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);
@@ -199,7 +214,7 @@ int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int e
   const char *p = text;
   int ln = 0, ind, rc = 0;
   char *line;
-  refs rf = {"", "", "", ""};
+  refs rf = {"", "", "", "", "", ""};
   while (!rc && (line = next_line(&p, &ln, &ind))) {
     rc = parse_line(r, cat, line, &rf);
     if (rc) snprintf(err, (size_t)errlen, "register %s line %d: cannot read \"%.60s\"", r->code ? r->code : "?", ln, line);
@@ -224,7 +239,7 @@ void reg_release(reg_def *r) {
   for (int i = 0; i < r->nchecks; i++) free(r->checks[i].message);
   for (int i = 0; i < r->nreqs; i++) free(r->reqs[i].when_value);
   for (int i = 0; i < r->ntrans; i++) free(r->trans[i].from), free(r->trans[i].to);
-  free(r->trans);
+  free(r->trans), free(r->ref_register);
   free(r->rules), free(r->checks), free(r->reqs), free(r->code), free(r->title), free(r->item);
   memset(r, 0, sizeof *r);
 }

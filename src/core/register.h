@@ -17,6 +17,7 @@
  *   check accepted <= recommendations Thông báo lỗi
  *   require resolved when status=resolved
  *   text models_exemplary name when exemplary=yes
+ *   ref dialogues dialogue_date dialogue_unit   the record belongs to a dialogue
  *   stage status                   the field moved only by transitions
  *   transition registered appraising above
  * A `when` condition may list values: when status=recognised|commended.
@@ -28,7 +29,7 @@
 #include "core/form.h"
 
 typedef enum { FT_DATE, FT_UNIT, FT_ENUM, FT_SET, FT_TEXT, FT_LONGTEXT, FT_INT, FT_YESNO, FT_PERIOD, FT_SYMBOL,
-               FT_LOGIN, FT_YEAR } field_type;
+               FT_LOGIN, FT_YEAR, FT_UNITREF } field_type; /* UNITREF: any existing unit, not only the writer's */
 
 #define REG_MAX_FIELDS 24
 
@@ -96,6 +97,8 @@ typedef struct reg_def {
   reg_check *checks;
   int nreqs;
   reg_require *reqs;
+  char *ref_register;        /* NULL, or: a record of that register with this date and unit must exist */
+  int ref_date, ref_unit;    /* fields giving that date and unit */
   int stage_field;           /* -1, or the enum moved only by transitions */
   int ntrans;
   reg_transition *trans;

@@ -258,6 +258,15 @@ static void warn(rtable *out, const char *fmt, ...) {
   out->warnings[out->nwarnings++] = buf_detach(&b, NULL);
 }
 
+/* whether the annex shows unit p's own value in this cell */
+static int in_scope(const report_req *r, const data_ref *d, int p) {
+  if (r->f->rows != ROWS_SELF || d->sc == SCOPE_SUBTREE) return 1;
+  int below = r->t->level[p] == r->t->u[r->unit].level + 1;
+  if (d->sc == SCOPE_BELOW) return below;
+  if (d->sc == SCOPE_SELF_BELOW) return p == r->unit || below;
+  return p == r->unit;
+}
+
 /* every data cell of the form over the subtree: entered values that
  * disagree with the records that replace them */
 static void cross_checks(rtable *out, const report_req *r) {
@@ -270,7 +279,7 @@ static void cross_checks(rtable *out, const report_req *r) {
       if (i > 0 && !k && col->kind == BIND_DATA && f_same_ref(r->f, i, d)) continue;
       const cube_slice *s = cube_get(r->c, cube_key(d->element, d->combo, period_key(&r->p)));
       for (int p = r->unit; s && p < t->u[r->unit].end; p++)
-        if (s->count[p] && !isnan(s->entered[p]) && s->entered[p] != s->rec[p])
+        if (in_scope(r, d, p) && s->count[p] && !isnan(s->entered[p]) && s->entered[p] != s->rec[p])
           warn(out, "%s, %s (%s): nhập tay %g nhưng sổ theo dõi ghi %g — dùng số của sổ", t->u[p].name,
                r->cat->elements[d->element].name, r->cat->combos[d->combo], s->entered[p], s->rec[p]);
     }

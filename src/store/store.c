@@ -23,11 +23,6 @@ static const char *SCHEMA =
     " unit_id INTEGER NOT NULL REFERENCES units(id), num REAL, text TEXT, user_id INTEGER,"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " PRIMARY KEY(element, combo, period, unit_id));"
-    "CREATE TABLE dialogues(id INTEGER PRIMARY KEY, day INTEGER NOT NULL, unit_id INTEGER NOT NULL"
-    " REFERENCES units(id), type INTEGER NOT NULL, chair INTEGER NOT NULL, title TEXT NOT NULL,"
-    " title_fold TEXT NOT NULL, participants INTEGER, issues TEXT, conclusions TEXT, created_by INTEGER,"
-    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-    "CREATE INDEX dialogues_unit_day ON dialogues(unit_id, day);"
     "CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " user_id INTEGER, login TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER,"
     " before TEXT, after TEXT);";
@@ -76,10 +71,9 @@ int store_open(store *s, const char *path, int create, dv_err *e) {
 }
 
 void store_close(store *s) {
-  sqlite3_finalize(s->ins_dialogue);
   sqlite3_finalize(s->ins_audit);
   sqlite3_finalize(s->ins_record);
-  s->ins_dialogue = s->ins_audit = s->ins_record = NULL;
+  s->ins_audit = s->ins_record = NULL;
   if (s->db) sqlite3_close_v2(s->db);
   s->db = NULL;
 }
@@ -96,7 +90,7 @@ static int exec(store *s, const char *sql, dv_err *e) {
 
 int store_begin(store *s, dv_err *e) { return exec(s, "BEGIN IMMEDIATE", e); }
 
-/* A large import inserts into the dialogues index at random places; with
+/* A large import inserts into the records index at random places; with
  * SQLite's default 2 MB page cache the transaction keeps spilling and
  * re-reading index pages (bench: 1M records 10.4 s -> 8.6 s). The cache grows
  * only for the transaction, so server threads keep small connections. */
@@ -311,132 +305,8 @@ int store_value_put(store *s, const char *element, const char *combo, const char
   return rc ? rc : existed;
 }
 
-/* ---------------- dialogues ---------------- */
-
-int store_dialogue_counts(store *s, dialogue_count_cb cb, void *ctx, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT unit_id, day, type, chair, count(*) FROM dialogues GROUP BY 1,2,3,4");
-  while (sqlite3_step(st) == SQLITE_ROW)
-    cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-       sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
-}
-
-static void bind_dialogue(sqlite3_stmt *st, const dialogue *d, int64_t unit_id) {
-  sqlite3_bind_int(st, 1, d->date);
-  sqlite3_bind_int64(st, 2, unit_id);
-  sqlite3_bind_int(st, 3, d->type);
-  sqlite3_bind_int(st, 4, d->chair);
-  bind_text(st, 5, d->title);
-  char *fold = text_fold(d->title ? d->title : "");
-  bind_text(st, 6, fold ? fold : "");
-  free(fold);
-  if (d->participants >= 0) sqlite3_bind_int(st, 7, d->participants);
-  else sqlite3_bind_null(st, 7);
-  bind_text(st, 8, d->issues);
-  bind_text(st, 9, d->conclusions);
-}
-
-int store_dialogue_insert(store *s, const dialogue *d, int64_t unit_id, int64_t user_id, int64_t *id, dv_err *e) {
-  if (!s->ins_dialogue)
-    s->ins_dialogue = prep(s, "INSERT INTO dialogues(day,unit_id,type,chair,title,title_fold,participants,issues,conclusions,"
-                 "created_by) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  sqlite3_stmt *st = s->ins_dialogue;
-  sqlite3_reset(st);
-  bind_dialogue(st, d, unit_id);
-  if (user_id) sqlite3_bind_int64(st, 10, user_id);
-  else sqlite3_bind_null(st, 10);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
-  if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
-  return rc;
-}
-
-int store_dialogue_update(store *s, const dialogue *d, int64_t unit_id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE dialogues SET day=?, unit_id=?, type=?, chair=?, title=?, title_fold=?,"
-                             " participants=?, issues=?, conclusions=? WHERE id=?");
-  bind_dialogue(st, d, unit_id);
-  sqlite3_bind_int64(st, 10, d->id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
-  sqlite3_finalize(st);
-  return rc;
-}
-
-int store_dialogue_delete(store *s, int64_t id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM dialogues WHERE id=?");
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "dialogues");
-  sqlite3_finalize(st);
-  return rc;
-}
-
-#define DIALOGUE_COLS "d.id, d.day, u.code, d.type, d.chair, d.title, d.participants, d.issues, d.conclusions, d.unit_id"
-
-static void read_dialogue(sqlite3_stmt *st, dialogue *d) {
-  memset(d, 0, sizeof *d);
-  d->id = sqlite3_column_int64(st, 0);
-  d->date = sqlite3_column_int(st, 1);
-  col_copy(st, 2, d->unit_code, sizeof d->unit_code);
-  d->type = sqlite3_column_int(st, 3);
-  d->chair = sqlite3_column_int(st, 4);
-  d->title = col_dup(st, 5);
-  d->participants = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
-  d->issues = col_dup(st, 7);
-  d->conclusions = col_dup(st, 8);
-}
-
-int store_dialogue_get(store *s, int64_t id, dialogue *d, int64_t *unit_id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT " DIALOGUE_COLS " FROM dialogues d JOIN units u ON u.id=d.unit_id WHERE d.id=?");
-  sqlite3_bind_int64(st, 1, id);
-  int rc = DV_ENOTFOUND;
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    read_dialogue(st, d);
-    *unit_id = sqlite3_column_int64(st, 9);
-    rc = 0;
-  }
-  sqlite3_finalize(st);
-  if (rc) dv_fail(e, rc, 0, "id", "không tìm thấy cuộc đối thoại %lld", (long long)id);
-  return rc;
-}
-
 #define SUBTREE_CTE                                                                                               \
   "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id=sub.id) "
-
-int store_dialogue_list(store *s, int64_t root_unit_id, int first_day, int last_day, const char *fold_query,
-                        int limit, int offset, dialogue **rows, int *n, int *total, dv_err *e) {
-  const char *where = " FROM dialogues d JOIN units u ON u.id=d.unit_id WHERE d.unit_id IN (SELECT id FROM sub)"
-                      " AND d.day BETWEEN ?2 AND ?3 AND (?4 IS NULL OR instr(d.title_fold, ?4) > 0)";
-  buf q;
-  buf_init(&q, 0);
-  buf_addf(&q, SUBTREE_CTE "SELECT count(*)%s", where);
-  sqlite3_stmt *st = prep(s, q.s);
-  sqlite3_bind_int64(st, 1, root_unit_id);
-  sqlite3_bind_int(st, 2, first_day);
-  sqlite3_bind_int(st, 3, last_day);
-  bind_text(st, 4, fold_query && *fold_query ? fold_query : NULL);
-  *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-  sqlite3_finalize(st);
-  buf_reset(&q);
-  buf_addf(&q, SUBTREE_CTE "SELECT " DIALOGUE_COLS "%s ORDER BY d.day DESC, d.id DESC LIMIT ?5 OFFSET ?6", where);
-  st = prep(s, q.s);
-  buf_release(&q);
-  sqlite3_bind_int64(st, 1, root_unit_id);
-  sqlite3_bind_int(st, 2, first_day);
-  sqlite3_bind_int(st, 3, last_day);
-  bind_text(st, 4, fold_query && *fold_query ? fold_query : NULL);
-  sqlite3_bind_int(st, 5, limit);
-  sqlite3_bind_int(st, 6, offset);
-  *n = 0;
-  *rows = NULL;
-  int cap = 0;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    if (*n == cap) *rows = xrealloc(*rows, sizeof(dialogue) * (size_t)(cap = cap ? cap * 2 : 16));
-    read_dialogue(st, &(*rows)[(*n)++]);
-  }
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
-}
 
 /* ---------------- users, sessions ---------------- */
 

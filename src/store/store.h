@@ -11,7 +11,7 @@ typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;
 typedef struct store {
   sqlite3 *db;
-  sqlite3_stmt *ins_dialogue, *ins_audit, *ins_record; /* cached: imports insert many */
+  sqlite3_stmt *ins_audit, *ins_record; /* cached: imports insert many */
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
 } store;
 
@@ -56,19 +56,6 @@ int store_value_put(store *s, const char *element, const char *combo, const char
                     char **old_text, dv_err *e);
 int store_value_get(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
                     int *has_num, double *num, char **text);
-
-/* --- dialogues --- */
-typedef void (*dialogue_count_cb)(void *ctx, int64_t unit_id, int day, int type, int chair, int count);
-int store_dialogue_counts(store *s, dialogue_count_cb cb, void *ctx, dv_err *e);
-int store_dialogue_insert(store *s, const dialogue *d, int64_t unit_id, int64_t user_id, int64_t *id, dv_err *e);
-int store_dialogue_update(store *s, const dialogue *d, int64_t unit_id, dv_err *e);
-int store_dialogue_delete(store *s, int64_t id, dv_err *e);
-/* d->unit_code is filled; *unit_id set */
-int store_dialogue_get(store *s, int64_t id, dialogue *d, int64_t *unit_id, dv_err *e);
-/* dialogues of the subtree of root_unit_id with a day in [first_day, last_day] */
-int store_dialogue_list(store *s, int64_t root_unit_id, int first_day, int last_day,
-                        const char *fold_query, int limit, int offset, dialogue **rows, int *n, int *total,
-                        dv_err *e);
 
 /* --- users and sessions --- */
 int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,

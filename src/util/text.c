@@ -1,5 +1,6 @@
 #include "util/text.h"
 #include "util/buf.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -15,8 +16,37 @@ int text_valid_utf8(const char *s, size_t n) {
   return 1;
 }
 
+/* Fast paths. Vietnamese text typed today is precomposed: every code point
+ * below U+0300 or in Latin Extended Additional (U+1E00-U+1EFF), and such
+ * text is already NFC. Its fold is one ASCII letter per code point, taken
+ * from a table that utf8proc itself fills once, so both paths agree. */
+#define FAST_LIMIT 0x300
+#define EXT_LO 0x1E00
+#define EXT_HI 0x1EFF
+static char fold_low[FAST_LIMIT], fold_ext[EXT_HI - EXT_LO + 1];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static int fast_cp(utf8proc_int32_t cp) { return cp < FAST_LIMIT || (cp >= EXT_LO && cp <= EXT_HI); }
+
+/* 1 if every code point of valid UTF-8 s takes the fast path */
+static int all_fast(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0 || !fast_cp(cp)) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
 char *text_nfc(const char *s) {
-  if (!text_valid_utf8(s, strlen(s))) return NULL;
+  size_t n = strlen(s);
+  if (!text_valid_utf8(s, n)) return NULL;
+  if (all_fast(s, n)) return xstrdup(s);
   return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
 }
 
@@ -27,9 +57,52 @@ static utf8proc_int32_t fold_d(utf8proc_int32_t cp, void *data) {
   return cp;
 }
 
+static char *fold_slow(const char *s);
+
+/* the fold of one code point if it is a single ASCII byte, else 0 */
+static char fold_one(utf8proc_int32_t cp) {
+  utf8proc_uint8_t in[8];
+  utf8proc_ssize_t k = utf8proc_encode_char(cp, in);
+  in[k] = 0;
+  char *f = fold_slow((const char *)in), c = 0;
+  if (f && strlen(f) == 1 && (unsigned char)f[0] < 0x80) c = f[0];
+  free(f);
+  return c;
+}
+
+static void fill_fold_tables(void) {
+  for (int cp = 1; cp < FAST_LIMIT; cp++) fold_low[cp] = fold_one(cp);
+  for (int cp = EXT_LO; cp <= EXT_HI; cp++) fold_ext[cp - EXT_LO] = fold_one(cp);
+}
+
+/* NULL when some code point has no one-letter fold: then the slow path */
+static char *fold_fast(const char *s, size_t n) {
+  pthread_once(&fold_once, fill_fold_tables);
+  char *out = xmalloc(n + 1), *o = out;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    char c = k > 0 && cp < FAST_LIMIT ? fold_low[cp] : k > 0 && cp >= EXT_LO && cp <= EXT_HI ? fold_ext[cp - EXT_LO] : 0;
+    if (!c) {
+      free(out);
+      return NULL;
+    }
+    *o++ = c;
+    i += (size_t)k;
+  }
+  *o = 0;
+  return out;
+}
+
 char *text_fold(const char *s) {
+  size_t n = strlen(s);
+  if (!text_valid_utf8(s, n)) return NULL;
+  char *f = all_fast(s, n) ? fold_fast(s, n) : NULL;
+  return f ? f : fold_slow(s);
+}
+
+static char *fold_slow(const char *s) {
   utf8proc_uint8_t *out = NULL;
-  if (!text_valid_utf8(s, strlen(s))) return NULL;
   /* COMPOSE decomposes first, so STRIPMARK sees the marks; utf8proc refuses
    * DECOMPOSE and COMPOSE together (UTF8PROC_ERROR_INVALIDOPTS). */
   utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
