@@ -2,18 +2,20 @@
  *
  *   1. every unit of units-2024.csv under a national root VN (levels 1-4);
  *   2. N generated dialogue records (default 1,000,000) through
- *      app_import_dialogues: CSV parsing, validation, the SQLite transaction
- *      and the cube update, on a fresh copy of the units-only database;
+ *      app_record_import of the register `dialogues` (what `danvan import
+ *      dialogues` runs): CSV parsing, validation, the SQLite transaction and
+ *      the cube update, on a fresh copy of the units-only database;
  *   3. Biểu 5 for VN and every province, periods 2023 and 2023S1, through
  *      app_report (the table is computed, not written as JSON);
- *   4. the same numbers from a plain SQLite GROUP BY over the dialogues table
+ *   4. the same numbers from a plain SQLite GROUP BY over the records table
  *      on the same file, checked cell by cell against the engine;
  *   5. resident memory of a process that holds the model (app_open), and of
  *      `danvan serve` after two requests.
  *
  * Usage: dvbench [UNITS_CSV]  (default ../shared/data/vn-admin/units-2024.csv)
  * Environment: DV_BENCH_RECORDS (1000000), DV_BENCH_RUNS (5),
- * DV_BENCH_KEEP=1 keeps the temporary directory. Run by bench/run.sh. */
+ * DV_BENCH_KEEP=1 keeps the temporary directory, DV_BENCH_IMPORT_ONLY=1 stops
+ * after the import (for profiling it). Run by bench/run.sh. */
 #include "app/app.h"
 #include "core/report.h"
 #include <arpa/inet.h>
@@ -37,13 +39,17 @@
 
 /* ---------------- small helpers ---------------- */
 
+static char dir[] = "/tmp/dvbench.XXXXXX"; /* the temporary directory, kept on failure */
+static int dir_made;
+
 static void die(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fputs("dvbench: ", stderr);
   vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
   va_end(ap);
+  if (dir_made) fprintf(stderr, " (files kept in %s)", dir);
+  fputc('\n', stderr);
   exit(1);
 }
 
@@ -238,14 +244,33 @@ static double b5_cell(long c[3][3], int col) {
   return v;
 }
 
+/* Dialogues are rows of the records table (register 'dialogues') with their
+ * fields as a JSON object in `data`; `day` is the dialogue's date, unit_id
+ * its unit, both indexed with the register. The level comes from units. */
+#define TYPE_CHAIR "json_extract(r.data, '$.type'), json_extract(r.data, '$.chair')"
 static const char *Q_ALL =
-    "SELECT u.level, d.type, d.chair, count(*) FROM dialogues d JOIN units u ON u.id = d.unit_id"
-    " WHERE d.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+    "SELECT u.level, " TYPE_CHAIR ", count(*) FROM records r JOIN units u ON u.id = r.unit_id"
+    " WHERE r.register = 'dialogues' AND r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
 static const char *Q_SUBTREE =
     "WITH RECURSIVE sub(id, level) AS (SELECT id, level FROM units WHERE code = ?3"
     " UNION ALL SELECT u.id, u.level FROM units u JOIN sub ON u.parent_id = sub.id)"
-    " SELECT sub.level, d.type, d.chair, count(*) FROM sub JOIN dialogues d ON d.unit_id = sub.id"
+    " SELECT sub.level, " TYPE_CHAIR ", count(*) FROM sub JOIN records r ON r.register = 'dialogues'"
+    " AND r.unit_id = sub.id WHERE r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+/* the baseline's best case: typed columns and an index that covers the query
+ * (SQLite 3.40 does not use an index on json_extract() as a covering index) */
+static const char *TYPED =
+    "CREATE TABLE bench_dialogues AS SELECT day, unit_id, json_extract(data, '$.type') AS type,"
+    " json_extract(data, '$.chair') AS chair FROM records WHERE register = 'dialogues';"
+    "CREATE INDEX bench_cover ON bench_dialogues(day, unit_id, type, chair)";
+static const char *Q_TYPED =
+    "SELECT u.level, d.type, d.chair, count(*) FROM bench_dialogues d JOIN units u ON u.id = d.unit_id"
     " WHERE d.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+
+static int code_index(const char *const codes[3], const unsigned char *s) {
+  for (int i = 0; s && i < 3; i++)
+    if (strcmp(codes[i], (const char *)s) == 0) return i;
+  return -1;
+}
 
 static void baseline(sqlite3 *db, const char *sql, const char *unit, int first, int last, b5 *out) {
   sqlite3_stmt *st;
@@ -256,7 +281,8 @@ static void baseline(sqlite3 *db, const char *sql, const char *unit, int first, 
   memset(out->c, 0xff, sizeof out->c); /* -1 everywhere */
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    int l = sqlite3_column_int(st, 0), t = sqlite3_column_int(st, 1), ch = sqlite3_column_int(st, 2);
+    int l = sqlite3_column_int(st, 0), t = code_index(type_codes, sqlite3_column_text(st, 1)),
+        ch = code_index(chair_codes, sqlite3_column_text(st, 2));
     if (l < 1 || l > 8 || t < 0 || t > 2 || ch < 0 || ch > 2) die("baseline: unexpected row");
     out->c[l][t][ch] = sqlite3_column_int64(st, 3);
   }
@@ -336,7 +362,7 @@ static int http(const char *req, char *resp, size_t cap) {
 }
 
 /* starts `danvan serve`, logs in, asks for two reports, reads VmRSS */
-static long server_rss(const char *danvan, const char *db, const char *dir, char *note, size_t notelen) {
+static long server_rss(const char *danvan, const char *db, char *note, size_t notelen) {
   char log[512];
   snprintf(log, sizeof log, "%s/serve.log", dir);
   fflush(stdout);
@@ -408,7 +434,14 @@ static void remove_db(const char *path) {
   }
 }
 
-static void row(const char *what, const char *value, const char *goal, int ok) {
+/* one line of the table: what, the value (printf format), the goal and whether it is met */
+static void row(const char *what, const char *goal, int ok, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void row(const char *what, const char *goal, int ok, const char *fmt, ...) {
+  char value[64];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(value, sizeof value, fmt, ap);
+  va_end(ap);
   printf("  %-52s %16s  %-12s %s\n", what, value, goal, goal[0] ? (ok ? "ok" : "MISSED") : "");
 }
 
@@ -417,22 +450,160 @@ static int day_of(int y, int m, int d) {
   return (int)(timegm(&tm) / 86400);
 }
 
+/* median seconds of n runs of a baseline query; *b holds its counts */
+static double time_baseline(sqlite3 *db, const char *sql, const char *unit, const int window[2], int n, b5 *b) {
+  double t[9];
+  for (int k = 0; k < n; k++) {
+    double t0 = now();
+    baseline(db, sql, unit, window[0], window[1], b);
+    t[k] = now() - t0;
+  }
+  return median(t, n);
+}
+
+/* 2: the median seconds (wall and CPU) of importing the records into fresh copies of base */
+static void bench_import(const char *base, const char *db, const sbuf *csv, int nrec, int runs, double *wall,
+                         double *cpu) {
+  double w[99], c[99];
+  dv_err e;
+  for (int r = 0; r < runs; r++) {
+    remove_db(db);
+    copy_file(base, db);
+    app *a = app_open(db, &e);
+    if (!a) die("%s", e.msg);
+    int count = 0;
+    double t0 = now(), c0 = cpu_now();
+    if (app_record_import(a, NULL, app_register(a, "dialogues"), "dialogues.csv", csv->s, csv->len, &count, &e))
+      die("import: %s", e.msg);
+    w[r] = now() - t0;
+    c[r] = cpu_now() - c0;
+    if (count != nrec) die("imported %d of %d records", count, nrec);
+    app_close(a);
+    printf("  import run %d: %.2f s (CPU %.2f s)\n", r + 1, w[r], c[r]);
+    fflush(stdout);
+  }
+  *wall = median(w, runs);
+  *cpu = median(c, runs);
+}
+
+static const char *const periods[] = {"2023", "2023S1"};
+
+/* 3, 4: Biểu 5 from the engine and from SQL, every table checked */
+static void bench_reports(const char *db, const units *u) {
+  dv_err e;
+  app *a = app_open(db, &e);
+  sqlite3 *sql;
+  if (!a) die("%s", e.msg);
+  if (sqlite3_open_v2(db, &sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) die("sqlite3_open: %s", db);
+  const int windows[2][2] = {{day_of(2023, 1, 1), day_of(2023, 12, 31)}, {day_of(2023, 1, 1), day_of(2023, 6, 30)}};
+  double root[2];
+  char label[80], num[32];
+  for (int p = 0; p < 2; p++) {
+    const char *per = periods[p];
+    rtable t;
+    b5 b;
+    double eng[7];
+    for (int k = 0; k < 7; k++) {
+      eng[k] = report_once(a, "VN", per, &t);
+      if (k < 6) rtable_release(&t);
+    }
+    double me = root[p] = median(eng, 7);
+    double all = time_baseline(sql, Q_ALL, "VN", windows[p], 5, &b);
+    check_equal(&t, &b, "VN", per);
+    double cte = time_baseline(sql, Q_SUBTREE, "VN", windows[p], 5, &b);
+    check_equal(&t, &b, "VN", per);
+    rtable_release(&t);
+    printf("\n  Biểu 5, period %s\n", per);
+    row("engine, root VN (app_report)", "<= 1 ms", me <= 1e-3, "%.3f ms", me * 1e3);
+    row("SQL GROUP BY, root VN (whole table join units)", "", 0, "%.1f ms", all * 1e3);
+    row("  ratio SQL / engine", ">= 100 x", all / me >= 100, "%s x", thousands(all / me, num));
+    row("SQL GROUP BY, root VN (recursive-CTE subtree)", "", 0, "%.1f ms", cte * 1e3);
+    row("  ratio SQL / engine", "", 0, "%s x", thousands(cte / me, num));
+
+    /* provinces: 7 rounds over all of them for the engine, 1 for SQL */
+    int np = u->n[2];
+    double *calls = malloc(sizeof(double) * (size_t)np * 7), rounds[7], sql_total = 0;
+    for (int k = 0; k < 7; k++) {
+      rounds[k] = 0;
+      for (int i = 0; i < np; i++) {
+        rounds[k] += calls[k * np + i] = report_once(a, u->codes[2][i], per, &t);
+        if (k == 6) {
+          sql_total += time_baseline(sql, Q_SUBTREE, u->codes[2][i], windows[p], 1, &b);
+          check_equal(&t, &b, u->codes[2][i], per);
+        }
+        rtable_release(&t);
+      }
+    }
+    double one = median(calls, np * 7), each_round = median(rounds, 7);
+    free(calls);
+    row("engine, one province (median of all calls)", "", 0, "%.3f ms", one * 1e3);
+    snprintf(label, sizeof label, "engine, all %d provinces", np);
+    row(label, "", 0, "%.2f ms", each_round * 1e3);
+    snprintf(label, sizeof label, "SQL recursive CTE, all %d provinces", np);
+    row(label, "", 0, "%.1f ms", sql_total * 1e3);
+    row("  ratio SQL / engine", "", 0, "%s x", thousands(sql_total / each_round, num));
+  }
+
+  if (sqlite3_exec(sql, TYPED, NULL, NULL, NULL))
+    die("covering index: %s", sqlite3_errmsg(sql));
+  printf("\n  Baseline's best case: the dialogues copied to a table dialogues(day, unit_id, type, chair)\n"
+         "  with an index on all four columns (covering), root VN\n");
+  for (int p = 0; p < 2; p++) {
+    rtable t;
+    b5 b;
+    double cov = time_baseline(sql, Q_TYPED, "VN", windows[p], 5, &b);
+    report_once(a, "VN", periods[p], &t);
+    check_equal(&t, &b, "VN", periods[p]);
+    rtable_release(&t);
+    snprintf(label, sizeof label, "SQL GROUP BY, period %s", periods[p]);
+    row(label, "", 0, "%.1f ms", cov * 1e3);
+    row("  ratio SQL / engine", ">= 100 x", cov / root[p] >= 100, "%s x", thousands(cov / root[p], num));
+  }
+  printf("  (every cell of every table above equals the SQL baseline)\n");
+  sqlite3_close(sql);
+  app_close(a);
+}
+
+/* 5: a fresh process that only opens the database, then the real server */
+static void bench_memory(const char *db) {
+  char cmd[1400], exe[512], danvan[600], note[600];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) die("readlink /proc/self/exe");
+  exe[n] = 0;
+  snprintf(cmd, sizeof cmd, "'%s' --open '%s'", exe, db);
+  fflush(stdout);
+  FILE *f = popen(cmd, "r");
+  long before = 0, after = 0;
+  double t_open = 0;
+  if (!f || fscanf(f, "%ld %ld %lf", &before, &after, &t_open) != 3) die("%s failed", cmd);
+  pclose(f);
+  printf("\n  Memory (VmRSS) and start-up\n");
+  row("app_open: load tree and cube from the database", "", 0, "%.2f s", t_open);
+  row("process after app_open", "<= 200 MB", after <= 200 * 1024, "%.1f MB", (double)after / 1024);
+  row("  of which the model (after - before app_open)", "", 0, "%.1f MB", (double)(after - before) / 1024);
+  *strrchr(exe, '/') = 0;
+  snprintf(danvan, sizeof danvan, "%s/danvan", exe);
+  long srv = server_rss(danvan, db, note, sizeof note);
+  if (srv >= 0) row("danvan serve", "<= 200 MB", srv <= 200 * 1024, "%.1f MB", (double)srv / 1024);
+  printf("  danvan serve: %s\n", note);
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--open") == 0) return open_only(argv[2]);
   const char *units_path = argc > 1 ? argv[1] : "../shared/data/vn-admin/units-2024.csv";
   int nrec = getenv("DV_BENCH_RECORDS") ? atoi(getenv("DV_BENCH_RECORDS")) : 1000000;
   int runs = getenv("DV_BENCH_RUNS") ? atoi(getenv("DV_BENCH_RUNS")) : 5;
   if (nrec < 1 || runs < 1 || runs > 99) die("bad DV_BENCH_RECORDS or DV_BENCH_RUNS");
-  char dir[] = "/tmp/dvbench.XXXXXX", base[600], db[600], val[64], num[32], label[80];
-  if (!mkdtemp(dir)) die("mkdtemp: %s", strerror(errno));
-  snprintf(base, sizeof base, "%s/units.db", dir);
-  snprintf(db, sizeof db, "%s/bench.db", dir);
+  char base[600], db[600], num[32];
   dv_err e;
 
-  /* 1. units */
+  /* 1. units, into a database that every import run copies */
   units u;
   units_build(&u, units_path);
-  int nunits = u.n[1] + u.n[2] + u.n[3] + u.n[4];
+  if (!mkdtemp(dir)) die("mkdtemp: %s", strerror(errno));
+  dir_made = 1;
+  snprintf(base, sizeof base, "%s/units.db", dir);
+  snprintf(db, sizeof db, "%s/bench.db", dir);
   if (app_create(base, &e)) die("%s", e.msg);
   app *a = app_open(base, &e);
   if (!a) die("%s", e.msg);
@@ -447,146 +618,31 @@ int main(int argc, char **argv) {
   t0 = now();
   double title_bytes = dialogues_build(&csv, &u, nrec);
   double t_gen = now() - t0;
-  printf("danvan benchmark: %d units (VN, %d provinces, %d districts, %d communes), %s dialogue records\n", nunits,
-         u.n[2], u.n[3], u.n[4], thousands(nrec, num));
+  printf("danvan benchmark: %d units (VN, %d provinces, %d districts, %d communes), %s dialogue records\n",
+         u.n[1] + u.n[2] + u.n[3] + u.n[4], u.n[2], u.n[3], u.n[4], thousands(nrec, num));
   printf("  CSV in memory: %.1f MB, %.0f bytes a record (title %.0f bytes), generated in %.2f s\n",
          (double)csv.len / 1e6, (double)csv.len / nrec, title_bytes, t_gen);
   printf("  units imported in %.2f s\n", t_units);
-  printf("  medians of %d runs for the import, 7 for engine reports, 5 for SQL on the root\n\n", runs);
-  double imp[99], cpu[99];
-  for (int r = 0; r < runs; r++) {
-    remove_db(db);
-    copy_file(base, db);
-    if (!(a = app_open(db, &e))) die("%s", e.msg);
-    int count = 0;
-    t0 = now();
-    double c0 = cpu_now();
-    if (app_import_dialogues(a, NULL, "dialogues.csv", csv.s, csv.len, &count, &e)) die("import: %s", e.msg);
-    imp[r] = now() - t0;
-    cpu[r] = cpu_now() - c0;
-    if (count != nrec) die("imported %d of %d records", count, nrec);
-    app_close(a);
-    fprintf(stderr, "  import run %d: %.3f s (CPU %.3f s)\n", r + 1, imp[r], cpu[r]);
-  }
+  printf("  medians of %d runs for the import, 7 for engine reports, 5 for SQL on the root\n", runs);
+  double wall, cpu;
+  bench_import(base, db, &csv, nrec, runs, &wall, &cpu);
   free(csv.s);
-  double t_imp = median(imp, runs), t_cpu = median(cpu, runs);
-  printf("  %-52s %16s  %-12s\n", "measure", "median", "goal");
-  snprintf(val, sizeof val, "%s", thousands(nrec / t_imp, num));
-  row("import dialogues, records/s", val, ">= 200,000", nrec / t_imp >= 200000);
-  snprintf(val, sizeof val, "%.2f s", t_imp);
-  row("  time for all records", val, "", 0);
-  snprintf(val, sizeof val, "%s", thousands(nrec / t_cpu, num));
-  row("  records per CPU-second of the process", val, "", 0);
+  printf("\n  %-52s %16s  %-12s\n", "measure", "median", "goal");
+  row("import dialogues, records/s", ">= 200,000", nrec / wall >= 200000, "%s", thousands(nrec / wall, num));
+  row("  time for all records", "", 0, "%.2f s", wall);
+  row("  records per CPU-second of the process", "", 0, "%s", thousands(nrec / cpu, num));
 
-  /* 3, 4. Biểu 5: engine and SQL */
-  if (!(a = app_open(db, &e))) die("%s", e.msg);
-  sqlite3 *sql;
-  if (sqlite3_open_v2(db, &sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) die("sqlite3_open: %s", db);
-  const char *periods[] = {"2023", "2023S1"};
-  int windows[2][2] = {{day_of(2023, 1, 1), day_of(2023, 12, 31)}, {day_of(2023, 1, 1), day_of(2023, 6, 30)}};
-  for (int p = 0; p < 2; p++) {
-    const char *per = periods[p];
-    int first = windows[p][0], last = windows[p][1];
-    rtable t;
-    double eng[7], all[5], cte[5];
-    for (int k = 0; k < 7; k++) {
-      eng[k] = report_once(a, "VN", per, &t);
-      if (k < 6) rtable_release(&t);
-    }
-    b5 b;
-    for (int k = 0; k < 5; k++) {
-      t0 = now();
-      baseline(sql, Q_ALL, "VN", first, last, &b);
-      all[k] = now() - t0;
-    }
-    check_equal(&t, &b, "VN", per);
-    for (int k = 0; k < 5; k++) {
-      t0 = now();
-      baseline(sql, Q_SUBTREE, "VN", first, last, &b);
-      cte[k] = now() - t0;
-    }
-    check_equal(&t, &b, "VN", per);
-    rtable_release(&t);
-    double me = median(eng, 7), ma = median(all, 5), mc = median(cte, 5);
-    printf("\n  Biểu 5, period %s\n", per);
-    snprintf(val, sizeof val, "%.3f ms", me * 1e3);
-    row("engine, root VN (app_report)", val, "<= 1 ms", me <= 1e-3);
-    snprintf(val, sizeof val, "%.1f ms", ma * 1e3);
-    row("SQL GROUP BY, root VN (whole table join units)", val, "", 0);
-    snprintf(val, sizeof val, "%s x", thousands(ma / me, num));
-    row("  ratio SQL / engine", val, ">= 100 x", ma / me >= 100);
-    snprintf(val, sizeof val, "%.1f ms", mc * 1e3);
-    row("SQL GROUP BY, root VN (recursive-CTE subtree)", val, "", 0);
-    snprintf(val, sizeof val, "%s x", thousands(mc / me, num));
-    row("  ratio SQL / engine", val, "", 0);
-
-    /* provinces: 7 rounds over the 63 for the engine, 1 for SQL (all checked) */
-    int np = u.n[2];
-    double *calls = malloc(sizeof(double) * (size_t)np * 7), rounds[7], sql_total = 0;
-    for (int k = 0; k < 7; k++) {
-      rounds[k] = 0;
-      for (int i = 0; i < np; i++) {
-        calls[k * np + i] = report_once(a, u.codes[2][i], per, &t);
-        rounds[k] += calls[k * np + i];
-        if (k == 6) {
-          t0 = now();
-          baseline(sql, Q_SUBTREE, u.codes[2][i], first, last, &b);
-          sql_total += now() - t0;
-          check_equal(&t, &b, u.codes[2][i], per);
-        }
-        rtable_release(&t);
-      }
-    }
-    double pc = median(calls, np * 7), pr = median(rounds, 7);
-    free(calls);
-    snprintf(val, sizeof val, "%.3f ms", pc * 1e3);
-    row("engine, one province (median of all calls)", val, "", 0);
-    snprintf(val, sizeof val, "%.2f ms", pr * 1e3);
-    snprintf(label, sizeof label, "engine, all %d provinces", np);
-    row(label, val, "", 0);
-    snprintf(val, sizeof val, "%.1f ms", sql_total * 1e3);
-    snprintf(label, sizeof label, "SQL recursive CTE, all %d provinces", np);
-    row(label, val, "", 0);
-    snprintf(val, sizeof val, "%s x", thousands(sql_total / pr, num));
-    row("  ratio SQL / engine", val, "", 0);
+  if (!getenv("DV_BENCH_IMPORT_ONLY")) {
+    bench_reports(db, &u);
+    bench_memory(db);
   }
-  printf("  (every cell of every table above equals the SQL baseline)\n");
-  sqlite3_close(sql);
-  app_close(a);
-
-  /* 5. memory: a fresh process that only opens the database */
-  char cmd[1400], exe[512], danvan[600], note[600];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) die("readlink /proc/self/exe");
-  exe[n] = 0;
-  snprintf(cmd, sizeof cmd, "'%s' --open '%s'", exe, db);
-  fflush(stdout);
-  FILE *f = popen(cmd, "r");
-  long before = 0, after = 0;
-  double t_open = 0;
-  if (!f || fscanf(f, "%ld %ld %lf", &before, &after, &t_open) != 3) die("%s failed", cmd);
-  pclose(f);
-  printf("\n  Memory (VmRSS) and start-up\n");
-  snprintf(val, sizeof val, "%.2f s", t_open);
-  row("app_open: load tree and cube from the database", val, "", 0);
-  snprintf(val, sizeof val, "%.1f MB", (double)after / 1024);
-  row("process after app_open", val, "<= 200 MB", after <= 200 * 1024);
-  snprintf(val, sizeof val, "%.1f MB", (double)(after - before) / 1024);
-  row("  of which the model (after - before app_open)", val, "", 0);
-  *strrchr(exe, '/') = 0;
-  snprintf(danvan, sizeof danvan, "%s/danvan", exe);
-  long srv = server_rss(danvan, db, dir, note, sizeof note);
-  if (srv >= 0) {
-    snprintf(val, sizeof val, "%.1f MB", (double)srv / 1024);
-    row("danvan serve", val, "<= 200 MB", srv <= 200 * 1024);
-  }
-  printf("  danvan serve: %s\n", note);
 
   if (getenv("DV_BENCH_KEEP")) printf("\n  kept %s\n", dir);
   else {
+    char log[640];
+    snprintf(log, sizeof log, "%s/serve.log", dir);
     remove_db(base), remove_db(db);
-    snprintf(cmd, sizeof cmd, "%s/serve.log", dir);
-    unlink(cmd);
+    unlink(log);
     rmdir(dir);
   }
   return 0;

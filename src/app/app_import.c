@@ -59,12 +59,6 @@ static int bad(dv_err *e, const header *h, int line, const char *field, const ch
   return dv_fail(e, DV_EINVAL, line, field, "%s: dòng %d, trường \"%s\": %s \"%s\"", h->file, line, field, what, value);
 }
 
-static int enum_index(const char *const *codes, int n, const char *s) {
-  for (int i = 0; i < n; i++)
-    if (strcmp(codes[i], s) == 0) return i;
-  return -1;
-}
-
 static void audit_import(store *s, const user *u, const char *what, const char *file, int count, dv_err *e) {
   buf b;
   buf_init(&b, 0);

@@ -213,7 +213,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   }
   case FT_ENUM: return reg_option_index(f, v) < 0 ? FAIL("giá trị không hợp lệ \"%s\"", v) : 0;
   case FT_SET: return set_valid(f, v) ? 0 : FAIL("giá trị không hợp lệ \"%s\" (các mã cách nhau bởi ;)", v);
-  case FT_TEXT: return strlen(v) > 2000 || has_control(v, 0) ? FAIL("quá dài hoặc có ký tự điều khiển") : 0;
+  case FT_TEXT: return strlen(v) > 2000 || has_control(v, 1) ? FAIL("quá dài hoặc có ký tự điều khiển") : 0;
   case FT_LONGTEXT: return strlen(v) > 20000 || has_control(v, 1) ? FAIL("quá dài (tối đa 20.000 ký tự)") : 0;
   case FT_INT: return is_count(v) ? 0 : FAIL("phải là số nguyên không âm, không phải \"%s\"", v);
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
@@ -284,7 +284,7 @@ static int normalise(const reg_def *r, const char *const *in, char **out, int li
       for (int k = 0; k < i; k++) free(out[k]), out[k] = NULL;
       return dv_fail(e, DV_EINVAL, line, r->fields[i].name, "trường \"%s\": không phải UTF-8 hợp lệ", r->fields[i].name);
     }
-    text_trim(out[i]);
+    if (r->fields[i].type == FT_TEXT || r->fields[i].type == FT_LONGTEXT) text_trim(out[i]); /* " 7" stays a bad count */
   }
   return 0;
 }
@@ -569,7 +569,7 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
       if (r->fields[i].private_ && !values[i] && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
         free(v[i]), v[i] = xstrdup(old[i]);
   }
-  if (!rc) rc = stage_unchanged(r, *id ? old[r->stage_field] : NULL, v, e);
+  if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
   if (!rc) rc = check_record(a, u, r, (const char *const *)v, 0, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
@@ -627,7 +627,7 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
   if (got == 0) return dv_fail(e, DV_EINVAL, 1, "", "%s: tệp rỗng, thiếu dòng tiêu đề", file);
   for (int i = 0; i < r->nfields; i++) {
     col[i] = r->fields[i].noimport ? -1 : csv_col(c->fields, c->nfields, r->fields[i].name);
-    if (col[i] < 0 && r->fields[i].required && !r->fields[i].noimport)
+    if (col[i] < 0 && (r->fields[i].required || r->fields[i].column) && !r->fields[i].noimport)
       return dv_fail(e, DV_EINVAL, 1, r->fields[i].name, "%s: dòng 1: thiếu cột \"%s\"", file, r->fields[i].name);
   }
   for (int k = 0; k < c->nfields; k++) {

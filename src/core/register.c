@@ -56,6 +56,7 @@ static int parse_field(reg_def *r, char *args) {
   f->search = strstr(req, ",search") != NULL;
   f->list = strstr(req, ",list") != NULL;
   f->noimport = strstr(req, ",noimport") != NULL;
+  f->column = strstr(req, ",column") != NULL;
   f->name = xstrdup(name);
   f->label = xstrdup(args + off);
   r->nfields++;

@@ -45,6 +45,7 @@ typedef struct reg_field {
   int search;   /* part of the diacritic-insensitive search text */
   int list;     /* a column of the list page */
   int noimport; /* not a CSV column */
+  int column;   /* optional value, but its CSV column must be there (the contract's header) */
   int nopt;
   reg_option *opts;
 } reg_field;

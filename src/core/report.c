@@ -240,7 +240,7 @@ static void drill_rows(rtable *out, const report_req *r) {
 static int f_same_ref(const form *f, int col, const data_ref *d) {
   for (int i = 0; i < col; i++)
     if ((f->cols[i].kind == BIND_DATA || f->cols[i].kind == BIND_PAIR) && f->cols[i].a.element == d->element &&
-        f->cols[i].a.combo == d->combo)
+        f->cols[i].a.combo == d->combo && f->cols[i].a.sc == d->sc)
       return 1;
   return 0;
 }

@@ -6,7 +6,6 @@
  *   DELETE /api/session   logs out (needs X-CSRF-Token)
  *   GET    /api/report?form=&period=&unit=[&level=]   the annex (report_write_json)
  *   GET    /api/units?q=&limit=
- *   GET    /api/dialogues?unit=&period=&q=&limit=&offset=
  *   /api/registers...  see below */
 #include "export/report_out.h"
 #include "util/esc.h"
@@ -128,49 +127,6 @@ void api_units(ctx *c) {
   reply_json(c, 200);
 }
 
-void api_dialogues(ctx *c) {
-  const char *pid = arg(c, "period"), *q = arg(c, "q");
-  long long limit = limit_arg(c, "limit", 50, 500);
-  const char *off = arg(c, "offset");
-  long long offset = off && *off && strcmp(off, "0") != 0 ? parse_id(off, 1000000000) : 0;
-  period p;
-  if (limit < 1 || offset < 0 || (q && strlen(q) > 200) ||
-      (pid && *pid && (strlen(pid) > 7 || period_parse(pid, &p)))) {
-    reply_json_error(c, 400, "Tham số period, q, limit hoặc offset không hợp lệ.");
-    return;
-  }
-  dialogue_filter f = {unit_arg(c), pid && *pid ? pid : NULL, q && *q ? q : NULL, (int)limit, (int)offset};
-  dialogue *rows = NULL;
-  int n = 0, total = 0;
-  dv_err e = {0};
-  int rc = app_dialogue_list(c->a, &c->u, &f, &rows, &n, &total, &e);
-  buf *b = &c->out;
-  buf_reset(b);
-  if (rc) {
-    reply_json_error(c, http_status_of(rc), e.msg);
-  } else {
-    buf_addf(b, "{\"total\":%d,\"dialogues\":[", total);
-    for (int i = 0; i < n; i++) {
-      const dialogue *d = &rows[i];
-      char iso[11];
-      date_format_iso(d->date, iso);
-      buf_addf(b, "%s{\"id\":%lld,\"date\":\"%s\",\"unit\":", i ? "," : "", (long long)d->id, iso);
-      esc_json(b, d->unit_code);
-      buf_adds(b, ",\"type\":");
-      esc_json(b, d->type >= 0 && d->type < 3 ? dlg_type_codes[d->type] : "");
-      buf_adds(b, ",\"chair\":");
-      esc_json(b, d->chair >= 0 && d->chair < 3 ? dlg_chair_codes[d->chair] : "");
-      buf_adds(b, ",\"title\":");
-      esc_json(b, d->title ? d->title : "");
-      if (d->participants >= 0) buf_addf(b, ",\"participants\":%d}", d->participants);
-      else buf_adds(b, ",\"participants\":null}");
-    }
-    buf_adds(b, "]}\n");
-    reply_json(c, 200);
-  }
-  for (int i = 0; i < n; i++) dialogue_release(&rows[i]);
-  free(rows);
-}
 
 /* --- registers -------------------------------------------------------------------
  *

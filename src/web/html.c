@@ -173,7 +173,7 @@ void page_begin(ctx *c, const char *title) {
     h_lit(b, "<nav aria-label=\"Chức năng chính\"><ul>");
     nav_item(c, "/units", "Đơn vị");
     nav_item(c, "/report", "Biểu tổng hợp");
-    nav_item(c, "/dialogues", "Đối thoại");
+    nav_item(c, "/r/dialogues", "Đối thoại");
     nav_item(c, "/registers", "Sổ theo dõi");
     if (c->u.role == ROLE_ADMIN) {
       nav_item(c, "/users", "Người dùng");

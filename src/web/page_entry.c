@@ -37,15 +37,6 @@ typedef struct entry {
   const char *top_err;
 } entry;
 
-/* elements counted from a register: typing them would hide the records.
- * (app.h does not say which elements are register-fed; see the report.) */
-static int from_register(const data_element *el) { return strcmp(el->code, "dialogues") == 0; }
-
-int form_uses_register(const catalog *cat, const form *f) {
-  for (int i = 0; i < f->ncols; i++)
-    if (f->cols[i].kind == BIND_DATA && from_register(&cat->elements[f->cols[i].a.element])) return 1;
-  return 0;
-}
 
 static int own_scope(scope sc) { return sc == SCOPE_ROW || sc == SCOPE_SELF; }
 static int area_scope(scope sc) { return sc == SCOPE_SUBTREE || sc == SCOPE_SELF_BELOW; }
@@ -75,7 +66,6 @@ static int typed_before(const entry *en, int upto, const data_ref *r) {
 }
 
 static int ref_typable(const entry *en, int col, const data_ref *r, int *area) {
-  if (from_register(&en->cat->elements[r->element])) return 0;
   if (typed_before(en, col, r)) return 0;
   if (own_scope(r->sc)) return 1;
   if (area_scope(r->sc) && !has_own_column(en->f, r)) {
@@ -343,9 +333,7 @@ static void grid_cell(ctx *c, const entry *en, int i) {
   buf *b = &c->out;
   const entry_cell *x = &en->cells[i];
   if (!x->editable) {
-    const form_col *col = &en->f->cols[i];
-    int reg = col->kind == BIND_DATA && from_register(&en->cat->elements[col->a.element]);
-    h_open(b, "td", "class", "computed", "title", reg ? "Đếm từ sổ đối thoại" : "Tính tự động", NULL);
+    h_open(b, "td", "class", "computed", "title", "Tính tự động", NULL);
     computed_value(b, en, i);
     h_close(b, "td");
     return;

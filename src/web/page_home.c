@@ -231,11 +231,11 @@ void page_home(ctx *c) {
   h_lit(b, "</section>");
 
   h_lit(b, "<section aria-labelledby=\"dlg\"><h2 id=\"dlg\">Đối thoại với Nhân dân</h2><ul class=\"links\"><li>");
-  h_link(b, c_url(c, "/dialogues", "unit", h.code, "period", period_id, NULL), "Sổ đối thoại của kỳ");
+  h_link(b, c_url(c, "/r/dialogues", "unit", h.code, "period", period_id, NULL), "Sổ đối thoại của kỳ");
   h_lit(b, "</li>");
   if (h.can_write) {
     h_lit(b, "<li>");
-    h_link(b, c_url(c, "/dialogues/new", "unit", h.code, NULL), "Ghi cuộc đối thoại mới");
+    h_link(b, c_url(c, "/r/dialogues/new", "unit", h.code, NULL), "Ghi cuộc đối thoại mới");
     h_lit(b, "</li>");
   }
   h_lit(b, "</ul></section>");

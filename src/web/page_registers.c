@@ -124,7 +124,8 @@ static void h_value(ctx *c, const reg_field *f, const char *v, int in_list) {
     if (date_parse(v, &day) == 0) h_date(b, day);
     else h_text(b, v);
     return;
-  case FT_UNIT: h_text(b, unit_name_of(c, v)); return;
+  case FT_UNIT:
+  case FT_UNITREF: h_text(b, unit_name_of(c, v)); return;
   case FT_ENUM: h_text(b, option_label(f, v)); return;
   case FT_SET: {
     char *copy = c_strdup(c, v), *save = NULL;
@@ -1333,6 +1334,7 @@ static const char *type_doc(ctx *c, const reg_field *f) {
   case FT_DATE: return "ngày, dạng YYYY-MM-DD";
   case FT_YEAR: return "năm, ví dụ 2024";
   case FT_UNIT: return "mã đơn vị";
+  case FT_UNITREF: return "mã đơn vị (bất kỳ)";
   case FT_INT: return "số nguyên không âm";
   case FT_YESNO: return "yes hoặc no";
   case FT_PERIOD: return "mã kỳ báo cáo, ví dụ 2023S1";

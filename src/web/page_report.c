@@ -227,11 +227,6 @@ static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, 
            v->can_write ? "Nhập số liệu của đơn vị" : "Xem số liệu nhập của đơn vị");
     h_lit(b, "</li>");
   }
-  if (form_uses_register(app_catalog(c->a), f)) {
-    h_lit(b, "<li>");
-    h_link(b, c_url(c, "/dialogues", "unit", t->unit_code, "period", t->period, NULL), "Sổ đối thoại");
-    h_lit(b, "</li>");
-  }
   h_lit(b, "</ul>");
 }
 

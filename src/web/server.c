@@ -365,11 +365,7 @@ static const route routes[] = {
     {"GET", "/report", R_SESSION | R_PAGE, page_report},
     {"GET", "/entry", R_SESSION | R_PAGE, page_entry},
     {"POST", "/entry", R_SESSION | R_PAGE | R_CSRF, page_entry_post},
-    {"GET", "/dialogues", R_SESSION | R_PAGE, page_dialogues},
-    {"POST", "/dialogues", R_SESSION | R_PAGE | R_CSRF, page_dialogue_create},
-    {"GET", "/dialogues/new", R_SESSION | R_PAGE, page_dialogue_new},
-    {"GET", "/dialogues/", R_SESSION | R_PAGE | R_PREFIX, page_dialogue_item},
-    {"POST", "/dialogues/", R_SESSION | R_PAGE | R_CSRF | R_PREFIX, page_dialogue_item_post},
+    {"GET", "/dialogues", R_SESSION | R_PAGE | R_PREFIX, page_dialogues_moved},
     {"GET", "/registers", R_SESSION | R_PAGE, page_registers},
     {"GET", "/r/", R_SESSION | R_PAGE | R_PREFIX, page_reg_get},
     {"POST", "/r/", R_SESSION | R_PAGE | R_CSRF | R_PREFIX, page_reg_post},
@@ -382,7 +378,6 @@ static const route routes[] = {
     {"DELETE", "/api/session", R_SESSION | R_API | R_HCSRF, api_session_delete},
     {"GET", "/api/report", R_SESSION | R_API, api_report},
     {"GET", "/api/units", R_SESSION | R_API, api_units},
-    {"GET", "/api/dialogues", R_SESSION | R_API, api_dialogues},
     {"GET", "/api/registers", R_SESSION | R_API, api_registers},
     {"GET", "/api/registers/", R_SESSION | R_API | R_PREFIX, api_register_get},
     {"POST", "/api/registers/", R_SESSION | R_API | R_HCSRF | R_PREFIX, api_register_post},
@@ -411,6 +406,23 @@ static void reply_error(ctx *c, int status, const char *msg) {
 }
 
 /* the path and query of this request, re-encoded */
+static const char *current_url(ctx *c);
+
+/* The dialogue pages moved under /r/ with the other registers: old links
+ * and bookmarks land on the same page there. */
+void page_dialogues_moved(ctx *c) {
+  size_t n = strlen("/dialogues");
+  if (c->path[n] && c->path[n] != '/') {
+    reply_error(c, 404, "Không tìm thấy trang");
+    return;
+  }
+  const char *rest = current_url(c) + n;
+  size_t len = strlen("/r/dialogues") + strlen(rest) + 1;
+  char *url = c_alloc(c, len);
+  snprintf(url, len, "/r/dialogues%s", rest);
+  reply_redirect(c, url);
+}
+
 static const char *current_url(ctx *c) {
   buf b;
   buf_init(&b, 8192);

@@ -174,8 +174,6 @@ int parse_date_vn(const char *s, int *day);
 
 /* 1 if the entry grid of f has a cell to type in (page_entry.c) */
 int entry_has_inputs(const catalog *cat, const form *f);
-/* 1 if some column of f counts a register (the dialogues) */
-int form_uses_register(const catalog *cat, const form *f);
 
 /* 1 if records of r are counted into f (a data column on one of r's
  * elements, or a list of r like Biểu 4) (page_registers.c) */
@@ -193,11 +191,7 @@ void page_units(ctx *c);
 void page_report(ctx *c);
 void page_entry(ctx *c);
 void page_entry_post(ctx *c);
-void page_dialogues(ctx *c);
-void page_dialogue_new(ctx *c);
-void page_dialogue_create(ctx *c);
-void page_dialogue_item(ctx *c);      /* GET /dialogues/ID */
-void page_dialogue_item_post(ctx *c); /* POST /dialogues/ID[/delete] */
+void page_dialogues_moved(ctx *c); /* /dialogues... -> /r/dialogues... */
 void page_registers(ctx *c);   /* GET /registers */
 void page_reg_get(ctx *c);     /* GET /r/REG[/new|/export.csv|/import|/ID] */
 void page_reg_post(ctx *c);    /* POST /r/REG[/import|/ID|/ID/delete|/ID/attachments] */
@@ -210,7 +204,6 @@ void api_session_get(ctx *c);
 void api_session_delete(ctx *c);
 void api_report(ctx *c);
 void api_units(ctx *c);
-void api_dialogues(ctx *c);
 void api_registers(ctx *c);       /* GET /api/registers: the definitions */
 void api_register_get(ctx *c);    /* GET /api/registers/REG[/ID] */
 void api_register_post(ctx *c);   /* POST /api/registers/REG[/ID] */

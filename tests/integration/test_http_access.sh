@@ -171,16 +171,16 @@ def api_total(cookie, unit="31"):
 DLG = {"date": "15/03/2023", "unit": "31", "type": "dinh_ky", "chair": "cap_uy",
        "title": "Đối thoại qua web", "participants": "12", "issues": "", "conclusions": ""}
 if admin:
-    st, data = form_post("/dialogues", DLG, admin)
-    expect(st, 403, "POST /dialogues without a CSRF token", data)
-    st, data = form_post("/dialogues", dict(DLG, csrf="0" * 64), admin)
-    expect(st, 403, "POST /dialogues with a wrong CSRF token", data)
+    st, data = form_post("/r/dialogues", DLG, admin)
+    expect(st, 403, "POST /r/dialogues without a CSRF token", data)
+    st, data = form_post("/r/dialogues", dict(DLG, csrf="0" * 64), admin)
+    expect(st, 403, "POST /r/dialogues with a wrong CSRF token", data)
     if api_total(admin) != 196: err(f"rejected POSTs changed the Biểu 5 total: {api_total(admin)}")
     if not admin_csrf:
         err("POST /api/session: no csrf in the body")
     else:
-        st, data = form_post("/dialogues", dict(DLG, csrf=admin_csrf), admin)
-        if st not in (200, 201, 302, 303): err(f"POST /dialogues with the CSRF token: HTTP {st} {data[:200]!r}")
+        st, data = form_post("/r/dialogues", dict(DLG, csrf=admin_csrf), admin)
+        if st not in (200, 201, 302, 303): err(f"POST /r/dialogues with the CSRF token: HTTP {st} {data[:200]!r}")
         if api_total(admin) != 197: err(f"after a dialogue entered on the web the total is {api_total(admin)}, expected 197")
 
 # forged and tampered cookies
@@ -206,17 +206,17 @@ if expect(st, 200, "login xa11329", data) and commune:
         if st == 200: err(f"commune user read unit {unit}: {data[:200]!r}")
     st, _, data = req("GET", report_path("bieu-5", "2023S1", "304", "3"), cookie=commune)
     expect(st, 403, "commune user, drill-down of its district", data)
-    for path, what in (("/api/dialogues?unit=11335&period=2023S1", "dialogues of another commune (API)"),
+    for path, what in (("/api/registers/dialogues?unit=11335&period=2023S1", "dialogues of another commune (API)"),
                        ("/report?form=bieu-5&period=2023S1&unit=11335", "report page of another commune"),
                        ("/entry?form=bieu-5&period=2023S1&unit=11335", "entry page of another commune"),
-                       ("/dialogues?unit=11335", "dialogue page of another commune"),
+                       ("/r/dialogues?unit=11335", "dialogue page of another commune"),
                        ("/users", "the users page (admin only)"), ("/audit", "the audit page (admin only)")):
         st, _, data = req("GET", path, cookie=commune)
         expect(st, 403, f"commune user, {what}", data)
-    st, _, data = req("GET", "/api/dialogues?unit=11329&period=2023S1", cookie=commune)
+    st, _, data = req("GET", "/api/registers/dialogues?unit=11329&period=2023S1", cookie=commune)
     expect(st, 200, "commune user, own dialogues (API)", data)
     if commune_csrf:
-        st, data = form_post("/dialogues", dict(DLG, unit="11335", csrf=commune_csrf), commune)
+        st, data = form_post("/r/dialogues", dict(DLG, unit="11335", csrf=commune_csrf), commune)
         expect(st, 403, "commune user, POST a dialogue for another commune", data)
         if admin and api_total(admin) != 197: err(f"a forbidden POST changed the total: {api_total(admin)}")
     # logout needs the X-CSRF-Token header, then ends the session

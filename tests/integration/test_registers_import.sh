@@ -60,9 +60,10 @@ date,unit,chaired_by,title,participants
 2023-02-02,H2,ban_dan_van,"Tập huấn nghiệp vụ dân vận, khóa 1",
 2023-05-30,X21,cap_uy,Hội nghị tuyên truyền,0
 CSV
+# the contract's columns in another order; an optional value left empty
 good conferences 1 <<'CSV'
-title,unit,date,chaired_by
-Hội nghị không ghi số người,H1,2023-03-03,cap_uy
+title,unit,participants,date,chaired_by
+Hội nghị không ghi số người,H1,,2023-03-03,cap_uy
 CSV
 good inspections 3 <<'CSV'
 kind,date,unit,conducted_by,subject,party_orgs,party_members
@@ -81,10 +82,10 @@ received,unit,kind,eligible,status,resolved,sender_name,sender_address
 2023-02-11,H1,to_cao,no,archived,,Trần Thị Bình,Số 2 phố Huyện
 2023-03-17,T1,kien_nghi,yes,handling,,,
 CSV
-# without the optional sender columns, with other optional ones
+# empty sender columns, with other optional ones
 good letters 1 <<'CSV'
-unit,received,kind,eligible,status,resolved,jurisdiction,senders,content,handler
-X21,2023-04-01,phan_anh,yes,classified,,no,3,Phản ánh về ô nhiễm,
+unit,received,kind,eligible,status,resolved,sender_name,sender_address,jurisdiction,senders,content,handler
+X21,2023-04-01,phan_anh,yes,classified,,,,no,3,Phản ánh về ô nhiễm,
 CSV
 good receptions 3 <<'CSV'
 date,unit,people
@@ -103,8 +104,8 @@ date,unit,subject,documents_reviewed,recommendations,accepted
 2023-04-01,X11,Giám sát xây dựng nông thôn mới,2,0,0
 CSV
 good supervisions 1 <<'CSV'
-subject,unit,date
-Giám sát không ghi số liệu,H2,2023-05-01
+subject,unit,date,documents_reviewed,recommendations,accepted
+Giám sát không ghi số liệu,H2,2023-05-01,,,
 CSV
 good criticisms 3 <<'CSV'
 date,unit,form,drafts,recommendations,accepted
@@ -113,8 +114,8 @@ date,unit,form,drafts,recommendations,accepted
 2023-04-20,X21,gui_du_thao,1,0,0
 CSV
 good criticisms 1 <<'CSV'
-accepted,recommendations,form,unit,date,subject
-2,5,hoi_nghi,X12,2023-05-05,Phản biện dự thảo quy hoạch
+accepted,recommendations,form,unit,date,subject,drafts
+2,5,hoi_nghi,X12,2023-05-05,Phản biện dự thảo quy hoạch,
 CSV
 
 rm -f db-wal db-shm
