@@ -150,6 +150,11 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
 /* CSV in the import format of what the filter selects; private fields only
  * for records of the filter's own unit, and only for readers allowed them */
 int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e);
+/* records whose unit-reference FIELD names the user's own unit (the
+ * conclusions a unit is responsible for, wherever the dialogue was held),
+ * newest first; private fields never included */
+int app_record_assigned(app *a, const user *u, const reg_def *r, const char *field, const char *period_id,
+                        record **rows, int *n, int *total, dv_err *e);
 /* letters past their deadline and not closed, in the subtree (period NULL = all) */
 int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit_code, const char *period_id,
                        int *count, dv_err *e);

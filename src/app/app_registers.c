@@ -926,3 +926,23 @@ int app_record_history(app *a, const user *u, const reg_def *r, int64_t id, stag
   pthread_rwlock_unlock(&a->lock);
   return rc ? rc : store_event_list(app_store(a), id, rows, n);
 }
+
+int app_record_assigned(app *a, const user *u, const reg_def *r, const char *field, const char *period_id,
+                        record **rows, int *n, int *total, dv_err *e) {
+  *rows = NULL;
+  *n = *total = 0;
+  int fi = reg_field_index(r, field ? field : "");
+  if (fi < 0 || (r->fields[fi].type != FT_UNITREF && r->fields[fi].type != FT_UNIT))
+    return dv_fail(e, DV_EINVAL, 0, "field", "trường %s không chỉ đơn vị", field ? field : "");
+  if (!u) return dv_fail(e, DV_EINVAL, 0, "", "cần người dùng");
+  record_query q = {r->code, 0, -2000000000, 2000000000, NULL, field, u->unit_code, 0, 0, 0};
+  if (period_id && *period_id) {
+    period p;
+    if (period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id);
+    period_window(&p, &a->cfg, &q.first_day, &q.last_day);
+  }
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = app_record_rows(a, NULL, r, &q, rows, n, total, e);
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}

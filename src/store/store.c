@@ -553,7 +553,8 @@ int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, ch
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e) {
   const char *where =
-      " FROM records r WHERE r.register=?2 AND (CASE WHEN ?10 THEN r.unit_id=?1 ELSE r.unit_id IN (SELECT id FROM sub) END)"
+      " FROM records r WHERE r.register=?2 AND (CASE WHEN ?10 THEN r.unit_id=?1 WHEN ?1 = 0 THEN 1"
+      " ELSE r.unit_id IN (SELECT id FROM sub) END)"
       " AND r.day BETWEEN ?3 AND ?4"
       " AND (?5 IS NULL OR instr(r.fold, ?5) > 0)"
       " AND (?6 IS NULL OR json_extract(r.data, '$.' || ?6) = ?7"

@@ -107,7 +107,7 @@ int store_record_delete(store *s, int64_t id, dv_err *e);
 int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv);
 typedef struct record_query {
   const char *reg;
-  int64_t root_unit_id;   /* the subtree */
+  int64_t root_unit_id;   /* the subtree; 0 = every unit */
   int first_day, last_day;
   const char *fold;       /* NULL = no text search */
   const char *field, *value; /* NULL = no field filter; a set field matches a member */
