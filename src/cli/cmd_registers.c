@@ -3,7 +3,8 @@
 #include <string.h>
 
 static const char *type_names[] = {"date", "unit", "enum", "set", "text", "longtext", "int", "yesno", "period",
-                                   "symbol", "login"};
+                                   "symbol", "login", "year", "unitref"};
+static const char *rule_names[] = {"count", "sum", "text"};
 
 static void show(const catalog *c, const reg_def *r) {
   printf("%s — %s\nCSV: ", r->code, r->title);
@@ -12,15 +13,15 @@ static void show(const catalog *c, const reg_def *r) {
   printf("\n");
   for (int i = 0; i < r->nfields; i++) {
     const reg_field *f = &r->fields[i];
-    printf("  %-20s %-8s %-9s%s %s\n", f->name, type_names[f->type], f->required ? "required" : "optional",
-           f->private_ ? " private" : "", f->label);
+    printf("  %-20s %-8s %-9s%s%s %s\n", f->name, type_names[f->type], f->required ? "required" : "optional",
+           f->private_ ? " private" : "", f->column ? " column" : "", f->label);
     for (int k = 0; k < f->nopt; k++) printf("  %22s %s = %s\n", "", f->opts[k].code, f->opts[k].label);
   }
   for (int i = 0; i < r->nrules; i++) {
     const reg_rule *u = &r->rules[i];
-    printf("  %s %s", u->kind == RULE_COUNT ? "count" : "sum", c->elements[u->element].code);
-    if (u->kind == RULE_SUM) printf(" %s", r->fields[u->value_field].name);
-    printf(" %s", u->combo);
+    printf("  %s %s", rule_names[u->kind], c->elements[u->element].code);
+    if (u->kind != RULE_COUNT) printf(" %s", r->fields[u->value_field].name);
+    if (u->kind != RULE_TEXT) printf(" %s", u->combo);
     if (u->date_field >= 0) printf(" on %s", r->fields[u->date_field].name);
     if (u->when_field >= 0) printf(" when %s=%s", r->fields[u->when_field].name, u->when_value);
     printf("\n");
@@ -28,6 +29,11 @@ static void show(const catalog *c, const reg_def *r) {
   for (int i = 0; i < r->nchecks; i++)
     printf("  check %s %s %s\n", r->fields[r->checks[i].left].name, r->checks[i].op == CHECK_LE ? "<=" : ">=",
            r->fields[r->checks[i].right].name);
+  if (r->stage_field >= 0) printf("  stage %s\n", r->fields[r->stage_field].name);
+  for (int i = 0; i < r->ntrans; i++)
+    printf("  transition %s %s %s\n", r->trans[i].from, r->trans[i].to, r->trans[i].by == ACTOR_OWN ? "own" : "above");
+  if (r->ref_register)
+    printf("  ref %s %s %s\n", r->ref_register, r->fields[r->ref_date].name, r->fields[r->ref_unit].name);
   for (int i = 0; i < r->nreqs; i++)
     printf("  require %s when %s=%s\n", r->fields[r->reqs[i].field].name, r->fields[r->reqs[i].when_field].name,
            r->reqs[i].when_value);
