@@ -167,6 +167,7 @@ int app_model_load(app *a, store *s, dv_err *e) {
   store_values_load(s, load_value, &lc, e);
   app_registers_count_all(a, s, e);
   load_settings(a, s);
+  app_locks_load(a, s);
   a->seen_mark = store_change_mark(s);
   return 0;
 }
@@ -213,6 +214,7 @@ void app_close(app *a) {
   app_model_release(a);
   app_registers_release(a);
   free(a->holidays);
+  free(a->locks);
   catalog_release(&a->cat);
   pthread_rwlock_destroy(&a->lock);
   pthread_mutex_destroy(&a->conns_lock);
@@ -285,7 +287,7 @@ typedef struct text_ctx {
 
 /* a register's text rule: the named field of the matching records of the subtree, "; "-joined */
 static char *listed_text(app *a, const reg_def *r, const reg_rule *ru, int pos, const period *p) {
-  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 200, 0, 0};
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0}; /* all: the rule filters */
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
   record *rows;
   int n, total;

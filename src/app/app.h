@@ -187,6 +187,45 @@ int app_indicator(app *a, const user *u, const char *name, const indicator_param
                   const char *unit_code, indicator_result *out, dv_err *e);
 void indicator_result_release(indicator_result *r);
 
+/* --- the reporting cycle: a submission per form x period x unit ---
+ * draft -> submitted (by the unit's officers/approvers; warnings must be
+ * acknowledged) -> approved | returned (with a comment) by an approver of a
+ * unit above; approved -> reopened (returned) by such an approver, audited.
+ * Approval locks the unit's subtree: hand-entered values of the form's
+ * elements for that period, and register records counted into the form
+ * with a date in the period, cannot change until it is reopened. */
+typedef struct submission {
+  char status[16];        /* draft, submitted, approved, returned */
+  int submitted_day;      /* 0 if never */
+  char submitted_at[32], submitted_by[64], decided_at[32], decided_by[64];
+  char comment[1024];
+  int due_day;            /* the deadline */
+  int on_time;            /* -1 not submitted yet, 0 late, 1 on time */
+} submission;
+typedef enum { SUB_SUBMIT, SUB_APPROVE, SUB_RETURN, SUB_REOPEN } sub_action;
+/* ack: the submitter saw the warnings; warnings_out (may be NULL) gets their count */
+int app_submission_act(app *a, const user *u, sub_action act, const char *form, const char *period_id,
+                       const char *unit_code, const char *comment, int ack, int *warnings_out, dv_err *e);
+int app_submission_get(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
+                       submission *out, dv_err *e);
+/* the unit's direct children (valid in the period) and each one's submission */
+typedef struct completeness_row {
+  char unit[32], unit_name[160];
+  submission s;
+} completeness_row;
+/* timeliness: "on_time", "late" (submitted after the deadline), "missing"
+ * (not submitted, deadline passed) or "pending" (not yet due) */
+const char *submission_state(const submission *s, int today);
+int app_today(app *a);
+int app_completeness(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
+                     completeness_row **rows, int *n, dv_err *e);
+/* DV_ECONFLICT with a message if (element's forms, period, unit) is locked by an approval */
+int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err *e);
+/* the same for a register record of that register at that unit, counted on that day */
+int app_record_locked(app *a, const reg_def *r, int pos, int day, dv_err *e);
+/* a user by login (for the command line's --user) */
+int app_user_find(app *a, const char *login, user *u, dv_err *e);
+
 /* --- stages (a register's `stage` field moves only by its transitions) --- */
 typedef struct stage_event {
   char date[11], login[64], from[64], to[64], at[32];

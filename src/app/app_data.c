@@ -170,6 +170,11 @@ void free_plans(value_plan *v, int n) {
 /* validates every value, then writes all in one transaction, then the cube */
 int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e) {
   store *s = app_store(a);
+  for (int i = 0; i < n; i++)
+    if (app_value_locked(a, vp[i].element, periods[i], vp[i].pos, e)) {
+      e->line = vp[i].line;
+      return DV_ECONFLICT;
+    }
   int rc = store_begin(s, e);
   for (int i = 0; !rc && i < n; i++) rc = write_value(a, s, u, &vp[i], periods[i], e);
   if (!rc) rc = store_commit(s, e);

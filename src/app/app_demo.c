@@ -1,6 +1,7 @@
 /* A new database, and the Hải Phòng 2023 demo (the CSV files of demo/, embedded). */
 #include "app/app_internal.h"
 #include "core/calendar.h"
+#include "core/schedule.h"
 #include "util/embedded.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -100,6 +101,14 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
              (!strcmp(key + 9, "classify_workdays") || !strcmp(key + 9, "complaint_days") ||
               !strcmp(key + 9, "denunciation_days"))) {
     if (!isnum || v < 1 || v > 365) return dv_fail(e, DV_EINVAL, 0, "value", "%s phải là số ngày từ 1 đến 365", key);
+  } else if (!strncmp(key, "due.", 4) || !strncmp(key, "cycle.", 6)) {
+    due_rule r;
+    report_cycle c;
+    if (*key == 'd' ? due_rule_parse(value, &r) : report_cycle_parse(value, &c))
+      return dv_fail(e, DV_EINVAL, 0, "value", *key == 'd' ? "hạn báo cáo: day:N, workdays:N hoặc fixed:MM-DD"
+                                                             : "chu kỳ: các mã Y, S, Q, M, C9 cách nhau bởi dấu phẩy");
+    snprintf(out, n, "%s", value);
+    return 0;
   } else if (!strcmp(key, "clock.today")) {
     int day;
     if (strcmp(value, "0") && date_parse(value, &day))

@@ -31,6 +31,8 @@ struct app {
   int *holidays;           /* sorted day numbers (table holidays) */
   int nholidays;
   int today;               /* 0 = the clock; tests set a fixed day */
+  submission_key *locks;   /* approved submissions: what is locked */
+  int nlocks;
   pthread_mutex_t conns_lock;
   store **conns;           /* every thread's connection, closed by app_close */
   int nconns;
@@ -66,7 +68,8 @@ int app_record_rows(app *a, const user *u, const reg_def *r, const record_query 
 /* fills out->due and out->overdue */
 void app_record_deadline(app *a, const reg_def *r, record *out);
 int app_add_workdays(app *a, int day, int n);
-int app_today(app *a);
+/* reloads the approved submissions; caller holds the write lock */
+void app_locks_load(app *a, store *s);
 /* after a committed change: the model reflects everything up to now */
 void app_mark_seen(app *a, store *s);
 /* the actor's id and login for audit entries */

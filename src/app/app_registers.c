@@ -497,6 +497,14 @@ void app_record_deadline(app *a, const reg_def *r, record *out) {
 
 /* ---------------- writing ---------------- */
 
+/* refused if an approved report counts this record (its unit and day) */
+static int check_unlocked(app *a, const reg_def *r, int pos, const char *const *v, dv_err *e) {
+  int days[REG_MAX_FIELDS], day;
+  days_of(a, r, v, days, &day);
+  if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : -1;
+  return app_record_locked(a, r, pos, day, e);
+}
+
 static int find_unit(app *a, const reg_def *r, const char *const *v) {
   int uf = unit_field(r);
   return uf >= 0 ? app_unit_pos(a, v[uf]) : -1;
@@ -571,6 +579,8 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   }
   if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
   if (!rc) rc = check_record(a, u, r, (const char *const *)v, 0, e);
+  if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);
+  if (!rc) rc = check_unlocked(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
@@ -597,6 +607,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   pthread_rwlock_wrlock(&a->lock);
   int rc = load_values(a, s, r, id, old, &pos, e);
   if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+  if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)old, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = audit_json(r, (const char *const *)old), action[48];
@@ -666,6 +677,7 @@ static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, c
     rc = normalise(r, in, row->v, line, &sub);
     if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, &sub);
     row->pos = rc ? -1 : find_unit(a, r, (const char *const *)row->v);
+    if (!rc) rc = check_unlocked(a, r, row->pos, (const char *const *)row->v, &sub);
     if (rc) rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
   }
   return rc;
@@ -875,6 +887,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
   else if (!rc && !actor_may(a, u, t->by, pos))
     rc = dv_fail(e, DV_EFORBIDDEN, 0, "stage", "bước \"%s\" do %s thực hiện", option_label(sf, to),
                  t->by == ACTOR_OWN ? "cán bộ của đơn vị" : "người phê duyệt của đơn vị cấp trên");
+  if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)v, e);
   char *from = rc ? NULL : xstrdup(v[r->stage_field]);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {

@@ -12,6 +12,8 @@ int cmd_report(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+int cmd_submission(int argc, char **argv);
+int cmd_completeness(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_registers(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);

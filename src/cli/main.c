@@ -17,6 +17,11 @@ static const struct {
     {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
     {"indicator", cmd_indicator, "indicator DB --name NAME --period P --unit CODE [--area A --min N --level L]   chỉ số (%)"},
+    {"submit", cmd_submission, "submit DB --form F --period P --unit U --user LOGIN [--ack]   gửi báo cáo"},
+    {"approve", cmd_submission, "approve DB --form F --period P --unit U --user LOGIN   phê duyệt (đơn vị cấp trên)"},
+    {"return", cmd_submission, "return DB --form F --period P --unit U --user LOGIN --comment C   trả lại"},
+    {"reopen", cmd_submission, "reopen DB --form F --period P --unit U --user LOGIN [--comment C]   mở lại"},
+    {"completeness", cmd_completeness, "completeness DB --form F --period P --unit U --format json   tình hình gửi báo cáo"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
     {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
                            "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},

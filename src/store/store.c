@@ -467,6 +467,10 @@ static const char *RECORDS_SCHEMA =
     " to_stage TEXT NOT NULL, comment TEXT NOT NULL,"
     " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS record_events_record ON record_events(record_id);"
+    "CREATE TABLE IF NOT EXISTS submissions(form TEXT NOT NULL, period TEXT NOT NULL, unit_id INTEGER NOT NULL"
+    " REFERENCES units(id), status TEXT NOT NULL, submitted_day INTEGER, submitted_at TEXT, submitted_by TEXT,"
+    " decided_at TEXT, decided_by TEXT, comment TEXT, due_day INTEGER, on_time INTEGER,"
+    " PRIMARY KEY(form, period, unit_id));"
     "CREATE TABLE IF NOT EXISTS holidays(day INTEGER PRIMARY KEY, name TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS record_private(record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,"
     " data TEXT NOT NULL);";
@@ -721,6 +725,78 @@ int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n) {
     col_copy(st, 3, ev->to, sizeof ev->to);
     ev->comment = col_dup(st, 4);
     col_copy(st, 5, ev->at, sizeof ev->at);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+static void read_submission(sqlite3_stmt *st, submission *out) {
+  memset(out, 0, sizeof *out);
+  col_copy(st, 0, out->status, sizeof out->status);
+  out->submitted_day = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 1);
+  col_copy(st, 2, out->submitted_at, sizeof out->submitted_at);
+  col_copy(st, 3, out->submitted_by, sizeof out->submitted_by);
+  col_copy(st, 4, out->decided_at, sizeof out->decided_at);
+  col_copy(st, 5, out->decided_by, sizeof out->decided_by);
+  col_copy(st, 6, out->comment, sizeof out->comment);
+  out->due_day = sqlite3_column_int(st, 7);
+  out->on_time = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
+}
+
+#define SUBMISSION_COLS "status, submitted_day, submitted_at, submitted_by, decided_at, decided_by, comment, due_day, on_time"
+
+int store_submission_get(store *s, const char *form_code, const char *period_id, int64_t unit_id, submission *out) {
+  sqlite3_stmt *st = prep(s, "SELECT " SUBMISSION_COLS " FROM submissions WHERE form=? AND period=? AND unit_id=?");
+  bind_text(st, 1, form_code);
+  bind_text(st, 2, period_id);
+  sqlite3_bind_int64(st, 3, unit_id);
+  int rc = DV_ENOTFOUND;
+  memset(out, 0, sizeof *out);
+  snprintf(out->status, sizeof out->status, "draft");
+  out->on_time = -1;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    read_submission(st, out);
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_submission_put(store *s, const char *form_code, const char *period_id, int64_t unit_id, const submission *v,
+                         dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO submissions(form, period, unit_id, " SUBMISSION_COLS ")"
+                             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(form, period, unit_id) DO UPDATE SET"
+                             " status=excluded.status, submitted_day=excluded.submitted_day,"
+                             " submitted_at=excluded.submitted_at, submitted_by=excluded.submitted_by,"
+                             " decided_at=excluded.decided_at, decided_by=excluded.decided_by,"
+                             " comment=excluded.comment, due_day=excluded.due_day, on_time=excluded.on_time");
+  bind_text(st, 1, form_code);
+  bind_text(st, 2, period_id);
+  sqlite3_bind_int64(st, 3, unit_id);
+  bind_text(st, 4, v->status);
+  if (v->submitted_day) sqlite3_bind_int(st, 5, v->submitted_day);
+  bind_text(st, 6, *v->submitted_at ? v->submitted_at : NULL);
+  bind_text(st, 7, *v->submitted_by ? v->submitted_by : NULL);
+  bind_text(st, 8, *v->decided_at ? v->decided_at : NULL);
+  bind_text(st, 9, *v->decided_by ? v->decided_by : NULL);
+  bind_text(st, 10, v->comment);
+  sqlite3_bind_int(st, 11, v->due_day);
+  if (v->on_time >= 0) sqlite3_bind_int(st, 12, v->on_time);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "submissions");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_submissions_approved(store *s, submission_key **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT form, period, unit_id FROM submissions WHERE status='approved'");
+  *rows = NULL;
+  *n = 0;
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(submission_key) * (size_t)(*n + 1));
+    submission_key *k = &(*rows)[(*n)++];
+    col_copy(st, 0, k->form, sizeof k->form);
+    col_copy(st, 1, k->period, sizeof k->period);
+    k->unit_id = sqlite3_column_int64(st, 2);
   }
   sqlite3_finalize(st);
   return 0;

@@ -95,6 +95,18 @@ int store_event_insert(store *s, int64_t record_id, int day, int64_t user_id, co
 /* caller frees with stage_events_free */
 int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n);
 
+/* --- submissions (form x period x unit) --- */
+/* DV_ENOTFOUND (and out set to a draft) when none was made yet */
+int store_submission_get(store *s, const char *form_code, const char *period_id, int64_t unit_id, submission *out);
+int store_submission_put(store *s, const char *form_code, const char *period_id, int64_t unit_id, const submission *v,
+                         dv_err *e);
+typedef struct submission_key {
+  char form[32], period[8];
+  int64_t unit_id;
+} submission_key;
+/* every approved submission (what is locked); caller frees */
+int store_submissions_approved(store *s, submission_key **rows, int *n);
+
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e);

@@ -1,0 +1,257 @@
+/* The reporting cycle: submissions, approval, locks, completeness. */
+#include "app/app_internal.h"
+#include "core/schedule.h"
+#include "util/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *action_names[] = {"submit", "approve", "return", "reopen"};
+
+int app_user_find(app *a, const char *login, user *u, dv_err *e) {
+  char hash[256];
+  if (!login || store_user_by_login(app_store(a), login, u, hash, sizeof hash))
+    return dv_fail(e, DV_ENOTFOUND, 0, "user", "không có tài khoản %s", login ? login : "");
+  return 0;
+}
+
+/* ---------------- locks ---------------- */
+
+void app_locks_load(app *a, store *s) {
+  free(a->locks);
+  store_submissions_approved(s, &a->locks, &a->nlocks);
+}
+
+/* 1 if form f shows element el */
+static int form_uses(const form *f, int el) {
+  for (int i = 0; i < f->ncols; i++) {
+    const form_col *c = &f->cols[i];
+    if ((c->kind == BIND_DATA || c->kind == BIND_PAIR) && (c->a.element == el || (c->kind == BIND_PAIR && c->b.element == el)))
+      return 1;
+  }
+  return 0;
+}
+
+/* 1 if records of r are counted or listed in form f */
+static int register_feeds(const reg_def *r, const form *f) {
+  if (f->rows == ROWS_LIST && f->list && !strcmp(f->list, r->code)) return 1;
+  for (int i = 0; i < r->nrules; i++)
+    if (form_uses(f, r->rules[i].element)) return 1;
+  return 0;
+}
+
+/* the approval covering unit pos, by the test given, or NULL */
+static const submission_key *lock_of(app *a, int pos, int (*covers)(app *, const submission_key *, const form *, void *),
+                                     void *ctx) {
+  for (int i = 0; i < a->nlocks; i++) {
+    const submission_key *k = &a->locks[i];
+    int root = tree_find_id(&a->t, k->unit_id);
+    const form *f = catalog_form(&a->cat, k->form);
+    if (root >= 0 && f && tree_in_subtree(&a->t, root, pos) && covers(a, k, f, ctx)) return k;
+  }
+  return NULL;
+}
+
+typedef struct value_lock {
+  int element;
+  const char *period;
+} value_lock;
+
+static int covers_value(app *a, const submission_key *k, const form *f, void *ctx) {
+  const value_lock *v = ctx;
+  (void)a;
+  return !strcmp(k->period, v->period) && form_uses(f, v->element);
+}
+
+typedef struct record_lock {
+  const reg_def *r;
+  int day;
+} record_lock;
+
+static int covers_record(app *a, const submission_key *k, const form *f, void *ctx) {
+  const record_lock *rl = ctx;
+  period p;
+  return !period_parse(k->period, &p) && period_contains_day(&p, &a->cfg, rl->day) && register_feeds(rl->r, f);
+}
+
+static int locked(app *a, const submission_key *k, dv_err *e) {
+  int root = tree_find_id(&a->t, k->unit_id);
+  return dv_fail(e, DV_ECONFLICT, 0, "period", "số liệu đã khóa: %s kỳ %s của %s đã được phê duyệt (cần mở lại để sửa)",
+                 k->form, k->period, root >= 0 ? a->t.u[root].name : "?");
+}
+
+int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err *e) {
+  value_lock v = {element, period_id};
+  const submission_key *k = lock_of(a, pos, covers_value, &v);
+  return k ? locked(a, k, e) : 0;
+}
+
+int app_record_locked(app *a, const reg_def *r, int pos, int day, dv_err *e) {
+  if (pos < 0 || day < 0) return 0;
+  record_lock rl = {r, day};
+  const submission_key *k = lock_of(a, pos, covers_record, &rl);
+  return k ? locked(a, k, e) : 0;
+}
+
+/* ---------------- acting ---------------- */
+
+static int due_of(app *a, const char *form_code, const period *p) {
+  char key[64], v[32];
+  snprintf(key, sizeof key, "due.%s", form_code);
+  due_rule r;
+  if (store_setting_get(app_store(a), key, v, sizeof v) || due_rule_parse(v, &r)) due_rule_parse("day:15", &r);
+  workcal wc = {a->holidays, a->nholidays};
+  return due_day(&r, p, &a->cfg, &wc);
+}
+
+/* who may take the step: the unit's own officers/approvers submit; approvers
+ * (or admins) of a unit above decide */
+static int may_act(app *a, const user *u, sub_action act, int pos) {
+  if (!u) return 1;
+  int up = tree_find_id(&a->t, u->unit_id);
+  if (up < 0) return 0;
+  if (act == SUB_SUBMIT) return up == pos && u->role >= ROLE_OFFICER;
+  return up != pos && tree_in_subtree(&a->t, up, pos) && u->role >= ROLE_APPROVER;
+}
+
+static int next_status(sub_action act, const char *from, const char **to) {
+  int draft = !strcmp(from, "draft") || !strcmp(from, "returned");
+  switch (act) {
+  case SUB_SUBMIT: *to = "submitted"; return draft;
+  case SUB_APPROVE: *to = "approved"; return !strcmp(from, "submitted");
+  case SUB_RETURN: *to = "returned"; return !strcmp(from, "submitted");
+  case SUB_REOPEN: *to = "returned"; return !strcmp(from, "approved");
+  }
+  return 0;
+}
+
+static void now_iso(char *out, size_t n) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* the annex's warnings for the unit: they must be acknowledged on submit */
+static int count_warnings(app *a, const char *form_code, const char *unit_code, const char *period_id) {
+  rtable t;
+  dv_err e;
+  if (app_report(a, NULL, form_code, unit_code, period_id, 0, &t, &e)) return 0;
+  int n = t.warnings_total;
+  rtable_release(&t);
+  return n;
+}
+
+static int record_act(app *a, store *s, const user *u, sub_action act, const char *form_code, const char *period_id,
+                      int pos, const submission *before, const submission *after, dv_err *e) {
+  char b[256], j[256], what[32];
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  snprintf(b, sizeof b, "{\"status\":\"%s\"}", before->status);
+  snprintf(j, sizeof j, "{\"form\":\"%s\",\"period\":\"%s\",\"status\":\"%s\"}", form_code, period_id, after->status);
+  snprintf(what, sizeof what, "submission.%s", action_names[act]);
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_submission_put(s, form_code, period_id, a->t.u[pos].id, after, e);
+  if (!rc) rc = store_audit(s, uid, login, what, "submission", a->t.u[pos].id, b, j, e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  return rc;
+}
+
+int app_submission_act(app *a, const user *u, sub_action act, const char *form_code, const char *period_id,
+                       const char *unit_code, const char *comment, int ack, int *warnings_out, dv_err *e) {
+  period p;
+  if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  if (comment && strlen(comment) > 1000) return dv_fail(e, DV_EINVAL, 0, "comment", "nhận xét quá dài (tối đa 1.000 ký tự)");
+  if (act == SUB_RETURN && (!comment || !*comment)) return dv_fail(e, DV_EINVAL, 0, "comment", "trả lại cần ghi rõ lý do");
+  int warnings = act == SUB_SUBMIT ? count_warnings(a, form_code, unit_code, period_id) : 0;
+  if (warnings_out) *warnings_out = warnings;
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code), rc = 0;
+  submission cur, next;
+  const char *to = NULL;
+  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  else if (!may_act(a, u, act, pos))
+    rc = dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
+                                                                : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
+                 unit_code);
+  if (!rc) {
+    store_submission_get(s, form_code, period_id, a->t.u[pos].id, &cur);
+    if (!next_status(act, cur.status, &to))
+      rc = dv_fail(e, DV_ECONFLICT, 0, "status", "không thể %s báo cáo đang ở trạng thái %s", action_names[act], cur.status);
+  }
+  if (!rc && warnings && !ack)
+    rc = dv_fail(e, DV_ECONFLICT, 0, "warnings", "biểu có %d cảnh báo: cần xác nhận đã xem trước khi gửi", warnings);
+  if (!rc) {
+    next = cur;
+    snprintf(next.status, sizeof next.status, "%s", to);
+    snprintf(next.comment, sizeof next.comment, "%s", comment ? comment : "");
+    const char *login = u ? u->login : "(dòng lệnh)";
+    if (act == SUB_SUBMIT) {
+      next.submitted_day = app_today(a);
+      now_iso(next.submitted_at, sizeof next.submitted_at);
+      snprintf(next.submitted_by, sizeof next.submitted_by, "%s", login);
+      next.due_day = due_of(a, form_code, &p);
+      next.on_time = next.submitted_day <= next.due_day;
+    } else {
+      now_iso(next.decided_at, sizeof next.decided_at);
+      snprintf(next.decided_by, sizeof next.decided_by, "%s", login);
+    }
+    rc = record_act(a, s, u, act, form_code, period_id, pos, &cur, &next, e);
+  }
+  if (!rc) {
+    app_locks_load(a, s);
+    app_mark_seen(a, s);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+int app_submission_get(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,
+                       submission *out, dv_err *e) {
+  period p;
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code), rc = 0;
+  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  int64_t id = rc ? 0 : a->t.u[pos].id;
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  if (store_submission_get(app_store(a), form_code, period_id, id, out)) out->due_day = due_of(a, form_code, &p);
+  return 0;
+}
+
+const char *submission_state(const submission *s, int today) {
+  if (s->on_time >= 0) return s->on_time ? "on_time" : "late";
+  return today > s->due_day ? "missing" : "pending";
+}
+
+int app_completeness(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,
+                     completeness_row **rows, int *n, dv_err *e) {
+  period p;
+  *rows = NULL;
+  *n = 0;
+  if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code), rc = 0, first, last;
+  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  period_window(&p, &a->cfg, &first, &last);
+  int due = rc ? 0 : due_of(a, form_code, &p);
+  for (int c = pos + 1; !rc && c < a->t.u[pos].end; c = a->t.u[c].end) {
+    if (!unit_valid_during(&a->t.u[c], first, last)) continue;
+    *rows = xrealloc(*rows, sizeof(completeness_row) * (size_t)(*n + 1));
+    completeness_row *row = &(*rows)[(*n)++];
+    snprintf(row->unit, sizeof row->unit, "%s", a->t.u[c].code);
+    snprintf(row->unit_name, sizeof row->unit_name, "%s", a->t.u[c].name);
+    if (store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &row->s)) row->s.due_day = due;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
