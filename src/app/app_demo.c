@@ -84,6 +84,8 @@ int app_load_demo(app *a, dv_err *e) {
       if (f && (a->regs[i].ref_register != NULL) == pass)
         rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
     }
+  const embedded_file *subs = embedded_find("submissions.csv");
+  if (!rc && subs) rc = app_demo_submissions(a, subs->data, subs->len, e);
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
     rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
   return rc;

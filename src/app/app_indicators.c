@@ -55,6 +55,10 @@ static void add(app *a, indicator_result *out, int root, int p, double num, doub
 static int models_coverage(app *a, const indicator_params *ip, const period *p, int root, indicator_result *out,
                            dv_err *e) {
   if (!ip->area || !*ip->area) return dv_fail(e, DV_EINVAL, 0, "area", "thiếu --area (nong_thon_moi, do_thi, chuyen_doi_so, khac)");
+  const reg_def *mr = app_register(a, "models");
+  int af = mr ? reg_field_index(mr, "areas") : -1;
+  if (af < 0 || reg_option_index(&mr->fields[af], ip->area) < 0)
+    return dv_fail(e, DV_EINVAL, 0, "area", "--area không hợp lệ: %s (nong_thon_moi, do_thi, chuyen_doi_so, khac)", ip->area);
   if (ip->level <= a->t.u[root].level || ip->level > a->t.maxlevel)
     return dv_fail(e, DV_EINVAL, 0, "level", "--level phải là một cấp dưới đơn vị");
   if (ip->min < 1) return dv_fail(e, DV_EINVAL, 0, "min", "--min phải từ 1 trở lên");
@@ -95,7 +99,8 @@ static int from_records(app *a, const char *reg, record_indicator which, const p
                         indicator_result *out, dv_err *e) {
   const reg_def *r = app_register(a, reg);
   if (!r) return dv_fail(e, DV_EINVAL, 0, "name", "chưa có sổ %s", reg);
-  record_query q = {r->code, a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
+  /* conclusions count by responsible_unit, which need not lie under the dialogue's unit (the record's) */
+  record_query q = {r->code, which == CONCLUSIONS ? 0 : a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
   record *rows;
   int n, total, first, last;
   period_window(p, &a->cfg, &first, &last);

@@ -68,6 +68,8 @@ int app_record_rows(app *a, const user *u, const reg_def *r, const record_query 
 /* fills out->due and out->overdue */
 void app_record_deadline(app *a, const reg_def *r, record *out);
 int app_add_workdays(app *a, int day, int n);
+/* the demo's reporting history */
+int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e);
 /* reloads the approved submissions; caller holds the write lock */
 void app_locks_load(app *a, store *s);
 /* after a committed change: the model reflects everything up to now */

@@ -2,6 +2,7 @@
 #include "app/app_internal.h"
 #include "core/schedule.h"
 #include "util/buf.h"
+#include "util/csv.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,5 +254,46 @@ int app_completeness(app *a, const user *u, const char *form_code, const char *p
     if (store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &row->s)) row->s.due_day = due;
   }
   pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+/* The demo's 2023 reporting history (demo/submissions.csv: form, period,
+ * unit, status, submitted, decided, comment), some units late: written as
+ * it happened, dated in the past. */
+int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
+  csv_reader r;
+  csv_init(&r, data, len);
+  store *s = app_store(a);
+  int rc = csv_next(&r) == 1 && r.nfields == 7 ? 0 : dv_fail(e, DV_EINVAL, 1, "", "submissions.csv: bad header");
+  if (!rc) rc = store_begin(s, e);
+  while (!rc && csv_next(&r) == 1) {
+    period p;
+    submission v = {0};
+    int pos = app_unit_pos(a, r.fields[2]), day;
+    if (r.nfields != 7 || pos < 0 || period_parse(r.fields[1], &p) || date_parse(r.fields[4], &day)) {
+      rc = dv_fail(e, DV_EINVAL, r.record_line, "", "submissions.csv: dòng %d không hợp lệ", r.record_line);
+      break;
+    }
+    snprintf(v.status, sizeof v.status, "%s", r.fields[3]);
+    snprintf(v.submitted_at, sizeof v.submitted_at, "%sT09:00:00Z", r.fields[4]);
+    snprintf(v.submitted_by, sizeof v.submitted_by, "(dữ liệu mẫu)");
+    if (*r.fields[5]) {
+      snprintf(v.decided_at, sizeof v.decided_at, "%sT15:00:00Z", r.fields[5]);
+      snprintf(v.decided_by, sizeof v.decided_by, "pheduyet");
+    }
+    snprintf(v.comment, sizeof v.comment, "%s", r.fields[6]);
+    v.submitted_day = day;
+    v.due_day = due_of(a, r.fields[0], &p);
+    v.on_time = day <= v.due_day;
+    rc = store_submission_put(s, r.fields[0], r.fields[1], a->t.u[pos].id, &v, e);
+  }
+  csv_release(&r);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  else {
+    pthread_rwlock_wrlock(&a->lock);
+    app_locks_load(a, s);
+    pthread_rwlock_unlock(&a->lock);
+  }
   return rc;
 }

@@ -119,6 +119,30 @@ void h_num(buf *b, double v) {
   }
 }
 
+/* a share in percent with one decimal, "35,5%"; NaN (no denominator) "—" */
+void h_percent(buf *b, double v) {
+  if (isnan(v) || isinf(v)) {
+    h_lit(b, "—");
+    return;
+  }
+  h_num(b, round(v * 10) / 10);
+  h_lit(b, "%");
+}
+
+/* a horizontal bar for a share of 0..100 as inline SVG (no script, no
+ * inline style: the CSP allows neither); NaN draws the empty track */
+void h_bar(buf *b, double v) {
+  h_lit(b, "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" "
+           "focusable=\"false\"><rect class=\"bar-bg\" width=\"100\" height=\"10\"></rect>");
+  if (!isnan(v) && !isinf(v)) {
+    char w[16];
+    snprintf(w, sizeof w, "%.1f", v < 0 ? 0 : v > 100 ? 100 : v);
+    h_open(b, "rect", "class", "bar-fg", "width", w, "height", "10", NULL);
+    h_close(b, "rect");
+  }
+  h_lit(b, "</svg>");
+}
+
 void h_date(buf *b, int day) {
   char s[11];
   date_format_vn(day, s);
@@ -175,6 +199,7 @@ void page_begin(ctx *c, const char *title) {
     nav_item(c, "/report", "Biểu tổng hợp");
     nav_item(c, "/r/dialogues", "Đối thoại");
     nav_item(c, "/registers", "Sổ theo dõi");
+    nav_item(c, "/indicators", "Chỉ số");
     if (c->u.role == ROLE_ADMIN) {
       nav_item(c, "/users", "Người dùng");
       nav_item(c, "/audit", "Nhật ký");

@@ -188,6 +188,139 @@ static void home_children(ctx *c, const home_unit *h, const char *period_id) {
   h_lit(b, "</p></section>");
 }
 
+/* --- follow-up: conclusions to act on, overdue counts ---------------------------------------- */
+
+#define HOME_CONCLUSIONS_MAX 20
+
+typedef struct due_row {
+  const char *due;
+  int i;
+} due_row;
+
+static int due_row_cmp(const void *a, const void *b) {
+  const due_row *x = a, *y = b;
+  int d = strcmp(x->due, y->due);
+  return d ? d : x->i - y->i;
+}
+
+/* the conclusions whose responsible unit is the user's own unit and that
+ * are not done, soonest deadline first */
+static void home_conclusions(ctx *c) {
+  buf *b = &c->out;
+  const reg_def *r = app_register(c->a, "conclusions");
+  if (!r) return;
+  int fdue = reg_field_index(r, "due"), fst = reg_field_index(r, "status"), fct = reg_field_index(r, "content");
+  int fdd = reg_field_index(r, "dialogue_date"), fdu = reg_field_index(r, "dialogue_unit");
+  if (fdue < 0 || fst < 0 || fct < 0 || fdd < 0 || fdu < 0) return;
+  const reg_field *sf = &r->fields[fst];
+  record *rows = NULL;
+  int n = 0, total = 0;
+  dv_err e = {0};
+  h_lit(b, "<section aria-labelledby=\"todo\" id=\"conclusions\"><h2 id=\"todo\">Kết luận cần thực hiện</h2>");
+  if (app_record_assigned(c->a, &c->u, r, "responsible_unit", NULL, &rows, &n, &total, &e)) {
+    h_open(b, "p", "class", "alert", NULL);
+    h_text(b, e.msg);
+    h_lit(b, "</p></section>");
+    records_free(rows, n);
+    return;
+  }
+  due_row *open = c_alloc(c, sizeof(due_row) * (size_t)(n + 1));
+  int k = 0, late = 0;
+  for (int i = 0; i < n; i++) {
+    if (!strcmp(rows[i].values[fst], "done")) continue;
+    open[k].due = rows[i].values[fdue];
+    open[k++].i = i;
+    late += rows[i].overdue;
+  }
+  qsort(open, (size_t)k, sizeof *open, due_row_cmp);
+  if (!k) {
+    h_lit(b, "<p class=\"hint\">Không có kết luận sau đối thoại nào đơn vị đang phải thực hiện.</p></section>");
+    records_free(rows, n);
+    return;
+  }
+  h_open(b, "p", "class", late ? "notice" : "hint", NULL);
+  h_lit(b, "Đơn vị chịu trách nhiệm thực hiện <strong>");
+  h_int(b, k);
+  h_lit(b, "</strong> kết luận chưa hoàn thành");
+  if (late) {
+    h_lit(b, ", trong đó <strong>");
+    h_int(b, late);
+    h_lit(b, "</strong> đã quá hạn");
+  }
+  h_lit(b, ".</p><div class=\"table-wrap\" role=\"region\" aria-labelledby=\"todo\" tabindex=\"0\">"
+           "<table class=\"list records todo\"><thead><tr><th scope=\"col\">Thời hạn</th>"
+           "<th scope=\"col\">Nội dung kết luận</th><th scope=\"col\">Đối thoại</th>"
+           "<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
+  for (int j = 0; j < k && j < HOME_CONCLUSIONS_MAX; j++) {
+    const record *rec = &rows[open[j].i];
+    int day;
+    h_open(b, "tr", "class", rec->overdue ? "late" : NULL, NULL);
+    h_lit(b, "<td class=\"nowrap\" data-label=\"Thời hạn\">");
+    if (date_parse(rec->values[fdue], &day) == 0) h_date(b, day);
+    if (rec->overdue) h_lit(b, " <span class=\"badge late\">Quá hạn</span>");
+    h_lit(b, "</td><td data-label=\"Nội dung kết luận\">");
+    /* a conclusion of a dialogue held above the user's unit can be read
+     * here but not opened (the record belongs to that unit) */
+    const tree *t = app_read_begin(c->a);
+    int pos = tree_find_code(t, rec->values[fdu]);
+    char uname[256] = "";
+    if (pos >= 0) snprintf(uname, sizeof uname, "%s", t->u[pos].name);
+    app_read_end(c->a);
+    int readable = pos >= 0 && app_can_read(c->a, &c->u, pos);
+    if (readable) h_link(b, c_printf(c, "/r/conclusions/%lld", (long long)rec->id), rec->values[fct]);
+    else h_text(b, rec->values[fct]);
+    h_lit(b, "</td><td data-label=\"Đối thoại\">");
+    if (date_parse(rec->values[fdd], &day) == 0) h_date(b, day);
+    h_lit(b, " · ");
+    h_text(b, uname[0] ? uname : rec->values[fdu]);
+    if (!readable) h_lit(b, " <span class=\"badge\">cấp trên</span>");
+    h_lit(b, "</td><td data-label=\"Tình trạng\">");
+    int o = reg_option_index(sf, rec->values[fst]);
+    h_text(b, o >= 0 ? sf->opts[o].label : rec->values[fst]);
+    h_lit(b, "</td></tr>");
+  }
+  h_lit(b, "</tbody></table></div>");
+  if (k > HOME_CONCLUSIONS_MAX) {
+    h_lit(b, "<p class=\"hint\">Và ");
+    h_int(b, k - HOME_CONCLUSIONS_MAX);
+    h_lit(b, " kết luận khác có thời hạn muộn hơn.</p>");
+  }
+  h_lit(b, "</section>");
+  records_free(rows, n);
+}
+
+/* overdue conclusions and letters in the unit's subtree, linking to the lists */
+static void home_overdue(ctx *c, const home_unit *h) {
+  buf *b = &c->out;
+  static const struct {
+    const char *reg, *what;
+  } regs[] = {{"conclusions", "kết luận sau đối thoại"}, {"letters", "đơn, thư"}};
+  /* counted as a viewer: no private field is read, so no audit entry */
+  user cu = c->u;
+  cu.role = ROLE_VIEWER;
+  int late[2] = {0, 0}, have = 0;
+  for (int i = 0; i < 2; i++) {
+    const reg_def *r = app_register(c->a, regs[i].reg);
+    dv_err e = {0};
+    if (r && app_record_overdue(c->a, &cu, r, h->code, NULL, &late[i], &e) == 0) have |= 1 << i;
+  }
+  if (!have) return;
+  h_open(b, "p", "class", late[0] || late[1] ? "notice overdue-line" : "hint overdue-line", NULL);
+  h_lit(b, "Quá hạn trong phạm vi đơn vị: ");
+  for (int i = 0, k = 0; i < 2; i++) {
+    if (!(have & (1 << i))) continue;
+    if (k++) h_lit(b, " · ");
+    h_open(b, "a", "href", c_url(c, c_printf(c, "/r/%s", regs[i].reg), "unit", h->code, "period", "", "overdue", "1",
+                                NULL), NULL);
+    h_lit(b, "<strong>");
+    h_int(b, late[i]);
+    h_lit(b, "</strong> ");
+    h_text(b, regs[i].what);
+    h_close(b, "a");
+  }
+  h_lit(b, "</p>");
+}
+
 void page_home(ctx *c) {
   buf *b = &c->out;
   period p;
@@ -217,6 +350,8 @@ void page_home(ctx *c) {
   h_lit(b, "</p><h1>");
   h_text(b, h.name);
   h_lit(b, "</h1></header>");
+  home_overdue(c, &h);
+  if (!strcmp(h.code, c->u.unit_code)) home_conclusions(c);
 
   h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
   h_hidden(b, "unit", h.code);
@@ -239,6 +374,16 @@ void page_home(ctx *c) {
     h_lit(b, "</li>");
   }
   h_lit(b, "</ul></section>");
+  h_lit(b, "<section aria-labelledby=\"ind\"><h2 id=\"ind\">Chỉ số</h2><ul class=\"links\"><li>");
+  h_link(b, c_url(c, "/indicators", "name", "models_coverage", "unit", h.code, "period", period_id, NULL),
+         "Mô hình \"Dân vận khéo\" theo địa bàn");
+  h_lit(b, "</li><li>");
+  h_link(b, c_url(c, "/indicators", "name", "establishments_dossier", "unit", h.code, "period", period_id, NULL),
+         "Hồ sơ đất đai của cơ sở tôn giáo");
+  h_lit(b, "</li><li>");
+  h_link(b, c_url(c, "/indicators", "name", "conclusions_on_time", "unit", h.code, "period", period_id, NULL),
+         "Kết luận sau đối thoại hoàn thành đúng hạn");
+  h_lit(b, "</li></ul></section>");
   home_children(c, &h, period_id);
   if (c->u.role == ROLE_ADMIN) {
     h_lit(b, "<section aria-labelledby=\"adm\"><h2 id=\"adm\">Quản trị</h2><ul class=\"links\">"

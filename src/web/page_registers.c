@@ -43,6 +43,15 @@ static int has_deadlines(const reg_def *r) {
   return reg_field_index(r, "status") >= 0 && reg_field_index(r, "received") >= 0 && reg_field_index(r, "kind") >= 0;
 }
 
+/* a due date of its own (conclusions): the app flags records past it and not done */
+static int has_due(const reg_def *r) {
+  int i = reg_field_index(r, "due");
+  return i >= 0 && r->fields[i].type == FT_DATE && reg_field_index(r, "status") >= 0 && !has_deadlines(r);
+}
+
+/* the list can be narrowed to the records past their deadline */
+static int tracks_overdue(const reg_def *r) { return has_deadlines(r) || has_due(r); }
+
 /* a register of state (religious establishments) has no date: no period filter */
 static int has_dates(const reg_def *r) { return r->date_field >= 0; }
 
@@ -202,6 +211,7 @@ typedef struct list_args {
   const char *field, *value;       /* the one field filter the app applies */
   const char *sel[REG_MAX_FIELDS]; /* the value shown selected in each field's select */
   int extra;                       /* more field filters were chosen: only the first applies */
+  int late;                        /* overdue=1: only the records past their deadline */
   long long page;
 } list_args;
 
@@ -237,6 +247,8 @@ static const char *read_list_args(ctx *c, const reg_def *r, list_args *la) {
     la->value = v;
     la->sel[i] = v;
   }
+  const char *od = arg(c, "overdue");
+  la->late = od && !strcmp(od, "1") && tracks_overdue(r);
   const char *pg = arg(c, "page");
   la->page = pg && *pg ? parse_id(pg, 1000000) : 1;
   if (la->page < 1) la->page = 1;
@@ -391,12 +403,20 @@ void page_registers(ctx *c) {
     h_lit(b, "</th><td class=\"num\" data-label=\"Số bản ghi\">");
     h_int(b, totals[i]);
     if (!has_dates(r)) h_lit(b, " <span class=\"count\">(mọi kỳ)</span>");
-    if (has_deadlines(r)) {
-      int late = count_overdue(c, r);
+    if (tracks_overdue(r)) {
+      int late = 0;
+      if (has_deadlines(r)) {
+        late = count_overdue(c, r);
+      } else {
+        user cu = counting_user(c);
+        dv_err e = {0};
+        if (app_record_overdue(c->a, &cu, r, unit, NULL, &late, &e)) late = 0;
+      }
       if (late) {
-        h_lit(b, " <span class=\"badge late\">");
+        h_open(b, "a", "href", c_url(c, path, "unit", unit, "period", "", "overdue", "1", NULL), "class", "badge late",
+               NULL);
         h_int(b, late);
-        h_lit(b, " quá hạn</span>");
+        h_lit(b, " quá hạn</a>");
       }
     }
     h_lit(b, "</td><td data-label=\"Tính vào\">");
@@ -414,9 +434,9 @@ void page_registers(ctx *c) {
   }
   h_lit(b, "</tbody></table></div>");
   if (!period_id) h_lit(b, "<p class=\"hint\">Số bản ghi: tất cả các kỳ. Số quá hạn: đơn, thư chưa giải quyết xong "
-                           "đã quá hạn xử lý.</p>");
+                           "đã quá hạn xử lý, kết luận chưa hoàn thành đã quá thời hạn.</p>");
   else h_lit(b, "<p class=\"hint\">Số bản ghi: trong kỳ đã chọn. Số quá hạn: đơn, thư chưa giải quyết xong đã quá hạn "
-              "xử lý (mọi kỳ).</p>");
+              "xử lý, kết luận chưa hoàn thành đã quá thời hạn (mọi kỳ).</p>");
   page_end(c);
   page_send(c);
 }
@@ -474,13 +494,20 @@ static void list_filters(ctx *c, const reg_def *r, const list_args *la) {
       if (k++) h_lit(b, ", ");
       h_text(b, r->fields[i].label);
     }
-  h_lit(b, " (không phân biệt dấu)</p></div>"
-           "<div class=\"field actions\"><button type=\"submit\">Lọc</button></div></form>");
+  h_lit(b, " (không phân biệt dấu)</p></div>");
+  if (tracks_overdue(r)) {
+    h_lit(b, "<div class=\"field check\">");
+    h_open(b, "input", "type", "checkbox", "id", "f-overdue", "name", "overdue", "value", "1", "checked",
+           la->late ? "" : NULL, NULL);
+    h_lit(b, "<label for=\"f-overdue\">Chỉ bản ghi quá hạn</label></div>");
+  }
+  h_lit(b, "<div class=\"field actions\"><button type=\"submit\">Lọc</button></div></form>");
 }
 
 static void list_table(ctx *c, const reg_def *r, const record *rows, int n) {
   buf *b = &c->out;
   int link = link_column(r), deadlines = has_deadlines(r), ncols = 0;
+  int duef = has_due(r) ? reg_field_index(r, "due") : -1;
   h_open(b, "div", "class", "table-wrap", "role", "region", "aria-label", c_printf(c, "Danh sách: %s", r->title),
          "tabindex", "0", NULL);
   h_lit(b, "<table class=\"list records\"><thead><tr>");
@@ -510,6 +537,7 @@ static void list_table(ctx *c, const reg_def *r, const record *rows, int n) {
       } else {
         h_value(c, f, rec->values[i], 1);
       }
+      if (i == duef && rec->overdue) h_lit(b, " <span class=\"badge late\">Quá hạn</span>");
       h_close(b, "td");
     }
     if (deadlines) {
@@ -537,7 +565,10 @@ static void page_list(ctx *c, const reg_def *r) {
     reply_html_error(c, 400, "Bộ lọc không hợp lệ", bad);
     return;
   }
-  record_filter f = {la.unit, la.period, la.q, la.field, la.value, REG_PAGE_SIZE, (int)((la.page - 1) * REG_PAGE_SIZE)};
+  int offset = (int)((la.page - 1) * REG_PAGE_SIZE);
+  /* overdue only: the app has no such filter, so every match is read and
+   * the late ones are paged here */
+  record_filter f = {la.unit, la.period, la.q, la.field, la.value, la.late ? 0 : REG_PAGE_SIZE, la.late ? 0 : offset};
   record *rows = NULL;
   int n = 0, total = 0;
   dv_err e = {0};
@@ -550,6 +581,20 @@ static void page_list(ctx *c, const reg_def *r) {
     reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xem được sổ",
                      e.msg);
     return;
+  }
+  record *shown = rows;
+  int nshown = n;
+  if (la.late) {
+    int k = 0; /* the late records first, in their order; all n stay owned by rows */
+    for (int i = 0; i < n; i++)
+      if (rows[i].overdue) {
+        record tmp = rows[k];
+        rows[k++] = rows[i];
+        rows[i] = tmp;
+      }
+    total = k;
+    shown = rows + (offset < k ? offset : k);
+    nshown = offset < k ? (k - offset < REG_PAGE_SIZE ? k - offset : REG_PAGE_SIZE) : 0;
   }
   const char *path = c_printf(c, "/r/%s", r->code);
   page_begin(c, r->title);
@@ -573,11 +618,37 @@ static void page_list(ctx *c, const reg_def *r) {
     annex_links(c, r, la.unit, la.period ? la.period : WEB_DEFAULT_PERIOD);
     h_lit(b, "</p>");
   }
+  if (!strcmp(r->code, "establishments")) h_establishments_progress(c, la.unit);
   list_filters(c, r, &la);
+  if (la.late) {
+    h_lit(b, "<p class=\"notice\" role=\"status\">Đang xem các bản ghi quá hạn. ");
+    h_link(b, c_url(c, path, "unit", la.unit, "period", has_dates(r) ? (la.period ? la.period : "") : NULL, NULL),
+           "Xem tất cả");
+    h_lit(b, "</p>");
+  }
   if (la.extra)
     h_lit(b, "<p class=\"notice\" role=\"status\">Mỗi lần chỉ lọc được theo một trường; đang lọc theo trường "
              "chọn đầu tiên.</p>");
-  if (has_deadlines(r)) {
+  if (has_due(r) && !la.late) {
+    int late = 0;
+    for (int i = 0; i < n; i++) late += rows[i].overdue;
+    h_open(b, "p", "class", late ? "notice" : "hint", "role", "status", NULL);
+    if (late) {
+      h_lit(b, "Trên trang này có <strong>");
+      h_int(b, late);
+      h_lit(b, "</strong> ");
+      h_text(b, r->item ? r->item : "bản ghi");
+      h_lit(b, " quá hạn (chưa hoàn thành, đã qua thời hạn). ");
+      h_link(b, c_url(c, path, "unit", la.unit, "period", la.period ? la.period : "", "overdue", "1", NULL),
+             "Chỉ xem các bản ghi quá hạn");
+    } else {
+      h_lit(b, "Không có ");
+      h_text(b, r->item ? r->item : "bản ghi");
+      h_lit(b, " quá hạn trên trang này.");
+    }
+    h_lit(b, "</p>");
+  }
+  if (has_deadlines(r) && !la.late) {
     int late = 0;
     for (int i = 0; i < n; i++) late += rows[i].overdue;
     h_open(b, "p", "class", late ? "notice" : "hint", "role", "status", NULL);
@@ -590,10 +661,10 @@ static void page_list(ctx *c, const reg_def *r) {
     }
     h_lit(b, " Hạn tính theo ngày làm việc, bỏ ngày nghỉ, ngày lễ, Tết.</p>");
   }
-  list_table(c, r, rows, n);
-  const char **keep = c_alloc(c, sizeof(char *) * (size_t)(r->nfields + 4));
+  list_table(c, r, shown, nshown);
+  const char **keep = c_alloc(c, sizeof(char *) * (size_t)(r->nfields + 5));
   int nk = 0;
-  keep[nk++] = "unit", keep[nk++] = "period", keep[nk++] = "q";
+  keep[nk++] = "unit", keep[nk++] = "period", keep[nk++] = "q", keep[nk++] = "overdue";
   for (int i = 0; i < r->nfields; i++)
     if (filterable(&r->fields[i])) keep[nk++] = filter_arg_name(c, &r->fields[i]);
   keep[nk] = NULL;
@@ -943,8 +1014,9 @@ static void stages_section(ctx *c, rec_form *rf) {
     h_lit(b, "</section>");
     return;
   }
-  h_open(b, "form", "method", "post", "action", c_printf(c, "/r/%s/%lld/stage", r->code, rf->id), "class", "stack",
-         NULL);
+  h_lit(b, "<h3 id=\"stg-next\">Chuyển bước tiếp theo</h3>");
+  h_open(b, "form", "method", "post", "action", c_printf(c, "/r/%s/%lld/stage", r->code, rf->id), "class",
+         "stack stage-form", "aria-labelledby", "stg-next", NULL);
   h_csrf(c);
   h_lit(b, "<div class=\"field\"><label for=\"f-to\">Chuyển sang</label>");
   h_open(b, "select", "id", "f-to", "name", "to", "aria-invalid", rf->stage_err ? "true" : NULL, "aria-describedby",
@@ -959,7 +1031,7 @@ static void stages_section(ctx *c, rec_form *rf) {
   h_field(b, "stage_date", "Ngày", "text", rf->stage_date ? rf->stage_date : today, NULL,
           "Ngày/tháng/năm, ví dụ 30/03/2023");
   h_field(b, "comment", "Ý kiến, căn cứ", "textarea", rf->stage_comment ? rf->stage_comment : "", NULL, NULL);
-  h_lit(b, "<p class=\"buttons\"><button type=\"submit\">Chuyển bước</button></p></form></section>");
+  h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Chuyển bước</button></p></form></section>");
 }
 
 static void delete_section(ctx *c, const rec_form *rf) {

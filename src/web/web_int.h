@@ -129,6 +129,10 @@ void h_int(buf *b, long long v);
 void fmt_int_vn(char *out, size_t n, long long v);
 /* dd/mm/yyyy */
 void h_date(buf *b, int day);
+/* a percentage with one decimal ("35,5%"), "—" for NaN (a zero denominator) */
+void h_percent(buf *b, double v);
+/* a bar of v percent (0..100) as inline SVG; NaN draws the empty track */
+void h_bar(buf *b, double v);
 
 /* layout */
 void page_begin(ctx *c, const char *title);
@@ -204,6 +208,10 @@ void api_session_get(ctx *c);
 void api_session_delete(ctx *c);
 void api_report(ctx *c);
 void api_units(ctx *c);
+void page_indicators(ctx *c);  /* GET /indicators */
+void api_indicator(ctx *c);    /* GET /api/indicator */
+/* the establishments' progress per child of unit (above /r/establishments) */
+void h_establishments_progress(ctx *c, const char *unit);
 void api_registers(ctx *c);       /* GET /api/registers: the definitions */
 void api_register_get(ctx *c);    /* GET /api/registers/REG[/ID] */
 void api_register_post(ctx *c);   /* POST /api/registers/REG[/ID] */
