@@ -356,6 +356,26 @@ static void fill_record(app *a, const user *u, const reg_def *r, record *out, in
   app_record_deadline(a, r, out);
 }
 
+/* the unit named in a unit-reference field (a conclusion's responsible
+ * unit) and the units above it may read the record and report progress */
+static int responsible_for(app *a, const user *u, const reg_def *r, const char *const *v) {
+  if (!u) return 0;
+  int up = tree_find_id(&a->t, u->unit_id);
+  for (int i = 0; up >= 0 && i < r->nfields; i++)
+    if (r->fields[i].type == FT_UNITREF && tree_in_subtree(&a->t, up, app_unit_pos(a, v[i]))) return 1;
+  return 0;
+}
+
+/* an edit by the responsible unit changes only the progress fields */
+static int progress_only(const reg_def *r, char **v, char **old, dv_err *e) {
+  for (int i = 0; i < r->nfields; i++)
+    if (!r->fields[i].progress && strcmp(v[i], old[i]))
+      return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[i].name,
+                     "đơn vị chịu trách nhiệm chỉ cập nhật tình trạng, kết quả và ngày hoàn thành (không sửa \"%s\")",
+                     r->fields[i].label);
+  return 0;
+}
+
 int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *out, dv_err *e) {
   memset(out, 0, sizeof *out);
   int64_t unit_id;
@@ -365,7 +385,8 @@ int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *
     return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy %s số %lld", r->item ? r->item : "bản ghi", (long long)id);
   pthread_rwlock_rdlock(&a->lock);
   int ok = app_can_read(a, u, tree_find_id(&a->t, unit_id));
-  if (ok) fill_record(a, u, r, out, id, unit_id, data, priv, 1);
+  fill_record(a, u, r, out, id, unit_id, data, ok ? priv : NULL, 1);
+  if (!ok && !(ok = responsible_for(a, u, r, (const char *const *)out->values))) record_release(out);
   pthread_rwlock_unlock(&a->lock);
   free(data), free(priv);
   if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
@@ -568,17 +589,27 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
   int rc = normalise(r, values, v, 0, e), oldpos = -1;
+  const user *checker = u; /* whose rights the values are checked against */
   pthread_rwlock_wrlock(&a->lock);
   if (!rc && *id) {
     rc = load_values(a, s, r, *id, old, &oldpos, e);
-    if (!rc && !app_can_write(a, u, oldpos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+    if (!rc && !app_can_write(a, u, oldpos)) {
+      if (u && u->role >= ROLE_OFFICER && responsible_for(a, u, r, (const char *const *)old)) {
+        for (int i = 0; i < r->nfields; i++) /* what it may not see stays as it was */
+          if (r->fields[i].private_ && !values[i]) free(v[i]), v[i] = xstrdup(old[i]);
+        rc = progress_only(r, v, old, e);
+        checker = NULL; /* the record's other fields are unchanged and were valid */
+      } else {
+        rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
+      }
+    }
     /* private fields the writer may not see stay as they were */
     for (int i = 0; !rc && i < r->nfields; i++)
       if (r->fields[i].private_ && !values[i] && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
         free(v[i]), v[i] = xstrdup(old[i]);
   }
   if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
-  if (!rc) rc = check_record(a, u, r, (const char *const *)v, 0, e);
+  if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, e);
   if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);
   if (!rc) rc = check_unlocked(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, e);
   if (!rc) rc = store_begin(s, e);
@@ -831,13 +862,35 @@ int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info,
   return rc;
 }
 
+/* the first unit-reference field (responsible unit), or -1 */
+static int unitref_field(const reg_def *r) {
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].type == FT_UNITREF) return i;
+  return -1;
+}
+
+/* Overdue records of the subtree: by the responsible unit where the
+ * register names one (conclusions), else by the record's unit (letters). */
 int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit_code, const char *period_id,
                        int *count, dv_err *e) {
-  record_filter f = {unit_code, period_id, NULL, NULL, NULL, 0, 0};
   record *rows;
-  int n, total;
+  int n, total, rf = unitref_field(r), rc;
   *count = 0;
-  int rc = app_record_list(a, u, r, &f, &rows, &n, &total, e);
+  if (rf < 0) {
+    record_filter f = {unit_code, period_id, NULL, NULL, NULL, 0, 0};
+    rc = app_record_list(a, u, r, &f, &rows, &n, &total, e);
+  } else {
+    pthread_rwlock_rdlock(&a->lock);
+    int root = app_unit_pos(a, unit_code ? unit_code : (u ? u->unit_code : NULL));
+    rc = root < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị")
+         : !app_can_read(a, u, root) ? dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị ngoài phạm vi của bạn") : 0;
+    record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
+    n = 0, rows = NULL;
+    if (!rc) rc = app_record_rows(a, NULL, r, &q, &rows, &n, &total, e);
+    for (int i = 0; i < n; i++)
+      if (!tree_in_subtree(&a->t, root, app_unit_pos(a, rows[i].values[rf]))) rows[i].overdue = 0;
+    pthread_rwlock_unlock(&a->lock);
+  }
   for (int i = 0; i < n; i++) *count += rows[i].overdue;
   records_free(rows, n);
   return rc;

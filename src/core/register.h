@@ -46,6 +46,7 @@ typedef struct reg_field {
   int list;     /* a column of the list page */
   int noimport; /* not a CSV column */
   int column;   /* optional value, but its CSV column must be there (the contract's header) */
+  int progress; /* the responsible unit (a unitref field) may change it */
   int nopt;
   reg_option *opts;
 } reg_field;
