@@ -7,6 +7,7 @@
 #include "util/esc.h"
 #include "util/text.h"
 #include <math.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,7 @@ store *app_store(app *a) {
   a->conns = xrealloc(a->conns, sizeof(store *) * (size_t)(a->nconns + 1));
   a->conns[a->nconns++] = s;
   pthread_mutex_unlock(&a->conns_lock);
+  snprintf(s->instance, sizeof s->instance, "%s", a->instance);
   tls_store = s;
   tls_gen = a->gen;
   return s;
@@ -172,12 +174,6 @@ int app_model_load(app *a, store *s, dv_err *e) {
   return 0;
 }
 
-/* may run without the model lock (logins): an atomic maximum */
-void app_mark_seen(app *a, store *s) {
-  int64_t m = store_change_mark(s), cur = __atomic_load_n(&a->seen_mark, __ATOMIC_SEQ_CST);
-  while (m > cur && !__atomic_compare_exchange_n(&a->seen_mark, &cur, m, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
-  }
-}
 
 app *app_open(const char *path, dv_err *e) {
   store probe;
@@ -192,6 +188,9 @@ app *app_open(const char *path, dv_err *e) {
   app *a = xcalloc(1, sizeof *a);
   a->path = xstrdup(path);
   a->gen = __atomic_fetch_add(&next_gen, 1, __ATOMIC_SEQ_CST);
+  unsigned char rnd[16];
+  randombytes_buf(rnd, sizeof rnd);
+  sodium_bin2hex(a->instance, sizeof a->instance, rnd, sizeof rnd);
   pthread_rwlock_init(&a->lock, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
   dv_err ignore;
@@ -224,7 +223,7 @@ void app_close(app *a) {
 
 /* Another process (an import from the command line) may have changed the
  * database: reload the model before answering. */
-static void refresh_if_changed(app *a) {
+void app_refresh(app *a) {
   store *s = app_store(a);
   if (!s) return;
   pthread_rwlock_rdlock(&a->lock);
@@ -379,7 +378,7 @@ int app_report(app *a, const user *u, const char *form_code, const char *unit_co
     return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
   if (drill_level < 0 || drill_level > TREE_MAX_LEVELS)
     return dv_fail(e, DV_EINVAL, 0, "level", "cấp không hợp lệ: %d", drill_level);
-  refresh_if_changed(a);
+  app_refresh(a);
   pthread_rwlock_rdlock(&a->lock);
   int pos = app_unit_pos(a, unit_code);
   int rc = 0;

@@ -48,6 +48,8 @@ typedef struct app app;
 /* opens an existing database and loads the model */
 app *app_open(const char *path, dv_err *e);
 void app_close(app *a);
+/* reloads the model if another process (the command line) changed data */
+void app_refresh(app *a);
 /* the model under a read lock: call app_read_end when done */
 const tree *app_read_begin(app *a);
 void app_read_end(app *a);

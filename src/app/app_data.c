@@ -187,7 +187,6 @@ int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_
     period_parse(periods[i], &p);
     apply_value(a, &vp[i], &p);
   }
-  app_mark_seen(a, s);
   return 0;
 }
 
@@ -269,7 +268,6 @@ int app_user_add(app *a, const user *actor, const char *login, const char *passw
   }
   if (!rc) rc = store_commit(s, e);
   if (rc) store_rollback(s);
-  else app_mark_seen(a, s);
   return rc;
 }
 
@@ -309,7 +307,6 @@ int app_login(app *a, const char *login, const char *password, char token[65], d
   token_hash(token, th);
   int rc = store_session_insert(s, th, u.id, csrf, (int64_t)time(NULL) + SESSION_SECONDS, e);
   if (!rc) store_audit(s, u.id, u.login, "session.login", "user", u.id, NULL, NULL, e);
-  app_mark_seen(a, s);
   return rc;
 }
 

@@ -314,7 +314,6 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
   if (!rc) rc = put_values(a, u, v, periods, n, e);
   if (!rc) {
     audit_import(app_store(a), u, "import.values", file, n, e);
-    app_mark_seen(a, app_store(a));
     *count = n;
   }
   pthread_rwlock_unlock(&a->lock);

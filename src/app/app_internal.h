@@ -22,7 +22,8 @@ struct app {
   period_cfg cfg;
   text_value *texts;
   int ntexts;
-  int64_t seen_mark;       /* newest audit id the model reflects */
+  int64_t seen_mark;       /* other processes' changes the model reflects */
+  char instance[33];       /* this process's mark on its changes */
   reg_def *regs;           /* registers/NAME.reg */
   int nregs;
   struct {
@@ -72,8 +73,6 @@ int app_add_workdays(app *a, int day, int n);
 int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e);
 /* reloads the approved submissions; caller holds the write lock */
 void app_locks_load(app *a, store *s);
-/* after a committed change: the model reflects everything up to now */
-void app_mark_seen(app *a, store *s);
 /* the actor's id and login for audit entries */
 void actor_of(const user *u, int64_t *id, const char **login);
 #endif

@@ -623,7 +623,6 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   if (!rc) {
     if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1);
     count_record(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, +1);
-    app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, v);
@@ -654,7 +653,6 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   }
   if (!rc) {
     count_record(a, r, pos, (const char *const *)old, -1);
-    app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, old);
@@ -744,7 +742,6 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   if (!rc) {
     for (int i = 0; i < n; i++)
       count_record(a, r, rows[i].pos, (const char *const *)rows[i].v, +1);
-    app_mark_seen(a, s);
     *count = n;
   }
   pthread_rwlock_unlock(&a->lock);
@@ -830,8 +827,7 @@ int app_attachment_add(app *a, const user *u, const reg_def *r, int64_t record_i
     json_decref(o);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
-    else app_mark_seen(a, s);
-  }
+    }
   return rc;
 }
 
@@ -962,7 +958,6 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     count_record(a, r, pos, (const char *const *)old, -1);
     count_record(a, r, pos, (const char *const *)v, +1);
     free_values(r, old);
-    app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, v);

@@ -206,7 +206,6 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
   }
   if (!rc) {
     app_locks_load(a, s);
-    app_mark_seen(a, s);
   }
   pthread_rwlock_unlock(&a->lock);
   return rc;

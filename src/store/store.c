@@ -123,7 +123,8 @@ void store_rollback(store *s) {
 int store_create_schema(store *s, dv_err *e) { return exec(s, SCHEMA, e) || store_records_schema(s, e) ? DV_EDB : 0; }
 
 int64_t store_change_mark(store *s) {
-  sqlite3_stmt *st = prep(s, "SELECT COALESCE(max(id), 0) FROM audit");
+  sqlite3_stmt *st = prep(s, "SELECT COALESCE(sum(n), 0) FROM change_marks WHERE instance IS NOT ?");
+  bind_text(st, 1, s->instance);
   int64_t v = 0;
   if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
@@ -423,7 +424,14 @@ int store_audit(store *s, int64_t user_id, const char *login, const char *action
   else sqlite3_bind_null(st, 5);
   bind_text(st, 6, before);
   bind_text(st, 7, after);
-  return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "audit");
+  if (sqlite3_step(st) != SQLITE_DONE) return db_fail(s, e, "audit");
+  /* every change is audited, so this counts the changes each process made */
+  sqlite3_stmt *mk = prep(s, "INSERT INTO change_marks(instance, n) VALUES(?, 1)"
+                             " ON CONFLICT(instance) DO UPDATE SET n = n + 1");
+  bind_text(mk, 1, s->instance);
+  int rc = sqlite3_step(mk) == SQLITE_DONE ? 0 : db_fail(s, e, "change_marks");
+  sqlite3_finalize(mk);
+  return rc;
 }
 
 int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e) {
@@ -471,6 +479,7 @@ static const char *RECORDS_SCHEMA =
     " REFERENCES units(id), status TEXT NOT NULL, submitted_day INTEGER, submitted_at TEXT, submitted_by TEXT,"
     " decided_at TEXT, decided_by TEXT, comment TEXT, due_day INTEGER, on_time INTEGER,"
     " PRIMARY KEY(form, period, unit_id));"
+    "CREATE TABLE IF NOT EXISTS change_marks(instance TEXT PRIMARY KEY, n INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS holidays(day INTEGER PRIMARY KEY, name TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS record_private(record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,"
     " data TEXT NOT NULL);";

@@ -11,6 +11,7 @@ typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;
 typedef struct store {
   sqlite3 *db;
+  char instance[33]; /* the process's model: its own changes need no reload */
   sqlite3_stmt *ins_audit, *ins_record; /* cached: imports insert many */
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
 } store;
@@ -25,8 +26,8 @@ void store_rollback(store *s);
 int store_create_schema(store *s, dv_err *e);
 /* the register tables (also added to databases made before them) */
 int store_records_schema(store *s, dv_err *e);
-/* the newest audit id: every change writes an audit entry, so this tells
- * whether anyone (another process too) changed data since it was read */
+/* how many changes other processes (another server, the command line) made:
+ * when it grows, the model must be reloaded */
 int64_t store_change_mark(store *s);
 
 /* --- settings --- */

@@ -484,6 +484,7 @@ static void dispatch(ctx *c) {
     if (!path_matches(r, c->path)) continue;
     path_known = 1;
     if (!method_matches(r, c->method)) continue;
+    app_refresh(c->a); /* the command line may have changed data */
     if (guard(c, r) == 0) r->fn(c);
     return;
   }
