@@ -276,4 +276,98 @@ int app_forms_load(catalog *c, dv_err *e);
 int app_create(const char *path, dv_err *e);
 /* loads the embedded Hải Phòng 2023 demo into a new database */
 int app_load_demo(app *a, dv_err *e);
+/* --- plans (kế hoạch; the text format of docs/plans.md) ---
+ * A plan belongs to its issuing unit; its symbol is unique per unit. A user
+ * reads the plans of units above and below their own (a lower unit reads
+ * the plan it implements), and changes those of their subtree. Where a
+ * symbol names plans of several units, unit_code (NULL = the only one)
+ * chooses; basis and source symbols in a file resolve to the plan of the
+ * nearest unit above (or the same as) the plan's unit, else the only one. */
+#include "core/plan.h"
+typedef struct plan_info {
+  int64_t id;
+  char symbol[PLAN_SYMBOL_MAX], unit[PLAN_CODE_MAX], unit_name[160];
+  char basis[PLAN_SYMBOL_MAX], basis_unit[PLAN_CODE_MAX]; /* "" if none */
+  char date[11];
+  int year;
+  char *title;                                  /* owned */
+  int items, done, overdue, targets;
+} plan_info;
+void plan_infos_free(plan_info *rows, int n);
+/* all or nothing, audited; errors name the line and directive (e->line,
+ * e->field). replace: a plan of the same symbol and unit is replaced (its
+ * id, and so every link to it, kept); without it that is refused. */
+int app_plan_import(app *a, const user *u, const char *file, const char *text, size_t len, int replace, dv_err *e);
+/* the canonical text */
+int app_plan_export(app *a, const user *u, const char *symbol, const char *unit_code, buf *out, dv_err *e);
+/* the plans the user may read, by year (newest first), unit, symbol */
+int app_plan_list(app *a, const user *u, plan_info **rows, int *n, dv_err *e);
+/* a plan with each item's deadline, overdue flag and source snapshot */
+int app_plan_get(app *a, const user *u, const char *symbol, const char *unit_code, plan_doc *out, plan_info *info,
+                 dv_err *e);
+
+/* the cascade of a plan, item by item */
+typedef struct plan_taker {       /* a lower plan's item that took this item up */
+  char plan[PLAN_SYMBOL_MAX], unit[PLAN_CODE_MAX], unit_name[160], number[PLAN_NUMBER_MAX];
+  plan_status status;
+  int overdue;
+  int outdated;                   /* it took up a text that has changed since */
+} plan_taker;
+typedef struct plan_link {
+  char number[PLAN_NUMBER_MAX];
+  char *text;                     /* owned */
+  plan_status status;
+  int overdue;
+  plan_taker *takers;             /* as an upper item */
+  int ntakers;
+  /* as a lower item: where it came from; "" if nowhere */
+  char source_plan[PLAN_SYMBOL_MAX], source_unit[PLAN_CODE_MAX], source_number[PLAN_NUMBER_MAX];
+  char *source_then;              /* the source's text when taken up, owned */
+  char *source_now;               /* its text now, owned; NULL if the item was removed */
+  int source_changed;
+  char *source_diff;              /* word diff then -> now (plan_word_diff), owned; NULL if unchanged */
+} plan_link;
+typedef struct plan_cascade {
+  plan_info info;
+  plan_link *items;
+  int nitems;
+} plan_cascade;
+int app_plan_cascade(app *a, const user *u, const char *symbol, const char *unit_code, plan_cascade *out, dv_err *e);
+void plan_cascade_release(plan_cascade *c);
+
+/* targets evaluated live: the indicator (or value:ELEMENT.COMBO, the unit's
+ * own entered value) for the target's unit (default the plan's) and period
+ * (default the plan's year); see plan_target_state for the states */
+typedef struct target_child {
+  char unit[PLAN_CODE_MAX], unit_name[160];
+  double value;
+} target_child;
+typedef struct target_result {
+  char item[PLAN_NUMBER_MAX];
+  plan_target t;                  /* as written in the plan */
+  char unit[PLAN_CODE_MAX], unit_name[160], period[8];
+  double value, numerator, denominator; /* NaN when none */
+  target_state state;
+  char error[300];                /* why there is no value, "" if there is */
+  target_child *below;            /* the children that do not meet it, worst first, owned */
+  int nbelow;
+} target_result;
+int app_plan_targets(app *a, const user *u, const char *symbol, const char *unit_code, target_result **rows, int *n,
+                     dv_err *e);
+void target_results_free(target_result *rows, int n);
+
+/* progress of an item, audited: status (NULL = unchanged), a note and an
+ * evidence link ("REGISTER:ID" of a register record, or an http(s) URL);
+ * ack_source: the lower unit has read its source's new text (the snapshot
+ * becomes the current text). Officers of the plan's unit, or of the item's
+ * lead unit, or above them. */
+int app_plan_item_update(app *a, const user *u, const char *symbol, const char *unit_code, const char *number,
+                         const char *status, const char *note, const char *evidence, int ack_source, dv_err *e);
+typedef struct plan_note {
+  char date[11], login[64], status[16], at[32];
+  char *note, *evidence;          /* owned, "" if none */
+} plan_note;
+int app_plan_notes(app *a, const user *u, const char *symbol, const char *unit_code, const char *number,
+                   plan_note **rows, int *n, dv_err *e);
+void plan_notes_free(plan_note *rows, int n);
 #endif

@@ -139,28 +139,38 @@ static void count_record(app *a, const reg_def *r, int pos, const char *const *v
   }
 }
 
+/* Counting reads only the short fields rules can use (dates, codes,
+ * numbers): titles and summaries stay in the database. */
+static int countable(const reg_field *f) {
+  return !f->private_ && f->type != FT_UNIT && f->type != FT_TEXT && f->type != FT_LONGTEXT && f->type != FT_SYMBOL &&
+         f->type != FT_LOGIN && f->type != FT_UNITREF;
+}
+
 typedef struct scan_ctx {
   app *a;
   const reg_def *r;
-  int uf;
+  int idx[REG_MAX_FIELDS]; /* field -> column of the scan, or -1 */
 } scan_ctx;
 
-static void scan_one(void *ctx, int64_t id, int64_t unit_id, const char *data) {
+static void scan_one(void *ctx, int64_t unit_id, const char *const *vals) {
   scan_ctx *sc = ctx;
-  char *v[REG_MAX_FIELDS] = {0};
+  const char *v[REG_MAX_FIELDS];
   int pos = tree_find_id(&sc->a->t, unit_id);
-  values_from_json(sc->r, data, 0, v);
-  values_from_json(sc->r, NULL, 1, v);
-  if (sc->uf >= 0) v[sc->uf] = xstrdup(pos >= 0 ? sc->a->t.u[pos].code : "");
-  if (pos >= 0) count_record(sc->a, sc->r, pos, (const char *const *)v, +1);
-  for (int i = 0; i < sc->r->nfields; i++) free(v[i]);
-  (void)id;
+  for (int i = 0; i < sc->r->nfields; i++) v[i] = sc->idx[i] >= 0 ? vals[sc->idx[i]] : "";
+  if (pos >= 0) count_record(sc->a, sc->r, pos, v, +1);
 }
 
 int app_registers_count_all(app *a, store *s, dv_err *e) {
   for (int i = 0; i < a->nregs; i++) {
-    scan_ctx sc = {a, &a->regs[i], unit_field(&a->regs[i])};
-    int rc = store_records_scan(s, a->regs[i].code, scan_one, &sc, e);
+    const reg_def *r = &a->regs[i];
+    scan_ctx sc = {a, r, {0}};
+    const char *names[REG_MAX_FIELDS];
+    int n = 0;
+    for (int f = 0; f < r->nfields; f++) {
+      sc.idx[f] = countable(&r->fields[f]) ? n : -1;
+      if (sc.idx[f] >= 0) names[n++] = r->fields[f].name;
+    }
+    int rc = r->nrules ? store_records_scan_fields(s, r->code, names, n, scan_one, &sc, e) : 0;
     if (rc) return rc;
   }
   return 0;

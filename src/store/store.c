@@ -484,7 +484,33 @@ static const char *RECORDS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS record_private(record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,"
     " data TEXT NOT NULL);";
 
-int store_records_schema(store *s, dv_err *e) { return exec(s, RECORDS_SCHEMA, e); }
+int store_records_schema(store *s, dv_err *e) {
+  return exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ? DV_EDB : 0;
+}
+
+int store_records_scan_fields(store *s, const char *reg, const char *const *names, int n, record_fields_cb cb,
+                              void *ctx, dv_err *e) {
+  buf sql;
+  buf_init(&sql, 0);
+  buf_adds(&sql, "SELECT unit_id");
+  for (int i = 0; i < n; i++) buf_addf(&sql, ", json_extract(data, '$.' || ?%d)", i + 2);
+  buf_adds(&sql, " FROM records WHERE register=?1");
+  sqlite3_stmt *st = prep(s, sql.s);
+  buf_release(&sql);
+  if (!st) return db_fail(s, e, "records");
+  bind_text(st, 1, reg);
+  for (int i = 0; i < n; i++) bind_text(st, i + 2, names[i]);
+  const char *vals[64];
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    for (int i = 0; i < n && i < 64; i++) {
+      const unsigned char *t = sqlite3_column_text(st, i + 1);
+      vals[i] = t ? (const char *)t : "";
+    }
+    cb(ctx, sqlite3_column_int64(st, 0), vals);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
 
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e) {
   sqlite3_stmt *st = prep(s, "SELECT id, unit_id, data FROM records WHERE register=?");

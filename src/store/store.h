@@ -111,6 +111,10 @@ int store_submissions_approved(store *s, submission_key **rows, int *n);
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e);
+/* only the named fields of every record (SQLite extracts them: no JSON parsing here) */
+typedef void (*record_fields_cb)(void *ctx, int64_t unit_id, const char *const *values);
+int store_records_scan_fields(store *s, const char *reg, const char *const *names, int n, record_fields_cb cb,
+                              void *ctx, dv_err *e);
 int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, const char *data, const char *priv,
                         const char *fold, int64_t user_id, int64_t *id, dv_err *e);
 int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
@@ -130,3 +134,43 @@ typedef struct record_query {
 typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv);
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e);
+
+/* --- plans (core/plan.h): plans, their sections and headings, items,
+ * targets and progress notes; the SQL is in store_plans.c --- */
+/* the plan tables (also added to databases made before them) */
+int store_plans_schema(store *s, dv_err *e);
+/* the plans with that symbol: up to max ids and unit ids; returns the count */
+int store_plans_by_symbol(store *s, const char *symbol, int64_t *ids, int64_t *unit_ids, int max);
+/* writes a plan in the caller's transaction: *id 0 inserts, else replaces
+ * that plan's content and keeps its id (links to it stay). source_ids[i] is
+ * the source plan of block i (0 = none); the snapshot of the source text is
+ * the block's item.source_text. */
+int store_plan_save(store *s, int64_t *id, const plan_doc *p, int64_t unit_id, int64_t basis_id,
+                    const int64_t *source_ids, dv_err *e);
+/* the plan as a document (item statuses and source snapshots included); DV_ENOTFOUND */
+int store_plan_load(store *s, int64_t id, plan_doc *out, int64_t *unit_id);
+/* every plan (title malloc'd; unit_name and overdue left to the caller) */
+int store_plan_list(store *s, plan_info **rows, int *n);
+int64_t store_plan_basis_id(store *s, int64_t id);
+/* every item of a plan (0 = of all plans): its plan, number, due text, status */
+typedef void (*plan_item_cb)(void *ctx, int64_t plan_id, int year, const char *number, const char *due,
+                             const char *status);
+int store_plan_items_scan(store *s, int64_t plan_id, plan_item_cb cb, void *ctx);
+/* the items of other plans that took up an item of this plan */
+typedef void (*plan_taker_cb)(void *ctx, int64_t plan_id, const char *symbol, int64_t unit_id, int year,
+                              const char *number, const char *due, const char *status, const char *source_number,
+                              const char *source_text);
+int store_plan_takers(store *s, int64_t plan_id, plan_taker_cb cb, void *ctx);
+/* this plan's items with a source: the snapshot, and the source's text now (NULL if removed) */
+typedef void (*plan_source_cb)(void *ctx, const char *number, int64_t source_plan_id, const char *source_symbol,
+                               int64_t source_unit_id, const char *source_number, const char *then, const char *now);
+int store_plan_sources(store *s, int64_t plan_id, plan_source_cb cb, void *ctx);
+/* an item's current text (malloc'd); DV_ENOTFOUND */
+int store_plan_item_text(store *s, int64_t plan_id, const char *number, char **text);
+int store_plan_item_status(store *s, int64_t plan_id, const char *number, const char *status, dv_err *e);
+/* the snapshot of the item's source becomes the source's text now */
+int store_plan_item_ack(store *s, int64_t plan_id, const char *number, dv_err *e);
+int store_plan_note_add(store *s, int64_t plan_id, const char *number, int day, int64_t user_id, const char *login,
+                        const char *status, const char *note, const char *evidence, dv_err *e);
+/* oldest first; caller frees with plan_notes_free */
+int store_plan_notes(store *s, int64_t plan_id, const char *number, plan_note **rows, int *n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/text.h"
+#include <utf8proc.h>
 
 static void check_fold(const char *s, const char *want) {
   char *f = text_fold(s);
@@ -54,6 +55,32 @@ static void test_nfc(void **state) {
   s = text_nfc("Đà Nẵng");
   assert_string_equal(s, "Đà Nẵng");
   free(s);
+}
+
+/* text.c takes a fast path for strings made only of U+0000-U+02FF and
+ * U+1E00-U+1EFF: every pair of those code points must give what utf8proc
+ * itself gives, for NFC and for the fold (U+0110/U+0111 fold to d). */
+static utf8proc_int32_t fold_d(utf8proc_int32_t cp, void *data) {
+  (void)data;
+  return cp == 0x0110 || cp == 0x0111 || cp == 0x0189 ? 'd' : cp;
+}
+
+static void test_fast_path_pairs(void **state) {
+  (void)state;
+  for (int i = 1; i < 0x400; i++)
+    for (int j = 1; j < 0x400; j++) {
+      utf8proc_int32_t a = i < 0x300 ? i : 0x1E00 + i - 0x300, b = j < 0x300 ? j : 0x1E00 + j - 0x300;
+      utf8proc_uint8_t s[16] = {0}, *want = NULL;
+      utf8proc_encode_char(b, s + utf8proc_encode_char(a, s));
+      char *nfc = text_nfc((char *)s), *fold = text_fold((char *)s);
+      want = utf8proc_NFC(s);
+      if (strcmp(nfc, (char *)want)) fail_msg("NFC differs for U+%04X U+%04X", (unsigned)a, (unsigned)b);
+      free(want);
+      utf8proc_map_custom(s, 0, &want, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
+                          UTF8PROC_COMPOSE, fold_d, NULL);
+      if (strcmp(fold, (char *)want)) fail_msg("fold differs for U+%04X U+%04X", (unsigned)a, (unsigned)b);
+      free(want), free(nfc), free(fold);
+    }
 }
 
 static void test_invalid_utf8_rejected(void **state) {
@@ -103,6 +130,7 @@ int main(void) {
       cmocka_unit_test(test_fold_vietnamese),
       cmocka_unit_test(test_fold_nfd_equals_nfc),
       cmocka_unit_test(test_nfc),
+      cmocka_unit_test(test_fast_path_pairs),
       cmocka_unit_test(test_invalid_utf8_rejected),
       cmocka_unit_test(test_valid_utf8),
       cmocka_unit_test(test_trim),
