@@ -384,7 +384,8 @@ int app_report(app *a, const user *u, const char *form_code, const char *unit_co
   int rc = 0;
   if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
   else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
-  else if (drill_level && (drill_level <= a->t.u[pos].level || drill_level > a->t.maxlevel))
+  /* the unit's own level gives its own row (the entry page of a by-level form) */
+  else if (drill_level && (drill_level < a->t.u[pos].level || drill_level > a->t.maxlevel))
     rc = dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
                  a->t.u[pos].level);
   if (!rc) {

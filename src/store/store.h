@@ -12,8 +12,11 @@ typedef struct sqlite3_stmt sqlite3_stmt;
 typedef struct store {
   sqlite3 *db;
   char instance[33]; /* the process's model: its own changes need no reload */
+  char now_iso[24];  /* the current second, for timestamps of inserted records */
+  long now_time;
   sqlite3_stmt *ins_audit, *ins_record; /* cached: imports insert many */
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
+  int bulk;        /* in a bulk transaction: foreign keys off until it ends */
 } store;
 
 int store_open(store *s, const char *path, int create, dv_err *e);

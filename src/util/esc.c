@@ -18,6 +18,13 @@ void esc_html(buf *b, const char *s) {
 void esc_json(buf *b, const char *s) {
   buf_addc(b, '"');
   for (; s && *s; s++) {
+    size_t run = 0; /* copy runs of bytes that need no escape in one go */
+    while (s[run] && s[run] != '"' && s[run] != '\\' && s[run] != '<' && (unsigned char)s[run] >= 0x20) run++;
+    if (run) {
+      buf_add(b, s, run);
+      s += run - 1;
+      continue;
+    }
     unsigned char c = (unsigned char)*s;
     switch (c) {
     case '"': buf_adds(b, "\\\""); break;
