@@ -187,8 +187,7 @@ static void units_build(units *u, const char *path) {
 
 /* ---------------- 2. the dialogue records ---------------- */
 
-static const char *const kinds[] = {"Đối thoại về", "Đối thoại với Nhân dân về", "Hội nghị đối thoại về",
-                                    "Đối thoại:"};
+static const char *const kinds[] = {"Đối thoại về", "Đối thoại với Nhân dân về", "Hội nghị đối thoại về", "Đối thoại:"};
 static const char *const topics[] = {
     "giải phóng mặt bằng đường vành đai", "cải cách thủ tục hành chính",
     "xử lý rác thải sinh hoạt", "xây dựng nông thôn mới",
@@ -234,13 +233,18 @@ typedef struct b5 {
   long c[9][3][3];
 } b5;
 
-/* Biểu 5's 13 columns: for each type, the three chairs then their sum, and
- * the grand total; the same cell rule for engine rows and baseline counts */
-static double b5_cell(long c[3][3], int col) {
-  double v = -1;
+/* a sum where -1 is blank: blank + blank stays blank, blank + n is n */
+static long add_blank(long a, long b) { return a < 0 ? b : b < 0 ? a : a + b; }
+
+/* Biểu 5's 13 columns: for each type the three chairs then their sum, and at
+ * the end the grand total; what the baseline's counts give in column col */
+static long b5_cell(long c[3][3], int col) {
+  long v = -1;
   for (int t = 0; t < 3; t++)
-    for (int ch = 0; ch < 3; ch++)
-      if (c[t][ch] >= 0 && (col == 12 || (col / 4 == t && (col % 4 == 3 || col % 4 == ch)))) v = (v < 0 ? 0 : v) + (double)c[t][ch];
+    for (int ch = 0; ch < 3; ch++) {
+      int in = col == 12 || (col / 4 == t && (col % 4 == 3 || col % 4 == ch));
+      if (in) v = add_blank(v, c[t][ch]);
+    }
   return v;
 }
 
@@ -301,28 +305,29 @@ static double report_once(app *a, const char *unit, const char *per, rtable *out
 static void check_equal(const rtable *t, const b5 *b, const char *unit, const char *per) {
   if (t->ncols != 13) die("bieu-5 has %d columns, the benchmark expects 13", t->ncols);
   long total[3][3];
-  memset(total, 0xff, sizeof total);
+  memset(total, 0xff, sizeof total); /* -1 everywhere */
   for (int l = 1; l <= 8; l++)
-    for (int k = 0; k < 9; k++)
-      if (b->c[l][k / 3][k % 3] >= 0) total[k / 3][k % 3] = (total[k / 3][k % 3] < 0 ? 0 : total[k / 3][k % 3]) + b->c[l][k / 3][k % 3];
+    for (int k = 0; k < 9; k++) total[k / 3][k % 3] = add_blank(total[k / 3][k % 3], b->c[l][k / 3][k % 3]);
   int seen[9] = {0};
   for (int r = 0; r < t->nrows; r++) {
     const rrow *row = &t->rows[r];
-    if (!row->is_total && (row->level < 1 || row->level > 8)) die("%s %s: row \"%s\" has no level", unit, per, row->label);
+    if (!row->is_total && (row->level < 1 || row->level > 8))
+      die("%s %s: row \"%s\" has no level", unit, per, row->label);
     long(*c)[3] = row->is_total ? total : (long(*)[3])b->c[row->level];
     if (!row->is_total) seen[row->level] = 1;
     for (int col = 0; col < 13; col++) {
-      double want = b5_cell(c, col);
+      long want = b5_cell(c, col);
       const rcell *got = &row->cells[col];
-      int ok = want < 0 ? got->kind == CELL_NULL : got->kind == CELL_NUM && got->num == want;
+      int ok = want < 0 ? got->kind == CELL_NULL : got->kind == CELL_NUM && got->num == (double)want;
       if (!ok)
-        die("MISMATCH %s %s row \"%s\" column %d: engine %s%g, SQL baseline %g (-1 = blank)", unit, per, row->label,
+        die("MISMATCH %s %s row \"%s\" column %d: engine %s%g, SQL baseline %ld (-1 = blank)", unit, per, row->label,
             col + 1, got->kind == CELL_NULL ? "blank " : "", got->num, want);
     }
   }
   for (int l = 1; l <= 8; l++)
     for (int k = 0; k < 9; k++)
-      if (!seen[l] && b->c[l][k / 3][k % 3] >= 0) die("MISMATCH %s %s: the engine has no row for level %d", unit, per, l);
+      if (!seen[l] && b->c[l][k / 3][k % 3] >= 0)
+        die("MISMATCH %s %s: the engine has no row for level %d", unit, per, l);
 }
 
 /* ---------------- 5. memory ---------------- */
