@@ -17,6 +17,13 @@ int cmd_completeness(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_registers(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
+/* plans: cmd_plans.c */
+int cmd_import_plan(int argc, char **argv);
+int cmd_export_plan(int argc, char **argv);
+int cmd_plans(int argc, char **argv);
+int cmd_target(int argc, char **argv);
+int cmd_cascade(int argc, char **argv);
+int cmd_plan_item(int argc, char **argv);
 
 /* prints "danvan: <msg>" to stderr, returns 1 */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -6,6 +6,7 @@
  * its import format. A sender's identity (letters) is written only for the
  * records of the unit itself, never for the units under it. */
 int cmd_export(int argc, char **argv) {
+  if (argc >= 2 && !strcmp(argv[1], "plan")) return cmd_export_plan(argc, argv);
   if (argc < 3 || argv[2][0] == '-') return cli_error("cách dùng: danvan export REGISTER DB [--unit CODE] [--period P]");
   app *a = cli_open(argv[2]);
   if (!a) return 1;

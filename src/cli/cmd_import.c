@@ -11,6 +11,7 @@ static int usage(void) {
 
 /* danvan import units|values|REGISTER DB FILE */
 int cmd_import(int argc, char **argv) {
+  if (argc >= 2 && !strcmp(argv[1], "plan")) return cmd_import_plan(argc, argv);
   if (argc != 4) return usage();
   const char *what = argv[1];
   buf data;

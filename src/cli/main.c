@@ -13,7 +13,7 @@ static const struct {
 } commands[] = {
     {"init", cmd_init, "init DB [--demo]              tạo cơ sở dữ liệu (--demo: Hải Phòng 6 tháng đầu năm 2023)"},
     {"serve", cmd_serve, "serve DB [--listen ADDR:PORT] chạy máy chủ web (mặc định 127.0.0.1:8080)"},
-    {"import", cmd_import, "import units|dialogues|values|REGISTER DB FILE   nhập CSV (tất cả hoặc không)"},
+    {"import", cmd_import, "import units|dialogues|values|REGISTER|plan DB FILE   nhập CSV (tất cả hoặc không)"},
     {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
     {"indicator", cmd_indicator, "indicator DB --name NAME --period P --unit CODE [--area A --min N --level L]   chỉ số (%)"},
@@ -28,6 +28,10 @@ static const struct {
     {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
     {"registers", cmd_registers, "registers DB list | registers DB show REGISTER   các sổ, cột CSV, quy tắc đếm"},
     {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
+    {"plans", cmd_plans, "plans DB [--format json]        các kế hoạch (import plan DB FILE [--replace]; export plan DB --plan SỐ)"},
+    {"target", cmd_target, "target DB --plan SỐ [--unit MÃ] --format json   chỉ tiêu của kế hoạch: giá trị, ngưỡng, trạng thái"},
+    {"cascade", cmd_cascade, "cascade DB --plan SỐ [--unit MÃ] --format json  mục nào cấp dưới đã nhận, nội dung cấp trên đổi"},
+    {"plan-item", cmd_plan_item, "plan-item DB --plan SỐ --item N [--status S] [--note T] [--evidence SỔ:SỐ|URL] [--ack-source]"},
 };
 
 int cli_error(const char *fmt, ...) {

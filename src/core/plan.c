@@ -106,6 +106,7 @@ static void item_release(plan_item *it) {
 void plan_doc_release(plan_doc *p) {
   free(p->title);
   free(p->place);
+  free(p->preamble);
   for (int i = 0; i < 3; i++) free(p->signer[i]);
   for (int i = 0; i < p->nrecipients; i++) free(p->recipients[i]);
   free(p->recipients);
@@ -177,9 +178,17 @@ static int check_word(parser *ps, const char *v, size_t max, const char *what) {
 /* the text collected so far goes to the last block; an item must have text */
 static int close_block(parser *ps) {
   plan_doc *d = ps->doc;
-  if (!d->nblocks) return 0;
-  plan_block *b = &d->blocks[d->nblocks - 1];
   while (ps->text.len && ps->text.s[ps->text.len - 1] == '\n') ps->text.s[--ps->text.len] = 0; /* trailing empty lines */
+  if (!d->nblocks) { /* the opening text, before the first section */
+    if (ps->text.len) {
+      free(d->preamble);
+      d->preamble = xstrndup(ps->text.s, ps->text.len);
+    }
+    buf_reset(&ps->text);
+    ps->ntext = 0;
+    return 0;
+  }
+  plan_block *b = &d->blocks[d->nblocks - 1];
   if (b->kind == PLAN_ITEM && !ps->text.len) {
     ps->line = b->line;
     ps->dir = "item";
@@ -388,6 +397,7 @@ static int header(parser *ps, int h, char *v) {
   case H_PLAN:
     if (check_word(ps, v, sizeof d->symbol, "số, ký hiệu kế hoạch")) return -1;
     snprintf(d->symbol, sizeof d->symbol, "%s", v);
+    d->symbol_line = ps->line;
     return 0;
   case H_UNIT:
     if (check_word(ps, v, sizeof d->unit, "mã đơn vị")) return -1;
@@ -497,7 +507,6 @@ static int directive(parser *ps, char *s) {
 
 static int text_line(parser *ps, const char *s) {
   ps->dir = "|";
-  if (!ps->doc->nblocks) return fail(ps, "dòng nội dung \"| \" phải nằm dưới section, heading hoặc item");
   s++;
   if (*s == ' ') s++;
   if (ps->ntext++) buf_addc(&ps->text, '\n');
@@ -622,6 +631,10 @@ void plan_print(const plan_doc *p, buf *out) {
   if (p->place) buf_addf(out, "place %s\n", p->place);
   if (p->signer[0]) buf_addf(out, "signer %s | %s | %s\n", p->signer[0], p->signer[1], p->signer[2]);
   for (int i = 0; i < p->nrecipients; i++) buf_addf(out, "recipient %s\n", p->recipients[i]);
+  if (p->preamble && *p->preamble) {
+    buf_addc(out, '\n');
+    print_text(out, p->preamble);
+  }
   for (int i = 0; i < p->nblocks; i++) {
     const plan_block *b = &p->blocks[i];
     buf_addc(out, '\n');

@@ -113,6 +113,7 @@ typedef struct plan_block {
 
 typedef struct plan_doc {
   char symbol[PLAN_SYMBOL_MAX];
+  int symbol_line;             /* lines: where the directive was, for the application's errors */
   char unit[PLAN_CODE_MAX];
   int unit_line;
   int day;                     /* date of issue */
@@ -121,6 +122,7 @@ typedef struct plan_doc {
   char basis[PLAN_SYMBOL_MAX]; /* "" if none */
   int basis_line;
   char *place;                 /* NULL if none */
+  char *preamble;              /* text lines before the first section ("Thực hiện Nghị quyết số …"), NULL if none */
   char *signer[3];             /* NULL if none: "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", the name */
   char **recipients;
   int nrecipients;

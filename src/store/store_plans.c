@@ -15,7 +15,7 @@ static const char *PLANS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS plans(id INTEGER PRIMARY KEY, symbol TEXT NOT NULL,"
     " unit_id INTEGER NOT NULL REFERENCES units(id), day INTEGER NOT NULL, year INTEGER NOT NULL,"
     " title TEXT NOT NULL, basis TEXT, basis_id INTEGER REFERENCES plans(id), place TEXT, signer TEXT,"
-    " recipients TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " recipients TEXT, preamble TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, symbol));"
     "CREATE INDEX IF NOT EXISTS plans_symbol ON plans(symbol);"
     "CREATE TABLE IF NOT EXISTS plan_sections(plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
@@ -85,6 +85,10 @@ int store_plans_schema(store *s, dv_err *e) {
     sqlite3_free(msg);
     return DV_EDB;
   }
+  sqlite3_stmt *st = NULL; /* tables made before the plan's opening text had a column */
+  if (sqlite3_prepare_v2(s->db, "SELECT preamble FROM plans", -1, &st, NULL) != SQLITE_OK)
+    sqlite3_exec(s->db, "ALTER TABLE plans ADD COLUMN preamble TEXT", NULL, NULL, NULL);
+  sqlite3_finalize(st);
   return 0;
 }
 
@@ -117,10 +121,10 @@ static int save_header(store *s, int64_t *id, const plan_doc *p, int64_t unit_id
   char *signer = p->signer[0] ? joined(p->signer, 3, " | ") : NULL;
   char *recipients = joined(p->recipients, p->nrecipients, "\n");
   sqlite3_stmt *st = prep(s, *id ? "UPDATE plans SET symbol=?1, unit_id=?2, day=?3, year=?4, title=?5, basis=?6,"
-                                   " basis_id=?7, place=?8, signer=?9, recipients=?10,"
+                                   " basis_id=?7, place=?8, signer=?9, recipients=?10, preamble=?12,"
                                    " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?11"
                                  : "INSERT INTO plans(symbol, unit_id, day, year, title, basis, basis_id, place, signer,"
-                                   " recipients) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+                                   " recipients, preamble) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?12)");
   bind_text(st, 1, p->symbol);
   sqlite3_bind_int64(st, 2, unit_id);
   sqlite3_bind_int(st, 3, p->day);
@@ -132,6 +136,7 @@ static int save_header(store *s, int64_t *id, const plan_doc *p, int64_t unit_id
   bind_text(st, 9, signer);
   bind_text(st, 10, recipients);
   if (*id) sqlite3_bind_int64(st, 11, *id);
+  bind_text(st, 12, p->preamble);
   int rc = done(s, st, e, "plans");
   free(signer);
   free(recipients);
@@ -228,7 +233,7 @@ static char **split(const char *s, char sep, int *n) {
 
 static int load_header(store *s, int64_t id, plan_doc *out, int64_t *unit_id) {
   sqlite3_stmt *st = prep(s, "SELECT p.symbol, u.code, p.day, p.year, p.title, p.basis, p.place, p.signer, p.recipients,"
-                             " p.unit_id FROM plans p JOIN units u ON u.id=p.unit_id WHERE p.id=?");
+                             " p.unit_id, p.preamble FROM plans p JOIN units u ON u.id=p.unit_id WHERE p.id=?");
   sqlite3_bind_int64(st, 1, id);
   int rc = DV_ENOTFOUND;
   if (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -248,6 +253,7 @@ static int load_header(store *s, int64_t id, plan_doc *out, int64_t *unit_id) {
     free(signer);
     out->recipients = split(col(st, 8), '\n', &out->nrecipients);
     if (unit_id) *unit_id = sqlite3_column_int64(st, 9);
+    out->preamble = col_dup(st, 10);
     rc = 0;
   }
   sqlite3_finalize(st);
