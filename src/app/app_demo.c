@@ -58,6 +58,21 @@ static const struct {
     {"xem", "xem12345", "31", ROLE_VIEWER},
 };
 
+/* The seeds' 2024 plans with the units of their provinces; the plans they
+ * implement first (those without a `basis`). */
+static int demo_plans(app *a, dv_err *e) {
+  const embedded_file *units = embedded_find("units_extra.csv");
+  int rc = units ? app_import_units(a, "units_extra.csv", units->data, units->len, e) : 0;
+  for (int pass = 0; pass < 2 && !rc; pass++)
+    for (const embedded_file *f = embedded_files; f->name && !rc; f++) {
+      size_t n = strlen(f->name);
+      if (n < 5 || strcmp(f->name + n - 5, ".plan")) continue;
+      int has_basis = strstr(f->data, "\nbasis ") != NULL;
+      if (has_basis == pass) rc = app_plan_import(a, NULL, f->name, f->data, f->len, 0, e);
+    }
+  return rc;
+}
+
 int app_load_demo(app *a, dv_err *e) {
   const embedded_file *units = embedded_find("units.csv");
   if (!units) return dv_fail(e, DV_EINVAL, 0, "", "demo units.csv missing from the build");
@@ -84,6 +99,7 @@ int app_load_demo(app *a, dv_err *e) {
       if (f && (a->regs[i].ref_register != NULL) == pass)
         rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
     }
+  if (!rc) rc = demo_plans(a, e);
   const embedded_file *subs = embedded_find("submissions.csv");
   if (!rc && subs) rc = app_demo_submissions(a, subs->data, subs->len, e);
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
