@@ -145,7 +145,11 @@ int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
   if (setting_value(key, value, stored, sizeof stored, e)) return DV_EINVAL;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
-  int rc = store_begin(s, e);
+  /* approved reports were counted under the windows in force: changing them
+   * would change figures that are signed off */
+  int rc = !strcmp(key, "period.cutoff_day") && a->nlocks
+               ? dv_fail(e, DV_ECONFLICT, 0, "key", "đã có %d báo cáo được phê duyệt: mở lại trước khi đổi kỳ báo cáo", a->nlocks)
+               : store_begin(s, e);
   char before[32] = "null";
   store_setting_get(s, key, before, sizeof before);
   if (!rc) rc = store_setting_set(s, key, stored, e);

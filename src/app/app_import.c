@@ -90,9 +90,12 @@ static int cmp_level(const void *a, const void *b) {
 }
 
 /* default level names from the unit types found at each level */
-static void name_levels(store *s, int maxlevel, dv_err *e) {
+/* names levels that have none yet; names already given (by an admin, or
+ * the demo's "Thành phố") are kept when more units are imported */
+static void name_levels(app *a, store *s, int maxlevel, dv_err *e) {
   char tmp[8];
   for (int l = 1; l <= maxlevel && l <= TREE_MAX_LEVELS; l++) {
+    if (a->t.levels[l].name) continue;
     char **types;
     int n, prov = 0, dist = 0, comm = 0, city_only = 1;
     store_level_types(s, l, &types, &n);
@@ -231,7 +234,7 @@ int app_import_units(app *a, const char *file, const char *data, size_t len, dv_
       if (v[i].level > maxlevel) maxlevel = v[i].level;
     }
     if (!rc) {
-      name_levels(s, maxlevel, e);
+      name_levels(a, s, maxlevel, e);
       audit_import(s, NULL, "import.units", file, n, e);
       rc = store_commit(s, e);
     }

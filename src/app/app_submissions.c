@@ -3,12 +3,21 @@
 #include "core/schedule.h"
 #include "util/buf.h"
 #include "util/csv.h"
+#include "util/esc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 static const char *action_names[] = {"submit", "approve", "return", "reopen"};
+static const char *action_vn[] = {"gửi", "phê duyệt", "trả lại", "mở lại"};
+
+static const char *status_vn(const char *s) {
+  if (!strcmp(s, "submitted")) return "đã gửi";
+  if (!strcmp(s, "approved")) return "đã phê duyệt";
+  if (!strcmp(s, "returned")) return "bị trả lại";
+  return "chưa gửi";
+}
 
 int app_user_find(app *a, const char *login, user *u, dv_err *e) {
   char hash[256];
@@ -127,11 +136,14 @@ static int next_status(sub_action act, const char *from, const char **to) {
   return 0;
 }
 
-static void now_iso(char *out, size_t n) {
+/* the time of an act: today's date (clock.today when set) at the real time of day */
+static void now_iso(app *a, char *out, size_t n) {
   time_t t = time(NULL);
   struct tm tm;
   gmtime_r(&t, &tm);
-  strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  char day[11];
+  date_format_iso(app_today(a), day);
+  snprintf(out, n, "%sT%02d:%02d:%02dZ", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* the annex's warnings for the unit: they must be acknowledged on submit */
@@ -146,16 +158,22 @@ static int count_warnings(app *a, const char *form_code, const char *unit_code, 
 
 static int record_act(app *a, store *s, const user *u, sub_action act, const char *form_code, const char *period_id,
                       int pos, const submission *before, const submission *after, dv_err *e) {
-  char b[256], j[256], what[32];
+  char b[256], what[32];
   int64_t uid;
   const char *login;
   actor_of(u, &uid, &login);
   snprintf(b, sizeof b, "{\"status\":\"%s\"}", before->status);
-  snprintf(j, sizeof j, "{\"form\":\"%s\",\"period\":\"%s\",\"status\":\"%s\"}", form_code, period_id, after->status);
+  buf jb; /* the comment (a return's or reopen's reason) stays in the log */
+  buf_init(&jb, 0);
+  buf_addf(&jb, "{\"form\":\"%s\",\"period\":\"%s\",\"status\":\"%s\",\"comment\":", form_code, period_id,
+           after->status);
+  esc_json(&jb, after->comment);
+  buf_addc(&jb, '}');
   snprintf(what, sizeof what, "submission.%s", action_names[act]);
   int rc = store_begin(s, e);
   if (!rc) rc = store_submission_put(s, form_code, period_id, a->t.u[pos].id, after, e);
-  if (!rc) rc = store_audit(s, uid, login, what, "submission", a->t.u[pos].id, b, j, e);
+  if (!rc) rc = store_audit(s, uid, login, what, "submission", a->t.u[pos].id, b, jb.s, e);
+  buf_release(&jb);
   if (!rc) rc = store_commit(s, e);
   if (rc) store_rollback(s);
   return rc;
@@ -183,7 +201,8 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
   if (!rc) {
     store_submission_get(s, form_code, period_id, a->t.u[pos].id, &cur);
     if (!next_status(act, cur.status, &to))
-      rc = dv_fail(e, DV_ECONFLICT, 0, "status", "không thể %s báo cáo đang ở trạng thái %s", action_names[act], cur.status);
+      rc = dv_fail(e, DV_ECONFLICT, 0, "status", "không thể %s báo cáo đang ở trạng thái \"%s\"", action_vn[act],
+                   status_vn(cur.status));
   }
   if (!rc && warnings && !ack)
     rc = dv_fail(e, DV_ECONFLICT, 0, "warnings", "biểu có %d cảnh báo: cần xác nhận đã xem trước khi gửi", warnings);
@@ -194,12 +213,13 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
     const char *login = u ? u->login : "(dòng lệnh)";
     if (act == SUB_SUBMIT) {
       next.submitted_day = app_today(a);
-      now_iso(next.submitted_at, sizeof next.submitted_at);
+      now_iso(a, next.submitted_at, sizeof next.submitted_at);
+      next.decided_at[0] = next.decided_by[0] = 0; /* a new round: the last decision is in the log */
       snprintf(next.submitted_by, sizeof next.submitted_by, "%s", login);
       next.due_day = due_of(a, form_code, &p);
       next.on_time = next.submitted_day <= next.due_day;
     } else {
-      now_iso(next.decided_at, sizeof next.decided_at);
+      now_iso(a, next.decided_at, sizeof next.decided_at);
       snprintf(next.decided_by, sizeof next.decided_by, "%s", login);
     }
     rc = record_act(a, s, u, act, form_code, period_id, pos, &cur, &next, e);
@@ -226,8 +246,9 @@ int app_submission_get(app *a, const user *u, const char *form_code, const char 
   return 0;
 }
 
+/* a returned report counts as not (yet) submitted */
 const char *submission_state(const submission *s, int today) {
-  if (s->on_time >= 0) return s->on_time ? "on_time" : "late";
+  if (s->on_time >= 0 && strcmp(s->status, "returned") && strcmp(s->status, "draft")) return s->on_time ? "on_time" : "late";
   return today > s->due_day ? "missing" : "pending";
 }
 

@@ -143,6 +143,21 @@ void h_bar(buf *b, double v) {
   h_lit(b, "</svg>");
 }
 
+/* <svg class="cls" viewBox="0 0 w h" ...>: the numbers are formatted here
+ * and the label escaped. A label makes it an image with that name; NULL
+ * hides it from assistive technology (its numbers are written beside it). */
+void h_svg_open(buf *b, const char *cls, int w, int h, const char *label) {
+  buf_addf(b, "<svg viewBox=\"0 0 %d %d\" focusable=\"false\" class=\"", w < 1 ? 1 : w, h < 1 ? 1 : h);
+  esc_html(b, cls ? cls : "");
+  if (label) {
+    buf_adds(b, "\" role=\"img\" aria-label=\"");
+    esc_html(b, label);
+    buf_adds(b, "\">");
+  } else {
+    buf_adds(b, "\" aria-hidden=\"true\">");
+  }
+}
+
 void h_date(buf *b, int day) {
   char s[11];
   date_format_vn(day, s);
@@ -200,6 +215,7 @@ void page_begin(ctx *c, const char *title) {
     nav_item(c, "/r/dialogues", "Đối thoại");
     nav_item(c, "/registers", "Sổ theo dõi");
     nav_item(c, "/indicators", "Chỉ số");
+    nav_item(c, "/completeness", "Tiến độ báo cáo");
     if (c->u.role == ROLE_ADMIN) {
       nav_item(c, "/users", "Người dùng");
       nav_item(c, "/audit", "Nhật ký");

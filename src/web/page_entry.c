@@ -35,6 +35,7 @@ typedef struct entry {
   rtable t;       /* the computed row (headers too) */
   int row;        /* index of the unit's row in t, -1 if none */
   const char *top_err;
+  const char *locked; /* why the values cannot change (an approval), or NULL */
 } entry;
 
 
@@ -108,6 +109,38 @@ static void entry_release(entry *en) {
   rtable_release(&en->t);
 }
 
+/* an approval of this annex for the unit, or of an annex sharing one of its
+ * cells for a unit above, locks the values: say so before anyone types */
+static void lock_check(ctx *c, entry *en) {
+  submission s;
+  dv_err e = {0};
+  if (app_submission_get(c->a, &c->u, en->f->code, en->period_id, en->unit, &s, &e) == 0 &&
+      !strcmp(s.status, "approved")) {
+    char day[11] = "";
+    if (strlen(s.decided_at) >= 10) {
+      int d;
+      char iso[11];
+      memcpy(iso, s.decided_at, 10);
+      iso[10] = 0;
+      if (!date_parse(iso, &d)) date_format_vn(d, day);
+    }
+    en->locked = c_printf(c, "Biểu này của đơn vị cho kỳ đã được phê duyệt%s%s%s%s. Số liệu không sửa được cho đến khi "
+                             "cấp trên mở lại báo cáo.",
+                          day[0] ? " ngày " : "", day, s.decided_by[0] ? " bởi " : "", s.decided_by);
+    return;
+  }
+  const tree *t = app_read_begin(c->a);
+  for (int i = 0; i < en->f->ncols && !en->locked; i++) {
+    const entry_cell *x = &en->cells[i];
+    if (!x->editable) continue;
+    for (int k = 0; k < 1 + x->pair && !en->locked; k++)
+      if (app_value_locked(c->a, x->ref[k]->element, en->period_id, en->pos, &e))
+        en->locked = c_printf(c, "Không sửa được vì %s.", e.msg);
+  }
+  app_read_end(c->a);
+  (void)t;
+}
+
 /* loads form, period, unit and the computed row; 0 or an HTTP status with
  * the page already written */
 static int entry_load(ctx *c, entry *en) {
@@ -159,6 +192,7 @@ static int entry_load(ctx *c, entry *en) {
   for (int r = 0; r < en->t.nrows; r++)
     if (en->t.rows[r].unit_pos == en->pos && !en->t.rows[r].is_total) en->row = r;
   plan_cells(en);
+  lock_check(c, en);
   return 0;
 }
 
@@ -315,7 +349,7 @@ static void input_for(ctx *c, const entry *en, int i, int k, const char *label) 
   snprintf(id, sizeof id, k ? "v%db" : "v%d", i);
   snprintf(eid, sizeof eid, "e-v%d", i);
   const char *aria = x->pair ? c_printf(c, "%s (%s)", label, k ? "số sau dấu /" : "số trước dấu /") : label;
-  const char *ro = en->can_write ? NULL : "";
+  const char *ro = en->can_write && !en->locked ? NULL : "";
   if (el->type == VT_TEXT) {
     h_open(b, "textarea", "id", id, "name", id, "rows", "4", "aria-label", aria, "readonly", ro, "aria-invalid",
            x->err ? "true" : NULL, "aria-describedby", x->err ? eid : NULL, NULL);
@@ -405,7 +439,18 @@ static void entry_page(ctx *c, entry *en) {
   error_summary(c, en);
   h_lit(b, "<p class=\"hint\">Chỉ nhập số liệu của chính đơn vị. Ô xám được tính tự động (tổng, công thức, "
            "theo cấp, từ sổ đăng ký) và không nhập tay. Để trống nghĩa là chưa có số liệu; 0 là có số liệu bằng 0.</p>");
-  if (!en->can_write) h_lit(b, "<p class=\"notice\">Tài khoản của bạn chỉ có quyền xem.</p>");
+  if (en->locked) {
+    h_lit(b, "<div class=\"locked-banner\" role=\"status\" id=\"locked\">"
+             "<p><span class=\"badge locked\">Đã khóa</span> ");
+    h_text(b, en->locked);
+    h_lit(b, "</p><p>");
+    h_link(b, c_printf(c, "%s#submission", c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit",
+                                                 en->unit, NULL)),
+           "Xem tình trạng báo cáo");
+    h_lit(b, "</p></div>");
+  } else if (!en->can_write) {
+    h_lit(b, "<p class=\"notice\">Tài khoản của bạn chỉ có quyền xem.</p>");
+  }
 
   h_open(b, "form", "method", "post", "action", "/entry", "class", "entry", NULL);
   h_csrf(c);
@@ -420,7 +465,8 @@ static void entry_page(ctx *c, entry *en) {
   h_lit(b, "</th>");
   for (int i = 0; i < en->f->ncols; i++) grid_cell(c, en, i);
   h_lit(b, "</tr></tbody></table></div>");
-  if (en->can_write) h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu số liệu</button> ");
+  if (en->can_write && !en->locked)
+    h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu số liệu</button> ");
   else h_lit(b, "<p class=\"buttons\">");
   h_link(b, c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit", en->unit, NULL), "Xem biểu tổng hợp");
   h_lit(b, "</p></form>");
@@ -468,9 +514,9 @@ void page_entry_post(ctx *c) {
       entry_release(&en);
       return;
     }
-    en.top_err = c_strdup(c, e.msg);
-    place_app_error(&en, &e);
-    c->status = http_status_of(rc) == 500 ? 500 : 422;
+    en.top_err = rc == DV_ECONFLICT ? c_printf(c, "Không lưu được vì %s.", e.msg) : c_strdup(c, e.msg);
+    if (rc != DV_ECONFLICT) place_app_error(&en, &e);
+    c->status = http_status_of(rc) == 500 ? 500 : rc == DV_ECONFLICT ? 409 : 422;
   } else {
     c->status = 422;
   }

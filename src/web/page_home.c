@@ -351,6 +351,7 @@ void page_home(ctx *c) {
   h_text(b, h.name);
   h_lit(b, "</h1></header>");
   home_overdue(c, &h);
+  h_home_plans(c, h.code);
   if (!strcmp(h.code, c->u.unit_code)) home_conclusions(c);
 
   h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
@@ -358,6 +359,8 @@ void page_home(ctx *c) {
   h_lit(b, "<div class=\"field\">");
   h_period_select(c, "period", period_id, 0);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Chọn kỳ</button></div></form>");
+  h_home_reports(c, h.code, period_id, !strcmp(h.code, c->u.unit_code));
+  h_home_children_reports(c, h.code, period_id);
 
   h_lit(b, "<section aria-labelledby=\"annexes\"><h2 id=\"annexes\">Biểu tổng hợp số liệu ");
   h_text(b, plabel);

@@ -1289,13 +1289,14 @@ static void save(ctx *c, const reg_def *r, long long id) {
     reply_html_error(c, 404, "Không tìm thấy", e.msg);
     return;
   }
-  if (!errors) place_error(c, &rf, &e);
+  if (rc == DV_ECONFLICT) rf.top_err = c_printf(c, "Không lưu được vì %s.", e.msg);
+  else if (!errors) place_error(c, &rf, &e);
   if (!id && !rf.priv_edit) {
     int uf = unit_field_of(r);
     rf.priv_edit = private_ok(c, r, uf >= 0 ? out[uf] : NULL, out);
   }
   record_page(c, &rf);
-  c->status = rc == DV_EFORBIDDEN ? 403 : 422;
+  c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
 }
 
 static void page_new(ctx *c, const reg_def *r) {
@@ -1366,7 +1367,7 @@ static void attach_post(ctx *c, const reg_def *r, long long id) {
   }
   rf.attach_err = c_strdup(c, e.msg);
   record_page(c, &rf);
-  c->status = rc == DV_EFORBIDDEN ? 403 : 422;
+  c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
 }
 
 static void stage_post(ctx *c, const reg_def *r, long long id) {
@@ -1396,7 +1397,7 @@ static void stage_post(ctx *c, const reg_def *r, long long id) {
   }
   rf.stage_err = c_strdup(c, e.msg);
   record_page(c, &rf);
-  c->status = rc == DV_EFORBIDDEN ? 403 : 422;
+  c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
 }
 
 /* --- CSV import ------------------------------------------------------------------------------ */

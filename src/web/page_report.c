@@ -1,6 +1,8 @@
 /* GET /report: an annex as an HTML table laid out like the seed (merged
  * multi-row header), with drill-down from level rows to the units of that
- * level, selectors for form, period and unit, and CSV / JSON links. */
+ * level, selectors for form, period and unit, and CSV / JSON links; above
+ * the table, the unit's submission of the annex for the period and the
+ * steps the user may take (page_submissions.c). */
 #include "export/report_out.h"
 #include "web/web_int.h"
 #include <stdio.h>
@@ -249,7 +251,9 @@ static void csv_reply(ctx *c, const rtable *t) {
   c->disposition = c_printf(c, "attachment; filename=\"%s\"", name);
 }
 
-void page_report(ctx *c) {
+void page_report(ctx *c) { page_report_show(c, NULL); }
+
+void page_report_show(ctx *c, const sub_flash *fl) {
   const char *form_code = param(c, "form");
   if (!form_code || !*form_code) form_code = "bieu-1";
   const form *f = catalog_form(app_catalog(c->a), form_code);
@@ -276,11 +280,9 @@ void page_report(ctx *c) {
   int rc = app_report(c->a, &c->u, f->code, unit, period_id, (int)level, &t, &e);
   if (rc) {
     rtable_release(&t);
-    {
     reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xem được biểu",
-                            e.msg);
+                     e.msg);
     return;
-  }
   }
   const char *fmt = arg(c, "format");
   if (fmt && strcmp(fmt, "csv") == 0) {
@@ -298,6 +300,7 @@ void page_report(ctx *c) {
   title_block(c, &t, &p, &v, (int)level);
   selectors(c, t.form, t.period, t.unit_code);
   actions(c, &t, &v, (int)level, f);
+  if (!level) h_submission_box(c, &t, fl);
   if (f->rows != ROWS_LIST) drill_links(c, &t, &v, (int)level);
   annex_table(c, &t, (int)level, &v);
   int from_registers = h_register_sources(c, f, t.unit_code, t.period);

@@ -134,6 +134,10 @@ void h_percent(buf *b, double v);
 /* a bar of v percent (0..100) as inline SVG; NaN draws the empty track */
 void h_bar(buf *b, double v);
 
+/* <svg class=... viewBox="0 0 w h">; label NULL = aria-hidden; close with
+ * h_close(b, "svg") */
+void h_svg_open(buf *b, const char *cls, int w, int h, const char *label);
+
 /* layout */
 void page_begin(ctx *c, const char *title);
 void page_end(ctx *c);
@@ -186,6 +190,32 @@ int reg_feeds_form(const reg_def *r, const form *f);
  * mixing rule; nothing (0) when no register feeds f */
 int h_register_sources(ctx *c, const form *f, const char *unit, const char *period_id);
 
+/* --- the reporting cycle (page_submissions.c) ------------------------------ */
+/* a failed step, shown in the "Tình trạng báo cáo" box of the annex page */
+typedef struct sub_flash {
+  int act;             /* the sub_action that failed */
+  const char *err;     /* its message */
+  const char *field;   /* what it names: "comment", "warnings", "status"... */
+  const char *comment; /* the comment as typed, to keep it */
+} sub_flash;
+/* "Chưa gửi", "Đã gửi", "Đã phê duyệt", "Bị trả lại" for a submission status */
+const char *sub_status_label(const char *status);
+/* "Đúng hạn", "Chậm", "Chưa gửi", "Chưa đến hạn" for submission_state() */
+const char *sub_state_label(const char *state);
+/* the box for the annex t (its form, period, unit): status, deadline, who and
+ * when, the annex's warnings, and the steps the user may take; fl NULL or
+ * the step that just failed */
+void h_submission_box(ctx *c, const rtable *t, const sub_flash *fl);
+/* the annex page (page_report.c), with a failed step shown in its box */
+void page_report_show(ctx *c, const sub_flash *fl);
+/* the home page's "Báo cáo cần gửi" (the unit's own submissions) and "Tình
+ * hình gửi báo cáo của đơn vị cấp dưới" (its children's, per form) */
+void h_home_reports(ctx *c, const char *unit, const char *period_id, int own_unit);
+void h_home_children_reports(ctx *c, const char *unit, const char *period_id);
+/* the home page's plans: the targets of the unit's plans and the items due
+ * soon or overdue that fall to it (page_home_plans.c); nothing without plans */
+void h_home_plans(ctx *c, const char *unit);
+
 /* --- pages and API ------------------------------------------------------- */
 void page_login(ctx *c);
 void page_login_post(ctx *c);
@@ -216,6 +246,11 @@ void api_registers(ctx *c);       /* GET /api/registers: the definitions */
 void api_register_get(ctx *c);    /* GET /api/registers/REG[/ID] */
 void api_register_post(ctx *c);   /* POST /api/registers/REG[/ID] */
 void api_register_delete(ctx *c); /* DELETE /api/registers/REG/ID */
+void page_submission_post(ctx *c); /* POST /submission */
+void page_completeness(ctx *c);    /* GET /completeness */
+void api_submission_get(ctx *c);   /* GET /api/submission */
+void api_submission_post(ctx *c);  /* POST /api/submission */
+void api_completeness(ctx *c);     /* GET /api/completeness */
 void static_css(ctx *c);
 void static_js(ctx *c);
 void static_icon(ctx *c);

@@ -21,6 +21,8 @@ cd "$W" || exit 1
 
 if ! run_dv o e init db --demo; then fail "init --demo: $(cat e)"; finish; fi
 check "clock.today" run_dv o e config db clock.today 2023-07-01
+# the demo imports its own plans: count this test's imports from here
+DEMO_PLAN_IMPORTS=$(sqlite3 db "select count(*) from audit where action in ('plan.import','plan.replace') and entity='plan'")
 
 cat >up.plan <<'PLAN'
 plan 10-KH/TU
@@ -418,5 +420,6 @@ n1=$(sqlite3 db "select count(*) from audit where action='plan.item'")
 if [ $((n1 - n0)) = 1 ]; then ok; else fail "plan.item audited $((n1 - n0)) times, expected 1"; fi
 if grep -q '^status done$' <("$DV" export plan db --plan 5-KH/QU --unit 303); then ok; else fail "export shows the new status"; fi
 n=$(sqlite3 db "select count(*) from audit where action in ('plan.import','plan.replace') and entity='plan'")
+n=$((n - DEMO_PLAN_IMPORTS))
 if [ "$n" = 9 ]; then ok; else fail "plan imports audited $n times, expected 9"; fi
 finish
