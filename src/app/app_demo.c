@@ -119,6 +119,13 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
              (!strcmp(key + 9, "classify_workdays") || !strcmp(key + 9, "complaint_days") ||
               !strcmp(key + 9, "denunciation_days"))) {
     if (!isnum || v < 1 || v > 365) return dv_fail(e, DV_EINVAL, 0, "value", "%s phải là số ngày từ 1 đến 365", key);
+  } else if (!strncmp(key, "reporters.", 10)) {
+    for (const char *q = value; *q; q++)
+      if (!((*q >= '1' && *q <= '8') || *q == ',') || (q[0] == ',' && (q[1] == ',' || !q[1])))
+        return dv_fail(e, DV_EINVAL, 0, "value", "reporters: các cấp (1–8) cách nhau bởi dấu phẩy, ví dụ 2,3");
+    if (!*value) return dv_fail(e, DV_EINVAL, 0, "value", "reporters: ít nhất một cấp");
+    snprintf(out, n, "%s", value);
+    return 0;
   } else if (!strncmp(key, "due.", 4) || !strncmp(key, "cycle.", 6)) {
     due_rule r;
     report_cycle c;

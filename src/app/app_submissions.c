@@ -115,6 +115,26 @@ static int due_of(app *a, const char *form_code, const period *p) {
   return due_day(&r, p, &a->cfg, &wc);
 }
 
+/* Which units report a form, and for which periods: settings cycle.FORM
+ * ("S,Y", "Q", "M,C9"…) and reporters.FORM (levels, "2,3"); by default
+ * every unit reports every form for every period. */
+static int form_cycle_has(app *a, const char *form_code, const period *p) {
+  char key[64], v[64];
+  report_cycle c;
+  snprintf(key, sizeof key, "cycle.%s", form_code);
+  if (store_setting_get(app_store(a), key, v, sizeof v) || report_cycle_parse(v, &c)) return 1;
+  return report_cycle_has(&c, p);
+}
+
+static int level_reports(app *a, const char *form_code, int level) {
+  char key[64], v[64];
+  snprintf(key, sizeof key, "reporters.%s", form_code);
+  if (store_setting_get(app_store(a), key, v, sizeof v)) return 1;
+  for (char *s = v, *save = NULL, *t; (t = strtok_r(s, ",", &save)); s = NULL)
+    if (atoi(t) == level) return 1;
+  return 0;
+}
+
 /* who may take the step: the unit's own officers/approvers submit; approvers
  * (or admins) of a unit above decide */
 static int may_act(app *a, const user *u, sub_action act, int pos) {
@@ -194,6 +214,10 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
   submission cur, next;
   const char *to = NULL;
   if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  else if (!form_cycle_has(a, form_code, &p))
+    rc = dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
+  else if (!level_reports(a, form_code, a->t.u[pos].level))
+    rc = dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
   else if (!may_act(a, u, act, pos))
     rc = dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
                                                                 : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
@@ -264,9 +288,11 @@ int app_completeness(app *a, const user *u, const char *form_code, const char *p
   if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
   else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   period_window(&p, &a->cfg, &first, &last);
+  if (!rc && !form_cycle_has(a, form_code, &p))
+    rc = dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
   int due = rc ? 0 : due_of(a, form_code, &p);
   for (int c = pos + 1; !rc && c < a->t.u[pos].end; c = a->t.u[c].end) {
-    if (!unit_valid_during(&a->t.u[c], first, last)) continue;
+    if (!unit_valid_during(&a->t.u[c], first, last) || !level_reports(a, form_code, a->t.u[c].level)) continue;
     *rows = xrealloc(*rows, sizeof(completeness_row) * (size_t)(*n + 1));
     completeness_row *row = &(*rows)[(*n)++];
     snprintf(row->unit, sizeof row->unit, "%s", a->t.u[c].code);

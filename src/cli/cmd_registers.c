@@ -29,6 +29,7 @@ static void show(const catalog *c, const reg_def *r) {
   for (int i = 0; i < r->nchecks; i++)
     printf("  check %s %s %s\n", r->fields[r->checks[i].left].name, r->checks[i].op == CHECK_LE ? "<=" : ">=",
            r->fields[r->checks[i].right].name);
+  if (r->attachments) printf("  attachments\n");
   if (r->stage_field >= 0) printf("  stage %s\n", r->fields[r->stage_field].name);
   for (int i = 0; i < r->ntrans; i++)
     printf("  transition %s %s %s\n", r->trans[i].from, r->trans[i].to, r->trans[i].by == ACTOR_OWN ? "own" : "above");

@@ -187,6 +187,7 @@ const reg_transition *reg_transition_find(const reg_def *r, const char *from, co
 }
 
 static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
+  if (!strcmp(line, "attachments")) return r->attachments = 1, 0;
   char *sp = strchr(line, ' ');
   if (!sp) return -1;
   *sp = 0;
@@ -200,6 +201,7 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
   if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
   if (!strcmp(key, "ref")) return parse_ref(r, args, rf);
+  if (!strcmp(key, "attachments")) return r->attachments = 1, 0;
   if (!strcmp(key, "stage")) return snprintf(rf->stage, sizeof rf->stage, "%s", args), 0;
   if (!strcmp(key, "transition")) return parse_transition(r, args);
   if (!strcmp(key, "count")) return parse_rule(r, cat, RULE_COUNT, args);

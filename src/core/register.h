@@ -18,6 +18,7 @@
  *   require resolved when status=resolved
  *   text models_exemplary name when exemplary=yes
  *   ref dialogues dialogue_date dialogue_unit   the record belongs to a dialogue
+ *   attachments                    records take attached files
  *   stage status                   the field moved only by transitions
  *   transition registered appraising above
  * A `when` condition may list values: when status=recognised|commended.
@@ -101,6 +102,7 @@ typedef struct reg_def {
   reg_require *reqs;
   char *ref_register;        /* NULL, or: a record of that register with this date and unit must exist */
   int ref_date, ref_unit;    /* fields giving that date and unit */
+  int attachments;           /* records take attached files (a document's scan, a model's evidence) */
   int stage_field;           /* -1, or the enum moved only by transitions */
   int ntrans;
   reg_transition *trans;

@@ -41,7 +41,7 @@ static const char *excerpt(ctx *c, const char *s, size_t max) {
   return o;
 }
 
-static const char *indicator_label(ctx *c, const plan_target *t) {
+const char *target_indicator_label(ctx *c, const plan_target *t) {
   static const struct {
     const char *name, *label;
   } names[] = {
@@ -64,14 +64,14 @@ static const char *indicator_label(ctx *c, const plan_target *t) {
 }
 
 /* models_coverage's area as the models register labels it */
-static const char *area_label(ctx *c, const char *code) {
+const char *target_area_label(ctx *c, const char *code) {
   const reg_def *r = app_register(c->a, "models");
   int f = r ? reg_field_index(r, "areas") : -1;
   int k = f >= 0 ? reg_option_index(&r->fields[f], code) : -1;
   return k >= 0 ? r->fields[f].opts[k].label : code;
 }
 
-static const char *cmp_symbol(plan_cmp cmp) {
+const char *target_cmp_symbol(plan_cmp cmp) {
   switch (cmp) {
   case PLAN_CMP_GE: return "≥";
   case PLAN_CMP_LE: return "≤";
@@ -116,16 +116,16 @@ static void targets_table(ctx *c, const char *unit, const plan_info *plans, int 
       const target_result *r = &rows[k];
       const char *st = target_state_name(r->state);
       h_lit(b, "<tr><th scope=\"row\">");
-      h_text(b, indicator_label(c, &r->t));
+      h_text(b, target_indicator_label(c, &r->t));
       if (r->t.area[0]) {
         h_lit(b, " <span class=\"hint\">(");
-        h_text(b, area_label(c, r->t.area));
+        h_text(b, target_area_label(c, r->t.area));
         h_lit(b, ")</span>");
       }
       h_lit(b, "<span class=\"hint target-src\">");
       h_text(b, c_printf(c, "%s, mục %s · %s · kỳ %s", plans[i].symbol, r->item, r->unit_name, r->period));
       h_lit(b, "</span></th><td data-label=\"Yêu cầu\" class=\"nowrap\">");
-      h_text(b, cmp_symbol(r->t.cmp));
+      h_text(b, target_cmp_symbol(r->t.cmp));
       h_lit(b, " ");
       value_text(b, &r->t, r->t.threshold);
       h_lit(b, "</td><td data-label=\"Đạt được\" class=\"nowrap\">");

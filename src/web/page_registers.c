@@ -36,7 +36,7 @@ static const char private_note[] = "(thông tin cá nhân — chỉ đơn vị t
 /* --- small helpers ------------------------------------------------------------------ */
 
 /* the registers whose records may carry files (issue 3: documents) */
-static int takes_attachments(const reg_def *r) { return strcmp(r->code, "documents") == 0; }
+static int takes_attachments(const reg_def *r) { return r->attachments; }
 
 /* letters: the app computes a deadline (record.due) and an overdue flag */
 static int has_deadlines(const reg_def *r) {

@@ -215,6 +215,12 @@ void h_home_children_reports(ctx *c, const char *unit, const char *period_id);
 /* the home page's plans: the targets of the unit's plans and the items due
  * soon or overdue that fall to it (page_home_plans.c); nothing without plans */
 void h_home_plans(ctx *c, const char *unit);
+/* a target's indicator as a reader names it ("Tỷ lệ cơ sở tôn giáo ..."),
+ * models_coverage's area as the models register labels it, and the
+ * comparator as printed ("≥") (page_home_plans.c) */
+const char *target_indicator_label(ctx *c, const plan_target *t);
+const char *target_area_label(ctx *c, const char *code);
+const char *target_cmp_symbol(plan_cmp cmp);
 
 /* --- pages and API ------------------------------------------------------- */
 void page_login(ctx *c);
@@ -251,6 +257,13 @@ void page_completeness(ctx *c);    /* GET /completeness */
 void api_submission_get(ctx *c);   /* GET /api/submission */
 void api_submission_post(ctx *c);  /* POST /api/submission */
 void api_completeness(ctx *c);     /* GET /api/completeness */
+void page_plans(ctx *c);          /* GET /plans */
+void page_plan_view(ctx *c);      /* GET /plans/view?plan=&unit= */
+void page_plan_item_post(ctx *c); /* POST /plans/item */
+void page_plan_cascade(ctx *c);   /* GET /plans/cascade?plan=&unit= */
+void page_plan_import(ctx *c);    /* GET /plans/import */
+void page_plan_import_post(ctx *c); /* POST /plans/import (multipart) */
+void page_plan_export(ctx *c);    /* GET /plans/export?plan=&unit= */
 void static_css(ctx *c);
 void static_js(ctx *c);
 void static_icon(ctx *c);
