@@ -166,14 +166,19 @@ static void now_iso(app *a, char *out, size_t n) {
   snprintf(out, n, "%sT%02d:%02d:%02dZ", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* the annex's warnings for the unit: they must be acknowledged on submit */
-static int count_warnings(app *a, const char *form_code, const char *unit_code, const char *period_id) {
+/* the annex's checks for the unit: errors block a submission, warnings must
+ * be acknowledged; *first gets the first error's text */
+static int count_warnings(app *a, const char *form_code, const char *unit_code, const char *period_id, int *errors,
+                          char *first, size_t n) {
   rtable t;
   dv_err e;
+  *errors = 0;
   if (app_report(a, NULL, form_code, unit_code, period_id, 0, &t, &e)) return 0;
-  int n = t.warnings_total;
+  int w = t.warnings_total - t.errors;
+  *errors = t.errors;
+  if (t.errors && t.nwarnings) snprintf(first, n, "%s", t.warnings[0]);
   rtable_release(&t);
-  return n;
+  return w;
 }
 
 static int record_act(app *a, store *s, const user *u, sub_action act, const char *form_code, const char *period_id,
@@ -206,7 +211,10 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
   if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
   if (comment && strlen(comment) > 1000) return dv_fail(e, DV_EINVAL, 0, "comment", "nhận xét quá dài (tối đa 1.000 ký tự)");
   if (act == SUB_RETURN && (!comment || !*comment)) return dv_fail(e, DV_EINVAL, 0, "comment", "trả lại cần ghi rõ lý do");
-  int warnings = act == SUB_SUBMIT ? count_warnings(a, form_code, unit_code, period_id) : 0;
+  int errors = 0;
+  char first_error[300] = "";
+  int warnings = act == SUB_SUBMIT ? count_warnings(a, form_code, unit_code, period_id, &errors, first_error,
+                                                    sizeof first_error) : 0;
   if (warnings_out) *warnings_out = warnings;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
@@ -228,6 +236,8 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
       rc = dv_fail(e, DV_ECONFLICT, 0, "status", "không thể %s báo cáo đang ở trạng thái \"%s\"", action_vn[act],
                    status_vn(cur.status));
   }
+  if (!rc && errors)
+    rc = dv_fail(e, DV_EINVAL, 0, "rules", "biểu có %d lỗi kiểm tra, chưa gửi được: %s", errors, first_error);
   if (!rc && warnings && !ack)
     rc = dv_fail(e, DV_ECONFLICT, 0, "warnings", "biểu có %d cảnh báo: cần xác nhận đã xem trước khi gửi", warnings);
   if (!rc) {

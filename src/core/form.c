@@ -181,6 +181,21 @@ static int form_directive(form *f, const char *line) {
   return -1;
 }
 
+/* "check error|warning EL COMBO <=|>= EL COMBO message" */
+static int form_add_rule(catalog *c, form *f, const char *spec) {
+  char level[16], el1[64], co1[96], op[4], el2[64], co2[96];
+  int off = 0;
+  if (sscanf(spec, "%15s %63s %95s %3s %63s %95s %n", level, el1, co1, op, el2, co2, &off) != 6 || !spec[off]) return -1;
+  form_rule r = {{catalog_element(c, el1), intern_combo(c, co1), SCOPE_SUBTREE},
+                 {catalog_element(c, el2), intern_combo(c, co2), SCOPE_SUBTREE},
+                 !strcmp(op, ">="), !strcmp(level, "error"), xstrdup(spec + off)};
+  f->rules = xrealloc(f->rules, sizeof(form_rule) * (size_t)(f->nrules + 1));
+  f->rules[f->nrules++] = r;
+  if (r.left.element < 0 || r.right.element < 0) return -1;
+  if ((strcmp(op, "<=") && strcmp(op, ">=")) || (strcmp(level, "error") && strcmp(level, "warning"))) return -1;
+  return 0;
+}
+
 static int form_add_col(catalog *c, form *f, const char *spec) {
   const char *eq = strstr(spec, " = ");
   if (!eq) return -1;
@@ -199,6 +214,8 @@ static void form_release(form *f) {
     for (int d = 0; d < f->cols[i].depth; d++) free(f->cols[i].path[d]);
     free(f->cols[i].path), free(f->cols[i].sum), free(f->cols[i].field);
   }
+  for (int i = 0; i < f->nrules; i++) free(f->rules[i].message);
+  free(f->rules);
   free(f->cols), free(f->code), free(f->title), free(f->row_header), free(f->row_label);
   free(f->total_label), free(f->list);
 }
@@ -211,6 +228,7 @@ int catalog_add_form(catalog *c, const char *text, char *err, int errlen) {
   char *line;
   while (rc == 0 && (line = next_line(&p, &ln))) {
     if (strncmp(line, "col ", 4) == 0) rc = form_add_col(c, &f, line + 4);
+    else if (strncmp(line, "check ", 6) == 0) rc = form_add_rule(c, &f, line + 6);
     else rc = form_directive(&f, line);
     if (rc) snprintf(err, (size_t)errlen, "form %s line %d: cannot read \"%.60s\"", f.code ? f.code : "?", ln, line);
     free(line);

@@ -7,7 +7,9 @@
  *   list FIELD               a field of a register list (Biểu 4)
  * Rows are `self` (one row: the unit), `levels` (one row per level under the
  * unit, then a total row) or `list REGISTER`. Header text may hold {cap+K},
- * {short+K} (the names of the unit's level + K) and {committee}. */
+ * {short+K} (the names of the unit's level + K) and {committee}.
+ *   check error fs_accepted default <= fs_recs default Số ý kiến được tiếp thu …
+ * is a validation rule run when the unit submits the form. */
 #ifndef DV_FORM_H
 #define DV_FORM_H
 
@@ -38,11 +40,22 @@ typedef struct form_col {
   char *field; /* list field */
 } form_col;
 
+/* a validation rule of a form: left <= right (or >=) over the totals of the
+ * unit's area; an error blocks a submission, a warning must be acknowledged */
+typedef struct form_rule {
+  data_ref left, right; /* scope SCOPE_SUBTREE */
+  int ge;               /* 1: left >= right; 0: left <= right */
+  int error;
+  char *message;
+} form_rule;
+
 typedef struct form {
   char *code, *title, *row_header, *row_label, *total_label, *list;
   rows_mode rows;
   int ncols;
   form_col *cols;
+  int nrules;
+  form_rule *rules;
 } form;
 
 typedef struct catalog {

@@ -286,6 +286,20 @@ static void cross_checks(rtable *out, const report_req *r) {
   }
 }
 
+/* the form's own validation rules over the unit's area */
+static void rule_checks(rtable *out, const report_req *r) {
+  if (r->drill_level) return;
+  for (int i = 0; i < r->f->nrules; i++) {
+    const form_rule *fr = &r->f->rules[i];
+    int pk = period_key(&r->p), end = r->t->u[r->unit].end;
+    double x = cube_range_sum(cube_get(r->c, cube_key(fr->left.element, fr->left.combo, pk)), r->unit, end);
+    double y = cube_range_sum(cube_get(r->c, cube_key(fr->right.element, fr->right.combo, pk)), r->unit, end);
+    if (isnan(x) || isnan(y) || (fr->ge ? x >= y : x <= y)) continue;
+    out->errors += fr->error;
+    warn(out, "%s: %s (%g %s %g)", fr->error ? "Lỗi" : "Cảnh báo", fr->message, x, fr->ge ? "<" : ">", y);
+  }
+}
+
 void report_compute(rtable *out, const report_req *r) {
   memset(out, 0, sizeof *out);
   char pid[8];
@@ -301,5 +315,6 @@ void report_compute(rtable *out, const report_req *r) {
   if (r->drill_level) drill_rows(out, r);
   else if (r->f->rows == ROWS_SELF) self_row(out, r);
   else level_rows(out, r);
+  rule_checks(out, r);
   cross_checks(out, r);
 }

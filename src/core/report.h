@@ -34,6 +34,7 @@ typedef struct rtable {
    * its records (records win; the value is shown so it can be fixed) */
   char **warnings; /* owned, at most REPORT_MAX_WARNINGS */
   int nwarnings, warnings_total;
+  int errors;      /* validation rules of the form broken at error level (listed first among warnings) */
 } rtable;
 
 #define REPORT_MAX_WARNINGS 20
