@@ -595,6 +595,15 @@ static int stage_unchanged(const reg_def *r, const char *old_stage, char **v, dv
   return 0;
 }
 
+/* fields flagged `assign` (a denunciation's handling officer, who alone sees
+ * the denouncer) are set only by approvers: an officer cannot name himself */
+static int assignments_allowed(const reg_def *r, const user *u, char **old, char **v, dv_err *e) {
+  for (int i = 0; u && u->role < ROLE_APPROVER && i < r->nfields; i++)
+    if (r->fields[i].assign && strcmp(v[i], old ? old[i] : ""))
+      return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[i].name, "chỉ người phê duyệt được giao \"%s\"", r->fields[i].label);
+  return 0;
+}
+
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
@@ -613,11 +622,13 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
         rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
       }
     }
-    /* private fields the writer may not see stay as they were */
+    /* private fields the writer may not see stay as they were, whatever was
+     * sent (refusing a differing value would let one test guesses) */
     for (int i = 0; !rc && i < r->nfields; i++)
-      if (r->fields[i].private_ && !values[i] && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
+      if (r->fields[i].private_ && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
         free(v[i]), v[i] = xstrdup(old[i]);
   }
+  if (!rc) rc = assignments_allowed(r, u, *id ? old : NULL, v, e);
   if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
   if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, e);
   if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);

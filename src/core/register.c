@@ -58,6 +58,7 @@ static int parse_field(reg_def *r, char *args) {
   f->noimport = strstr(req, ",noimport") != NULL;
   f->column = strstr(req, ",column") != NULL;
   f->progress = strstr(req, ",progress") != NULL;
+  f->assign = strstr(req, ",assign") != NULL;
   f->name = xstrdup(name);
   f->label = xstrdup(args + off);
   r->nfields++;

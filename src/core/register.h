@@ -48,6 +48,7 @@ typedef struct reg_field {
   int noimport; /* not a CSV column */
   int column;   /* optional value, but its CSV column must be there (the contract's header) */
   int progress; /* the responsible unit (a unitref field) may change it */
+  int assign;   /* only approvers set it (a denunciation's handling officer) */
   int nopt;
   reg_option *opts;
 } reg_field;
