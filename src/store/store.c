@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "store/store_int.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include <sqlite3.h>
@@ -28,11 +29,11 @@ static const char *SCHEMA =
     " user_id INTEGER, login TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER,"
     " before TEXT, after TEXT);";
 
-static int db_fail(store *s, dv_err *e, const char *what) {
+int db_fail(store *s, dv_err *e, const char *what) {
   return dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(s->db));
 }
 
-static sqlite3_stmt *prep(store *s, const char *sql) {
+sqlite3_stmt *prep(store *s, const char *sql) {
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
     fprintf(stderr, "sql prepare failed: %s: %s\n", sqlite3_errmsg(s->db), sql);
@@ -41,17 +42,17 @@ static sqlite3_stmt *prep(store *s, const char *sql) {
   return st;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+void bind_text(sqlite3_stmt *st, int i, const char *v) {
   if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
   else sqlite3_bind_null(st, i);
 }
 
-static char *col_dup(sqlite3_stmt *st, int i) {
+char *col_dup(sqlite3_stmt *st, int i) {
   const unsigned char *t = sqlite3_column_text(st, i);
   return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
+void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
   const unsigned char *t = sqlite3_column_text(st, i);
   snprintf(out, n, "%s", t ? (const char *)t : "");
 }

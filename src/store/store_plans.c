@@ -4,6 +4,7 @@
  * item links to its source by the source plan's id and the item's number,
  * with the text it took up (source_text). */
 #include "store/store.h"
+#include "store/store_int.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include <sqlite3.h>
@@ -35,41 +36,12 @@ static const char *PLANS_SCHEMA =
     " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS plan_progress_item ON plan_progress(plan_id, item);";
 
-/* the small helpers of store.c, private to each file */
-static int db_fail(store *s, dv_err *e, const char *what) {
-  return dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(s->db));
-}
-
-static sqlite3_stmt *prep(store *s, const char *sql) {
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    fprintf(stderr, "sql prepare failed: %s: %s\n", sqlite3_errmsg(s->db), sql);
-    return NULL;
-  }
-  return st;
-}
-
-static void bind_text(sqlite3_stmt *st, int i, const char *v) {
-  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-  else sqlite3_bind_null(st, i);
-}
-
 static void bind_id(sqlite3_stmt *st, int i, int64_t id) {
   if (id) sqlite3_bind_int64(st, i, id);
   else sqlite3_bind_null(st, i);
 }
 
 static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
-
-static char *col_dup(sqlite3_stmt *st, int i) {
-  const char *t = col(st, i);
-  return t ? xstrdup(t) : NULL;
-}
-
-static void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
-  const char *t = col(st, i);
-  snprintf(out, n, "%s", t ? t : "");
-}
 
 /* runs a prepared statement to its end */
 static int done(store *s, sqlite3_stmt *st, dv_err *e, const char *what) {

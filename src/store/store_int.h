@@ -1,0 +1,17 @@
+/* Private to src/store: the small helpers every store file uses. */
+#ifndef DV_STORE_INT_H
+#define DV_STORE_INT_H
+#include "store/store.h"
+#include <sqlite3.h>
+
+/* records the connection's error in e; returns DV_EDB */
+int db_fail(store *s, dv_err *e, const char *what);
+/* a prepared statement, or NULL (logged) */
+sqlite3_stmt *prep(store *s, const char *sql);
+/* binds text, or NULL for v NULL */
+void bind_text(sqlite3_stmt *st, int i, const char *v);
+/* a column's text, malloc'd, or NULL */
+char *col_dup(sqlite3_stmt *st, int i);
+/* a column's text into out ("" for NULL) */
+void col_copy(sqlite3_stmt *st, int i, char *out, size_t n);
+#endif
