@@ -76,7 +76,6 @@ void store_session_delete(store *s, const char *token_hash);
 int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,
                 int64_t entity_id, const char *before, const char *after, dv_err *e);
 int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e);
-#endif
 
 /* --- public holidays (working-day deadlines); an admin edits them --- */
 int store_holidays_load(store *s, int **days, int *n);
@@ -177,3 +176,4 @@ int store_plan_note_add(store *s, int64_t plan_id, const char *number, int day, 
                         const char *status, const char *note, const char *evidence, dv_err *e);
 /* oldest first; caller frees with plan_notes_free */
 int store_plan_notes(store *s, int64_t plan_id, const char *number, plan_note **rows, int *n);
+#endif
