@@ -288,6 +288,10 @@ typedef struct text_ctx {
 static char *listed_text(app *a, const reg_def *r, const reg_rule *ru, int pos, const period *p) {
   record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0}; /* all: the rule filters */
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
+  if (ru->when_field >= 0 && !strchr(ru->when_value, '|')) { /* let SQLite pick the few that match */
+    q.field = r->fields[ru->when_field].name;
+    q.value = ru->when_value;
+  }
   record *rows;
   int n, total;
   dv_err e;

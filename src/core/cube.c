@@ -62,8 +62,7 @@ static cube_slice *slice_for(cube *c, uint64_t key) {
     s->key = key;
     s->count = xcalloc((size_t)c->nunits + 1, sizeof(int32_t));
     s->rec = xcalloc((size_t)c->nunits + 1, sizeof(double));
-    s->entered = xmalloc(sizeof(double) * ((size_t)c->nunits + 1));
-    for (int i = 0; i <= c->nunits; i++) s->entered[i] = NAN;
+    s->entered = NULL; /* most slices are counted from records only: allocated on the first entered value */
     c->used++;
   }
   return s;
@@ -80,12 +79,21 @@ void cube_count_add(cube *c, uint64_t key, int pos, int delta) { cube_record_add
 
 void cube_set_entered(cube *c, uint64_t key, int pos, double v) {
   if (pos < 0 || pos >= c->nunits) return;
-  slice_for(c, key)->entered[pos] = v;
+  cube_slice *s = slice_for(c, key);
+  if (!s->entered) {
+    if (isnan(v)) return;
+    s->entered = xmalloc(sizeof(double) * ((size_t)c->nunits + 1));
+    for (int i = 0; i <= c->nunits; i++) s->entered[i] = NAN;
+  }
+  s->entered[pos] = v;
 }
+
+/* the entered value of a unit, NaN when none */
+static double entered_at(const cube_slice *s, int pos) { return s->entered ? s->entered[pos] : NAN; }
 
 double cube_unit_value(const cube_slice *s, int pos) {
   if (!s) return NAN;
-  return s->count[pos] ? s->rec[pos] : s->entered[pos];
+  return s->count[pos] ? s->rec[pos] : entered_at(s, pos);
 }
 
 double cube_range_sum(const cube_slice *s, int lo, int hi) {
@@ -96,7 +104,7 @@ double cube_range_sum(const cube_slice *s, int lo, int hi) {
     if (s->count[i]) {
       sum += s->rec[i];
       any = 1;
-    } else if (!isnan(s->entered[i])) {
+    } else if (s->entered && !isnan(s->entered[i])) {
       sum += s->entered[i];
       any = 1;
     }
@@ -108,7 +116,7 @@ void cube_level_sums(const cube_slice *s, const uint8_t *levels, int lo, int hi,
   double sum[TREE_MAX_LEVELS + 1] = {0};
   int any[TREE_MAX_LEVELS + 1] = {0};
   for (int i = lo; s && i < hi; i++) {
-    double v = s->count[i] ? s->rec[i] : s->entered[i];
+    double v = s->count[i] ? s->rec[i] : entered_at(s, i);
     if (isnan(v)) continue;
     sum[levels[i]] += v;
     any[levels[i]] = 1;

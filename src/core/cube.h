@@ -17,7 +17,7 @@ typedef struct cube_slice {
   uint64_t key;
   int32_t *count;  /* records contributing */
   double *rec;     /* their total */
-  double *entered;
+  double *entered; /* NULL until a value is entered in this slice */
 } cube_slice;
 
 typedef struct cube {

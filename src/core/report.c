@@ -279,7 +279,7 @@ static void cross_checks(rtable *out, const report_req *r) {
       if (i > 0 && !k && col->kind == BIND_DATA && f_same_ref(r->f, i, d)) continue;
       const cube_slice *s = cube_get(r->c, cube_key(d->element, d->combo, period_key(&r->p)));
       for (int p = r->unit; s && p < t->u[r->unit].end; p++)
-        if (in_scope(r, d, p) && s->count[p] && !isnan(s->entered[p]) && s->entered[p] != s->rec[p])
+        if (in_scope(r, d, p) && s->count[p] && s->entered && !isnan(s->entered[p]) && s->entered[p] != s->rec[p])
           warn(out, "%s, %s (%s): nhập tay %g nhưng sổ theo dõi ghi %g — dùng số của sổ", t->u[p].name,
                r->cat->elements[d->element].name, r->cat->combos[d->combo], s->entered[p], s->rec[p]);
     }

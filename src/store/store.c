@@ -608,13 +608,16 @@ int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, ch
 
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e) {
-  const char *where =
-      " FROM records r WHERE r.register=?2 AND (CASE WHEN ?10 THEN r.unit_id=?1 WHEN ?1 = 0 THEN 1"
-      " ELSE r.unit_id IN (SELECT id FROM sub) END)"
-      " AND r.day BETWEEN ?3 AND ?4"
-      " AND (?5 IS NULL OR instr(r.fold, ?5) > 0)"
-      " AND (?6 IS NULL OR json_extract(r.data, '$.' || ?6) = ?7"
-      "      OR instr(';' || json_extract(r.data, '$.' || ?6) || ';', ';' || ?7 || ';') > 0)";
+  /* the unit condition is chosen here rather than by a CASE in SQL, so that
+   * SQLite can use the index records(register, unit_id, day) */
+  const char *units = q->own_only ? " AND r.unit_id=?1" : q->root_unit_id ? " AND r.unit_id IN (SELECT id FROM sub)" : "";
+  char where[600];
+  snprintf(where, sizeof where,
+           " FROM records r WHERE r.register=?2%s AND r.day BETWEEN ?3 AND ?4"
+           " AND (?5 IS NULL OR instr(r.fold, ?5) > 0)"
+           " AND (?6 IS NULL OR json_extract(r.data, '$.' || ?6) = ?7"
+           "      OR instr(';' || json_extract(r.data, '$.' || ?6) || ';', ';' || ?7 || ';') > 0)",
+           units);
   buf sql;
   buf_init(&sql, 0);
   buf_addf(&sql, SUBTREE_CTE "SELECT count(*)%s", where);
@@ -632,7 +635,6 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
     bind_text(st, 5, q->fold && *q->fold ? q->fold : NULL);
     bind_text(st, 6, q->field && *q->field ? q->field : NULL);
     bind_text(st, 7, q->value ? q->value : "");
-    sqlite3_bind_int(st, 10, q->own_only);
     if (pass == 0) {
       *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     } else {
