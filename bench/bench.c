@@ -1,4 +1,5 @@
-/* dvbench: the benchmark of issue 2; the figures go to docs/benchmarks.md.
+/* dvbench: the benchmarks of issues 2 and 3; the figures go to
+ * docs/benchmarks.md.
  *
  *   1. every unit of units-2024.csv under a national root VN (levels 1-4);
  *   2. N generated dialogue records (default 1,000,000) through
@@ -10,15 +11,26 @@
  *   4. the same numbers from a plain SQLite GROUP BY over the records table
  *      on the same file, checked cell by cell against the engine;
  *   5. resident memory of a process that holds the model (app_open), and of
- *      `danvan serve` after two requests.
+ *      `danvan serve` after two requests;
+ *   6. (issue 3) M more records (default 1,000,000) spread over the nine
+ *      registers that feed the annexes, valid by each register's rules,
+ *      imported register by register with app_record_import into a copy of
+ *      the database of step 2: per register and total records/s;
+ *   7. all seven annexes (Biểu 1-7) for VN and every province, periods 2023
+ *      and 2023S1, from the engine and from plain SQL GROUP BYs (json_extract
+ *      of the fields the rules use, the level from units) on the same file,
+ *      every cell checked; then memory and app_open with all the records.
  *
  * Usage: dvbench [UNITS_CSV]  (default ../shared/data/vn-admin/units-2024.csv)
- * Environment: DV_BENCH_RECORDS (1000000), DV_BENCH_RUNS (5),
- * DV_BENCH_KEEP=1 keeps the temporary directory, DV_BENCH_IMPORT_ONLY=1 stops
- * after the import (for profiling it). Run by bench/run.sh. */
+ * Environment: DV_BENCH_RECORDS (1000000), DV_BENCH_RUNS (3),
+ * DV_BENCH_REGISTERS (1000000; 0 skips 6 and 7), DV_BENCH_REGISTER_RUNS (3),
+ * DV_BENCH_SQL_RUNS (3: SQL runs on the root VN), DV_BENCH_KEEP=1 keeps the
+ * temporary directory, DV_BENCH_IMPORT_ONLY=1 stops after the imports (for
+ * profiling them), DV_BENCH_SKIP_BIEU5=1 skips 3-5. Run by bench/run.sh. */
 #include "app/app.h"
 #include "core/report.h"
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -492,6 +504,7 @@ static void bench_import(const char *base, const char *db, const sbuf *csv, int 
 }
 
 static const char *const periods[] = {"2023", "2023S1"};
+static int sql_runs = 3; /* SQL on the root VN: median of this many runs (DV_BENCH_SQL_RUNS) */
 
 /* 3, 4: Biểu 5 from the engine and from SQL, every table checked */
 static void bench_reports(const char *db, const units *u) {
@@ -513,9 +526,9 @@ static void bench_reports(const char *db, const units *u) {
       if (k < 6) rtable_release(&t);
     }
     double me = root[p] = median(eng, 7);
-    double all = time_baseline(sql, Q_ALL, "VN", windows[p], 5, &b);
+    double all = time_baseline(sql, Q_ALL, "VN", windows[p], sql_runs, &b);
     check_equal(&t, &b, "VN", per);
-    double cte = time_baseline(sql, Q_SUBTREE, "VN", windows[p], 5, &b);
+    double cte = time_baseline(sql, Q_SUBTREE, "VN", windows[p], sql_runs, &b);
     check_equal(&t, &b, "VN", per);
     rtable_release(&t);
     printf("\n  Biểu 5, period %s\n", per);
@@ -556,7 +569,7 @@ static void bench_reports(const char *db, const units *u) {
   for (int p = 0; p < 2; p++) {
     rtable t;
     b5 b;
-    double cov = time_baseline(sql, Q_TYPED, "VN", windows[p], 5, &b);
+    double cov = time_baseline(sql, Q_TYPED, "VN", windows[p], sql_runs, &b);
     report_once(a, "VN", periods[p], &t);
     check_equal(&t, &b, "VN", periods[p]);
     rtable_release(&t);
@@ -565,12 +578,14 @@ static void bench_reports(const char *db, const units *u) {
     row("  ratio SQL / engine", ">= 100 x", cov / root[p] >= 100, "%s x", thousands(cov / root[p], num));
   }
   printf("  (every cell of every table above equals the SQL baseline)\n");
+  /* the copy is the baseline's, not the application's: step 6 copies this file */
+  if (sqlite3_exec(sql, "DROP TABLE bench_dialogues", NULL, NULL, NULL)) die("drop: %s", sqlite3_errmsg(sql));
   sqlite3_close(sql);
   app_close(a);
 }
 
 /* 5: a fresh process that only opens the database, then the real server */
-static void bench_memory(const char *db) {
+static void bench_memory(const char *db, const char *what) {
   char cmd[1400], exe[512], danvan[600], note[600];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) die("readlink /proc/self/exe");
@@ -582,7 +597,7 @@ static void bench_memory(const char *db) {
   double t_open = 0;
   if (!f || fscanf(f, "%ld %ld %lf", &before, &after, &t_open) != 3) die("%s failed", cmd);
   pclose(f);
-  printf("\n  Memory (VmRSS) and start-up\n");
+  printf("\n  Memory (VmRSS) and start-up, %s\n", what);
   row("app_open: load tree and cube from the database", "", 0, "%.2f s", t_open);
   row("process after app_open", "<= 200 MB", after <= 200 * 1024, "%.1f MB", (double)after / 1024);
   row("  of which the model (after - before app_open)", "", 0, "%.1f MB", (double)(after - before) / 1024);
@@ -593,13 +608,868 @@ static void bench_memory(const char *db) {
   printf("  danvan serve: %s\n", note);
 }
 
+/* ---------------- 6. records of every register (issue 3) ---------------- */
+
+/* 2023-01-01 onwards: the records' dates, and resolutions running into 2024 */
+#define NDATES 460
+static char dates[NDATES][11];
+
+static void dates_init(void) {
+  for (int d = 0; d < NDATES; d++) {
+    time_t t = (time_t)(19358 + d) * 86400; /* 19358 = 2023-01-01 */
+    strftime(dates[d], sizeof dates[d], "%Y-%m-%d", gmtime(&t));
+  }
+}
+
+/* a unit by the level mix of the dialogues: 0.5 % VN, 9.5 % provinces, 20 %
+ * districts, 70 % communes */
+static const char *pick_unit(const units *u, int *level) {
+  uint32_t r = rnd(1000);
+  int l = r < 5 ? 1 : r < 100 ? 2 : r < 300 ? 3 : 4;
+  if (level) *level = l;
+  return u->codes[l][rnd((uint32_t)u->n[l])];
+}
+
+/* an index drawn with the given weights */
+static int pick(const int *w, int n) {
+  int sum = 0;
+  for (int i = 0; i < n; i++) sum += w[i];
+  int r = (int)rnd((uint32_t)sum);
+  for (int i = 0; i < n; i++)
+    if ((r -= w[i]) < 0) return i;
+  return n - 1;
+}
+
+#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* a CSV field, quoted when it holds a comma or a quote */
+static void sb_field(sbuf *b, const char *s) {
+  if (!strpbrk(s, ",\"\n")) {
+    sb_add(b, s, strlen(s));
+    return;
+  }
+  sb_add(b, "\"", 1);
+  for (const char *p = s; *p; p++) {
+    if (*p == '"') sb_add(b, "\"", 1);
+    sb_add(b, p, 1);
+  }
+  sb_add(b, "\"", 1);
+}
+
+static const char *const doc_kinds[] = {"NQ", "CT", "KL", "QD", "KH", "CTr", "BC", "TB", "TT", "HD", "CV", "DA"};
+static const char *const doc_kinds_written[] = {"NQ", "CT", "KL", "QĐ", "KH", "CTr", "BC", "TB", "TT", "HD", "CV", "ĐA"};
+static const int doc_kind_w[] = {6, 4, 5, 8, 20, 6, 15, 12, 3, 10, 9, 2};
+/* the issuer in the symbol: committee, its Ban Dân vận; by level */
+static const char *const doc_issuer[2][5] = {{"", "TW", "TU", "HU", "ĐU"}, {"", "BDVTW", "BDVTU", "BDVHU", "BDVĐU"}};
+static const char *const doc_fields[] = {"dan_toc", "ton_giao", "dan_van_chinh_quyen", "mttq_ctxh", "khac"};
+static const char *const doc_summaries[] = {
+    "Về tăng cường công tác dân vận trong tình hình mới",
+    "Về thực hiện Quy chế dân chủ ở cơ sở năm 2023",
+    "Về công tác dân tộc, tôn giáo trên địa bàn",
+    "Về đẩy mạnh phong trào thi đua \"Dân vận khéo\"",
+    "Về tổ chức đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân",
+    "Về nâng cao chất lượng hoạt động của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội",
+    "Hướng dẫn tổng kết công tác dân vận năm 2023",
+    "Về lãnh đạo công tác giải phóng mặt bằng, tái định cư",
+    "Về thực hiện công tác dân vận chính quyền",
+    "Về phát huy vai trò giám sát và phản biện xã hội của Mặt trận"};
+
+/* kind,symbol,date,unit,issued_by,summary,fields,period: the symbol carries
+ * the kind as written (QĐ, ĐA); one to three fields; 1 in 5 documents of the
+ * first half of July counts in the half-year before (period 2023S1) */
+static void gen_document(sbuf *b, const units *u) {
+  int level, d = (int)rnd(365), k = pick(doc_kind_w, NELEM(doc_kind_w)), by = rnd(100) >= 55;
+  const char *unit = pick_unit(u, &level);
+  uint32_t number = 1 + rnd(1500);
+  sb_printf(b, "%s,%u-%s/%s,%s,%s,%s,", doc_kinds[k], number, doc_kinds_written[k], doc_issuer[by][level], dates[d], unit,
+            by ? "ban_dan_van" : "cap_uy");
+  sb_field(b, doc_summaries[rnd(NELEM(doc_summaries))]);
+  int mask = 0, want = 1 + (int)rnd(3), have = 0;
+  while (have < want) {
+    int f = (int)rnd(5);
+    if (!(mask & 1 << f)) mask |= 1 << f, have++;
+  }
+  for (int f = 0, first = 1; f < 5; f++)
+    if (mask & 1 << f) sb_printf(b, "%s%s", first ? "," : ";", doc_fields[f]), first = 0;
+  sb_printf(b, ",%s\n", d >= 181 && d < 196 && rnd(5) == 0 ? "2023S1" : "");
+}
+
+static const char *const conf_titles[] = {
+    "Hội nghị quán triệt Kết luận 43-KL/TW về công tác dân vận", "Tập huấn nghiệp vụ công tác dân vận",
+    "Hội nghị tuyên truyền Quy chế dân chủ ở cơ sở", "Lớp bồi dưỡng kỹ năng dân vận cho cán bộ cơ sở",
+    "Hội nghị tập huấn công tác dân tộc, tôn giáo", "Hội nghị sơ kết phong trào \"Dân vận khéo\""};
+
+/* date,unit,chaired_by,title,participants (1 in 10 without a number) */
+static void gen_conference(sbuf *b, const units *u) {
+  const char *date = dates[rnd(365)], *unit = pick_unit(u, NULL), *by = rnd(2) ? "ban_dan_van" : "cap_uy";
+  sb_printf(b, "%s,%s,%s,", date, unit, by);
+  sb_field(b, conf_titles[rnd(NELEM(conf_titles))]);
+  if (rnd(10)) sb_printf(b, ",%u\n", 20 + rnd(480));
+  else sb_add(b, ",\n", 2);
+}
+
+static const char *const insp_subjects[] = {
+    "Việc thực hiện Quy chế dân chủ ở cơ sở", "Công tác dân vận chính quyền",
+    "Việc giải quyết đơn thư, khiếu nại của Nhân dân", "Công tác tôn giáo trên địa bàn",
+    "Việc thực hiện Nghị quyết 25-NQ/TW", "Công tác dân tộc và chính sách dân tộc"};
+
+/* kind,date,unit,conducted_by,subject,party_orgs,party_members */
+static void gen_inspection(sbuf *b, const units *u) {
+  const char *kind = rnd(100) < 55 ? "kiem_tra" : "giam_sat", *date = dates[rnd(365)], *unit = pick_unit(u, NULL);
+  const char *by = rnd(2) ? "ban_dan_van" : "cap_uy";
+  sb_printf(b, "%s,%s,%s,%s,", kind, date, unit, by);
+  sb_field(b, insp_subjects[rnd(NELEM(insp_subjects))]);
+  uint32_t orgs = 1 + rnd(30), members = orgs * (3 + rnd(38));
+  sb_printf(b, ",%u,%u\n", orgs, members);
+}
+
+static const char *const letter_kinds[] = {"khieu_nai", "to_cao", "kien_nghi", "phan_anh"};
+static const int letter_kind_w[] = {30, 15, 30, 25};
+static const char *const letter_status[] = {"received", "classified", "handling", "resolved", "transferred", "archived"};
+static const int letter_status_w[] = {10, 10, 20, 45, 10, 5};
+static const char *const family[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+                                     "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+static const char *const middle[] = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang"};
+static const char *const given[] = {"An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Long",
+                                    "Mai", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân"};
+static const char *const streets[] = {"Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Quang Trung",
+                                      "Lý Thường Kiệt"};
+
+/* received,unit,kind,eligible,status,resolved,sender_name,sender_address:
+ * a resolved letter is resolved 1-60 days after it came (some in 2024);
+ * 85 % name their sender (personal data, stored apart) */
+static void gen_letter(sbuf *b, const units *u) {
+  int d = (int)rnd(365), st = pick(letter_status_w, NELEM(letter_status_w));
+  const char *unit = pick_unit(u, NULL), *kind = letter_kinds[pick(letter_kind_w, NELEM(letter_kind_w))];
+  const char *eligible = rnd(100) < 80 ? "yes" : "no";
+  sb_printf(b, "%s,%s,%s,%s,%s,%s,", dates[d], unit, kind, eligible, letter_status[st],
+            st == 3 ? dates[d + 1 + (int)rnd(60)] : "");
+  if (rnd(100) < 85) {
+    const char *f = family[rnd(NELEM(family))], *m = middle[rnd(NELEM(middle))], *g = given[rnd(NELEM(given))];
+    char addr[160];
+    uint32_t no = 1 + rnd(300);
+    const char *street = streets[rnd(NELEM(streets))];
+    snprintf(addr, sizeof addr, "Số %u đường %s, tổ dân phố %u", no, street, 1 + rnd(30));
+    sb_printf(b, "%s %s %s,", f, m, g);
+    sb_field(b, addr);
+    sb_add(b, "\n", 1);
+  } else sb_add(b, ",\n", 2);
+}
+
+/* date,unit,people,head_present */
+static void gen_reception(sbuf *b, const units *u) {
+  const char *date = dates[rnd(365)], *unit = pick_unit(u, NULL);
+  uint32_t people = 1 + rnd(60);
+  sb_printf(b, "%s,%s,%u,%s\n", date, unit, people, rnd(10) < 7 ? "yes" : "no");
+}
+
+static const char *const fs_subjects[] = {
+    "Việc thực hiện chính sách bảo hiểm y tế", "Việc bồi thường, hỗ trợ tái định cư",
+    "Việc giải quyết kiến nghị của cử tri", "Việc thực hiện Chương trình xây dựng nông thôn mới",
+    "Việc quản lý, sử dụng đất đai", "Công tác phòng, chống tham nhũng, lãng phí"};
+
+/* date,unit,subject,documents_reviewed,recommendations,accepted: each number
+ * missing 1 time in 20; accepted <= recommendations */
+static void gen_supervision(sbuf *b, const units *u) {
+  const char *date = dates[rnd(365)], *unit = pick_unit(u, NULL);
+  sb_printf(b, "%s,%s,", date, unit);
+  sb_field(b, fs_subjects[rnd(NELEM(fs_subjects))]);
+  if (rnd(20)) sb_printf(b, ",%u", rnd(21));
+  else sb_add(b, ",", 1);
+  if (rnd(20)) {
+    uint32_t recs = rnd(31);
+    sb_printf(b, ",%u,%u\n", recs, rnd(recs + 1));
+  } else sb_add(b, ",,\n", 3);
+}
+
+static const char *const fc_subjects[] = {
+    "Dự thảo Nghị quyết về phát triển kinh tế - xã hội năm 2024", "Dự thảo quy hoạch sử dụng đất",
+    "Dự thảo Đề án sắp xếp đơn vị hành chính cấp xã", "Dự thảo Luật Đất đai (sửa đổi)",
+    "Dự thảo quy định hỗ trợ hộ nghèo, cận nghèo"};
+
+/* date,unit,form,drafts,recommendations,accepted,subject: drafts is required
+ * for gui_du_thao; 1 criticism conference in 5 gives a drafts number too,
+ * which the rule must not count */
+static void gen_criticism(sbuf *b, const units *u) {
+  const char *date = dates[rnd(365)], *unit = pick_unit(u, NULL);
+  int conf = rnd(100) < 40;
+  sb_printf(b, "%s,%s,%s,", date, unit, conf ? "hoi_nghi" : "gui_du_thao");
+  if (!conf) sb_printf(b, "%u", 1 + rnd(5));
+  else if (rnd(5) == 0) sb_add(b, "1", 1);
+  uint32_t recs = rnd(41);
+  sb_printf(b, ",%u,%u,", recs, rnd(recs + 1));
+  if (rnd(4)) sb_field(b, fc_subjects[rnd(NELEM(fc_subjects))]);
+  sb_add(b, "\n", 1);
+}
+
+static const char *const model_names[] = {
+    "Tổ tự quản an ninh trật tự", "Con đường hoa nông thôn mới", "Chi hội phụ nữ tiết kiệm",
+    "Camera an ninh khu dân cư", "Chung tay xây nhà cho hộ nghèo", "Chuyển đổi số trong thủ tục hành chính",
+    "Sạch làng, tốt ruộng", "Dân vận khéo trong giải phóng mặt bằng"};
+static const char *const model_fields[] = {"kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_dang"};
+static const int model_field_w[] = {35, 30, 15, 20};
+static const char *const model_areas[] = {"nong_thon_moi", "do_thi", "chuyen_doi_so", "khac"};
+static const char *const model_status[] = {"registered", "appraising", "recognised", "not_recognised", "commended"};
+static const int model_status_w[] = {40, 20, 25, 10, 5};
+
+/* name,unit,kind,field,areas,year,status,press_items,exemplary: all of
+ * 2023; exemplary: 1 commended model in 5, 1 recognised in 50 */
+static void gen_model(sbuf *b, const units *u) {
+  const char *name = model_names[rnd(NELEM(model_names))], *unit = pick_unit(u, NULL);
+  const char *kind = rnd(100) < 75 ? "tap_the" : "ca_nhan", *field = model_fields[pick(model_field_w, 4)];
+  char full[160];
+  snprintf(full, sizeof full, "%s %u", name, 1 + rnd(999));
+  sb_field(b, full);
+  sb_printf(b, ",%s,%s,%s,", unit, kind, field);
+  if (rnd(2)) {
+    int a = (int)rnd(4), c = (int)rnd(4);
+    if (c == a || rnd(2)) sb_printf(b, "%s", model_areas[a]);
+    else sb_printf(b, "%s;%s", model_areas[a < c ? a : c], model_areas[a < c ? c : a]);
+  }
+  int st = pick(model_status_w, NELEM(model_status_w));
+  sb_printf(b, ",2023,%s,", model_status[st]);
+  if (rnd(10) < 6) sb_printf(b, "%u", rnd(11));
+  int exemplary = (st == 4 && rnd(5) == 0) || (st == 2 && rnd(50) == 0);
+  sb_printf(b, ",%s\n", exemplary ? "yes" : "no");
+}
+
+/* the registers in the order of their import; dialogues take the rest */
+typedef struct regset {
+  const char *code, *header;
+  double share;
+  void (*gen)(sbuf *, const units *);
+  int n;
+  sbuf csv;
+  double wall[99], cpu[99];
+} regset;
+
+static regset regsets[] = {
+    {"documents", "kind,symbol,date,unit,issued_by,summary,fields,period", 0.15, gen_document, 0, {0}, {0}, {0}},
+    {"conferences", "date,unit,chaired_by,title,participants", 0.10, gen_conference, 0, {0}, {0}, {0}},
+    {"inspections", "kind,date,unit,conducted_by,subject,party_orgs,party_members", 0.10, gen_inspection, 0, {0}, {0}, {0}},
+    {"letters", "received,unit,kind,eligible,status,resolved,sender_name,sender_address", 0.15, gen_letter, 0, {0}, {0}, {0}},
+    {"receptions", "date,unit,people,head_present", 0.05, gen_reception, 0, {0}, {0}, {0}},
+    {"supervisions", "date,unit,subject,documents_reviewed,recommendations,accepted", 0.10, gen_supervision, 0, {0}, {0}, {0}},
+    {"criticisms", "date,unit,form,drafts,recommendations,accepted,subject", 0.10, gen_criticism, 0, {0}, {0}, {0}},
+    {"models", "name,unit,kind,field,areas,year,status,press_items,exemplary", 0.10, gen_model, 0, {0}, {0}, {0}},
+    {"dialogues", NULL, 0, NULL, 0, {0}, {0}, {0}},
+};
+#define NREGSETS NELEM(regsets)
+
+static void registers_build(const units *u, int total) {
+  int rest = total;
+  dates_init();
+  for (int i = 0; i < NREGSETS - 1; i++) {
+    regset *r = &regsets[i];
+    r->n = (int)(total * r->share + 0.5);
+    rest -= r->n;
+    sb_printf(&r->csv, "%s\n", r->header);
+    for (int k = 0; k < r->n; k++) r->gen(&r->csv, u);
+  }
+  regsets[NREGSETS - 1].n = rest;
+  dialogues_build(&regsets[NREGSETS - 1].csv, u, rest);
+}
+
+/* each run: a fresh copy of `from` (the database with the dialogues), then
+ * every register's CSV through app_record_import, one transaction each */
+static void registers_import(const char *from, const char *db, int runs) {
+  dv_err e;
+  for (int r = 0; r < runs; r++) {
+    remove_db(db);
+    copy_file(from, db);
+    app *a = app_open(db, &e);
+    if (!a) die("%s", e.msg);
+    double wall = 0, cpu = 0;
+    for (int i = 0; i < NREGSETS; i++) {
+      regset *rs = &regsets[i];
+      const reg_def *def = app_register(a, rs->code);
+      char file[64];
+      int count = 0;
+      if (!def) die("no register %s", rs->code);
+      snprintf(file, sizeof file, "%s.csv", rs->code);
+      double t0 = now(), c0 = cpu_now();
+      if (app_record_import(a, NULL, def, file, rs->csv.s, rs->csv.len, &count, &e))
+        die("import %s: line %d, %s: %s", rs->code, e.line, e.field, e.msg);
+      wall += rs->wall[r] = now() - t0;
+      cpu += rs->cpu[r] = cpu_now() - c0;
+      if (count != rs->n) die("%s: imported %d of %d records", rs->code, count, rs->n);
+    }
+    app_close(a);
+    printf("  import run %d: %.2f s (CPU %.2f s)\n", r + 1, wall, cpu);
+    fflush(stdout);
+  }
+}
+
+/* ---------------- 7. the seven annexes from the engine and from SQL ---------------- */
+
+#define NL 9 /* levels 1..8 */
+
+/* what the plain-SQL baseline finds, by level of the unit that holds the
+ * records (-1 = no record: blank); one part per register */
+typedef struct agg {
+  struct { long n[NL][2], people[NL][2]; } conf;           /* [cap_uy, ban_dan_van] */
+  struct { long n[NL][2], field[NL][4]; } doc;             /* field: ban_dan_van's, dan_toc .. mttq_ctxh */
+  struct { long n[NL][2][2], orgs[NL][2][2], members[NL][2][2]; } insp; /* [by][kiem_tra, giam_sat] */
+  struct { long received[NL], resolved[NL]; } let;
+  struct { long n[NL], people[NL]; } rec;
+  struct { long reg[NL], recog[NL][2], field[NL][4][2], comm[NL][2], press[NL]; } mod; /* [tap_the, ca_nhan] */
+  struct { long v[NL][4]; } fs; /* count, documents reviewed, recommendations, accepted */
+  struct { long v[NL][4]; } fc; /* conferences, drafts, recommendations, accepted */
+} agg;
+
+static long col_long(sqlite3_stmt *st, int i) {
+  return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
+}
+/* a count: 0 is blank, as no record */
+static long col_count(sqlite3_stmt *st, int i) {
+  long v = col_long(st, i);
+  return v > 0 ? v : -1;
+}
+static int col_code(sqlite3_stmt *st, int i, const char *const *codes, int n) {
+  const unsigned char *s = sqlite3_column_text(st, i);
+  for (int k = 0; s && k < n; k++)
+    if (!strcmp((const char *)s, codes[k])) return k;
+  die("baseline: unexpected value \"%s\" in column %d", s ? (const char *)s : "NULL", i);
+  return -1;
+}
+
+static const char *const by_codes[] = {"cap_uy", "ban_dan_van"};
+static const char *const insp_kinds[] = {"kiem_tra", "giam_sat"};
+static const char *const model_kinds[] = {"tap_the", "ca_nhan"};
+
+static void row_conf(sqlite3_stmt *st, int l, agg *g) {
+  int k = col_code(st, 1, by_codes, 2);
+  g->conf.n[l][k] = col_count(st, 2);
+  g->conf.people[l][k] = col_long(st, 3);
+}
+static void row_doc(sqlite3_stmt *st, int l, agg *g) {
+  int k = col_code(st, 1, by_codes, 2);
+  g->doc.n[l][k] = col_count(st, 2);
+  for (int f = 0; k == 1 && f < 4; f++) g->doc.field[l][f] = col_count(st, 3 + f);
+}
+static void row_insp(sqlite3_stmt *st, int l, agg *g) {
+  int k = col_code(st, 1, by_codes, 2), kind = col_code(st, 2, insp_kinds, 2);
+  g->insp.n[l][k][kind] = col_count(st, 3);
+  g->insp.orgs[l][k][kind] = col_long(st, 4);
+  g->insp.members[l][k][kind] = col_long(st, 5);
+}
+static void row_let(sqlite3_stmt *st, int l, agg *g) {
+  g->let.received[l] = col_count(st, 1);
+  g->let.resolved[l] = col_count(st, 2);
+}
+static void row_rec(sqlite3_stmt *st, int l, agg *g) {
+  g->rec.n[l] = col_count(st, 1);
+  g->rec.people[l] = col_long(st, 2);
+}
+static void row_mod(sqlite3_stmt *st, int l, agg *g) {
+  int k = col_code(st, 1, model_kinds, 2), f = col_code(st, 2, model_fields, 4), s = col_code(st, 3, model_status, 5);
+  long n = col_count(st, 4);
+  g->mod.reg[l] = add_blank(g->mod.reg[l], n);
+  g->mod.field[l][f][k] = add_blank(g->mod.field[l][f][k], n);
+  if (s == 2 || s == 4) g->mod.recog[l][k] = add_blank(g->mod.recog[l][k], n);
+  if (s == 4) g->mod.comm[l][k] = add_blank(g->mod.comm[l][k], n);
+  g->mod.press[l] = add_blank(g->mod.press[l], col_long(st, 5));
+}
+static void row_fs(sqlite3_stmt *st, int l, agg *g) {
+  g->fs.v[l][0] = col_count(st, 1);
+  for (int c = 1; c < 4; c++) g->fs.v[l][c] = col_long(st, 1 + c);
+}
+static void row_fc(sqlite3_stmt *st, int l, agg *g) {
+  g->fc.v[l][0] = col_count(st, 1);
+  for (int c = 1; c < 4; c++) g->fc.v[l][c] = col_long(st, 1 + c);
+}
+
+/* One GROUP BY per register: ?1, ?2 the period's first and last day
+ * (numbers, as records.day), ?3, ?4 the same as ISO dates (for letters'
+ * `resolved`, which only the JSON holds), ?9 the unit's code (subtree form).
+ * The fields come from json_extract of records.data, the level from units. */
+typedef struct bq {
+  const char *reg, *inner, *where, *outer, *group;
+  void (*row)(sqlite3_stmt *, int, agg *);
+  size_t off, size;
+  char *sql[2]; /* root VN: the whole table; any unit: its subtree by a recursive CTE */
+} bq;
+
+enum { Q_CONF, Q_DOC, Q_INSP, Q_LET, Q_REC, Q_MOD, Q_FS, Q_FC, NQ };
+#define JX(f) "json_extract(r.data, '$." f "')"
+#define NUM(f) "CAST(NULLIF(" JX(f) ", '') AS INTEGER)"
+#define PART(p) offsetof(agg, p), sizeof(((agg *)0)->p)
+static bq qs[NQ] = {
+    {"conferences", JX("chaired_by") " AS k, " NUM("participants") " AS n", "r.day BETWEEN ?1 AND ?2",
+     "level, k, count(*), sum(n)", "1, 2", row_conf, PART(conf), {0}},
+    {"documents", JX("issued_by") " AS k, ';' || " JX("fields") " || ';' AS f", "r.day BETWEEN ?1 AND ?2",
+     "level, k, count(*), sum(instr(f, ';dan_toc;') > 0), sum(instr(f, ';ton_giao;') > 0),"
+     " sum(instr(f, ';dan_van_chinh_quyen;') > 0), sum(instr(f, ';mttq_ctxh;') > 0)",
+     "1, 2", row_doc, PART(doc), {0}},
+    {"inspections", JX("conducted_by") " AS k, " JX("kind") " AS kind, " NUM("party_orgs") " AS o, " NUM("party_members") " AS m",
+     "r.day BETWEEN ?1 AND ?2", "level, k, kind, count(*), sum(o), sum(m)", "1, 2, 3", row_insp, PART(insp), {0}},
+    /* received in the period, resolved in the period (resolved >= received,
+     * so every letter resolved in it was received by its last day) */
+    {"letters", "r.day AS day, " JX("resolved") " AS res", "r.day <= ?2",
+     "level, sum(day >= ?1), sum(res BETWEEN ?3 AND ?4)", "1", row_let, PART(let), {0}},
+    {"receptions", NUM("people") " AS n", "r.day BETWEEN ?1 AND ?2", "level, count(*), sum(n)", "1", row_rec, PART(rec), {0}},
+    {"models", JX("kind") " AS kind, " JX("field") " AS field, " JX("status") " AS st, " NUM("press_items") " AS p",
+     "r.day BETWEEN ?1 AND ?2", "level, kind, field, st, count(*), sum(p)", "1, 2, 3, 4", row_mod, PART(mod), {0}},
+    {"supervisions", NUM("documents_reviewed") " AS d, " NUM("recommendations") " AS n, " NUM("accepted") " AS a",
+     "r.day BETWEEN ?1 AND ?2", "level, count(*), sum(d), sum(n), sum(a)", "1", row_fs, PART(fs), {0}},
+    {"criticisms", JX("form") " AS k, " NUM("drafts") " AS d, " NUM("recommendations") " AS n, " NUM("accepted") " AS a",
+     "r.day BETWEEN ?1 AND ?2", "level, sum(k = 'hoi_nghi'), sum(CASE WHEN k = 'gui_du_thao' THEN d END), sum(n), sum(a)",
+     "1", row_fc, PART(fc), {0}},
+};
+
+#define CTE_SUB                                                                                                      \
+  "WITH RECURSIVE sub(id, level) AS (SELECT id, level FROM units WHERE code = ?9"                                   \
+  " UNION ALL SELECT u.id, u.level FROM units u JOIN sub ON u.parent_id = sub.id) "
+#define FROM_ALL(reg) " FROM records r JOIN units u ON u.id = r.unit_id WHERE r.register = '" reg "' AND "
+#define FROM_SUB(reg) " FROM sub u JOIN records r ON r.register = '" reg "' AND r.unit_id = u.id WHERE "
+/* Biểu 3's text column: the names of the exemplary models of the subtree,
+ * in the order they were entered */
+#define EXEMPLARY(from)                                                                                              \
+  "SELECT group_concat(name, '; ') FROM (SELECT " JX("name") " AS name" from "r.day BETWEEN ?1 AND ?2"           \
+  " AND " JX("exemplary") " = 'yes' ORDER BY r.day, r.id)"
+static const char *const Q_TEXT[2] = {EXEMPLARY(FROM_ALL("models")), CTE_SUB EXEMPLARY(FROM_SUB("models"))};
+/* Biểu 4: the documents the unit itself issued as committee, by date */
+static const char *const Q_LIST =
+    "SELECT " JX("kind") ", " JX("symbol") ", " JX("summary") ", " JX("date") " FROM records r"
+    " WHERE r.register = 'documents' AND r.unit_id = (SELECT id FROM units WHERE code = ?9)"
+    " AND r.day BETWEEN ?1 AND ?2 AND " JX("issued_by") " = 'cap_uy' ORDER BY " JX("date") ", r.id";
+
+static void queries_build(void) {
+  char sql[2048];
+  for (int q = 0; q < NQ; q++) {
+    bq *b = &qs[q];
+    snprintf(sql, sizeof sql,
+             "SELECT %s FROM (SELECT u.level AS level, %s FROM records r JOIN units u ON u.id = r.unit_id"
+             " WHERE r.register = '%s' AND %s) GROUP BY %s",
+             b->outer, b->inner, b->reg, b->where, b->group);
+    b->sql[0] = strdup(sql);
+    snprintf(sql, sizeof sql,
+             CTE_SUB "SELECT %s FROM (SELECT u.level AS level, %s FROM sub u JOIN records r ON r.register = '%s'"
+                     " AND r.unit_id = u.id WHERE %s) GROUP BY %s",
+             b->outer, b->inner, b->reg, b->where, b->group);
+    b->sql[1] = strdup(sql);
+  }
+}
+
+typedef struct span {
+  int day[2];
+  char iso[2][11];
+} span;
+
+static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const char *unit, const span *w) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) die("baseline: %s\n%s", sqlite3_errmsg(db), sql);
+  int n = sqlite3_bind_parameter_count(st);
+  sqlite3_bind_int(st, 1, w->day[0]);
+  sqlite3_bind_int(st, 2, w->day[1]);
+  if (n >= 4) {
+    sqlite3_bind_text(st, 3, w->iso[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, w->iso[1], -1, SQLITE_STATIC);
+  }
+  if (n >= 9) sqlite3_bind_text(st, 9, unit, -1, SQLITE_STATIC);
+  return st;
+}
+
+static void step_done(sqlite3 *db, sqlite3_stmt *st, int rc) {
+  if (rc != SQLITE_DONE) die("baseline: %s", sqlite3_errmsg(db));
+  sqlite3_finalize(st);
+}
+
+/* one register's GROUP BY into its part of g; seconds */
+static double run_query(sqlite3 *db, const bq *q, int sub, const char *unit, const span *w, agg *g) {
+  double t0 = now();
+  sqlite3_stmt *st = prepare_bound(db, q->sql[sub], unit, w);
+  memset((char *)g + q->off, 0xff, q->size); /* -1 everywhere */
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int l = sqlite3_column_int(st, 0);
+    if (l < 1 || l >= NL) die("baseline: level %d", l);
+    q->row(st, l, g);
+  }
+  step_done(db, st, rc);
+  return now() - t0;
+}
+
+static double run_text(sqlite3 *db, int sub, const char *unit, const span *w, char **out) {
+  double t0 = now();
+  sqlite3_stmt *st = prepare_bound(db, Q_TEXT[sub], unit, w);
+  int rc = sqlite3_step(st);
+  free(*out);
+  *out = NULL;
+  if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) *out = strdup((const char *)sqlite3_column_text(st, 0));
+  if (rc == SQLITE_ROW) rc = sqlite3_step(st);
+  step_done(db, st, rc);
+  return now() - t0;
+}
+
+typedef struct doclist {
+  int n, cap;
+  char *(*row)[4]; /* kind, symbol, summary, date */
+} doclist;
+
+static void doclist_clear(doclist *l) {
+  for (int i = 0; i < l->n; i++)
+    for (int k = 0; k < 4; k++) free(l->row[i][k]);
+  l->n = 0;
+}
+
+static double run_list(sqlite3 *db, const char *unit, const span *w, doclist *out) {
+  double t0 = now();
+  sqlite3_stmt *st = prepare_bound(db, Q_LIST, unit, w);
+  doclist_clear(out);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == out->cap) {
+      out->cap = out->cap ? out->cap * 2 : 64;
+      if (!(out->row = realloc(out->row, sizeof *out->row * (size_t)out->cap))) die("out of memory");
+    }
+    for (int k = 0; k < 4; k++) {
+      const unsigned char *s = sqlite3_column_text(st, k);
+      out->row[out->n][k] = strdup(s ? (const char *)s : "");
+    }
+    out->n++;
+  }
+  step_done(db, st, rc);
+  return now() - t0;
+}
+
+/* what a cell of the engine's table must be */
+typedef struct ecell {
+  cell_kind kind;
+  double num;
+  const char *text;
+  char buf[48];
+} ecell;
+
+static void want_num(ecell *c, long v) {
+  memset(c, 0, sizeof *c);
+  if (v >= 0) c->kind = CELL_NUM, c->num = (double)v;
+}
+static void want_text(ecell *c, const char *s) {
+  memset(c, 0, sizeof *c);
+  if (s) c->kind = CELL_TEXT, c->text = s;
+}
+/* "sessions/people", blank only when both are */
+static void want_pair(ecell *c, long a, long b) {
+  memset(c, 0, sizeof *c);
+  if (a < 0 && b < 0) return;
+  snprintf(c->buf, sizeof c->buf, "%ld/%ld", a < 0 ? 0 : a, b < 0 ? 0 : b);
+  c->kind = CELL_TEXT;
+  c->text = c->buf;
+}
+
+static void describe(char *out, size_t n, cell_kind kind, double num, const char *text) {
+  if (kind == CELL_NULL) snprintf(out, n, "blank");
+  else if (kind == CELL_NUM) snprintf(out, n, "%g", num);
+  else snprintf(out, n, "\"%.80s%s\"", text, strlen(text) > 80 ? "…" : "");
+}
+
+static void check_cell(const rcell *got, const ecell *want, const char *form_code, const char *unit, const char *per,
+                       const char *row, int col) {
+  int ok = got->kind == want->kind && (want->kind != CELL_NUM || got->num == want->num) &&
+           (want->kind != CELL_TEXT || !strcmp(got->text, want->text));
+  if (ok) return;
+  char g[128], w[128];
+  describe(g, sizeof g, got->kind, got->num, got->text);
+  describe(w, sizeof w, want->kind, want->num, want->text);
+  die("MISMATCH %s %s %s row \"%s\" column %d: engine %s, SQL baseline %s", form_code, unit, per, row, col, g, w);
+}
+
+/* a value of an expected row (column from 1) for the form's sums */
+static long wv(const ecell *w, int col) { return w[col - 1].kind == CELL_NUM ? (long)w[col - 1].num : -1; }
+#define N(col, v) want_num(&w[(col)-1], v)
+#define S(col, a, b) want_num(&w[(col)-1], add_blank(wv(w, a), wv(w, b)))
+
+/* Biểu 1 (by = 0, the committee) and 2 (by = 1, its Ban Dân vận): the unit
+ * itself (level s) and the level directly under it (s + 1) */
+static int expect_b1(const agg *g, int s, ecell *w) {
+  int b = s + 1, by = 0;
+  N(3, g->conf.n[s][by]), N(4, g->conf.people[s][by]), N(5, g->conf.n[b][by]), N(6, g->conf.people[b][by]);
+  S(1, 3, 5), S(2, 4, 6);
+  N(8, g->doc.n[s][by]), N(9, g->doc.n[b][by]), S(7, 8, 9);
+  for (int k = 0; k < 2; k++) { /* Kiểm tra from column 10, Giám sát from 19 */
+    int c = k ? 19 : 10;
+    N(c + 3, g->insp.n[s][by][k]), N(c + 4, g->insp.orgs[s][by][k]), N(c + 5, g->insp.members[s][by][k]);
+    N(c + 6, g->insp.n[b][by][k]), N(c + 7, g->insp.orgs[b][by][k]), N(c + 8, g->insp.members[b][by][k]);
+    S(c, c + 3, c + 6), S(c + 1, c + 4, c + 7), S(c + 2, c + 5, c + 8);
+  }
+  N(29, g->let.received[s]), N(30, g->let.received[b]), S(28, 29, 30);
+  N(32, g->let.resolved[s]), N(33, g->let.resolved[b]), S(31, 32, 33);
+  want_pair(&w[33], add_blank(g->rec.n[s], g->rec.n[b]), add_blank(g->rec.people[s], g->rec.people[b]));
+  want_pair(&w[34], g->rec.n[s], g->rec.people[s]);
+  want_pair(&w[35], g->rec.n[b], g->rec.people[b]);
+  return 36;
+}
+
+static int expect_b2(const agg *g, int s, ecell *w) {
+  int b = s + 1, by = 1;
+  N(3, g->conf.n[s][by]), N(4, g->conf.people[s][by]), N(5, g->conf.n[b][by]), N(6, g->conf.people[b][by]);
+  S(1, 3, 5), S(2, 4, 6);
+  N(7, add_blank(g->doc.n[s][by], g->doc.n[b][by]));
+  for (int f = 0; f < 4; f++) N(8 + 2 * f, g->doc.field[s][f]), N(9 + 2 * f, g->doc.field[b][f]);
+  for (int k = 0; k < 2; k++) { /* Kiểm tra from column 16, Giám sát from 25 */
+    int c = k ? 25 : 16;
+    N(c + 3, g->insp.n[s][by][k]), N(c + 4, g->insp.orgs[s][by][k]), N(c + 5, g->insp.members[s][by][k]);
+    N(c + 6, g->insp.n[b][by][k]), N(c + 7, g->insp.orgs[b][by][k]), N(c + 8, g->insp.members[b][by][k]);
+    S(c, c + 3, c + 6), S(c + 1, c + 4, c + 7), S(c + 2, c + 5, c + 8);
+  }
+  return 33;
+}
+
+/* Biểu 3: the whole subtree */
+static int expect_b3(const agg *g, const char *exemplary, ecell *w) {
+  long reg = -1, recog[2] = {-1, -1}, field[4][2] = {{-1, -1}, {-1, -1}, {-1, -1}, {-1, -1}}, comm[2] = {-1, -1}, press = -1;
+  for (int l = 1; l < NL; l++) {
+    reg = add_blank(reg, g->mod.reg[l]);
+    press = add_blank(press, g->mod.press[l]);
+    for (int k = 0; k < 2; k++) {
+      recog[k] = add_blank(recog[k], g->mod.recog[l][k]);
+      comm[k] = add_blank(comm[k], g->mod.comm[l][k]);
+      for (int f = 0; f < 4; f++) field[f][k] = add_blank(field[f][k], g->mod.field[l][f][k]);
+    }
+  }
+  N(1, reg), N(2, recog[0]), N(3, recog[1]);
+  for (int f = 0; f < 4; f++) N(4 + 2 * f, field[f][0]), N(5 + 2 * f, field[f][1]);
+  N(12, comm[0]), N(13, comm[1]), N(14, press);
+  want_text(&w[14], exemplary);
+  return 15;
+}
+#undef N
+#undef S
+
+static void check_self(const rtable *t, const ecell *w, int ncols, const char *unit, const char *per) {
+  if (t->ncols != ncols || t->nrows != 1)
+    die("%s has %d columns and %d rows, the benchmark expects %d and 1", t->form, t->ncols, t->nrows, ncols);
+  for (int c = 0; c < ncols; c++) check_cell(&t->rows[0].cells[c], &w[c], t->form, unit, per, t->rows[0].label, c + 1);
+}
+
+/* Biểu 6 and 7: a row per level under the unit, then the total */
+static void check_levels(const rtable *t, const long (*v)[4], const char *unit, const char *per) {
+  if (t->ncols != 4) die("%s has %d columns, the benchmark expects 4", t->form, t->ncols);
+  long total[4] = {-1, -1, -1, -1};
+  for (int l = 1; l < NL; l++)
+    for (int c = 0; c < 4; c++) total[c] = add_blank(total[c], v[l][c]);
+  int seen[NL] = {0};
+  for (int r = 0; r < t->nrows; r++) {
+    const rrow *row = &t->rows[r];
+    if (!row->is_total && (row->level < 1 || row->level >= NL)) die("%s %s: row \"%s\" has no level", t->form, unit, row->label);
+    const long *want = row->is_total ? total : v[row->level];
+    if (!row->is_total) seen[row->level] = 1;
+    for (int c = 0; c < 4; c++) {
+      ecell w;
+      want_num(&w, want[c]);
+      check_cell(&row->cells[c], &w, t->form, unit, per, row->label, c + 1);
+    }
+  }
+  for (int l = 1; l < NL; l++)
+    for (int c = 0; c < 4; c++)
+      if (!seen[l] && v[l][c] >= 0) die("MISMATCH %s %s %s: the engine has no row for level %d", t->form, unit, per, l);
+}
+
+/* Biểu 4: the same documents in the same order, each cell as the engine writes it */
+static void check_list(app *a, const rtable *t, const doclist *l, const char *unit, const char *per) {
+  const reg_def *r = app_register(a, "documents");
+  const reg_field *kf = &r->fields[reg_field_index(r, "kind")];
+  if (t->nrows != l->n) die("MISMATCH bieu-4 %s %s: engine %d documents, SQL baseline %d", unit, per, t->nrows, l->n);
+  for (int i = 0; i < l->n; i++) {
+    char sym[256];
+    int k = reg_option_index(kf, l->row[i][0]), y, m, d;
+    snprintf(sym, sizeof sym, "%s số %s", k >= 0 ? kf->opts[k].label : l->row[i][0], l->row[i][1]);
+    ecell w[4];
+    want_num(&w[0], i + 1);
+    want_text(&w[1], sym);
+    want_text(&w[2], l->row[i][2]);
+    if (sscanf(l->row[i][3], "%d-%d-%d", &y, &m, &d) != 3) die("bad date %s", l->row[i][3]);
+    char vn[16];
+    snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
+    want_text(&w[3], vn);
+    for (int c = 0; c < 4; c++) check_cell(&t->rows[i].cells[c], &w[c], "bieu-4", unit, per, t->rows[i].label, c + 1);
+  }
+}
+
+#define NFORMS 7
+static const char *const forms7[NFORMS] = {"bieu-1", "bieu-2", "bieu-3", "bieu-4", "bieu-5", "bieu-6", "bieu-7"};
+/* the registers (queries) each annex reads in the baseline */
+static const int form_queries[NFORMS] = {1 << Q_CONF | 1 << Q_DOC | 1 << Q_INSP | 1 << Q_LET | 1 << Q_REC,
+                                         1 << Q_CONF | 1 << Q_DOC | 1 << Q_INSP, 1 << Q_MOD, 0, 0, 1 << Q_FS,
+                                         1 << Q_FC};
+
+static double report_form(app *a, const char *form_code, const char *unit, const char *per, rtable *out) {
+  dv_err e;
+  double t0 = now();
+  if (app_report(a, NULL, form_code, unit, per, 0, out, &e)) die("report %s %s %s: %s", form_code, unit, per, e.msg);
+  return now() - t0;
+}
+
+/* Every baseline of one unit and period (median of `runs` for each query),
+ * then every annex of the engine checked against it; sql[f] = the seconds
+ * of annex f's queries */
+static void baseline_unit(app *a, sqlite3 *db, const char *unit, int level, int p, const span *w, int runs,
+                          double sql[NFORMS]) {
+  int sub = level > 1; /* the root holds every unit: no subtree needed */
+  agg g;
+  b5 d;
+  char *text = NULL;
+  doclist list = {0};
+  double tq[NQ], t[9], t_text, t_list, t_b5;
+  for (int q = 0; q < NQ; q++) {
+    for (int k = 0; k < runs; k++) t[k] = run_query(db, &qs[q], sub, unit, w, &g);
+    tq[q] = median(t, runs);
+  }
+  for (int k = 0; k < runs; k++) t[k] = run_text(db, sub, unit, w, &text);
+  t_text = median(t, runs);
+  for (int k = 0; k < runs; k++) t[k] = run_list(db, unit, w, &list);
+  t_list = median(t, runs);
+  t_b5 = time_baseline(db, sub ? Q_SUBTREE : Q_ALL, unit, w->day, runs, &d);
+  for (int f = 0; f < NFORMS; f++) {
+    sql[f] = f == 2 ? t_text : f == 3 ? t_list : f == 4 ? t_b5 : 0;
+    for (int q = 0; q < NQ; q++)
+      if (form_queries[f] & 1 << q) sql[f] += tq[q];
+  }
+
+  const char *per = periods[p];
+  ecell want[40];
+  for (int f = 0; f < NFORMS; f++) {
+    rtable tb;
+    report_form(a, forms7[f], unit, per, &tb);
+    switch (f) {
+    case 0: check_self(&tb, want, expect_b1(&g, level, want), unit, per); break;
+    case 1: check_self(&tb, want, expect_b2(&g, level, want), unit, per); break;
+    case 2: check_self(&tb, want, expect_b3(&g, text, want), unit, per); break;
+    case 3: check_list(a, &tb, &list, unit, per); break;
+    case 4: check_equal(&tb, &d, unit, per); break;
+    case 5: check_levels(&tb, (const long(*)[4])g.fs.v, unit, per); break;
+    case 6: check_levels(&tb, (const long(*)[4])g.fc.v, unit, per); break;
+    }
+    rtable_release(&tb);
+  }
+  free(text);
+  doclist_clear(&list);
+  free(list.row);
+}
+
+/* a ratio: 12,345 / 45 / 0.31 */
+static const char *ratio(double r, char out[32]) {
+  if (r >= 10) return thousands(r, out);
+  snprintf(out, 32, "%.2f", r);
+  return out;
+}
+
+/* the headline figures, kept for the summary at the end */
+typedef struct annex_fig {
+  double eng_vn, sql_vn, eng_one, eng_prov, sql_prov;
+  int rows_vn; /* Biểu 4: documents listed for VN */
+} annex_fig;
+
+static annex_fig figs[2][NFORMS];
+
+/* 7: all seven annexes for VN and the 63 provinces, both periods */
+static void bench_annexes(const char *db, const units *u, int vn_runs, int eng_runs, int rounds) {
+  dv_err e;
+  double t0 = now();
+  app *a = app_open(db, &e);
+  if (!a) die("%s", e.msg);
+  double t_open = now() - t0;
+  sqlite3 *sql;
+  if (sqlite3_open_v2(db, &sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) die("sqlite3_open: %s", db);
+  queries_build();
+  int np = u->n[2];
+  char num[32], num2[32];
+  printf("\n  The seven annexes (model loaded by app_open in %.2f s). Engine: app_report, median of %d calls for VN,\n"
+         "  %d rounds over the %d provinces. SQL: median of %d runs for VN, 1 for each province (recursive CTE).\n",
+         t_open, eng_runs, rounds, np, vn_runs);
+  for (int p = 0; p < 2; p++) {
+    const char *per = periods[p];
+    span w;
+    w.day[0] = day_of(2023, 1, 1);
+    w.day[1] = p ? day_of(2023, 6, 30) : day_of(2023, 12, 31);
+    snprintf(w.iso[0], sizeof w.iso[0], "2023-01-01");
+    snprintf(w.iso[1], sizeof w.iso[1], "%s", p ? "2023-06-30" : "2023-12-31");
+    double *calls = malloc(sizeof(double) * (size_t)np * (size_t)rounds);
+    for (int f = 0; f < NFORMS; f++) {
+      annex_fig *fg = &figs[p][f];
+      rtable t;
+      double eng[99], rsum[99];
+      for (int k = 0; k < eng_runs; k++) {
+        eng[k] = report_form(a, forms7[f], "VN", per, &t);
+        if (f == 3) fg->rows_vn = t.nrows;
+        rtable_release(&t);
+      }
+      fg->eng_vn = median(eng, eng_runs);
+      for (int k = 0; k < rounds; k++) {
+        rsum[k] = 0;
+        for (int i = 0; i < np; i++) {
+          rsum[k] += calls[k * np + i] = report_form(a, forms7[f], u->codes[2][i], per, &t);
+          rtable_release(&t);
+        }
+      }
+      fg->eng_one = median(calls, np * rounds);
+      fg->eng_prov = median(rsum, rounds);
+    }
+    free(calls);
+    double s[NFORMS];
+    baseline_unit(a, sql, "VN", 1, p, &w, vn_runs, s);
+    for (int f = 0; f < NFORMS; f++) figs[p][f].sql_vn = s[f], figs[p][f].sql_prov = 0;
+    for (int i = 0; i < np; i++) {
+      baseline_unit(a, sql, u->codes[2][i], 2, p, &w, 1, s);
+      for (int f = 0; f < NFORMS; f++) figs[p][f].sql_prov += s[f];
+    }
+    printf("\n  Period %s: engine and SQL in ms, ratio SQL / engine (every table checked cell by cell)\n", per);
+    printf("  %-7s %10s %10s %9s  %11s %11s %11s %9s\n", "annex", "VN engine", "VN SQL", "ratio", "1 province",
+           "63 engine", "63 SQL", "ratio");
+    for (int f = 0; f < NFORMS; f++) {
+      const annex_fig *fg = &figs[p][f];
+      printf("  %-7s %10.3f %10.1f %8sx  %11.3f %11.2f %11.1f %8sx\n", forms7[f], fg->eng_vn * 1e3, fg->sql_vn * 1e3,
+             ratio(fg->sql_vn / fg->eng_vn, num), fg->eng_one * 1e3, fg->eng_prov * 1e3, fg->sql_prov * 1e3,
+             ratio(fg->sql_prov / fg->eng_prov, num2));
+    }
+    double ev = 0, sv = 0, ep = 0, sp = 0;
+    for (int f = 0; f < NFORMS; f++) ev += figs[p][f].eng_vn, sv += figs[p][f].sql_vn, ep += figs[p][f].eng_prov, sp += figs[p][f].sql_prov;
+    printf("  %-7s %10.3f %10.1f %8sx  %11s %11.2f %11.1f %8sx\n", "all 7", ev * 1e3, sv * 1e3, ratio(sv / ev, num), "",
+           ep * 1e3, sp * 1e3, ratio(sp / ep, num2));
+    printf("  (Biểu 4 for VN lists %d documents)\n", figs[p][3].rows_vn);
+    fflush(stdout);
+  }
+  printf("  (every cell of every annex above, VN and all %d provinces, equals the SQL baseline)\n", np);
+  sqlite3_close(sql);
+  app_close(a);
+}
+
+/* 6: the median of each register's import and of the whole run */
+static void registers_report(int runs) {
+  double total_w[99] = {0}, total_c[99] = {0}, v[99];
+  int total_n = 0;
+  char a[32], b[32], c[32];
+  printf("\n  %-14s %10s %7s %9s %12s %15s\n", "register", "records", "CSV MB", "median s", "records/s",
+         "records/CPU-s");
+  for (int i = 0; i < NREGSETS; i++) {
+    regset *rs = &regsets[i];
+    for (int r = 0; r < runs; r++) total_w[r] += rs->wall[r], total_c[r] += rs->cpu[r];
+    memcpy(v, rs->wall, sizeof v);
+    double w = median(v, runs);
+    memcpy(v, rs->cpu, sizeof v);
+    double cpu = median(v, runs);
+    total_n += rs->n;
+    printf("  %-14s %10s %7.1f %9.2f %12s %15s\n", rs->code, thousands(rs->n, a), (double)rs->csv.len / 1e6, w,
+           thousands(rs->n / w, b), thousands(rs->n / cpu, c));
+  }
+  double w = median(total_w, runs), cpu = median(total_c, runs);
+  printf("  %-14s %10s %7s %9.2f %12s %15s\n", "all", thousands(total_n, a), "", w, thousands(total_n / w, b),
+         thousands(total_n / cpu, c));
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--open") == 0) return open_only(argv[2]);
   const char *units_path = argc > 1 ? argv[1] : "../shared/data/vn-admin/units-2024.csv";
   int nrec = getenv("DV_BENCH_RECORDS") ? atoi(getenv("DV_BENCH_RECORDS")) : 1000000;
-  int runs = getenv("DV_BENCH_RUNS") ? atoi(getenv("DV_BENCH_RUNS")) : 5;
+  int runs = getenv("DV_BENCH_RUNS") ? atoi(getenv("DV_BENCH_RUNS")) : 3;
+  int nreg = getenv("DV_BENCH_REGISTERS") ? atoi(getenv("DV_BENCH_REGISTERS")) : 1000000;
+  int reg_runs = getenv("DV_BENCH_REGISTER_RUNS") ? atoi(getenv("DV_BENCH_REGISTER_RUNS")) : 3;
+  if (getenv("DV_BENCH_SQL_RUNS")) sql_runs = atoi(getenv("DV_BENCH_SQL_RUNS"));
   if (nrec < 1 || runs < 1 || runs > 99) die("bad DV_BENCH_RECORDS or DV_BENCH_RUNS");
-  char base[600], db[600], num[32];
+  if (nreg < 0 || reg_runs < 1 || reg_runs > 99 || sql_runs < 1 || sql_runs > 9)
+    die("bad DV_BENCH_REGISTERS, DV_BENCH_REGISTER_RUNS or DV_BENCH_SQL_RUNS");
+  char base[600], db[600], num[32], num2[32];
   dv_err e;
 
   /* 1. units, into a database that every import run copies */
@@ -628,7 +1498,7 @@ int main(int argc, char **argv) {
   printf("  CSV in memory: %.1f MB, %.0f bytes a record (title %.0f bytes), generated in %.2f s\n",
          (double)csv.len / 1e6, (double)csv.len / nrec, title_bytes, t_gen);
   printf("  units imported in %.2f s\n", t_units);
-  printf("  medians of %d runs for the import, 7 for engine reports, 5 for SQL on the root\n", runs);
+  printf("  medians of %d runs for the import, 7 for engine reports, %d for SQL on the root\n", runs, sql_runs);
   double wall, cpu;
   bench_import(base, db, &csv, nrec, runs, &wall, &cpu);
   free(csv.s);
@@ -637,16 +1507,41 @@ int main(int argc, char **argv) {
   row("  time for all records", "", 0, "%.2f s", wall);
   row("  records per CPU-second of the process", "", 0, "%s", thousands(nrec / cpu, num));
 
-  if (!getenv("DV_BENCH_IMPORT_ONLY")) {
+  if (!getenv("DV_BENCH_IMPORT_ONLY") && !getenv("DV_BENCH_SKIP_BIEU5")) {
     bench_reports(db, &u);
-    bench_memory(db);
+    bench_memory(db, "the dialogues only");
+  }
+
+  /* 6, 7: records of every register, on top of the dialogues */
+  char db2[600];
+  snprintf(db2, sizeof db2, "%s/registers.db", dir);
+  if (nreg > 0) {
+    t0 = now();
+    registers_build(&u, nreg);
+    t_gen = now() - t0;
+    size_t bytes = 0;
+    for (int i = 0; i < NREGSETS; i++) bytes += regsets[i].csv.len;
+    printf("\n\nRegisters (issue 3): %s records over the %d registers that feed the annexes, on top of the %s dialogues\n",
+           thousands(nreg, num), NREGSETS, thousands(nrec, num2));
+    printf("  CSV in memory: %.1f MB, generated in %.2f s; each run imports every register into a fresh copy of\n"
+           "  the database above (one app_record_import, one transaction, per register); medians of %d runs\n",
+           (double)bytes / 1e6, t_gen, reg_runs);
+    registers_import(db, db2, reg_runs);
+    registers_report(reg_runs);
+    for (int i = 0; i < NREGSETS; i++) free(regsets[i].csv.s), regsets[i].csv.s = NULL;
+    if (!getenv("DV_BENCH_IMPORT_ONLY")) {
+      bench_annexes(db2, &u, sql_runs, 5, 3);
+      char what[64];
+      snprintf(what, sizeof what, "%s records", thousands(nrec + nreg, num));
+      bench_memory(db2, what);
+    }
   }
 
   if (getenv("DV_BENCH_KEEP")) printf("\n  kept %s\n", dir);
   else {
     char log[640];
     snprintf(log, sizeof log, "%s/serve.log", dir);
-    remove_db(base), remove_db(db);
+    remove_db(base), remove_db(db), remove_db(db2);
     unlink(log);
     rmdir(dir);
   }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The benchmark of issue 2 (figures in docs/benchmarks.md): builds danvan and
-# dvbench in Release mode into build-bench/ and runs dvbench once.
+# The benchmarks of issues 2 and 3 (figures in docs/benchmarks.md): builds
+# danvan and dvbench in Release mode into build-bench/ and runs dvbench once.
 # Usage: bash bench/run.sh [UNITS_CSV]
-# Environment: DV_BENCH_RECORDS (default 1000000), DV_BENCH_RUNS (default 5).
+# Environment: DV_BENCH_RECORDS (default 1000000 dialogues), DV_BENCH_RUNS
+# (default 3), DV_BENCH_REGISTERS (default 1000000 records over the registers,
+# 0 = skip), DV_BENCH_REGISTER_RUNS (default 3), DV_BENCH_SQL_RUNS (default 3);
+# see bench/bench.c.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units="${1:-../shared/data/vn-admin/units-2024.csv}"
