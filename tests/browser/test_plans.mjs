@@ -136,7 +136,7 @@ await run('plans', async ({ browser, srv }) => {
   check(await i2.locator('.item-notes a[href^="https://giasang"]').count() === 1, 'with the evidence link');
   await i2.screenshot({ path: path.join(artifacts, 'plans-item-2-done.png') });
   const stats = await ward.locator('.plan-stats').innerText();
-  check(/1\/33/.test(stats), 'the plan counts 1/33 items done');
+  check(/2\/33/.test(stats), 'the plan counts 2/33 items done (1.1 is done in the demo, and now item 2)');
 
   // export: the canonical text as an attachment
   const exp = await ward.request.get(`${srv.base}/plans/export?plan=${encodeURIComponent('11-KH/ĐU')}&unit=05461`);
