@@ -266,7 +266,13 @@ int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info,
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
 
 /* public holidays (skipped by working-day deadlines); name NULL removes */
-int app_holiday_set(app *a, const char *date, const char *name, dv_err *e);
+int app_holiday_set(app *a, const user *u, const char *date, const char *name, dv_err *e);
+/* the holidays of a year (day numbers and names); caller frees */
+typedef struct holiday_row {
+  int day;
+  char name[96];
+} holiday_row;
+int app_holiday_list(app *a, int year, holiday_row **rows, int *n);
 
 /* the forms and elements embedded in the binary */
 int app_forms_load(catalog *c, dv_err *e);

@@ -173,7 +173,8 @@ int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
   return rc;
 }
 
-int app_holiday_set(app *a, const char *date, const char *name, dv_err *e) {
+int app_holiday_set(app *a, const user *u, const char *date, const char *name, dv_err *e) {
+  if (u && u->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên sửa ngày nghỉ lễ");
   int day;
   if (date_parse(date, &day)) return dv_fail(e, DV_EINVAL, 0, "date", "ngày không hợp lệ: %s", date);
   if (name && (!*name || strlen(name) > 60)) return dv_fail(e, DV_EINVAL, 0, "name", "tên ngày lễ 1–60 ký tự");
@@ -184,7 +185,10 @@ int app_holiday_set(app *a, const char *date, const char *name, dv_err *e) {
   if (!rc) {
     json_t *o = json_pack("{s:s, s:s?}", "date", date, "name", name);
     char *after = json_dumps(o, JSON_COMPACT);
-    rc = store_audit(s, 0, "(dòng lệnh)", name ? "holiday.set" : "holiday.remove", "holiday", day, NULL, after, e);
+    int64_t uid;
+    const char *login;
+    actor_of(u, &uid, &login);
+    rc = store_audit(s, uid, login, name ? "holiday.set" : "holiday.remove", "holiday", day, NULL, after, e);
     free(after);
     json_decref(o);
   }
@@ -193,4 +197,8 @@ int app_holiday_set(app *a, const char *date, const char *name, dv_err *e) {
   else rc = app_model_load(a, s, e);
   pthread_rwlock_unlock(&a->lock);
   return rc;
+}
+
+int app_holiday_list(app *a, int year, holiday_row **rows, int *n) {
+  return store_holidays_list(app_store(a), date_from_ymd(year, 1, 1), date_from_ymd(year, 12, 31), rows, n);
 }

@@ -22,7 +22,7 @@ int cmd_holidays(int argc, char **argv) {
   app *a = cli_open(argv[1]);
   if (!a) return 1;
   dv_err e;
-  int rc = app_holiday_set(a, argv[3], set ? argv[4] : NULL, &e);
+  int rc = app_holiday_set(a, NULL, argv[3], set ? argv[4] : NULL, &e);
   app_close(a);
   return rc ? cli_fail(&e) : 0;
 }

@@ -855,3 +855,19 @@ int store_submissions_approved(store *s, submission_key **rows, int *n) {
   sqlite3_finalize(st);
   return 0;
 }
+
+int store_holidays_list(store *s, int first, int last, holiday_row **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT day, name FROM holidays WHERE day BETWEEN ? AND ? ORDER BY day");
+  sqlite3_bind_int(st, 1, first);
+  sqlite3_bind_int(st, 2, last);
+  *rows = NULL;
+  *n = 0;
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(holiday_row) * (size_t)(*n + 1));
+    holiday_row *h = &(*rows)[(*n)++];
+    h->day = sqlite3_column_int(st, 0);
+    col_copy(st, 1, h->name, sizeof h->name);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}

@@ -81,6 +81,7 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
 int store_holidays_load(store *s, int **days, int *n);
 /* name NULL = remove */
 int store_holiday_put(store *s, int day, const char *name, dv_err *e);
+int store_holidays_list(store *s, int first, int last, holiday_row **rows, int *n);
 
 /* --- attachments of register records (stored in the database, checksummed) --- */
 int store_attachment_insert(store *s, int64_t record_id, const char *name, const char *type, const void *data,

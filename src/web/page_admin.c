@@ -214,3 +214,90 @@ void page_audit(ctx *c) {
   page_send(c);
   audit_rows_free(rows, n);
 }
+
+/* --- public holidays ----------------------------------------------------------- */
+
+/* GET /holidays?year=Y: the year's days off (working-day deadlines skip them),
+ * with a form to add one and a button to remove each. Admins only. */
+static void holidays_page(ctx *c, int year, const char *err, const char *date, const char *name) {
+  buf *b = &c->out;
+  holiday_row *rows = NULL;
+  int n = 0;
+  app_holiday_list(c->a, year, &rows, &n);
+  page_begin(c, "Ngày nghỉ lễ");
+  h_lit(b, "<h1>Ngày nghỉ lễ, Tết</h1><p class=\"hint\">Hạn xử lý đơn, thư tính theo ngày làm việc: "
+           "bỏ thứ Bảy, Chủ nhật và các ngày dưới đây. Tết Nguyên đán và Giỗ Tổ Hùng Vương được tính theo âm "
+           "lịch; hãy sửa theo lịch nghỉ chính thức được công bố hằng năm.</p>");
+  h_lit(b, "<form method=\"get\" action=\"/holidays\" class=\"filters\"><div class=\"field\"><label for=\"f-year\">Năm"
+           "</label><input id=\"f-year\" name=\"year\" inputmode=\"numeric\" size=\"6\" value=\"");
+  buf_addf(b, "%d", year);
+  h_lit(b, "\"></div><button type=\"submit\">Xem</button></form>");
+  h_lit(b, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">Ngày</th>"
+           "<th scope=\"col\">Tên</th><th scope=\"col\"></th></tr></thead><tbody>");
+  for (int i = 0; i < n; i++) {
+    char iso[11];
+    date_format_iso(rows[i].day, iso);
+    h_lit(b, "<tr><td>");
+    h_date(b, rows[i].day);
+    h_lit(b, "</td><td>");
+    h_text(b, rows[i].name);
+    h_lit(b, "</td><td><form method=\"post\" action=\"/holidays\">");
+    h_csrf(c);
+    h_open(b, "input", "type", "hidden", "name", "date", "value", iso, NULL);
+    h_lit(b, "<input type=\"hidden\" name=\"action\" value=\"remove\"><button type=\"submit\">Bỏ</button></form></td></tr>");
+  }
+  if (!n) h_lit(b, "<tr><td colspan=\"3\" class=\"empty\">Chưa có ngày nghỉ nào trong năm này.</td></tr>");
+  h_lit(b, "</tbody></table></div>");
+  free(rows);
+  h_lit(b, "<section aria-labelledby=\"add\"><h2 id=\"add\">Thêm ngày nghỉ</h2>");
+  if (err) {
+    h_open(b, "div", "class", "alert", "role", "alert", NULL);
+    h_text(b, err);
+    h_close(b, "div");
+  }
+  h_lit(b, "<form method=\"post\" action=\"/holidays\" class=\"stack\"><input type=\"hidden\" name=\"action\" value=\"set\">");
+  h_csrf(c);
+  h_field(b, "date", "Ngày", "text", date ? date : "", NULL, "Ngày/tháng/năm, ví dụ 02/09/2025");
+  h_field(b, "name", "Tên ngày nghỉ", "text", name ? name : "", NULL, "Ví dụ: Nghỉ bù Quốc khánh");
+  h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu</button></p></form></section>");
+  page_end(c);
+  page_send(c);
+}
+
+static int year_arg(ctx *c) {
+  const char *y = arg(c, "year");
+  int year = y ? atoi(y) : 0;
+  if (year < 1900 || year > 2199) {
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    year = tm.tm_year + 1900;
+  }
+  return year;
+}
+
+void page_holidays(ctx *c) { holidays_page(c, year_arg(c), NULL, NULL, NULL); }
+
+void page_holidays_post(ctx *c) {
+  const char *action = field(c, "action"), *date = field(c, "date"), *name = field(c, "name");
+  int day, set = action && !strcmp(action, "set");
+  char iso[11] = "";
+  if (!date || parse_date_vn(date, &day)) {
+    holidays_page(c, year_arg(c), "Ngày không hợp lệ (ngày/tháng/năm).", date, name);
+    c->status = 422;
+    return;
+  }
+  date_format_iso(day, iso);
+  dv_err e = {0};
+  int rc = app_holiday_set(c->a, &c->u, iso, set ? (name ? name : "") : NULL, &e);
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  if (rc) {
+    holidays_page(c, y, e.msg, date, name);
+    c->status = http_status_of(rc) == 500 ? 422 : http_status_of(rc);
+    return;
+  }
+  char ys[8];
+  snprintf(ys, sizeof ys, "%d", y);
+  reply_redirect(c, c_url(c, "/holidays", "year", ys, NULL));
+}

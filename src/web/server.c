@@ -383,6 +383,8 @@ static const route routes[] = {
     {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
     {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
+    {"GET", "/holidays", R_SESSION | R_PAGE | R_ADMIN, page_holidays},
+    {"POST", "/holidays", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_holidays_post},
     {"POST", "/api/session", 0, api_session_post},
     {"GET", "/api/session", R_SESSION | R_API, api_session_get},
     {"DELETE", "/api/session", R_SESSION | R_API | R_HCSRF, api_session_delete},

@@ -239,6 +239,8 @@ void page_attachment(ctx *c);  /* GET /attachments/ID */
 void page_users(ctx *c);
 void page_users_post(ctx *c);
 void page_audit(ctx *c);
+void page_holidays(ctx *c);      /* GET /holidays?year= (admins) */
+void page_holidays_post(ctx *c); /* POST /holidays: action set|remove */
 void api_session_post(ctx *c);
 void api_session_get(ctx *c);
 void api_session_delete(ctx *c);
