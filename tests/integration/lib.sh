@@ -65,3 +65,42 @@ finish() {
 
 # `printf ... | f` runs f in this shell, so its fail/ok counts are kept
 shopt -s lastpipe
+
+# start_server DB : runs `danvan serve DB` on a free port of 18000-18999 in the background,
+# waits for /healthz, and stops it on exit. Sets PORT, BASE and SPID; the server's output is
+# in serve.log. On failure it reports and finishes the test.
+SPID=
+stop_server() {
+  if [ -n "$SPID" ]; then
+    kill "$SPID" 2>/dev/null
+    wait "$SPID" 2>/dev/null
+  fi
+  cleanup_workdir
+}
+start_server() {
+  PORT=
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    local p=$((18000 + RANDOM % 1000))
+    if python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$p" 2>/dev/null; then
+      PORT=$p
+      break
+    fi
+  done
+  [ -n "$PORT" ] || { fail "no free port found"; finish; }
+  BASE="http://127.0.0.1:$PORT"
+  trap stop_server EXIT
+  "$DV" serve "$1" --listen "127.0.0.1:$PORT" >serve.log 2>&1 &
+  SPID=$!
+  local up=
+  for _ in $(seq 1 100); do
+    if ! kill -0 "$SPID" 2>/dev/null; then break; fi
+    if curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null; then up=1; break; fi
+    sleep 0.1
+  done
+  if [ -z "$up" ]; then
+    fail "the server did not answer $BASE/healthz within 10 s; its output:"
+    cat serve.log >&2
+    finish
+  fi
+  ok
+}
