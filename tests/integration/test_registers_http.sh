@@ -34,39 +34,7 @@ for row in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
         print(row["date"]); break' dlg304.csv)
 [ -n "$DLG_DATE" ] && ok || { fail "no dialogue of unit 304 itself in the demo"; finish; }
 
-SPID=
-stop_server() {
-  if [ -n "$SPID" ]; then
-    kill "$SPID" 2>/dev/null
-    wait "$SPID" 2>/dev/null
-  fi
-  cleanup_workdir
-}
-trap stop_server EXIT
-PORT=
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  p=$((18000 + RANDOM % 1000))
-  if python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$p" 2>/dev/null; then
-    PORT=$p
-    break
-  fi
-done
-[ -n "$PORT" ] || { fail "no free port found"; finish; }
-BASE="http://127.0.0.1:$PORT"
-"$DV" serve db --listen "127.0.0.1:$PORT" >serve.log 2>&1 &
-SPID=$!
-up=
-for _ in $(seq 1 100); do
-  if ! kill -0 "$SPID" 2>/dev/null; then break; fi
-  if curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null; then up=1; break; fi
-  sleep 0.1
-done
-if [ -z "$up" ]; then
-  fail "the server did not answer $BASE/healthz within 10 s; its output:"
-  cat serve.log >&2
-  finish
-fi
-ok
+start_server db
 
 check "create/edit/delete of every register over HTTP, with audit and annexes" \
   python3 - "$BASE" "$W/db" "$DLG_DATE" <<'PY'
