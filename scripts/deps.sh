@@ -12,9 +12,13 @@ packages=(
   libjansson-dev                     # JSON parsing of requests
   libsodium-dev                      # Argon2id password hashes, random tokens
   libutf8proc-dev                    # NFC and diacritic-insensitive search
+  libxlsxwriter-dev                  # XLSX annexes and register lists
+  libzip-dev libexpat1-dev           # DOCX written as a zip; XLSX read back (zip + XML)
+  libreoffice-writer-nogui           # PDF: the server runs soffice --headless on the DOCX
+  fonts-liberation2                  # Liberation Serif: metric-compatible Times New Roman for the PDF
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libcmocka-dev chromium)  # unit tests; browser tests
+  packages+=(libcmocka-dev chromium poppler-utils)  # unit tests; browser tests; pdftotext/pdftoppm
   command -v node >/dev/null || packages+=(nodejs npm)
 fi
 

@@ -1,0 +1,202 @@
+/* Official documents as data: style parameters, the date line and number,
+ * and the inline markup of body text. */
+#include "core/document.h"
+#include "core/period.h"
+#include "util/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const doc_style_key doc_style_keys[] = {
+    {"doc.font", "Times New Roman", "phông chữ (TCVN 6909:2001, Unicode)"},
+    {"doc.body_pt", "14", "cỡ chữ phần nội dung, pt (13–14)"},
+    {"doc.table_pt", "11", "cỡ chữ trong bảng phụ lục, pt"},
+    {"doc.margin_top_mm", "20", "lề trên, mm (20–25)"},
+    {"doc.margin_bottom_mm", "20", "lề dưới, mm (20–25)"},
+    {"doc.margin_left_mm", "30", "lề trái, mm (30–35)"},
+    {"doc.margin_right_mm", "15", "lề phải, mm (15–20)"},
+    {"doc.line_spacing", "1.15", "giãn dòng, bội số của dòng đơn"},
+    {"doc.first_indent_mm", "12.7", "thụt đầu dòng, mm"},
+    {"doc.space_after_pt", "6", "khoảng cách sau đoạn, pt"},
+    {"doc.annex_landscape", "1", "trang phụ lục nằm ngang (1) hay đứng (0)"},
+};
+const int doc_style_nkeys = (int)(sizeof doc_style_keys / sizeof doc_style_keys[0]);
+
+void doc_style_default(doc_style *s) {
+  memset(s, 0, sizeof *s);
+  for (int i = 0; i < doc_style_nkeys; i++) doc_style_set(s, doc_style_keys[i].key, doc_style_keys[i].fallback, NULL, 0);
+}
+
+static int number_in(const char *v, double lo, double hi, double *out) {
+  char *end;
+  double x = strtod(v, &end);
+  if (!*v || *end || !(x >= lo && x <= hi)) return -1;
+  *out = x;
+  return 0;
+}
+
+int doc_style_set(doc_style *s, const char *key, const char *value, char *err, int errlen) {
+  struct {
+    const char *key;
+    double *dst;
+    double lo, hi;
+  } nums[] = {
+      {"doc.body_pt", &s->body_pt, 8, 20},           {"doc.table_pt", &s->table_pt, 6, 16},
+      {"doc.margin_top_mm", &s->margin_top_mm, 5, 60}, {"doc.margin_bottom_mm", &s->margin_bottom_mm, 5, 60},
+      {"doc.margin_left_mm", &s->margin_left_mm, 5, 60}, {"doc.margin_right_mm", &s->margin_right_mm, 5, 60},
+      {"doc.line_spacing", &s->line_spacing, 1, 3},   {"doc.first_indent_mm", &s->first_indent_mm, 0, 40},
+      {"doc.space_after_pt", &s->space_after_pt, 0, 30},
+  };
+  if (!strcmp(key, "doc.font")) {
+    if (!*value || strlen(value) >= sizeof s->font || strpbrk(value, "<>&\"")) {
+      if (err) snprintf(err, (size_t)errlen, "tên phông không hợp lệ: %s", value);
+      return -1;
+    }
+    snprintf(s->font, sizeof s->font, "%s", value);
+    return 0;
+  }
+  if (!strcmp(key, "doc.annex_landscape")) {
+    if (strcmp(value, "0") && strcmp(value, "1")) {
+      if (err) snprintf(err, (size_t)errlen, "%s nhận 0 hoặc 1", key);
+      return -1;
+    }
+    s->annex_landscape = value[0] == '1';
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+    if (strcmp(key, nums[i].key)) continue;
+    if (number_in(value, nums[i].lo, nums[i].hi, nums[i].dst) == 0) return 0;
+    if (err) snprintf(err, (size_t)errlen, "%s phải là số từ %g đến %g: %s", key, nums[i].lo, nums[i].hi, value);
+    return -1;
+  }
+  if (err) snprintf(err, (size_t)errlen, "không có tham số văn bản %s", key);
+  return -1;
+}
+
+void official_doc_init(official_doc *d) {
+  memset(d, 0, sizeof *d);
+  doc_style_default(&d->style);
+}
+
+void official_doc_release(official_doc *d) {
+  free(d->parent_body), free(d->issuer), free(d->number), free(d->date_line);
+  free(d->kind_title), free(d->subtitle);
+  for (int i = 0; i < d->nparas; i++) free(d->paras[i].text);
+  free(d->paras);
+  for (int i = 0; i < d->nrecipients; i++) free(d->recipients[i]);
+  free(d->recipients);
+  free(d->sign_on_behalf), free(d->sign_position), free(d->sign_name);
+  for (int i = 0; i < d->nannexes; i++) {
+    free(d->annexes[i].caption), free(d->annexes[i].title), free(d->annexes[i].attached);
+  }
+  free(d->annexes);
+  memset(d, 0, sizeof *d);
+}
+
+void official_doc_add_para(official_doc *d, doc_para_kind kind, const char *text) {
+  if (d->nparas == d->cappara) {
+    d->cappara = d->cappara ? d->cappara * 2 : 32;
+    d->paras = xrealloc(d->paras, sizeof *d->paras * (size_t)d->cappara);
+  }
+  d->paras[d->nparas].kind = kind;
+  d->paras[d->nparas].text = xstrdup(text ? text : "");
+  d->nparas++;
+}
+
+void official_doc_add_recipient(official_doc *d, const char *text) {
+  d->recipients = xrealloc(d->recipients, sizeof(char *) * (size_t)(d->nrecipients + 1));
+  d->recipients[d->nrecipients++] = xstrdup(text);
+}
+
+void official_doc_add_annex(official_doc *d, const rtable *t, const char *caption, const char *title,
+                            const char *attached) {
+  d->annexes = xrealloc(d->annexes, sizeof *d->annexes * (size_t)(d->nannexes + 1));
+  doc_annex *x = &d->annexes[d->nannexes++];
+  x->table = t;
+  x->caption = xstrdup(caption ? caption : "");
+  x->title = xstrdup(title ? title : "");
+  x->attached = xstrdup(attached ? attached : "");
+}
+
+char *doc_date_line(const char *place, int day) {
+  int y, m, dd;
+  date_to_ymd(day, &y, &m, &dd);
+  buf b;
+  buf_init(&b, 0);
+  if (place && *place) buf_addf(&b, "%s, ", place);
+  buf_addf(&b, dd < 10 ? "ngày %02d" : "ngày %d", dd);
+  buf_addf(&b, m <= 2 ? " tháng %02d" : " tháng %d", m);
+  buf_addf(&b, " năm %d", y);
+  return buf_detach(&b, NULL);
+}
+
+char *doc_number(int number, const char *symbol) {
+  buf b;
+  buf_init(&b, 0);
+  if (number > 0) buf_addf(&b, "Số %d-%s", number, symbol);
+  else buf_addf(&b, "Số     -%s", symbol); /* the number is written by hand when signed */
+  return buf_detach(&b, NULL);
+}
+
+/* --- inline markup ---------------------------------------------------------- */
+
+typedef struct run_list {
+  doc_run *v;
+  int n, cap;
+} run_list;
+
+static void push(run_list *l, const char *s, int len, int bold, int italic, int footnote) {
+  if (len <= 0) return;
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 8;
+    l->v = xrealloc(l->v, sizeof *l->v * (size_t)l->cap);
+  }
+  l->v[l->n++] = (doc_run){s, len, bold, italic, footnote};
+}
+
+/* the end of a footnote "^[ … ]" starting at p (after "^["), brackets nested */
+static const char *footnote_end(const char *p) {
+  int depth = 1;
+  for (; *p; p++) {
+    if (*p == '\\' && p[1]) p++;
+    else if (*p == '[') depth++;
+    else if (*p == ']' && --depth == 0) return p;
+  }
+  return NULL;
+}
+
+int doc_runs(const char *text, doc_run **runs, char **storage) {
+  size_t n = strlen(text);
+  char *out = xmalloc(n + 1); /* the text with escapes resolved; runs point into it */
+  run_list l = {0};
+  int bold = 0, italic = 0, footnote = 0;
+  const char *fn_end = NULL;
+  size_t o = 0, start = 0;
+  for (const char *p = text; *p;) {
+    int toggle = 0;
+    if (p[0] == '\\' && (p[1] == '*' || p[1] == '^' || p[1] == '[' || p[1] == ']' || p[1] == '\\')) {
+      out[o++] = p[1];
+      p += 2;
+      continue;
+    }
+    if (footnote) toggle = p == fn_end ? 4 : 0; /* a footnote's text is plain */
+    else if (p[0] == '^' && p[1] == '[' && (fn_end = footnote_end(p + 2)) != NULL) toggle = 3;
+    else if (p[0] == '*' && p[1] == '*') toggle = 2;
+    else if (p[0] == '*') toggle = 1;
+    if (!toggle) {
+      out[o++] = *p++;
+      continue;
+    }
+    push(&l, out + start, (int)(o - start), bold, italic, footnote);
+    start = o;
+    if (toggle == 1) italic = !italic, p += 1;
+    else if (toggle == 2) bold = !bold, p += 2;
+    else if (toggle == 3) footnote = 1, p += 2;
+    else footnote = 0, fn_end = NULL, p += 1;
+  }
+  push(&l, out + start, (int)(o - start), bold, italic, footnote);
+  out[o] = 0;
+  *runs = l.v;
+  *storage = out;
+  return l.n;
+}

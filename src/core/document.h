@@ -1,0 +1,104 @@
+/* An official document (văn bản) as data, before any file format: the
+ * header block, title, body paragraphs, "Nơi nhận", signature, and annex
+ * tables. The DOCX writer (export/docx.c) lays it out by the rules of
+ * Hướng dẫn 36-HD/VPTW; the PDF is that DOCX converted (export/pdf.c).
+ *
+ * Body text carries a small inline markup, the same everywhere (the browser
+ * editor, the plan text, the figures the system offers):
+ *   **bold**   *italic*   ^[footnote text]
+ * and a literal '*' is written "\*". Everything else is kept as written. */
+#ifndef DV_DOCUMENT_H
+#define DV_DOCUMENT_H
+#include "core/report.h"
+
+/* every layout parameter in one place; defaults in doc_style_default(),
+ * each overridable by the office with `danvan config DB doc.KEY VALUE` */
+typedef struct doc_style {
+  char font[64];          /* doc.font: "Times New Roman" */
+  double body_pt;         /* doc.body_pt: 14 */
+  double table_pt;        /* doc.table_pt: 11 (annex tables) */
+  double margin_top_mm, margin_bottom_mm, margin_left_mm, margin_right_mm; /* 20 20 30 15 */
+  double line_spacing;    /* doc.line_spacing: 1.15 (multiple of a single line) */
+  double first_indent_mm; /* doc.first_indent_mm: 12.7 */
+  double space_after_pt;  /* doc.space_after_pt: 6 */
+  int annex_landscape;    /* doc.annex_landscape: 1 */
+} doc_style;
+
+typedef struct doc_style_key {
+  const char *key;         /* "doc.font" */
+  const char *fallback;    /* default as text */
+  const char *description; /* Vietnamese, for `danvan config` and the docs */
+} doc_style_key;
+
+extern const doc_style_key doc_style_keys[];
+extern const int doc_style_nkeys;
+void doc_style_default(doc_style *s);
+/* sets one parameter from its text; 0, or -1 if the key is unknown or the
+ * value out of range (message in err) */
+int doc_style_set(doc_style *s, const char *key, const char *value, char *err, int errlen);
+
+typedef enum {
+  DP_BODY,      /* justified, first-line indent */
+  DP_HEADING,   /* bold, no indent: "I. ĐẶC ĐIỂM TÌNH HÌNH", "1. …" */
+  DP_PART,      /* centred bold: "Phần thứ nhất" and the line under it */
+  DP_CENTER     /* centred, plain */
+} doc_para_kind;
+
+typedef struct doc_para {
+  doc_para_kind kind;
+  char *text; /* owned; inline markup as above */
+} doc_para;
+
+typedef struct doc_annex {
+  const rtable *table;   /* not owned */
+  char *caption;         /* owned: "BẢNG TỔNG HỢP SỐ LIỆU" (or "BẢNG TỔNG HỢP") */
+  char *title;           /* owned: the annex title line */
+  char *attached;        /* owned: "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của …)" */
+} doc_annex;
+
+typedef struct official_doc {
+  /* header block: upper left the parent body and the issuer with "*" under
+   * it and the number; upper right the national Party line and the date */
+  char *parent_body;  /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" (may be empty) */
+  char *issuer;       /* "THÀNH ỦY" */
+  char *number;       /* "Số 361-BC/TU" */
+  char *date_line;    /* "Hải Phòng, ngày 19 tháng 6 năm 2023" */
+  char *kind_title;   /* "BÁO CÁO", "KẾ HOẠCH" */
+  char *subtitle;     /* may hold '\n' for a line break; markup allowed */
+  doc_para *paras;
+  int nparas, cappara;
+  char **recipients;  /* "Nơi nhận" lines, without the leading "- " */
+  int nrecipients;
+  char *sign_on_behalf; /* "T/M BAN THƯỜNG VỤ" (may be empty) */
+  char *sign_position;  /* "PHÓ BÍ THƯ" */
+  char *sign_name;      /* "Đỗ Mạnh Hiến" */
+  doc_annex *annexes;
+  int nannexes;
+  doc_style style;
+} official_doc;
+
+void official_doc_init(official_doc *d);
+void official_doc_release(official_doc *d);
+void official_doc_add_para(official_doc *d, doc_para_kind kind, const char *text);
+void official_doc_add_recipient(official_doc *d, const char *text);
+void official_doc_add_annex(official_doc *d, const rtable *t, const char *caption, const char *title,
+                            const char *attached);
+
+/* "Hải Phòng, ngày 19 tháng 6 năm 2023": day below 10 and months 1, 2 with a
+ * leading zero ("ngày 05 tháng 01 năm 2024"); day = days since 1970-01-01 */
+char *doc_date_line(const char *place, int day);
+/* "Số 361-BC/TU" from 361 and "BC/TU" */
+char *doc_number(int number, const char *symbol);
+
+/* one run of inline text after markup is resolved */
+typedef struct doc_run {
+  const char *text; /* not NUL-terminated: len bytes, escapes already removed by the caller's copy */
+  int len;
+  int bold, italic;
+  int footnote;     /* 1: this run is the text of a footnote, placed here */
+} doc_run;
+
+/* splits marked-up text into runs (escapes "\*" resolved into a copy the
+ * caller frees with the runs); returns the number of runs */
+int doc_runs(const char *text, doc_run **runs, char **storage);
+#endif
