@@ -1,0 +1,62 @@
+/* Official documents out of the system: the report of a unit for a period
+ * (its narrative written by the officers in the browser, its annexes
+ * computed live) and a plan, as DOCX or PDF. */
+#ifndef DV_APP_DOCUMENTS_H
+#define DV_APP_DOCUMENTS_H
+#include "app/app.h"
+#include "core/document.h"
+#include "util/buf.h"
+
+/* the narrative sections of a report, in order (the outline of seed 004) */
+typedef struct report_section {
+  const char *key;     /* "p1.I", "p1.II.1", … "p2" */
+  const char *group;   /* a heading printed before the first section of its group, or NULL */
+  const char *heading; /* the section's own heading; may hold {period} (upper-case period words) */
+} report_section;
+
+extern const report_section report_sections[];
+extern const int report_nsections;
+
+typedef struct report_doc {
+  int64_t id;               /* 0: nothing saved yet (the fields are the defaults) */
+  char unit_code[32], period[8];
+  int number;               /* 0: not numbered yet (written by hand when signed) */
+  char symbol[32];          /* "BC/TU" */
+  char date[11];            /* ISO date of issue, "" if not set */
+  char place[128];          /* "Hải Phòng" */
+  char parent_body[256];    /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" */
+  char issuer[256];         /* "THÀNH ỦY" */
+  char issuer_long[256];    /* "Ban Thường vụ Thành ủy Hải Phòng", for "(Kèm theo … của …)" */
+  char *title;              /* owned: the line(s) under "BÁO CÁO"; '\n' breaks a line */
+  char *recipients;         /* owned: "Nơi nhận", one per line */
+  char sign_on_behalf[128], sign_position[128], sign_name[128];
+  char *sections[32];       /* owned, by index into report_sections; "" if empty */
+  char updated_at[32], updated_by[64];
+} report_doc;
+
+void report_doc_release(report_doc *d);
+
+/* the stored document of a unit for a period, or the defaults derived from
+ * the unit and the period when none is saved (id 0); needs read access */
+int app_report_doc_get(app *a, const user *u, const char *unit_code, const char *period, report_doc *out,
+                       dv_err *e);
+/* validates (the date exists, number >= 0, texts UTF-8 and below 200 kB,
+ * markup footnotes closed) and saves in one transaction with an audit entry
+ * "document.save" (before and after); needs write access to the unit and a
+ * period not approved for it. e->field names the field at fault. */
+int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e);
+
+/* a sentence the system offers from the live figures, for a section */
+typedef struct doc_figure {
+  const char *section; /* a key of report_sections */
+  char *text;          /* owned; markup-free */
+} doc_figure;
+int app_report_doc_figures(app *a, const user *u, const char *unit_code, const char *period, doc_figure **out,
+                           int *n, dv_err *e);
+void doc_figures_release(doc_figure *f, int n);
+
+/* the finished file: kind "report" (unit_code + period) or "plan" (symbol),
+ * format "docx" or "pdf"; *filename is a suggested ASCII file name (owned) */
+int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period,
+                      const char *format, buf *out, char **filename, dv_err *e);
+#endif
