@@ -1,5 +1,7 @@
 /* A new database, and the Hải Phòng 2023 demo (the CSV files of demo/, embedded). */
 #include "app/app_internal.h"
+#include "app/app_documents.h"
+#include "core/document.h"
 #include "core/calendar.h"
 #include "core/schedule.h"
 #include "util/embedded.h"
@@ -102,6 +104,12 @@ int app_load_demo(app *a, dv_err *e) {
   if (!rc) rc = demo_plans(a, e);
   const embedded_file *subs = embedded_find("submissions.csv");
   if (!rc && subs) rc = app_demo_submissions(a, subs->data, subs->len, e);
+  const embedded_file *doc = embedded_find("report-31-2023S1.json");
+  if (!rc && doc) {
+    char *json = xstrndup(doc->data, doc->len);
+    rc = app_report_doc_load(a, NULL, "31", "2023S1", json, e);
+    free(json);
+  }
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
     rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
   return rc;
@@ -134,6 +142,13 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
                                                              : "chu kỳ: các mã Y, S, Q, M, C9 cách nhau bởi dấu phẩy");
     snprintf(out, n, "%s", value);
     return 0;
+  } else if (!strncmp(key, "doc.", 4)) {
+    doc_style st;
+    char err[160];
+    doc_style_default(&st);
+    if (doc_style_set(&st, key, value, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "value", "%s", err);
+    snprintf(out, n, "%s", value);
+    return 0;
   } else if (!strcmp(key, "clock.today")) {
     int day;
     if (strcmp(value, "0") && date_parse(value, &day))
@@ -148,7 +163,7 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
 }
 
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
-  char stored[32];
+  char stored[80];
   if (setting_value(key, value, stored, sizeof stored, e)) return DV_EINVAL;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
@@ -157,11 +172,11 @@ int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
   int rc = !strcmp(key, "period.cutoff_day") && a->nlocks
                ? dv_fail(e, DV_ECONFLICT, 0, "key", "đã có %d báo cáo được phê duyệt: mở lại trước khi đổi kỳ báo cáo", a->nlocks)
                : store_begin(s, e);
-  char before[32] = "null";
+  char before[80] = "null";
   store_setting_get(s, key, before, sizeof before);
   if (!rc) rc = store_setting_set(s, key, stored, e);
   if (!rc) {
-    char bj[96], aj[96];
+    char bj[200], aj[200];
     snprintf(bj, sizeof bj, "{\"%s\":\"%s\"}", key, before);
     snprintf(aj, sizeof aj, "{\"%s\":\"%s\"}", key, stored);
     rc = store_audit(s, 0, "(dòng lệnh)", "setting.set", "setting", 0, bj, aj, e);

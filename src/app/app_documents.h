@@ -46,6 +46,17 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
  * period not approved for it. e->field names the field at fault. */
 int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e);
 
+/* the stored fields as JSON (docs/contract.md): {"number","symbol","date",
+ * "place","parent_body","issuer","issuer_long","title","recipients",
+ * "sign_on_behalf","sign_position","sign_name","sections":{KEY:text}};
+ * caller frees */
+char *report_doc_to_json(const report_doc *d);
+/* sets the given fields of the unit's document for the period from JSON
+ * (fields left out keep their value), validated and saved as above; an
+ * unknown field or section is refused */
+int app_report_doc_load(app *a, const user *u, const char *unit_code, const char *period, const char *json,
+                        dv_err *e);
+
 /* a sentence the system offers from the live figures, for a section */
 typedef struct doc_figure {
   const char *section; /* a key of report_sections */
@@ -54,6 +65,17 @@ typedef struct doc_figure {
 int app_report_doc_figures(app *a, const user *u, const char *unit_code, const char *period, doc_figure **out,
                            int *n, dv_err *e);
 void doc_figures_release(doc_figure *f, int n);
+
+/* the document assembled (for the HTML preview and the writers): the
+ * annex tables it points to are owned by it */
+typedef struct built_doc {
+  official_doc doc;
+  rtable *tables;
+  int ntables;
+} built_doc;
+int app_document_build(app *a, const user *u, const char *kind, const char *key, const char *period,
+                       built_doc *out, dv_err *e);
+void built_doc_release(built_doc *b);
 
 /* the finished file: kind "report" (unit_code + period) or "plan" (symbol),
  * format "docx" or "pdf"; *filename is a suggested ASCII file name (owned) */

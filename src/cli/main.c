@@ -16,6 +16,7 @@ static const struct {
     {"import", cmd_import, "import units|dialogues|values|REGISTER|plan DB FILE   nhập CSV (tất cả hoặc không)"},
     {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
     {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
+    {"document", cmd_document, "document DB --report --unit U --period P | --plan SỐ  --format docx|pdf --out FILE   văn bản (báo cáo, kế hoạch)"},
     {"indicator", cmd_indicator, "indicator DB --name NAME --period P --unit CODE [--area A --min N --level L]   chỉ số (%)"},
     {"submit", cmd_submission, "submit DB --form F --period P --unit U --user LOGIN [--ack]   gửi báo cáo"},
     {"approve", cmd_submission, "approve DB --form F --period P --unit U --user LOGIN   phê duyệt (đơn vị cấp trên)"},

@@ -130,6 +130,25 @@ char *doc_date_line(const char *place, int day) {
   return buf_detach(&b, NULL);
 }
 
+void doc_period_words(const period *p, int next, char *out, size_t n) {
+  static const char *const ROMAN[] = {"", "I", "II", "III", "IV"};
+  period q = *p;
+  if (next && q.kind == PERIOD_YEAR) q.year++;
+  else if (next && q.kind == PERIOD_NINE) q.kind = PERIOD_QUARTER, q.idx = 4;
+  else if (next) {
+    int last = q.kind == PERIOD_HALF ? 2 : q.kind == PERIOD_QUARTER ? 4 : 12;
+    if (q.idx == last) q.idx = 1, q.year++;
+    else q.idx++;
+  }
+  switch (q.kind) {
+  case PERIOD_YEAR: snprintf(out, n, "năm %d", q.year); break;
+  case PERIOD_HALF: snprintf(out, n, "6 tháng %s năm %d", q.idx == 1 ? "đầu" : "cuối", q.year); break;
+  case PERIOD_QUARTER: snprintf(out, n, "quý %s năm %d", ROMAN[q.idx], q.year); break;
+  case PERIOD_MONTH: snprintf(out, n, "tháng %d năm %d", q.idx, q.year); break;
+  case PERIOD_NINE: snprintf(out, n, "9 tháng đầu năm %d", q.year); break;
+  }
+}
+
 char *doc_number(int number, const char *symbol) {
   buf b;
   buf_init(&b, 0);

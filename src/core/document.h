@@ -9,7 +9,9 @@
  * and a literal '*' is written "\*". Everything else is kept as written. */
 #ifndef DV_DOCUMENT_H
 #define DV_DOCUMENT_H
+#include "core/period.h"
 #include "core/report.h"
+#include <stddef.h>
 
 /* every layout parameter in one place; defaults in doc_style_default(),
  * each overridable by the office with `danvan config DB doc.KEY VALUE` */
@@ -87,6 +89,9 @@ void official_doc_add_annex(official_doc *d, const rtable *t, const char *captio
 /* "Hải Phòng, ngày 19 tháng 6 năm 2023": day below 10 and months 1, 2 with a
  * leading zero ("ngày 05 tháng 01 năm 2024"); day = days since 1970-01-01 */
 char *doc_date_line(const char *place, int day);
+/* "6 tháng đầu năm 2023", "năm 2023", "quý II năm 2023", "tháng 5 năm 2023",
+ * "9 tháng đầu năm 2023"; next: the period after p (the report's outlook) */
+void doc_period_words(const period *p, int next, char *out, size_t n);
 /* "Số 361-BC/TU" from 361 and "BC/TU" */
 char *doc_number(int number, const char *symbol);
 

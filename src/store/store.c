@@ -493,7 +493,7 @@ static const char *RECORDS_SCHEMA =
     " data TEXT NOT NULL);";
 
 int store_records_schema(store *s, dv_err *e) {
-  return exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ? DV_EDB : 0;
+  return exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) || store_documents_schema(s, e) ? DV_EDB : 0;
 }
 
 int store_records_scan_fields(store *s, const char *reg, const char *const *names, int n, record_fields_cb cb,

@@ -142,6 +142,18 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
  * targets and progress notes; the SQL is in store_plans.c --- */
 /* the plan tables (also added to databases made before them) */
 int store_plans_schema(store *s, dv_err *e);
+
+/* --- report documents (store_documents.c) --- */
+int store_documents_schema(store *s, dv_err *e);
+typedef struct store_doc_row {
+  int64_t id;
+  char *data; /* JSON, owned */
+  char updated_at[32], updated_by[64];
+} store_doc_row;
+/* 1 found (out filled), 0 none, -1 error */
+int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_doc_row *out);
+int store_report_doc_put(store *s, int64_t unit_id, const char *period, const char *data, const char *login,
+                         int64_t *id, dv_err *e);
 /* the plans with that symbol: up to max ids and unit ids; returns the count */
 int store_plans_by_symbol(store *s, const char *symbol, int64_t *ids, int64_t *unit_ids, int max);
 /* writes a plan in the caller's transaction: *id 0 inserts, else replaces

@@ -121,3 +121,19 @@ char *text_trim(char *s) {
   if (i) memmove(s, s + i, n - i + 1);
   return s;
 }
+
+static utf8proc_int32_t map_case(utf8proc_int32_t c, void *upper) {
+  return upper ? utf8proc_toupper(c) : utf8proc_tolower(c);
+}
+
+/* NFC copy of s in upper (or lower) case, or NULL if s is not valid UTF-8 */
+static char *text_case(const char *s, int upper) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
+                                           UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE, map_case,
+                                           upper ? (void *)1 : NULL);
+  return n < 0 ? NULL : (char *)out;
+}
+
+char *text_upper(const char *s) { return text_case(s, 1); }
+char *text_lower(const char *s) { return text_case(s, 0); }

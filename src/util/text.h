@@ -11,6 +11,10 @@ int text_valid_utf8(const char *s, size_t n);
 char *text_nfc(const char *s);
 /* search fold of s (caller frees), or NULL if s is not valid UTF-8 */
 char *text_fold(const char *s);
+/* NFC copies in upper or lower case ("Hải Phòng" -> "HẢI PHÒNG"), caller
+ * frees; NULL if s is not valid UTF-8 */
+char *text_upper(const char *s);
+char *text_lower(const char *s);
 /* trims ASCII spaces in place, returns s */
 char *text_trim(char *s);
 #endif

@@ -1,0 +1,292 @@
+/* Assembles an official_doc from a stored report (narrative + live
+ * annexes) or from a plan, and writes it as DOCX or PDF. */
+#include "app/app_documents.h"
+#include "app/app_internal.h"
+#include "export/docx.h"
+#include "export/pdf.h"
+#include "util/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PDF_TIMEOUT_S 90
+
+/* the layout parameters: defaults, then the office's doc.* settings */
+static void load_style(app *a, doc_style *st) {
+  doc_style_default(st);
+  store *s = app_store(a);
+  for (int i = 0; i < doc_style_nkeys; i++) {
+    char v[64];
+    if (store_setting_get(s, doc_style_keys[i].key, v, sizeof v) == 0) doc_style_set(st, doc_style_keys[i].key, v, NULL, 0);
+  }
+}
+
+/* a text as paragraphs: each non-empty line one paragraph, "# " a heading */
+static void add_text(official_doc *d, const char *text) {
+  const char *s = text ? text : "";
+  while (*s) {
+    const char *nl = strchr(s, '\n');
+    size_t len = nl ? (size_t)(nl - s) : strlen(s);
+    char *line = xstrndup(s, len);
+    size_t n = strlen(line);
+    if (n && line[n - 1] == '\r') line[--n] = 0;
+    text_trim(line);
+    if (!strncmp(line, "# ", 2)) official_doc_add_para(d, DP_HEADING, text_trim(line + 2));
+    else if (*line) official_doc_add_para(d, DP_BODY, line);
+    free(line);
+    s += len + (nl ? 1 : 0);
+  }
+}
+
+/* "{period}" and "{next}" in a section heading; part headings are two lines */
+static void add_heading(official_doc *d, const char *tmpl, const char *now, const char *next, doc_para_kind kind) {
+  buf b;
+  buf_init(&b, 0);
+  for (const char *s = tmpl; *s; s++) {
+    if (!strncmp(s, "{period}", 8)) buf_adds(&b, now), s += 7;
+    else if (!strncmp(s, "{next}", 6)) buf_adds(&b, next), s += 5;
+    else buf_addc(&b, *s);
+  }
+  char *line = b.s, *nl;
+  while ((nl = strchr(line, '\n'))) {
+    *nl = 0;
+    official_doc_add_para(d, kind, line);
+    line = nl + 1;
+  }
+  official_doc_add_para(d, kind, line);
+  buf_release(&b);
+}
+
+void built_doc_release(built_doc *b) {
+  official_doc_release(&b->doc);
+  for (int i = 0; i < b->ntables; i++) rtable_release(&b->tables[i]);
+  free(b->tables);
+  b->tables = NULL;
+  b->ntables = 0;
+}
+
+static void add_recipients(official_doc *d, const char *text) {
+  const char *s = text ? text : "";
+  while (*s) {
+    const char *nl = strchr(s, '\n');
+    size_t len = nl ? (size_t)(nl - s) : strlen(s);
+    char *line = xstrndup(s, len);
+    text_trim(line);
+    char *l = line;
+    if (l[0] == '-' && l[1] == ' ') l += 2; /* "- Ban Dân vận Trung ương," */
+    size_t k = strlen(l);
+    while (k && (l[k - 1] == ',' || l[k - 1] == '.' || l[k - 1] == '\r')) l[--k] = 0;
+    if (*l) official_doc_add_recipient(d, l);
+    free(line);
+    s += len + (nl ? 1 : 0);
+  }
+}
+
+/* the annexes: every self, levels and list form of the catalog, computed now */
+static int add_annexes(app *a, const user *u, const report_doc *rd, const period *p, built_doc *b, dv_err *e) {
+  const catalog *cat = app_catalog(a);
+  b->tables = xcalloc((size_t)cat->nforms + 1, sizeof(rtable));
+  char words[64], day[16] = "", attached[700];
+  doc_period_words(p, 0, words, sizeof words);
+  if (rd->date[0]) {
+    int d, y, m, dd;
+    date_parse(rd->date, &d);
+    date_to_ymd(d, &y, &m, &dd);
+    snprintf(day, sizeof day, ", ngày %d/%d/%d", dd, m, y);
+  }
+  if (rd->number > 0) snprintf(attached, sizeof attached, "(Kèm theo Báo cáo số %d-%s%s của %s)", rd->number, rd->symbol, day, rd->issuer_long);
+  else snprintf(attached, sizeof attached, "(Kèm theo Báo cáo số      -%s%s của %s)", rd->symbol, day, rd->issuer_long);
+  int rc = 0;
+  for (int i = 0; i < cat->nforms && !rc; i++) {
+    const form *f = &cat->forms[i];
+    rc = app_report(a, u, f->code, rd->unit_code, rd->period, 0, &b->tables[b->ntables], e);
+    if (rc) break;
+    rtable *t = &b->tables[b->ntables++];
+    char title[600];
+    snprintf(title, sizeof title, "%s %s", f->title, words);
+    official_doc_add_annex(&b->doc, t, "BẢNG TỔNG HỢP SỐ LIỆU", title, attached);
+  }
+  return rc;
+}
+
+/* "6 THÁNG ĐẦU NĂM 2023" (next: the period after) */
+static void period_caps(const period *p, int next, char *out, size_t n) {
+  char w[64];
+  doc_period_words(p, next, w, sizeof w);
+  char *up = text_upper(w);
+  snprintf(out, n, "%s", up ? up : w);
+  free(up);
+}
+
+static int build_report(app *a, const user *u, const char *unit_code, const char *period_id, built_doc *b, dv_err *e) {
+  report_doc rd;
+  int rc = app_report_doc_get(a, u, unit_code, period_id, &rd, e);
+  if (rc) return rc;
+  period p;
+  period_parse(rd.period, &p);
+  official_doc *d = &b->doc;
+  official_doc_init(d);
+  load_style(a, &d->style);
+  d->parent_body = xstrdup(rd.parent_body);
+  d->issuer = xstrdup(rd.issuer);
+  d->number = doc_number(rd.number, rd.symbol);
+  int day;
+  d->date_line = rd.date[0] && !date_parse(rd.date, &day) ? doc_date_line(rd.place, day) : NULL;
+  if (!d->date_line) { /* not dated yet: the place and blanks to write by hand */
+    buf bl;
+    buf_init(&bl, 0);
+    buf_addf(&bl, "%s, ngày     tháng     năm %d", rd.place, p.year + (p.kind == PERIOD_YEAR || (p.kind == PERIOD_HALF && p.idx == 2)));
+    d->date_line = buf_detach(&bl, NULL);
+  }
+  d->kind_title = xstrdup("BÁO CÁO");
+  d->subtitle = xstrdup(rd.title ? rd.title : "");
+  char now[64], next[64];
+  period_caps(&p, 0, now, sizeof now);
+  period_caps(&p, 1, next, sizeof next);
+  for (int i = 0; i < report_nsections; i++) {
+    const report_section *s = &report_sections[i];
+    if (s->group) add_heading(d, s->group, now, next, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (s->heading) add_heading(d, s->heading, now, next, DP_HEADING);
+    add_text(d, rd.sections[i]);
+  }
+  add_recipients(d, rd.recipients);
+  d->sign_on_behalf = xstrdup(rd.sign_on_behalf);
+  d->sign_position = xstrdup(rd.sign_position);
+  d->sign_name = xstrdup(rd.sign_name);
+  rc = add_annexes(a, u, &rd, &p, b, e);
+  report_doc_release(&rd);
+  return rc;
+}
+
+/* --- plans ------------------------------------------------------------------------ */
+
+/* a plan of Ban Dân vận ("KH/BDVTU") is issued by the board under its committee */
+static void plan_issuer(app *a, const char *unit_code, const char *symbol, official_doc *d) {
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code);
+  char committee[256] = "", parent[256] = "", kind_up[256] = "";
+  if (pos >= 0) {
+    const unit_node *un = &a->t.u[pos];
+    tree_committee_name(&a->t, pos, committee, sizeof committee);
+    snprintf(parent, sizeof parent, "%s", un->parent < 0 ? un->name : a->t.u[un->parent].name);
+    const char *sp = strchr(committee, ' ');
+    const char *second = sp ? strchr(sp + 1, ' ') : NULL; /* "Thành ủy" of "Thành ủy Hải Phòng" */
+    snprintf(kind_up, sizeof kind_up, "%.*s", un->parent < 0 && second ? (int)(second - committee) : (int)strlen(committee), committee);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  const char *slash = strchr(symbol, '/');
+  char *up_committee = text_upper(committee), *up_parent = text_upper(parent), *up_kind = text_upper(kind_up);
+  if (slash && !strncmp(slash + 1, "BDV", 3)) {
+    d->parent_body = xstrdup(up_committee ? up_committee : "");
+    d->issuer = xstrdup("BAN DÂN VẬN");
+  } else {
+    buf b;
+    buf_init(&b, 0);
+    buf_addf(&b, "ĐẢNG BỘ %s", up_parent ? up_parent : "");
+    d->parent_body = buf_detach(&b, NULL);
+    d->issuer = xstrdup(up_kind ? up_kind : "");
+  }
+  free(up_committee), free(up_parent), free(up_kind);
+}
+
+static void plan_item_para(official_doc *d, const plan_block *bl) {
+  const char *text = bl->text ? bl->text : "";
+  size_t n = strlen(bl->item.number);
+  const char *sep = n && bl->item.number[n - 1] == '.' ? " " : ". ";
+  const char *nl = strchr(text, '\n');
+  size_t first = nl ? (size_t)(nl - text) : strlen(text);
+  buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "%s%s", bl->item.number, sep);
+  buf_add(&b, text, first);
+  official_doc_add_para(d, DP_BODY, b.s);
+  buf_release(&b);
+  if (nl) add_text(d, nl + 1);
+}
+
+static int build_plan(app *a, const user *u, const char *symbol, built_doc *b, dv_err *e) {
+  plan_doc pd;
+  plan_info info;
+  int rc = app_plan_get(a, u, symbol, NULL, &pd, &info, e);
+  if (rc) return rc;
+  official_doc *d = &b->doc;
+  official_doc_init(d);
+  load_style(a, &d->style);
+  plan_issuer(a, pd.unit, pd.symbol, d);
+  buf nb;
+  buf_init(&nb, 0);
+  buf_addf(&nb, "Số %s", pd.symbol);
+  d->number = buf_detach(&nb, NULL);
+  d->date_line = doc_date_line(pd.place ? pd.place : "", pd.day);
+  d->kind_title = xstrdup("KẾ HOẠCH");
+  const char *title = pd.title ? pd.title : "";
+  if (!strncmp(title, "Kế hoạch ", strlen("Kế hoạch "))) title += strlen("Kế hoạch ");
+  d->subtitle = xstrdup(title);
+  if (pd.preamble) add_text(d, pd.preamble);
+  for (int i = 0; i < pd.nblocks; i++) {
+    const plan_block *bl = &pd.blocks[i];
+    if (bl->kind == PLAN_ITEM) plan_item_para(d, bl);
+    else {
+      official_doc_add_para(d, DP_HEADING, bl->title ? bl->title : "");
+      add_text(d, bl->text);
+    }
+  }
+  for (int i = 0; i < pd.nrecipients; i++) official_doc_add_recipient(d, pd.recipients[i]);
+  d->sign_on_behalf = xstrdup(pd.signer[0] ? pd.signer[0] : "");
+  d->sign_position = xstrdup(pd.signer[1] ? pd.signer[1] : "");
+  d->sign_name = xstrdup(pd.signer[2] ? pd.signer[2] : "");
+  plan_doc_release(&pd);
+  free(info.title);
+  return 0;
+}
+
+/* --- the file --------------------------------------------------------------------- */
+
+/* an ASCII file name: letters, digits and '-' ("BC-31-2023S1.docx") */
+static char *file_name(const char *prefix, const char *key, const char *period_id, const char *ext) {
+  buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, prefix);
+  for (const char *parts[] = {key, period_id}, **p = parts; p < parts + 2; p++) {
+    if (!*p || !**p) continue;
+    buf_addc(&b, '-');
+    for (const unsigned char *s = (const unsigned char *)*p; *s; s++)
+      buf_addc(&b, (*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ? (char)*s : '-');
+  }
+  buf_addf(&b, ".%s", ext);
+  return buf_detach(&b, NULL);
+}
+
+int app_document_build(app *a, const user *u, const char *kind, const char *key, const char *period_id,
+                       built_doc *out, dv_err *e) {
+  memset(out, 0, sizeof *out);
+  int rc;
+  if (kind && !strcmp(kind, "report")) rc = build_report(a, u, key, period_id, out, e);
+  else if (kind && !strcmp(kind, "plan")) rc = build_plan(a, u, key ? key : "", out, e);
+  else rc = dv_fail(e, DV_EINVAL, 0, "kind", "loại văn bản: report hoặc plan");
+  if (rc) built_doc_release(out);
+  return rc;
+}
+
+int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period_id,
+                      const char *format, buf *out, char **filename, dv_err *e) {
+  int pdf = format && !strcmp(format, "pdf");
+  if (!format || (!pdf && strcmp(format, "docx")))
+    return dv_fail(e, DV_EINVAL, 0, "format", "định dạng văn bản: docx hoặc pdf");
+  built_doc b;
+  int rc = app_document_build(a, u, kind, key, period_id, &b, e);
+  char err[300] = "";
+  buf docx;
+  buf_init(&docx, 0);
+  if (!rc && docx_write(&b.doc, &docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
+  built_doc_release(&b);
+  if (!rc && pdf) {
+    if (pdf_from_docx(docx.s, docx.len, out, PDF_TIMEOUT_S, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "%s", err);
+  } else if (!rc) {
+    buf_add(out, docx.s, docx.len);
+  }
+  buf_release(&docx);
+  if (!rc && filename)
+    *filename = !strcmp(kind, "report") ? file_name("BaoCao", key, period_id, format) : file_name("KeHoach", key, NULL, format);
+  return rc;
+}

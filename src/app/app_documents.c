@@ -1,0 +1,461 @@
+/* Official documents: a unit's report for a period (narrative stored as
+ * one JSON text per unit and period, annexes computed live) and a plan,
+ * assembled as an official_doc and written as DOCX, or PDF through it. */
+#include "app/app_documents.h"
+#include "app/app_internal.h"
+#include "export/report_out.h"
+#include "util/text.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DOC_TEXT_MAX (200 * 1024) /* bytes of one section, the title or the recipients */
+
+const report_section report_sections[] = {
+    {"p1.I", "Phần thứ nhất\nKẾT QUẢ CÔNG TÁC DÂN VẬN {period}", "I. ĐẶC ĐIỂM TÌNH HÌNH"},
+    {"p1.II.1", "II. KẾT QUẢ CÔNG TÁC DÂN VẬN CỦA HỆ THỐNG CHÍNH TRỊ", "1. Công tác lãnh đạo, chỉ đạo của các cấp ủy đảng"},
+    {"p1.II.2", NULL, "2. Công tác dân vận của các cơ quan nhà nước và lực lượng vũ trang"},
+    {"p1.II.3", NULL, "3. Kết quả công tác dân vận của Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội các cấp"},
+    {"p1.II.4", NULL, "4. Kết quả công tác dân vận đối với đồng bào theo tôn giáo"},
+    {"p1.II.5", NULL, "5. Kết quả công tác dân vận đồng bào dân tộc thiểu số"},
+    {"p1.II.6", NULL, "6. Kết quả công tác dân vận với cộng đồng người Việt Nam ở nước ngoài"},
+    {"p1.III", NULL, "III. PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”"},
+    {"p1.IV", NULL, "IV. KẾT QUẢ HOẠT ĐỘNG CỦA BAN DÂN VẬN CÁC CẤP"},
+    {"p1.V", NULL, "V. ĐÁNH GIÁ CHUNG"},
+    {"p2", "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM CÔNG TÁC DÂN VẬN {next}", NULL},
+};
+const int report_nsections = (int)(sizeof report_sections / sizeof report_sections[0]);
+
+void report_doc_release(report_doc *d) {
+  free(d->title);
+  free(d->recipients);
+  for (int i = 0; i < report_nsections; i++) free(d->sections[i]);
+  memset(d, 0, sizeof *d);
+}
+
+/* the default line(s) under "BÁO CÁO", as in the seed */
+static char *default_title(const period *p) {
+  char now[64], next[64];
+  doc_period_words(p, 0, now, sizeof now);
+  doc_period_words(p, 1, next, sizeof next);
+  buf b;
+  buf_init(&b, 0);
+  if (p->kind == PERIOD_YEAR) buf_addf(&b, "tổng kết công tác dân vận %s;\nphương hướng, nhiệm vụ %s", now, next);
+  else if (p->kind == PERIOD_HALF && p->idx == 1)
+    buf_addf(&b, "sơ kết công tác dân vận 6 tháng đầu năm;\nphương hướng, nhiệm vụ trọng tâm %s", next);
+  else buf_addf(&b, "kết quả công tác dân vận %s;\nphương hướng, nhiệm vụ trọng tâm %s", now, next);
+  return buf_detach(&b, NULL);
+}
+
+/* --- who issues: names from the unit ---------------------------------------- */
+
+typedef struct issuer_names {
+  char parent_body[256], issuer[256], issuer_long[256], place[128], symbol[32], on_behalf[128];
+} issuer_names;
+
+/* "Thành ủy Hải Phòng" -> kind "Thành ủy", symbol suffix "TU" */
+static void committee_kind(const char *committee, char *kind, size_t n, const char **suffix, int *commune) {
+  static const struct {
+    const char *prefix, *suffix;
+    int commune;
+  } K[] = {{"Thành ủy", "TU", 0}, {"Tỉnh ủy", "TU", 0}, {"Thị ủy", "TU", 0}, {"Quận ủy", "QU", 0},
+           {"Huyện ủy", "HU", 0}, {"Đảng ủy", "ĐU", 1}};
+  for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
+    if (!strncmp(committee, K[i].prefix, strlen(K[i].prefix))) {
+      snprintf(kind, n, "%s", K[i].prefix);
+      *suffix = K[i].suffix;
+      *commune = K[i].commune;
+      return;
+    }
+  snprintf(kind, n, "%s", committee);
+  *suffix = "ĐU";
+  *commune = 1;
+}
+
+static void set_upper(char *out, size_t n, const char *prefix, const char *s) {
+  char *u = text_upper(s);
+  snprintf(out, n, "%s%s", prefix, u ? u : s);
+  free(u);
+}
+
+/* caller holds the read lock */
+static void issuer_of(const tree *t, int pos, issuer_names *o) {
+  memset(o, 0, sizeof *o);
+  const unit_node *u = &t->u[pos];
+  char committee[256], kind[64];
+  const char *suffix;
+  int commune;
+  tree_committee_name(t, pos, committee, sizeof committee);
+  committee_kind(committee, kind, sizeof kind, &suffix, &commune);
+  snprintf(o->symbol, sizeof o->symbol, "BC/%s", suffix);
+  snprintf(o->place, sizeof o->place, "%s", u->short_name ? u->short_name : unit_short_name(u->name, u->type));
+  if (u->parent < 0) { /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "THÀNH ỦY" */
+    set_upper(o->parent_body, sizeof o->parent_body, "ĐẢNG BỘ ", u->name);
+    set_upper(o->issuer, sizeof o->issuer, "", kind);
+  } else {             /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "QUẬN ỦY NGÔ QUYỀN" */
+    set_upper(o->parent_body, sizeof o->parent_body, "ĐẢNG BỘ ", t->u[u->parent].name);
+    set_upper(o->issuer, sizeof o->issuer, "", committee);
+  }
+  if (commune) {
+    snprintf(o->issuer_long, sizeof o->issuer_long, "%s", committee);
+    set_upper(o->on_behalf, sizeof o->on_behalf, "T/M ", kind);
+  } else {
+    snprintf(o->issuer_long, sizeof o->issuer_long, "Ban Thường vụ %s", committee);
+    snprintf(o->on_behalf, sizeof o->on_behalf, "T/M BAN THƯỜNG VỤ");
+  }
+}
+
+static void fill_defaults(app *a, int pos, const period *p, report_doc *d) {
+  issuer_names o;
+  issuer_of(&a->t, pos, &o);
+  snprintf(d->symbol, sizeof d->symbol, "%s", o.symbol);
+  snprintf(d->place, sizeof d->place, "%s", o.place);
+  snprintf(d->parent_body, sizeof d->parent_body, "%s", o.parent_body);
+  snprintf(d->issuer, sizeof d->issuer, "%s", o.issuer);
+  snprintf(d->issuer_long, sizeof d->issuer_long, "%s", o.issuer_long);
+  snprintf(d->sign_on_behalf, sizeof d->sign_on_behalf, "%s", o.on_behalf);
+  snprintf(d->sign_position, sizeof d->sign_position, "BÍ THƯ");
+  d->title = default_title(p);
+  d->recipients = xstrdup("");
+  for (int i = 0; i < report_nsections; i++) d->sections[i] = xstrdup("");
+}
+
+/* --- JSON of a stored document ------------------------------------------------ */
+
+#define STR_FIELDS(X)                                                                                  \
+  X(symbol) X(date) X(place) X(parent_body) X(issuer) X(issuer_long) X(sign_on_behalf) X(sign_position) \
+  X(sign_name)
+
+char *report_doc_to_json(const report_doc *d) {
+  json_t *o = json_object(), *secs = json_object();
+  json_object_set_new(o, "number", json_integer(d->number));
+#define PUT(f) json_object_set_new(o, #f, json_string(d->f));
+  STR_FIELDS(PUT)
+#undef PUT
+  json_object_set_new(o, "title", json_string(d->title ? d->title : ""));
+  json_object_set_new(o, "recipients", json_string(d->recipients ? d->recipients : ""));
+  for (int i = 0; i < report_nsections; i++)
+    if (d->sections[i] && *d->sections[i]) json_object_set_new(secs, report_sections[i].key, json_string(d->sections[i]));
+  json_object_set_new(o, "sections", secs);
+  char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+  json_decref(o);
+  return s;
+}
+
+static void take_str(json_t *o, const char *key, char *out, size_t n) {
+  const char *v = json_string_value(json_object_get(o, key));
+  if (v) snprintf(out, n, "%s", v);
+}
+
+static void take_text(json_t *o, const char *key, char **out) {
+  const char *v = json_string_value(json_object_get(o, key));
+  if (!v) return;
+  free(*out);
+  *out = xstrdup(v);
+}
+
+/* overlays the stored fields on the defaults in d */
+static void doc_from_json(report_doc *d, const char *data) {
+  json_t *o = json_loads(data, 0, NULL);
+  if (!o) return;
+  json_int_t n = json_integer_value(json_object_get(o, "number"));
+  d->number = n > 0 && n < 1000000 ? (int)n : 0;
+#define TAKE(f) take_str(o, #f, d->f, sizeof d->f);
+  STR_FIELDS(TAKE)
+#undef TAKE
+  take_text(o, "title", &d->title);
+  take_text(o, "recipients", &d->recipients);
+  json_t *secs = json_object_get(o, "sections");
+  for (int i = 0; i < report_nsections; i++) take_text(secs, report_sections[i].key, &d->sections[i]);
+  json_decref(o);
+}
+
+/* --- get and save -------------------------------------------------------------- */
+
+static int unit_for(app *a, const user *u, const char *unit_code, int write, int *pos, dv_err *e) {
+  *pos = app_unit_pos(a, unit_code ? unit_code : "");
+  if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  if (write ? !app_can_write(a, u, *pos) : !app_can_read(a, u, *pos))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  return 0;
+}
+
+static int period_of(const char *id, period *p, dv_err *e) {
+  if (!id || period_parse(id, p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", id ? id : "");
+  return 0;
+}
+
+int app_report_doc_get(app *a, const user *u, const char *unit_code, const char *period_id, report_doc *out,
+                       dv_err *e) {
+  memset(out, 0, sizeof *out);
+  period p;
+  int pos, rc = period_of(period_id, &p, e);
+  pthread_rwlock_rdlock(&a->lock);
+  if (!rc) rc = unit_for(a, u, unit_code, 0, &pos, e);
+  int64_t unit_id = rc ? 0 : a->t.u[pos].id;
+  if (!rc) {
+    fill_defaults(a, pos, &p, out);
+    snprintf(out->unit_code, sizeof out->unit_code, "%s", a->t.u[pos].code);
+    period_format(&p, out->period);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  store_doc_row row;
+  int found = store_report_doc_get(app_store(a), unit_id, out->period, &row);
+  if (found < 0) return dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản");
+  if (found) {
+    out->id = row.id;
+    doc_from_json(out, row.data);
+    snprintf(out->updated_at, sizeof out->updated_at, "%s", row.updated_at);
+    snprintf(out->updated_by, sizeof out->updated_by, "%s", row.updated_by);
+    free(row.data);
+  }
+  return 0;
+}
+
+/* the first problem of a marked-up text: "" if none */
+static const char *text_problem(const char *s) {
+  if (!s) return "";
+  size_t n = strlen(s);
+  if (n > DOC_TEXT_MAX) return "quá dài (tối đa 200 kB)";
+  if (!text_valid_utf8(s, n)) return "không phải UTF-8 hợp lệ";
+  for (const char *p = s; *p; p++) {
+    if (*p == '\\' && p[1]) p++;
+    else if (p[0] == '^' && p[1] == '[') {
+      int depth = 0;
+      const char *q = p + 1;
+      for (; *q; q++) {
+        if (*q == '\\' && q[1]) q++;
+        else if (*q == '[') depth++;
+        else if (*q == ']' && --depth == 0) break;
+      }
+      if (!*q) return "chú thích \"^[\" chưa đóng bằng \"]\"";
+      p = q;
+    }
+  }
+  return "";
+}
+
+static int check_doc(const report_doc *d, dv_err *e) {
+  int day;
+  if (d->number < 0 || d->number > 999999) return dv_fail(e, DV_EINVAL, 0, "number", "số văn bản không hợp lệ");
+  if (d->date[0] && date_parse(d->date, &day))
+    return dv_fail(e, DV_EINVAL, 0, "date", "ngày ban hành không có thật: %s (dạng YYYY-MM-DD)", d->date);
+  if (!d->symbol[0] || strchr(d->symbol, ' '))
+    return dv_fail(e, DV_EINVAL, 0, "symbol", "ký hiệu văn bản không hợp lệ (ví dụ BC/TU)");
+  const char *probs[] = {text_problem(d->title), text_problem(d->recipients)};
+  if (*probs[0]) return dv_fail(e, DV_EINVAL, 0, "title", "tiêu đề: %s", probs[0]);
+  if (*probs[1]) return dv_fail(e, DV_EINVAL, 0, "recipients", "nơi nhận: %s", probs[1]);
+  for (int i = 0; i < report_nsections; i++) {
+    const char *pr = text_problem(d->sections[i]);
+    if (*pr) return dv_fail(e, DV_EINVAL, 0, report_sections[i].key, "mục %s: %s", report_sections[i].key, pr);
+  }
+  const char *shorts[] = {d->place, d->parent_body, d->issuer, d->issuer_long,
+                          d->sign_on_behalf, d->sign_position, d->sign_name};
+  for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++)
+    if (!text_valid_utf8(shorts[i], strlen(shorts[i]))) return dv_fail(e, DV_EINVAL, 0, "", "văn bản không phải UTF-8 hợp lệ");
+  return 0;
+}
+
+int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e) {
+  period p;
+  int pos, rc = period_of(d->period, &p, e);
+  if (!rc) rc = check_doc(d, e);
+  if (rc) return rc;
+  pthread_rwlock_rdlock(&a->lock);
+  rc = unit_for(a, u, d->unit_code, 1, &pos, e);
+  int64_t unit_id = rc ? 0 : a->t.u[pos].id;
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  store *s = app_store(a);
+  char *after = report_doc_to_json(d), *before = NULL;
+  store_doc_row old;
+  if (store_report_doc_get(s, unit_id, d->period, &old) > 0) before = old.data;
+  int64_t uid, id = 0;
+  const char *login;
+  actor_of(u, &uid, &login);
+  rc = store_begin(s, e);
+  if (!rc) rc = store_report_doc_put(s, unit_id, d->period, after, login, &id, e);
+  if (!rc) rc = store_audit(s, uid, login, "document.save", "report_doc", id, before, after, e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  free(before);
+  free(after);
+  return rc;
+}
+
+static int known_keys(json_t *o, dv_err *e) {
+  static const char *const KEYS[] = {"number", "symbol", "date", "place", "parent_body", "issuer", "issuer_long",
+                                     "title", "recipients", "sign_on_behalf", "sign_position", "sign_name",
+                                     "sections"};
+  const char *k;
+  json_t *v;
+  json_object_foreach(o, k, v) {
+    size_t i = 0;
+    while (i < sizeof KEYS / sizeof KEYS[0] && strcmp(k, KEYS[i])) i++;
+    if (i == sizeof KEYS / sizeof KEYS[0]) return dv_fail(e, DV_EINVAL, 0, k, "không có trường %s", k);
+    int want_string = strcmp(k, "number") && strcmp(k, "sections");
+    if ((want_string && !json_is_string(v)) || (!strcmp(k, "number") && !json_is_integer(v)) ||
+        (!strcmp(k, "sections") && !json_is_object(v)))
+      return dv_fail(e, DV_EINVAL, 0, k, "trường %s sai kiểu", k);
+  }
+  json_t *secs = json_object_get(o, "sections");
+  json_object_foreach(secs, k, v) {
+    int i = 0;
+    while (i < report_nsections && strcmp(k, report_sections[i].key)) i++;
+    if (i == report_nsections) return dv_fail(e, DV_EINVAL, 0, k, "không có mục %s", k);
+    if (!json_is_string(v)) return dv_fail(e, DV_EINVAL, 0, k, "mục %s phải là văn bản", k);
+  }
+  return 0;
+}
+
+int app_report_doc_load(app *a, const user *u, const char *unit_code, const char *period_id, const char *json,
+                        dv_err *e) {
+  json_error_t je;
+  json_t *o = json_loads(json, 0, &je);
+  if (!o || !json_is_object(o)) {
+    json_decref(o);
+    return dv_fail(e, DV_EINVAL, je.line, "", "JSON không hợp lệ, dòng %d cột %d: %s", je.line, je.column, je.text);
+  }
+  int rc = known_keys(o, e);
+  json_decref(o);
+  report_doc d;
+  if (!rc) rc = app_report_doc_get(a, u, unit_code, period_id, &d, e);
+  if (rc) return rc;
+  doc_from_json(&d, json);
+  rc = app_report_doc_save(a, u, &d, e);
+  report_doc_release(&d);
+  return rc;
+}
+
+/* --- figures offered as sentences --------------------------------------------- */
+
+/* {N}: column N (1-based) of the annex's last row (the unit, or the total);
+ * {levels:N}: "cấp thành phố: 5 cuộc; cấp huyện: 53 cuộc; …" over the level
+ * rows; {area}: "thành phố", "tỉnh", "quận", … A sentence is offered only when
+ * every figure it names is there. */
+typedef struct figure_rule {
+  const char *section, *form, *text;
+} figure_rule;
+
+static const figure_rule FIGURES[] = {
+    {"p1.II.1", "bieu-1",
+     "Các cấp ủy đã tổ chức {1} hội nghị tuyên truyền, tập huấn về công tác dân vận với {2} lượt người tham gia."},
+    {"p1.II.1", "bieu-1", "Ban hành {7} văn bản lãnh đạo, chỉ đạo thực hiện về công tác dân vận."},
+    {"p1.II.1", "bieu-1",
+     "Thực hiện {10} cuộc kiểm tra đối với {11} tổ chức đảng, {12} đảng viên và {19} cuộc giám sát đối với {20} tổ "
+     "chức đảng, {21} đảng viên về công tác dân vận, dân tộc, tôn giáo, dân chủ cơ sở."},
+    {"p1.II.1", "bieu-1", "Người đứng đầu cấp ủy, tổ chức đảng đã nhận {28} đơn, thư của Nhân dân; đã giải quyết {31} đơn, thư."},
+    {"p1.II.1", "bieu-5",
+     "Toàn {area} đã tổ chức được {13} cuộc đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp với "
+     "Nhân dân ({levels:13})."},
+    {"p1.II.3", "bieu-6",
+     "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội các cấp đã tổ chức {1} cuộc giám sát ({levels:1}); "
+     "nghiên cứu, xem xét {2} văn bản; đề xuất {3} ý kiến, kiến nghị, trong đó {4} ý kiến, kiến nghị được tiếp thu, "
+     "giải quyết."},
+    {"p1.II.3", "bieu-7",
+     "Tổ chức {1} hội nghị phản biện xã hội và phản biện {2} dự thảo văn bản bằng hình thức gửi dự thảo; đề xuất {3} "
+     "ý kiến, kiến nghị, trong đó {4} ý kiến, kiến nghị được cơ quan dự thảo tiếp thu."},
+    {"p1.III", "bieu-3",
+     "Toàn {area} có {1} mô hình “Dân vận khéo” được đăng ký xây dựng trên các lĩnh vực của đời sống xã hội; biểu "
+     "dương, khen thưởng {12} tập thể, {13} cá nhân."},
+    {"p1.IV", "bieu-2",
+     "Ban Dân vận các cấp chủ trì, phối hợp tổ chức {1} hội nghị, tập huấn về công tác dân vận với {2} lượt người "
+     "tham gia; ban hành {7} văn bản hướng dẫn, đôn đốc thực hiện về công tác dân vận."},
+    {"p1.IV", "bieu-2",
+     "Ban Dân vận các cấp thực hiện {16} cuộc kiểm tra đối với {17} tổ chức đảng, {18} đảng viên và {25} cuộc giám sát "
+     "đối với {26} tổ chức đảng, {27} đảng viên về công tác dân vận."},
+};
+
+/* "thành phố" for "Thành phố Hải Phòng", "tỉnh", "quận", … */
+static void area_word(const unit_node *u, char *out, size_t n) {
+  const char *ty = u->type ? u->type : "";
+  char *low = text_lower(strncmp(ty, "Thành phố", strlen("Thành phố")) ? ty : "Thành phố");
+  snprintf(out, n, "%s", low && *low ? low : "địa bàn");
+  free(low);
+}
+
+static int number_at(const rrow *row, int col, int ncols, double *v) {
+  if (col < 1 || col > ncols || row->cells[col - 1].kind != CELL_NUM) return 0;
+  *v = row->cells[col - 1].num;
+  return 1;
+}
+
+/* "cấp thành phố: 5 cuộc; cấp quận, huyện: 53 cuộc" */
+static int level_list(buf *b, const rtable *t, int col) {
+  int any = 0;
+  for (int r = 0; r < t->nrows; r++) {
+    double v;
+    if (t->rows[r].is_total || !t->rows[r].level || !number_at(&t->rows[r], col, t->ncols, &v)) continue;
+    char *low = text_lower(t->rows[r].label);
+    buf_addf(b, "%scấp %s: ", any ? "; " : "", low ? low : t->rows[r].label);
+    free(low);
+    format_number_vn(b, v);
+    buf_adds(b, " cuộc");
+    any = 1;
+  }
+  return any;
+}
+
+/* the sentence, or NULL when a figure is missing */
+static char *figure_text(const char *tmpl, const rtable *t, const char *area) {
+  if (!t->nrows) return NULL;
+  const rrow *last = &t->rows[t->nrows - 1];
+  buf b;
+  buf_init(&b, 0);
+  for (const char *s = tmpl; *s;) {
+    if (*s != '{') {
+      buf_addc(&b, *s++);
+      continue;
+    }
+    const char *close = strchr(s, '}');
+    int col;
+    double v;
+    int ok = 1;
+    if (!strncmp(s, "{area}", 6)) buf_adds(&b, area);
+    else if (sscanf(s, "{levels:%d}", &col) == 1) ok = level_list(&b, t, col);
+    else if (sscanf(s, "{%d}", &col) == 1 && number_at(last, col, t->ncols, &v)) format_number_vn(&b, v);
+    else ok = 0;
+    if (!ok || !close) {
+      buf_release(&b);
+      return NULL;
+    }
+    s = close + 1;
+  }
+  return buf_detach(&b, NULL);
+}
+
+void doc_figures_release(doc_figure *f, int n) {
+  for (int i = 0; i < n; i++) free(f[i].text);
+  free(f);
+}
+
+int app_report_doc_figures(app *a, const user *u, const char *unit_code, const char *period_id, doc_figure **out,
+                           int *n, dv_err *e) {
+  *out = NULL;
+  *n = 0;
+  period p;
+  int pos, rc = period_of(period_id, &p, e);
+  char area[64] = "";
+  pthread_rwlock_rdlock(&a->lock);
+  if (!rc) rc = unit_for(a, u, unit_code, 0, &pos, e);
+  if (!rc) area_word(&a->t.u[pos], area, sizeof area);
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  int nrules = (int)(sizeof FIGURES / sizeof FIGURES[0]);
+  doc_figure *f = xcalloc((size_t)nrules, sizeof *f);
+  for (int i = 0; i < nrules; i++) {
+    rtable t;
+    dv_err ignore;
+    if (app_report(a, u, FIGURES[i].form, unit_code, period_id, 0, &t, &ignore)) continue;
+    char *text = figure_text(FIGURES[i].text, &t, area);
+    rtable_release(&t);
+    if (!text) continue;
+    f[*n].section = FIGURES[i].section;
+    f[*n].text = text;
+    (*n)++;
+  }
+  *out = f;
+  return 0;
+}

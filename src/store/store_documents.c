@@ -1,0 +1,53 @@
+/* Report documents: the narrative and header fields of a unit's report for
+ * a period, kept as one JSON text per (unit, period). */
+#include "store/store.h"
+#include "store/store_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *DOCUMENTS_SCHEMA =
+    "CREATE TABLE IF NOT EXISTS report_docs(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+    " period TEXT NOT NULL, data TEXT NOT NULL, updated_by TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, period));";
+
+int store_documents_schema(store *s, dv_err *e) {
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, DOCUMENTS_SCHEMA, NULL, NULL, &msg) == SQLITE_OK) return 0;
+  dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
+  sqlite3_free(msg);
+  return DV_EDB;
+}
+
+int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_doc_row *out) {
+  memset(out, 0, sizeof *out);
+  sqlite3_stmt *st = prep(s, "SELECT id, data, updated_at, updated_by FROM report_docs WHERE unit_id=? AND period=?");
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, period);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  if (found) {
+    out->id = sqlite3_column_int64(st, 0);
+    out->data = col_dup(st, 1);
+    col_copy(st, 2, out->updated_at, sizeof out->updated_at);
+    col_copy(st, 3, out->updated_by, sizeof out->updated_by);
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+int store_report_doc_put(store *s, int64_t unit_id, const char *period, const char *data, const char *login,
+                         int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO report_docs(unit_id, period, data, updated_by) VALUES(?,?,?,?)"
+                             " ON CONFLICT(unit_id, period) DO UPDATE SET data=excluded.data,"
+                             " updated_by=excluded.updated_by, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+                             " RETURNING id");
+  if (!st) return db_fail(s, e, "lưu văn bản");
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, period);
+  bind_text(st, 3, data);
+  bind_text(st, 4, login);
+  int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "lưu văn bản");
+  if (!rc) *id = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return rc;
+}
