@@ -32,6 +32,7 @@ static int doc_fields(app *a, const user *u, const char *unit, const char *perio
     if (cli_read_file(load, 4u << 20, &in)) return cli_error("không đọc được %s", load);
     int rc = app_report_doc_load(a, u, unit, period_id, in.s, &e);
     buf_release(&in);
+    if (rc && e.field[0]) return cli_error("%s: trường \"%s\": %s", load, e.field, e.msg);
     if (rc) return cli_error("%s: %s", load, e.msg);
     printf("đã lưu văn bản của %s kỳ %s\n", unit, period_id);
     return 0;
