@@ -86,7 +86,7 @@ static void add_recipients(official_doc *d, const char *text) {
 static int add_annexes(app *a, const user *u, const report_doc *rd, const period *p, built_doc *b, dv_err *e) {
   const catalog *cat = app_catalog(a);
   b->tables = xcalloc((size_t)cat->nforms + 1, sizeof(rtable));
-  char words[64], day[16] = "", attached[700];
+  char words[64], day[32] = "", attached[700];
   doc_period_words(p, 0, words, sizeof words);
   if (rd->date[0]) {
     int d, y, m, dd;
@@ -103,7 +103,7 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
     if (rc) break;
     rtable *t = &b->tables[b->ntables++];
     char title[600];
-    snprintf(title, sizeof title, "%s %s", f->title, words);
+    snprintf(title, sizeof title, "%s %s", t->title, words); /* {committee} expanded */
     official_doc_add_annex(&b->doc, t, "BẢNG TỔNG HỢP SỐ LIỆU", title, attached);
   }
   return rc;
