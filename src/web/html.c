@@ -215,6 +215,7 @@ void page_begin(ctx *c, const char *title) {
     nav_item(c, "/r/dialogues", "Đối thoại");
     nav_item(c, "/registers", "Sổ theo dõi");
     nav_item(c, "/plans", "Kế hoạch");
+    nav_item(c, "/documents/report", "Báo cáo (văn bản)");
     nav_item(c, "/indicators", "Chỉ số");
     nav_item(c, "/completeness", "Tiến độ báo cáo");
     if (c->u.role == ROLE_ADMIN) {

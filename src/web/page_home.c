@@ -367,6 +367,18 @@ void page_home(ctx *c) {
   h_lit(b, "</h2>");
   home_forms(c, &h, period_id);
   h_lit(b, "</section>");
+  h_lit(b, "<section aria-labelledby=\"docs\"><h2 id=\"docs\">Báo cáo (văn bản) ");
+  h_text(b, plabel);
+  h_lit(b, "</h2><ul class=\"links\"><li>");
+  h_link(b, c_url(c, "/documents/report", "unit", h.code, "period", period_id, NULL),
+         h.can_write ? "Soạn báo cáo (phần lời và số liệu gợi ý)" : "Xem báo cáo");
+  h_lit(b, "</li><li>");
+  h_link(b, c_url(c, "/documents/report/preview", "unit", h.code, "period", period_id, NULL), "Xem trước và in");
+  h_lit(b, "</li><li>Tải văn bản ");
+  h_link(b, c_url(c, "/documents/report.docx", "unit", h.code, "period", period_id, NULL), "DOCX");
+  h_lit(b, " / ");
+  h_link(b, c_url(c, "/documents/report.pdf", "unit", h.code, "period", period_id, NULL), "PDF");
+  h_lit(b, "</li></ul></section>");
 
   h_lit(b, "<section aria-labelledby=\"dlg\"><h2 id=\"dlg\">Đối thoại với Nhân dân</h2><ul class=\"links\"><li>");
   h_link(b, c_url(c, "/r/dialogues", "unit", h.code, "period", period_id, NULL), "Sổ đối thoại của kỳ");

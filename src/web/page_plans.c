@@ -847,6 +847,10 @@ static void plan_view_page(ctx *c, const char *symbol, const char *unit, const i
   h_link(b, c_url(c, "/plans/cascade", "plan", v.d.symbol, "unit", v.d.unit, NULL), "Cấp dưới thực hiện");
   h_lit(b, "</li><li>");
   h_link(b, c_url(c, "/plans/export", "plan", v.d.symbol, "unit", v.d.unit, NULL), "Tải tệp kế hoạch (.plan)");
+  h_lit(b, "</li><li>Tải văn bản ");
+  h_link(b, c_url(c, "/documents/plan.docx", "plan", v.d.symbol, NULL), "DOCX");
+  h_lit(b, " / ");
+  h_link(b, c_url(c, "/documents/plan.pdf", "plan", v.d.symbol, NULL), "PDF");
   h_lit(b, "</li></ul></nav>");
   /* the state at a glance */
   int met = 0, outdated = 0;

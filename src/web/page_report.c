@@ -214,6 +214,7 @@ static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, 
   char lv[8];
   snprintf(lv, sizeof lv, "%d", level_arg);
   h_lit(b, "<ul class=\"actions\">");
+  h_lit(b, "<li><button type=\"button\" data-print hidden>In</button></li>");
   h_lit(b, "<li>");
   h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level",
                   level_arg ? lv : NULL, "format", "csv", NULL),

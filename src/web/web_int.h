@@ -266,6 +266,11 @@ void page_plan_cascade(ctx *c);   /* GET /plans/cascade?plan=&unit= */
 void page_plan_import(ctx *c);    /* GET /plans/import */
 void page_plan_import_post(ctx *c); /* POST /plans/import (multipart) */
 void page_plan_export(ctx *c);    /* GET /plans/export?plan=&unit= */
+void page_doc_report(ctx *c);      /* GET /documents/report?unit=&period=: the editor */
+void page_doc_report_post(ctx *c); /* POST /documents/report */
+void page_doc_preview(ctx *c);     /* GET /documents/report/preview?unit=&period= */
+void page_doc_report_file(ctx *c); /* GET /documents/report.docx|.pdf?unit=&period= */
+void page_doc_plan_file(ctx *c);   /* GET /documents/plan.docx|.pdf?plan= */
 void static_css(ctx *c);
 void static_js(ctx *c);
 void static_icon(ctx *c);

@@ -1,0 +1,212 @@
+/* The official document as HTML (doc_html.h): the paper laid out by the
+ * same rules as the DOCX writer (Hướng dẫn 36-HD/VPTW, seed 004), with the
+ * measures left to the stylesheet. */
+#include "export/doc_html.h"
+#include "export/report_out.h"
+#include "util/esc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the line printed above the date on the right of the header block */
+static const char PARTY_LINE[] = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+/* n bytes of s, escaped; '\n' as <br> */
+static void text_n(buf *b, const char *s, size_t n) {
+  char *tmp = xstrndup(s, n);
+  char *line = tmp;
+  for (char *nl; (nl = strchr(line, '\n'));) {
+    *nl = 0;
+    esc_html(b, line);
+    buf_adds(b, "<br>");
+    line = nl + 1;
+  }
+  esc_html(b, line);
+  free(tmp);
+}
+
+void doc_html_inline(buf *b, const char *text, int *fn, buf *notes) {
+  doc_run *runs;
+  char *storage;
+  int n = doc_runs(text ? text : "", &runs, &storage);
+  for (int i = 0; i < n; i++) {
+    const doc_run *r = &runs[i];
+    if (r->footnote) { /* one run per footnote: its text is plain */
+      if (!notes) continue;
+      int k = ++*fn;
+      buf_addf(b, "<sup class=\"od-fnref\"><a href=\"#od-fn-%d\" id=\"od-fnref-%d\">%d</a></sup>", k, k, k);
+      buf_addf(notes, "<li id=\"od-fn-%d\" value=\"%d\">", k, k);
+      /* the footnote's own **bold** and *italic* (doc_runs keeps them as text) */
+      char *inner = xstrndup(r->text, (size_t)r->len);
+      doc_html_inline(notes, inner, fn, NULL);
+      free(inner);
+      buf_adds(notes, "</li>");
+      continue;
+    }
+    if (r->bold) buf_adds(b, "<strong>");
+    if (r->italic) buf_adds(b, "<em>");
+    text_n(b, r->text, (size_t)r->len);
+    if (r->italic) buf_adds(b, "</em>");
+    if (r->bold) buf_adds(b, "</strong>");
+  }
+  free(runs);
+  free(storage);
+}
+
+/* <p class="cls">text</p>, the text plain (escaped, not markup) */
+static void para_plain(buf *b, const char *cls, const char *text) {
+  buf_adds(b, "<p class=\"");
+  buf_adds(b, cls);
+  buf_adds(b, "\">");
+  if (text) text_n(b, text, strlen(text));
+  buf_adds(b, "</p>");
+}
+
+/* upper left: the parent body, the issuer, "*", the number; upper right:
+ * the Party line and the date line */
+static void put_head(buf *b, const official_doc *d) {
+  buf_adds(b, "<header class=\"od-head\"><div class=\"od-issuer\">");
+  if (d->parent_body && *d->parent_body) para_plain(b, "od-parent", d->parent_body);
+  para_plain(b, "od-org", d->issuer);
+  buf_adds(b, "<p class=\"od-star\" aria-hidden=\"true\">*</p>");
+  para_plain(b, "od-no", d->number);
+  buf_adds(b, "</div><div class=\"od-nation\">");
+  para_plain(b, "od-party", PARTY_LINE);
+  para_plain(b, "od-date", d->date_line);
+  buf_adds(b, "</div></header>");
+}
+
+static void put_title(buf *b, const official_doc *d, int *fn, buf *notes) {
+  buf_adds(b, "<h1 class=\"od-title\"><span class=\"od-kind\">");
+  esc_html(b, d->kind_title);
+  buf_adds(b, "</span>");
+  if (d->subtitle && *d->subtitle) {
+    buf_adds(b, "<span class=\"od-sub\">");
+    doc_html_inline(b, d->subtitle, fn, notes);
+    buf_adds(b, "</span>");
+  }
+  buf_adds(b, "</h1><p class=\"od-rule\" aria-hidden=\"true\">-----</p>");
+}
+
+static void put_body(buf *b, const official_doc *d, int *fn, buf *notes) {
+  for (int i = 0; i < d->nparas; i++) {
+    const doc_para *p = &d->paras[i];
+    const char *open = "<p class=\"od-body\">", *close = "</p>";
+    if (p->kind == DP_PART) open = "<h2 class=\"od-part\">", close = "</h2>";
+    else if (p->kind == DP_HEADING) open = "<h3 class=\"od-heading\">", close = "</h3>";
+    else if (p->kind == DP_CENTER) open = "<p class=\"od-center\">";
+    buf_adds(b, open);
+    doc_html_inline(b, p->text, fn, notes);
+    buf_adds(b, close);
+  }
+}
+
+/* "Nơi nhận" on the left ("- X," and "." after the last, as the DOCX), the
+ * signature on the right */
+static void put_end(buf *b, const official_doc *d) {
+  buf_adds(b, "<footer class=\"od-end\"><div class=\"od-recipients\"><p class=\"od-recv\">Nơi nhận:</p><ul>");
+  for (int i = 0; i < d->nrecipients; i++) {
+    const char *r = d->recipients[i];
+    size_t n = strlen(r);
+    while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
+    buf_adds(b, "<li>- ");
+    text_n(b, r, n);
+    buf_adds(b, i == d->nrecipients - 1 ? ".</li>" : ",</li>");
+  }
+  buf_adds(b, "</ul></div><div class=\"od-signer\">");
+  if (d->sign_on_behalf && *d->sign_on_behalf) para_plain(b, "od-sign", d->sign_on_behalf);
+  if (d->sign_position && *d->sign_position) para_plain(b, "od-sign", d->sign_position);
+  buf_adds(b, "<p class=\"od-sign-space\" aria-hidden=\"true\"></p>");
+  if (d->sign_name && *d->sign_name) para_plain(b, "od-sign-name", d->sign_name);
+  buf_adds(b, "</div></footer>");
+}
+
+/* --- annexes ------------------------------------------------------------------ */
+
+static void cell(buf *b, const rcell *x) {
+  if (x->kind == CELL_NUM) {
+    buf_adds(b, "<td class=\"num\">");
+    format_number_vn(b, x->num);
+  } else if (x->kind == CELL_TEXT) {
+    buf_adds(b, "<td class=\"txt\">");
+    esc_html(b, x->text);
+  } else {
+    buf_adds(b, "<td>");
+  }
+  buf_adds(b, "</td>");
+}
+
+/* A list annex (Biểu 4) has no row header: its rows are numbered in its own
+ * STT column, so it gets one header row and no label column. */
+static int is_list(const rtable *t) { return !t->row_header || !*t->row_header; }
+
+static void list_head(buf *b, const rtable *t) {
+  buf_adds(b, "<thead><tr>");
+  for (int i = 0; i < t->ncols; i++) {
+    buf_adds(b, "<th scope=\"col\">");
+    if (t->depth[i]) esc_html(b, t->paths[i][t->depth[i] - 1]);
+    buf_adds(b, "</th>");
+  }
+  buf_adds(b, "</tr></thead>");
+}
+
+/* the width class: the stylesheet sets smaller type for many columns */
+static const char *width_class(const rtable *t) {
+  int n = t->ncols + !is_list(t);
+  return n > 26 ? "od-table od-xwide" : n > 14 ? "od-table od-wide" : "od-table";
+}
+
+static void put_annex_table(buf *b, const rtable *t) {
+  int list = is_list(t);
+  buf_addf(b, "<div class=\"od-table-wrap\"><table class=\"%s%s\">", width_class(t), list ? " od-list" : "");
+  if (list) list_head(b, t);
+  else report_write_html_head(b, t);
+  buf_adds(b, "<tbody>");
+  for (int r = 0; r < t->nrows; r++) {
+    const rrow *row = &t->rows[r];
+    buf_adds(b, row->is_total ? "<tr class=\"od-total\">" : "<tr>");
+    if (!list) {
+      buf_adds(b, "<th scope=\"row\">");
+      esc_html(b, row->label);
+      buf_adds(b, "</th>");
+    }
+    for (int k = 0; k < t->ncols; k++) cell(b, &row->cells[k]);
+    buf_adds(b, "</tr>");
+  }
+  if (!t->nrows) buf_addf(b, "<tr><td class=\"od-empty\" colspan=\"%d\">Không có số liệu.</td></tr>", t->ncols + !list);
+  buf_adds(b, "</tbody></table></div>");
+}
+
+static void put_annex(buf *b, const doc_annex *x, int k) {
+  buf_addf(b, "<section class=\"od-sheet od-annex\" aria-labelledby=\"od-annex-%d\">", k);
+  buf_addf(b, "<h2 class=\"od-atitle\" id=\"od-annex-%d\"><span class=\"od-caption\">", k);
+  esc_html(b, x->caption);
+  buf_adds(b, "</span> ");
+  esc_html(b, x->title);
+  buf_adds(b, "</h2>");
+  if (x->attached && *x->attached) para_plain(b, "od-attached", x->attached);
+  if (x->table) put_annex_table(b, x->table);
+  buf_adds(b, "</section>");
+}
+
+void doc_write_html(buf *b, const official_doc *d) {
+  buf notes;
+  buf_init(&notes, 0);
+  int fn = 0;
+  buf_adds(b, "<article class=\"odoc\" lang=\"vi\"><section class=\"od-sheet od-main\">");
+  put_head(b, d);
+  put_title(b, d, &fn, &notes);
+  buf_adds(b, "<div class=\"od-text\">");
+  put_body(b, d, &fn, &notes);
+  buf_adds(b, "</div>");
+  put_end(b, d);
+  if (fn) {
+    buf_adds(b, "<section class=\"od-notes\" aria-label=\"Chú thích\"><ol>");
+    buf_add(b, notes.s, notes.len);
+    buf_adds(b, "</ol></section>");
+  }
+  buf_adds(b, "</section>");
+  for (int i = 0; i < d->nannexes; i++) put_annex(b, &d->annexes[i], i + 1);
+  buf_adds(b, "</article>");
+  buf_release(&notes);
+}
