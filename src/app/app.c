@@ -372,6 +372,25 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
   records_free(rows, n);
 }
 
+/* the annex of form f for the unit at pos; caller holds a lock */
+int app_report_locked(app *a, const user *u, const form *f, int pos, const period *p, int drill_level, rtable *out,
+                      dv_err *e) {
+  memset(out, 0, sizeof *out);
+  const char *unit_code = pos >= 0 ? a->t.u[pos].code : "";
+  if (pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code);
+  if (!app_can_read(a, u, pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  /* the unit's own level gives its own row (the entry page of a by-level form) */
+  if (drill_level && (drill_level < a->t.u[pos].level || drill_level > a->t.maxlevel))
+    return dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
+                   a->t.u[pos].level);
+  text_ctx tc = {a, p, period_key(p), NULL};
+  report_req r = {&a->cat, f, &a->t, &a->c, pos, *p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg};
+  report_compute(out, &r);
+  if (f->rows == ROWS_LIST) list_rows(a, out, pos, p);
+  free(tc.listed);
+  return 0;
+}
+
 int app_report(app *a, const user *u, const char *form_code, const char *unit_code, const char *period_id,
                int drill_level, rtable *out, dv_err *e) {
   memset(out, 0, sizeof *out);
@@ -385,20 +404,9 @@ int app_report(app *a, const user *u, const char *form_code, const char *unit_co
   app_refresh(a);
   pthread_rwlock_rdlock(&a->lock);
   int pos = app_unit_pos(a, unit_code);
-  int rc = 0;
+  int rc;
   if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
-  /* the unit's own level gives its own row (the entry page of a by-level form) */
-  else if (drill_level && (drill_level < a->t.u[pos].level || drill_level > a->t.maxlevel))
-    rc = dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
-                 a->t.u[pos].level);
-  if (!rc) {
-    text_ctx tc = {a, &p, period_key(&p), NULL};
-    report_req r = {&a->cat, f, &a->t, &a->c, pos, p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg};
-    report_compute(out, &r);
-    if (f->rows == ROWS_LIST) list_rows(a, out, pos, &p);
-    free(tc.listed);
-  }
+  else rc = app_report_locked(a, u, f, pos, &p, drill_level, out, e);
   pthread_rwlock_unlock(&a->lock);
   return rc;
 }

@@ -85,6 +85,18 @@ int app_unit_search(app *a, const user *u, const char *query, int max, int **pos
 int app_report(app *a, const user *u, const char *form, const char *unit_code, const char *period, int drill_level,
                rtable *out, dv_err *e);
 
+/* --- XLSX (app_xlsx.c; the workbook's layout in export/xlsx_out.h) --- */
+/* the annex as a workbook; the cells the user may type into (the unit's
+ * own values, not counted from a register, not locked) are left unlocked */
+int app_report_xlsx(app *a, const user *u, const char *form, const char *unit_code, const char *period, int drill_level,
+                    buf *out, dv_err *e);
+/* a workbook of app_report_xlsx filled in offline: its layout must be the
+ * annex's as it is now; the open cells that differ from the annex become
+ * entered values (a cleared cell clears), any other changed cell is
+ * refused; all or nothing, errors name the sheet and the cell (e->field);
+ * *count = cells changed */
+int app_import_xlsx(app *a, const user *u, const char *file, const void *data, size_t len, int *count, dv_err *e);
+
 /* --- aggregate values --- */
 typedef struct value_in {
   const char *element, *combo, *value; /* value "" = clear */
@@ -152,6 +164,9 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
 /* CSV in the import format of what the filter selects; private fields only
  * for records of the filter's own unit, and only for readers allowed them */
 int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e);
+/* the same records as an XLSX list: Vietnamese headings, labels for
+ * codes, unit names, real dates */
+int app_record_export_xlsx(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e);
 /* records whose unit-reference FIELD names the user's own unit (the
  * conclusions a unit is responsible for, wherever the dialogue was held),
  * newest first; private fields never included */

@@ -69,6 +69,13 @@ int app_record_rows(app *a, const user *u, const reg_def *r, const record_query 
 /* fills out->due and out->overdue */
 void app_record_deadline(app *a, const reg_def *r, record *out);
 int app_add_workdays(app *a, int day, int n);
+/* app_report with the unit's position; caller holds a lock */
+int app_report_locked(app *a, const user *u, const form *f, int pos, const period *p, int drill_level, rtable *out,
+                      dv_err *e);
+/* the records app_record_export writes (private fields only for the
+ * filter's own unit), oldest first; caller frees with records_free */
+int app_record_export_rows(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
+                           dv_err *e);
 /* the demo's reporting history */
 int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e);
 /* reloads the approved submissions; caller holds the write lock */

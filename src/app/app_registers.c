@@ -798,6 +798,21 @@ int app_record_export(app *a, const user *u, const reg_def *r, const record_filt
   return rc;
 }
 
+int app_record_export_rows(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
+                           dv_err *e) {
+  list_ctx lc;
+  int total;
+  int rc = list_records(a, u, r, f, 1, &lc, &total, e);
+  for (int i = 0, k = lc.n - 1; i < k; i++, k--) { /* oldest first, as the CSV export */
+    record tmp = lc.rows[i];
+    lc.rows[i] = lc.rows[k];
+    lc.rows[k] = tmp;
+  }
+  *rows = lc.rows;
+  *n = lc.n;
+  return rc;
+}
+
 /* ---------------- attachments ---------------- */
 
 /* the record's unit position if u may read it (write: change it); caller holds a lock */

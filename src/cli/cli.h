@@ -33,6 +33,10 @@ int cli_fail(const dv_err *e);
 const char *cli_opt(int argc, char **argv, const char *name);
 /* reads a whole file (or "-" for stdin) up to max bytes; 0 or -1 */
 int cli_read_file(const char *path, size_t max, buf *out);
+/* writes a whole file; 0, or 1 with the error printed */
+int cli_write_file(const char *path, const void *data, size_t len);
+/* danvan import xlsx DB FILE [--user LOGIN] (cmd_xlsx.c) */
+int cmd_import_xlsx(int argc, char **argv);
 /* opens the database named by argv[i] */
 app *cli_open(const char *path);
 #endif

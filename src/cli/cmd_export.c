@@ -2,12 +2,18 @@
 #include <stdio.h>
 #include <string.h>
 
-/* danvan export REGISTER DB [--unit CODE] [--period P]: the register's CSV in
- * its import format. A sender's identity (letters) is written only for the
- * records of the unit itself, never for the units under it. */
+/* danvan export REGISTER DB [--unit CODE] [--period P] [--format csv|xlsx]
+ * [--out FILE]: the register's CSV in its import format, or an XLSX list for
+ * reading (xlsx needs --out). A sender's identity (letters) is written only
+ * for the records of the unit itself, never for the units under it. */
 int cmd_export(int argc, char **argv) {
   if (argc >= 2 && !strcmp(argv[1], "plan")) return cmd_export_plan(argc, argv);
-  if (argc < 3 || argv[2][0] == '-') return cli_error("cách dùng: danvan export REGISTER DB [--unit CODE] [--period P]");
+  if (argc < 3 || argv[2][0] == '-')
+    return cli_error("cách dùng: danvan export REGISTER DB [--unit CODE] [--period P] [--format csv|xlsx] [--out FILE]");
+  const char *format = cli_opt(argc, argv, "--format"), *path = cli_opt(argc, argv, "--out");
+  int xlsx = format && !strcmp(format, "xlsx");
+  if (format && !xlsx && strcmp(format, "csv")) return cli_error("định dạng không hỗ trợ: %s (csv, xlsx)", format);
+  if (xlsx && !path) return cli_error("--format xlsx cần --out TỆP");
   app *a = cli_open(argv[2]);
   if (!a) return 1;
   const reg_def *r = app_register(a, argv[1]);
@@ -24,10 +30,12 @@ int cmd_export(int argc, char **argv) {
       f.unit_code = t->n ? t->u[0].code : "";
       app_read_end(a);
     }
-    rc = app_record_export(a, NULL, r, &f, &out, &e);
+    rc = xlsx ? app_record_export_xlsx(a, NULL, r, &f, &out, &e) : app_record_export(a, NULL, r, &f, &out, &e);
   }
-  if (!rc) fwrite(out.s, 1, out.len, stdout);
+  int wrc = 0;
+  if (!rc && path) wrc = cli_write_file(path, out.s, out.len);
+  else if (!rc) fwrite(out.s, 1, out.len, stdout);
   buf_release(&out);
   app_close(a);
-  return rc ? cli_fail(&e) : 0;
+  return rc ? cli_fail(&e) : wrc;
 }

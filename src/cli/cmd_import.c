@@ -5,13 +5,14 @@
 #define IMPORT_MAX (512u << 20)
 
 static int usage(void) {
-  return cli_error("cách dùng: danvan import units|values|REGISTER DB FILE\n"
+  return cli_error("cách dùng: danvan import units|values|REGISTER DB FILE | danvan import xlsx DB FILE [--user LOGIN]\n"
                    "  REGISTER: dialogues, documents, conferences, inspections, letters, receptions, supervisions, criticisms");
 }
 
 /* danvan import units|values|REGISTER DB FILE */
 int cmd_import(int argc, char **argv) {
   if (argc >= 2 && !strcmp(argv[1], "plan")) return cmd_import_plan(argc, argv);
+  if (argc >= 2 && !strcmp(argv[1], "xlsx")) return cmd_import_xlsx(argc, argv);
   if (argc != 4) return usage();
   const char *what = argv[1];
   buf data;

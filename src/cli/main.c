@@ -13,9 +13,10 @@ static const struct {
 } commands[] = {
     {"init", cmd_init, "init DB [--demo]              tạo cơ sở dữ liệu (--demo: Hải Phòng 6 tháng đầu năm 2023)"},
     {"serve", cmd_serve, "serve DB [--listen ADDR:PORT] chạy máy chủ web (mặc định 127.0.0.1:8080)"},
-    {"import", cmd_import, "import units|dialogues|values|REGISTER|plan DB FILE   nhập CSV (tất cả hoặc không)"},
-    {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P]   xuất sổ ra CSV (định dạng nhập)"},
-    {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html] [--level L]"},
+    {"import", cmd_import, "import units|dialogues|values|REGISTER|plan DB FILE   nhập CSV (tất cả hoặc không)\n"
+                           "                                import xlsx DB FILE [--user LOGIN]   nhập số liệu từ biểu XLSX đã điền"},
+    {"export", cmd_export, "export REGISTER DB [--unit CODE] [--period P] [--format csv|xlsx] [--out FILE]   xuất sổ"},
+    {"report", cmd_report, "report DB --form bieu-N --period P --unit CODE [--format json|csv|html|xlsx] [--level L] [--out FILE]"},
     {"document", cmd_document, "document DB --report --unit U --period P | --plan SỐ  --format docx|pdf --out FILE   văn bản (báo cáo, kế hoạch)"},
     {"indicator", cmd_indicator, "indicator DB --name NAME --period P --unit CODE [--area A --min N --level L]   chỉ số (%)"},
     {"submit", cmd_submission, "submit DB --form F --period P --unit U --user LOGIN [--ack]   gửi báo cáo"},
@@ -68,6 +69,14 @@ int cli_read_file(const char *path, size_t max, buf *out) {
   int err = ferror(f);
   if (f != stdin) fclose(f);
   return err ? cli_error("lỗi đọc %s", path) : 0;
+}
+
+int cli_write_file(const char *path, const void *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return cli_error("không ghi được %s: %s", path, strerror(errno));
+  int bad = fwrite(data, 1, len, f) != len;
+  if (fclose(f) || bad) return cli_error("không ghi được %s", path);
+  return 0;
 }
 
 app *cli_open(const char *path) {

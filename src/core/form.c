@@ -271,3 +271,54 @@ void catalog_release(catalog *c) {
   free(c->elements), free(c->combos), free(c->forms);
   memset(c, 0, sizeof *c);
 }
+
+/* --- which cells take input (form_inputs) --- */
+
+static int own_scope(scope sc) { return sc == SCOPE_ROW || sc == SCOPE_SELF; }
+static int area_scope(scope sc) { return sc == SCOPE_SUBTREE || sc == SCOPE_SELF_BELOW; }
+
+static int same_ref(const data_ref *a, const data_ref *b) { return a->element == b->element && a->combo == b->combo; }
+
+/* 1 if some column of f binds r's element/option with an own scope */
+static int has_own_column(const form *f, const data_ref *r) {
+  for (int i = 0; i < f->ncols; i++) {
+    const form_col *col = &f->cols[i];
+    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+    if (same_ref(&col->a, r) && own_scope(col->a.sc)) return 1;
+    if (col->kind == BIND_PAIR && same_ref(&col->b, r) && own_scope(col->b.sc)) return 1;
+  }
+  return 0;
+}
+
+/* 1 if a column before `upto` already takes input for r */
+static int typed_before(const form *f, const form_input *in, int upto, const data_ref *r) {
+  for (int i = 0; i < upto; i++) {
+    if (!in[i].editable) continue;
+    if (same_ref(&f->cols[i].a, r)) return 1;
+    if (in[i].pair && same_ref(&f->cols[i].b, r)) return 1;
+  }
+  return 0;
+}
+
+static int ref_typable(const form *f, const form_input *in, int col, const data_ref *r, int *area) {
+  if (typed_before(f, in, col, r)) return 0;
+  if (own_scope(r->sc)) return 1;
+  if (area_scope(r->sc) && !has_own_column(f, r)) {
+    *area = 1;
+    return 1;
+  }
+  return 0;
+}
+
+void form_inputs(const form *f, form_input *out) {
+  for (int i = 0; i < f->ncols; i++) {
+    const form_col *col = &f->cols[i];
+    form_input *x = &out[i];
+    memset(x, 0, sizeof *x);
+    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
+    x->pair = col->kind == BIND_PAIR;
+    int area = 0;
+    x->editable = ref_typable(f, out, i, &col->a, &area) && (!x->pair || ref_typable(f, out, i, &col->b, &area));
+    x->area = area;
+  }
+}

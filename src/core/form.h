@@ -78,6 +78,22 @@ int catalog_combo(const catalog *c, const char *code);
  * form shows, e.g. models by area for the indicators) */
 int catalog_intern_combo(catalog *c, const char *code);
 const form *catalog_form(const catalog *c, const char *code);
+/* Which columns of a form take the unit's own values by hand: the rule of
+ * the web entry grid and of the XLSX import, so both accept the same cells.
+ * A data or pair column whose scope is @row or @self takes input. A column
+ * over the unit's whole area (@subtree, @self_below) takes the unit's own
+ * part only when the form has no @self column for the same element and
+ * option (Biểu 3 is all @subtree); its `area` flag says so. An element and
+ * option is typed once per form: the first column wins. Sums, list fields
+ * and @below columns never take input. */
+typedef struct form_input {
+  int editable;
+  int pair; /* two values printed "a/b" */
+  int area; /* the input is the unit's own part of an area total */
+} form_input;
+/* fills out[0..f->ncols) */
+void form_inputs(const form *f, form_input *out);
+
 /* 1 if some form uses this element with this combo */
 int catalog_pair_used(const catalog *c, int element, int combo);
 const char *value_type_name(value_type t);

@@ -36,59 +36,27 @@ typedef struct entry {
   int row;        /* index of the unit's row in t, -1 if none */
   const char *top_err;
   const char *locked; /* why the values cannot change (an approval), or NULL */
+  const char *imported, *import_err; /* the result of an XLSX import */
 } entry;
 
 
-static int own_scope(scope sc) { return sc == SCOPE_ROW || sc == SCOPE_SELF; }
-static int area_scope(scope sc) { return sc == SCOPE_SUBTREE || sc == SCOPE_SELF_BELOW; }
-
-static int same_ref(const data_ref *a, const data_ref *b) { return a->element == b->element && a->combo == b->combo; }
-
-/* 1 if some column of f binds r's element/option with an own scope */
-static int has_own_column(const form *f, const data_ref *r) {
-  for (int i = 0; i < f->ncols; i++) {
-    const form_col *col = &f->cols[i];
-    if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
-    if (same_ref(&col->a, r) && own_scope(col->a.sc)) return 1;
-    if (col->kind == BIND_PAIR && same_ref(&col->b, r) && own_scope(col->b.sc)) return 1;
-  }
-  return 0;
-}
-
-/* 1 if an earlier column already takes input for r */
-static int typed_before(const entry *en, int upto, const data_ref *r) {
-  for (int i = 0; i < upto; i++) {
-    const entry_cell *x = &en->cells[i];
-    if (!x->editable) continue;
-    for (int k = 0; k < 1 + x->pair; k++)
-      if (same_ref(x->ref[k], r)) return 1;
-  }
-  return 0;
-}
-
-static int ref_typable(const entry *en, int col, const data_ref *r, int *area) {
-  if (typed_before(en, col, r)) return 0;
-  if (own_scope(r->sc)) return 1;
-  if (area_scope(r->sc) && !has_own_column(en->f, r)) {
-    *area = 1;
-    return 1;
-  }
-  return 0;
-}
-
+/* which cells take input: the rule of form_inputs (core/form.c), shared
+ * with the XLSX import */
 static void plan_cells(entry *en) {
   en->cells = xcalloc((size_t)en->f->ncols + 1, sizeof(entry_cell));
+  form_input *in = xcalloc((size_t)en->f->ncols + 1, sizeof *in);
+  form_inputs(en->f, in);
   for (int i = 0; i < en->f->ncols; i++) {
     const form_col *col = &en->f->cols[i];
     entry_cell *x = &en->cells[i];
     if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
     x->ref[0] = &col->a;
-    x->pair = col->kind == BIND_PAIR;
+    x->pair = in[i].pair;
     if (x->pair) x->ref[1] = &col->b;
-    int area = 0;
-    x->editable = ref_typable(en, i, &col->a, &area) && (!x->pair || ref_typable(en, i, &col->b, &area));
-    x->area = area;
+    x->editable = in[i].editable;
+    x->area = in[i].area;
   }
+  free(in);
 }
 
 int entry_has_inputs(const catalog *cat, const form *f) {
@@ -410,6 +378,34 @@ static void error_summary(ctx *c, const entry *en) {
   h_lit(b, "</ul></div>");
 }
 
+/* the workbook of this grid: the annex of the unit (a by-level annex drilled
+ * to the unit's own level, as the grid shows it) */
+static const char *xlsx_url(ctx *c, const entry *en) {
+  char lv[8];
+  snprintf(lv, sizeof lv, "%d", en->level);
+  return c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit", en->unit, "level",
+               en->f->rows == ROWS_LEVELS ? lv : NULL, "format", "xlsx", NULL);
+}
+
+static void import_form(ctx *c, const entry *en) {
+  buf *b = &c->out;
+  h_lit(b, "<section class=\"xlsx-import\" aria-labelledby=\"xlsx-h\"><h2 id=\"xlsx-h\">Nhập từ tệp XLSX</h2><p>");
+  h_link(b, xlsx_url(c, en), "Tải biểu XLSX");
+  h_lit(b, ", điền số liệu của đơn vị vào các ô nền vàng nhạt (các ô khác được tính tự động), rồi nhập lại tệp ở đây. "
+           "Tệp của biểu theo từng đơn vị cấp dưới (ở trang biểu tổng hợp) cũng nhập được ở đây. Chỉ các ô đã thay "
+           "đổi được ghi; một ô sai thì không ghi ô nào.</p>");
+  h_open(b, "form", "method", "post", "action", "/entry/import", "enctype", "multipart/form-data", "class",
+         "stack upload", NULL);
+  h_csrf(c);
+  h_hidden(b, "form", en->f->code);
+  h_hidden(b, "period", en->period_id);
+  h_hidden(b, "unit", en->unit);
+  h_lit(b, "<div class=\"field\"><label for=\"f-xlsx\">Tệp XLSX</label>");
+  h_open(b, "input", "type", "file", "id", "f-xlsx", "name", "file", "required", "", "accept",
+         ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL);
+  h_lit(b, "</div><p class=\"buttons\"><button type=\"submit\">Nhập tệp</button></p></form></section>");
+}
+
 static void entry_page(ctx *c, entry *en) {
   buf *b = &c->out;
   char flabel[32], plabel[64];
@@ -436,6 +432,17 @@ static void entry_page(ctx *c, entry *en) {
   h_unit_select(c, "unit", "Đơn vị", en->unit, NULL);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Mở</button></div></form>");
 
+  if (en->imported) {
+    h_lit(b, "<p class=\"ok\" role=\"status\" id=\"import-result\">");
+    h_text(b, en->imported);
+    h_lit(b, "</p>");
+  }
+  if (en->import_err) {
+    h_lit(b, "<div class=\"alert\" role=\"alert\" tabindex=\"-1\" id=\"import-error\"><p><strong>Không nhập được tệp "
+             "XLSX; chưa ghi ô nào.</strong> ");
+    h_text(b, en->import_err);
+    h_lit(b, "</p></div>");
+  }
   error_summary(c, en);
   h_lit(b, "<p class=\"hint\">Chỉ nhập số liệu của chính đơn vị. Ô xám được tính tự động (tổng, công thức, "
            "theo cấp, từ sổ đăng ký) và không nhập tay. Để trống nghĩa là chưa có số liệu; 0 là có số liệu bằng 0.</p>");
@@ -470,6 +477,7 @@ static void entry_page(ctx *c, entry *en) {
   else h_lit(b, "<p class=\"buttons\">");
   h_link(b, c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit", en->unit, NULL), "Xem biểu tổng hợp");
   h_lit(b, "</p></form>");
+  if (en->can_write) import_form(c, en);
   page_end(c);
   page_send(c);
 }
@@ -520,6 +528,52 @@ void page_entry_post(ctx *c) {
   } else {
     c->status = 422;
   }
+  entry_page(c, &en);
+  entry_release(&en);
+}
+
+/* the last component of an uploaded file's name ("C:\\fakepath\\a.xlsx" -> "a.xlsx") */
+static const char *upload_base(const char *s) {
+  const char *p = s;
+  for (const char *q = s; *q; q++)
+    if (*q == '/' || *q == '\\') p = q + 1;
+  return p;
+}
+
+void page_entry_import(ctx *c) {
+  entry en;
+  if (entry_load(c, &en)) {
+    entry_release(&en);
+    return;
+  }
+  if (!en.can_write) {
+    entry_release(&en);
+    reply_html_error(c, 403, "Không có quyền nhập", "Tài khoản của bạn chỉ có quyền xem số liệu của đơn vị này.");
+    return;
+  }
+  const char *name = c->upload_name ? upload_base(c->upload_name) : "";
+  if (!*name || c->upload_extra) {
+    en.import_err = c->upload_extra ? "Mỗi lần chỉ nhập một tệp." : "Hãy chọn tệp XLSX để nhập.";
+    c->status = 422;
+  } else {
+    int n = 0;
+    dv_err e = {0};
+    int rc = app_import_xlsx(c->a, &c->u, name, c->upload.s, c->upload.len, &n, &e);
+    if (rc) {
+      en.import_err = c_strdup(c, e.msg);
+      c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
+    } else {
+      /* the grid again, with the values just written */
+      entry_release(&en);
+      if (entry_load(c, &en)) {
+        entry_release(&en);
+        return;
+      }
+      en.imported = n ? c_printf(c, "Đã nhập %d ô thay đổi từ tệp %s. Biểu đã tính lại.", n, name)
+                      : c_printf(c, "Tệp %s không có ô nào thay đổi so với biểu hiện tại.", name);
+    }
+  }
+  load_current_values(c, &en);
   entry_page(c, &en);
   entry_release(&en);
 }

@@ -10,6 +10,7 @@
  *   GET  /r/REG                          list: unit, period, a select per
  *                                        enum/set/yes-no field, search, 50 a page
  *   GET  /r/REG/export.csv               the list's records as CSV (import format)
+ *   GET  /r/REG/export.xlsx              the same as an XLSX list for reading (labels, dates)
  *   GET  /r/REG/import, POST /r/REG/import   CSV upload (multipart, 32 MiB)
  *   GET  /r/REG/new, POST /r/REG         create
  *   GET  /r/REG/ID, POST /r/REG/ID       view / edit
@@ -164,7 +165,7 @@ static void h_value(ctx *c, const reg_field *f, const char *v, int in_list) {
   }
 }
 
-/* "/r/REG", "/r/REG/new", "/r/REG/export.csv", "/r/REG/import", "/r/REG/ID",
+/* "/r/REG", "/r/REG/new", "/r/REG/export.csv|xlsx", "/r/REG/import", "/r/REG/ID",
  * "/r/REG/ID/delete", "/r/REG/ID/attachments" */
 typedef struct reg_path {
   const reg_def *r;
@@ -196,7 +197,7 @@ static int parse_reg_path(ctx *c, reg_path *p) {
     if (strcmp(seg, "delete") && strcmp(seg, "attachments") && strcmp(seg, "stage")) return -1;
   } else {
     if (s) return -1;
-    if (strcmp(seg, "new") && strcmp(seg, "export.csv") && strcmp(seg, "import")) return -1;
+    if (strcmp(seg, "new") && strcmp(seg, "export.csv") && strcmp(seg, "export.xlsx") && strcmp(seg, "import")) return -1;
   }
   snprintf(p->action, sizeof p->action, "%s", seg);
   return 0;
@@ -430,6 +431,9 @@ void page_registers(ctx *c) {
     }
     h_link(b, c_url(c, c_printf(c, "%s/export.csv", path), "unit", unit, "period", period_id ? period_id : "", NULL),
            "Xuất CSV");
+    h_lit(b, " · ");
+    h_link(b, c_url(c, c_printf(c, "%s/export.xlsx", path), "unit", unit, "period", period_id ? period_id : "", NULL),
+           "Tải XLSX");
     h_lit(b, "</td></tr>");
   }
   h_lit(b, "</tbody></table></div>");
@@ -612,7 +616,10 @@ static void page_list(ctx *c, const reg_def *r) {
   }
   h_open(b, "a", "href", list_url(c, c_printf(c, "%s/export.csv", path), r, &la), "class", "button", "download", "",
          NULL);
-  h_lit(b, "Xuất CSV</a></p>");
+  h_lit(b, "Xuất CSV</a>");
+  h_open(b, "a", "href", list_url(c, c_printf(c, "%s/export.xlsx", path), r, &la), "class", "button", "download", "",
+         NULL);
+  h_lit(b, "Tải XLSX</a></p>");
   if (feeds_any(c, r)) {
     h_lit(b, "<p class=\"feeds\">Số liệu của sổ được tính vào: ");
     annex_links(c, r, la.unit, la.period ? la.period : WEB_DEFAULT_PERIOD);
@@ -708,6 +715,35 @@ static void page_export(ctx *c, const reg_def *r) {
   safe_name(name, sizeof name, c_printf(c, "%s-%s-%s.csv", r->code, la.unit, la.period ? la.period : "tat-ca"));
   c->status = 200;
   c->ctype = "text/csv; charset=utf-8";
+  c->disposition = c_printf(c, "attachment; filename=\"%s\"", name);
+}
+
+/* --- GET /r/REG/export.xlsx: the same records as a workbook for reading ------------------------- */
+
+static void page_export_xlsx(ctx *c, const reg_def *r) {
+  list_args la;
+  const char *bad = read_list_args(c, r, &la);
+  if (bad) {
+    reply_html_error(c, 400, "Bộ lọc không hợp lệ", bad);
+    return;
+  }
+  record_filter f = {la.unit, la.period, la.q, la.field, la.value, 0, 0};
+  buf x;
+  buf_init(&x, WEB_OUT_MAX);
+  dv_err e = {0};
+  int rc = app_record_export_xlsx(c->a, &c->u, r, &f, &x, &e);
+  if (rc) {
+    buf_release(&x);
+    reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xuất được sổ",
+                     e.msg);
+    return;
+  }
+  buf_release(&c->out);
+  c->out = x;
+  char name[160];
+  safe_name(name, sizeof name, c_printf(c, "%s-%s-%s.xlsx", r->code, la.unit, la.period ? la.period : "tat-ca"));
+  c->status = 200;
+  c->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   c->disposition = c_printf(c, "attachment; filename=\"%s\"", name);
 }
 
@@ -1524,6 +1560,7 @@ void page_reg_get(ctx *c) {
   else if (!p.action[0]) page_list(c, p.r);
   else if (!strcmp(p.action, "new")) page_new(c, p.r);
   else if (!strcmp(p.action, "export.csv")) page_export(c, p.r);
+  else if (!strcmp(p.action, "export.xlsx")) page_export_xlsx(c, p.r);
   else import_page(c, p.r, NULL, -1);
 }
 

@@ -1,6 +1,6 @@
 /* GET /report: an annex as an HTML table laid out like the seed (merged
  * multi-row header), with drill-down from level rows to the units of that
- * level, selectors for form, period and unit, and CSV / JSON links; above
+ * level, selectors for form, period and unit, and CSV / XLSX / JSON links; above
  * the table, the unit's submission of the annex for the period and the
  * steps the user may take (page_submissions.c). */
 #include "export/report_out.h"
@@ -220,6 +220,10 @@ static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, 
                   level_arg ? lv : NULL, "format", "csv", NULL),
          "Tải CSV");
   h_lit(b, "</li><li>");
+  h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level",
+                  level_arg ? lv : NULL, "format", "xlsx", NULL),
+         "Tải XLSX");
+  h_lit(b, "</li><li>");
   h_link(b, c_url(c, "/api/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level",
                   level_arg ? lv : NULL, NULL),
          "JSON (API)");
@@ -242,6 +246,38 @@ static void csv_reply(ctx *c, const rtable *t) {
   char name[96];
   int o = 0;
   const char *parts[] = {t->form, "-", t->unit_code, "-", t->period, ".csv"};
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+    for (const char *s = parts[i]; *s && o < (int)sizeof name - 1; s++)
+      name[o++] = ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+                   *s == '-' || *s == '.')
+                      ? *s
+                      : '_';
+  name[o] = 0;
+  c->disposition = c_printf(c, "attachment; filename=\"%s\"", name);
+}
+
+/* the annex as a workbook (app_report_xlsx): the cells the user may fill in
+ * are left open, and the file comes back through the entry page */
+static void xlsx_reply(ctx *c, const char *form_code, const char *unit, const char *period_id, int level) {
+  buf x;
+  buf_init(&x, WEB_OUT_MAX);
+  dv_err e = {0};
+  int rc = app_report_xlsx(c->a, &c->u, form_code, unit, period_id, level, &x, &e);
+  if (rc) {
+    buf_release(&x);
+    reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xuất được biểu",
+                     e.msg);
+    return;
+  }
+  buf_release(&c->out);
+  c->out = x;
+  c->status = 200;
+  c->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  char name[96];
+  int o = 0;
+  char lv[16] = "";
+  if (level) snprintf(lv, sizeof lv, "-cap%d", level);
+  const char *parts[] = {form_code, "-", unit, "-", period_id, lv, ".xlsx"};
   for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
     for (const char *s = parts[i]; *s && o < (int)sizeof name - 1; s++)
       name[o++] = ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
@@ -275,6 +311,11 @@ void page_report_show(ctx *c, const sub_flash *fl) {
     return;
   }
   const char *unit = unit_arg(c);
+  const char *fmt = arg(c, "format");
+  if (fmt && strcmp(fmt, "xlsx") == 0) {
+    xlsx_reply(c, f->code, unit, period_id, (int)level);
+    return;
+  }
 
   rtable t;
   dv_err e = {0};
@@ -285,7 +326,6 @@ void page_report_show(ctx *c, const sub_flash *fl) {
                      e.msg);
     return;
   }
-  const char *fmt = arg(c, "format");
   if (fmt && strcmp(fmt, "csv") == 0) {
     csv_reply(c, &t);
     rtable_release(&t);

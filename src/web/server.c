@@ -365,6 +365,7 @@ static const route routes[] = {
     {"GET", "/report", R_SESSION | R_PAGE, page_report},
     {"GET", "/entry", R_SESSION | R_PAGE, page_entry},
     {"POST", "/entry", R_SESSION | R_PAGE | R_CSRF, page_entry_post},
+    {"POST", "/entry/import", R_SESSION | R_PAGE | R_CSRF, page_entry_import},
     {"GET", "/dialogues", R_SESSION | R_PAGE | R_PREFIX, page_dialogues_moved},
     {"GET", "/registers", R_SESSION | R_PAGE, page_registers},
     {"GET", "/r/", R_SESSION | R_PAGE | R_PREFIX, page_reg_get},
@@ -597,8 +598,10 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 /* uploads may be larger than other bodies, on their own routes only:
- * POST /r/REG/import (a CSV file) and POST /r/REG/ID/attachments */
+ * POST /r/REG/import (a CSV file), POST /r/REG/ID/attachments and POST
+ * /entry/import (an XLSX workbook) */
 static size_t body_cap(const char *method, const char *url) {
+  if (strcmp(method, "POST") == 0 && strcmp(url, "/entry/import") == 0) return WEB_XLSX_MAX;
   if (strcmp(method, "POST") != 0 || strncmp(url, "/r/", 3) != 0) return WEB_BODY_MAX;
   if (ends_with(url, "/import")) return WEB_IMPORT_MAX;
   if (ends_with(url, "/attachments")) return WEB_ATTACH_BODY_MAX;

@@ -13,6 +13,7 @@
 #define WEB_OUT_MAX ((size_t)64 << 20)     /* a response can never grow past this */
 #define WEB_MAX_FIELDS 4000                /* form fields / query args per request */
 #define WEB_IMPORT_MAX ((size_t)32 << 20)  /* a CSV import upload (POST /r/REG/import) */
+#define WEB_XLSX_MAX ((size_t)21 << 20)    /* an XLSX upload (POST /entry/import): the reader takes 20 MiB */
 #define WEB_ATTACH_BODY_MAX ((size_t)ATTACH_MAX + ((size_t)256 << 10)) /* an attachment and its form */
 #define WEB_PAGE_SIZE 20                   /* rows per page in lists */
 #define WEB_DEFAULT_PERIOD "2023S1"        /* the demo's period; the selector offers others */
@@ -231,6 +232,7 @@ void page_units(ctx *c);
 void page_report(ctx *c);
 void page_entry(ctx *c);
 void page_entry_post(ctx *c);
+void page_entry_import(ctx *c); /* POST /entry/import (multipart: an annex's XLSX filled in offline) */
 void page_dialogues_moved(ctx *c); /* /dialogues... -> /r/dialogues... */
 void page_registers(ctx *c);   /* GET /registers */
 void page_reg_get(ctx *c);     /* GET /r/REG[/new|/export.csv|/import|/ID] */

@@ -1,0 +1,755 @@
+/* XLSX: an annex out as a workbook, the same workbook back in (the values a
+ * unit filled in offline), and a register list out.
+ *
+ * Which cells of an annex take a value is one rule for the web entry grid
+ * and for the import: form_inputs (core/form.h) for the column, and for
+ * the row, a row that shows one unit's own values (the unit's row of a
+ * one-row annex, the unit's own level row of a by-level annex, the unit
+ * rows of a drill-down). A cell is then open unless the unit's value there
+ * is counted from a register (records win), the user may not write the
+ * unit, or an approval locks it. The import compares every cell with the
+ * annex as it is now and writes only the open cells that changed, through
+ * plan_value/put_values (validation, lock, one transaction, audit); a
+ * changed cell that is not open is refused with the reason. */
+#include "app/app_internal.h"
+#include "export/xlsx_in.h"
+#include "export/xlsx_out.h"
+#include "util/esc.h"
+#include "util/text.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* why a cell takes no value; "" when it does */
+typedef struct cell_rule {
+  int pos;        /* the unit whose own value the cell shows, -1 if none */
+  int area;       /* the unit's own part of an area total is typed here */
+  char why[360];
+} cell_rule;
+
+#define WHY_COMPUTED "ô này được tính tự động (tổng, công thức, theo cấp hoặc cả địa bàn), không nhập tay"
+
+/* the unit whose own values row r shows, or -1 */
+static int row_unit(app *a, const form *f, const rtable *t, int r, int drill, int unit) {
+  const rrow *row = &t->rows[r];
+  if (row->is_total || f->rows == ROWS_LIST) return -1;
+  if (drill || f->rows == ROWS_SELF) return row->unit_pos;
+  if (row->level == a->t.u[unit].level) return unit; /* the unit alone is on its own level */
+  return -1;
+}
+
+static int from_records(app *a, const data_ref *d, int pkey, int pos) {
+  const cube_slice *s = cube_get(&a->c, cube_key(d->element, d->combo, pkey));
+  return s && s->count && s->count[pos] > 0;
+}
+
+/* the rule of every cell of t (nrows * ncols); caller holds a lock */
+static cell_rule *cell_rules(app *a, const user *u, const form *f, const rtable *t, int drill, int unit,
+                             const period *p) {
+  cell_rule *out = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *out);
+  form_input *in = xcalloc((size_t)f->ncols + 1, sizeof *in);
+  form_inputs(f, in);
+  char pid[8];
+  period_format(p, pid);
+  int pkey = period_key(p);
+  for (int r = 0; r < t->nrows; r++) {
+    int pos = row_unit(a, f, t, r, drill, unit);
+    for (int c = 0; c < t->ncols; c++) {
+      cell_rule *x = &out[r * t->ncols + c];
+      x->pos = pos;
+      const form_col *col = c < f->ncols ? &f->cols[c] : NULL;
+      /* a drill-down row shows no pairs (report.c): nothing to type there */
+      if (pos < 0 || !col || !in[c].editable || (drill && in[c].pair)) {
+        snprintf(x->why, sizeof x->why, "%s", WHY_COMPUTED);
+        continue;
+      }
+      x->area = in[c].area && !drill;
+      dv_err le;
+      if (from_records(a, &col->a, pkey, pos) || (in[c].pair && from_records(a, &col->b, pkey, pos)))
+        snprintf(x->why, sizeof x->why, "số liệu này được đếm từ sổ theo dõi của %s; hãy sửa trong sổ",
+                 a->t.u[pos].name);
+      else if (!app_can_write(a, u, pos))
+        snprintf(x->why, sizeof x->why, "không có quyền nhập số liệu cho đơn vị %s", a->t.u[pos].code);
+      else if (app_value_locked(a, col->a.element, pid, pos, &le) ||
+               (in[c].pair && app_value_locked(a, col->b.element, pid, pos, &le)))
+        snprintf(x->why, sizeof x->why, "%s", le.msg);
+    }
+  }
+  free(in);
+  return out;
+}
+
+/* --- out ------------------------------------------------------------------------- */
+
+/* A drill-down row shows a unit's own value in every data column (report.c),
+ * so a column of the same element and option as an open one repeats it: on
+ * the sheet it refers to the open cell, and follows what is typed there. */
+static int *mirrors(const form *f, const rtable *t, const unsigned char *open) {
+  int *m = xmalloc(sizeof(int) * ((size_t)t->nrows * (size_t)t->ncols + 1));
+  for (int r = 0; r < t->nrows; r++)
+    for (int c = 0; c < t->ncols; c++) {
+      int *x = &m[r * t->ncols + c];
+      *x = -1;
+      if (open[r * t->ncols + c] || c >= f->ncols || f->cols[c].kind != BIND_DATA) continue;
+      for (int k = 0; k < t->ncols && k < f->ncols && *x < 0; k++)
+        if (open[r * t->ncols + k] && f->cols[k].kind == BIND_DATA && f->cols[k].a.element == f->cols[c].a.element &&
+            f->cols[k].a.combo == f->cols[c].a.combo)
+          *x = k;
+    }
+  return m;
+}
+
+int app_report_xlsx(app *a, const user *u, const char *form_code, const char *unit_code, const char *period_id,
+                    int drill, buf *out, dv_err *e) {
+  const form *f = catalog_form(&a->cat, form_code ? form_code : "");
+  if (!f) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
+  period p;
+  if (!period_id || period_parse(period_id, &p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
+  if (drill < 0 || drill > TREE_MAX_LEVELS) return dv_fail(e, DV_EINVAL, 0, "level", "cấp không hợp lệ: %d", drill);
+  if (f->rows == ROWS_LIST) drill = 0;
+  app_refresh(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, unit_code);
+  rtable t;
+  memset(&t, 0, sizeof t);
+  int rc = pos < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "")
+                   : app_report_locked(a, u, f, pos, &p, drill, &t, e);
+  unsigned char *open = NULL;
+  int *mirror = NULL;
+  char lname[96] = "";
+  if (!rc) {
+    cell_rule *rules = cell_rules(a, u, f, &t, drill, pos, &p);
+    size_t n = (size_t)t.nrows * (size_t)t.ncols;
+    open = xcalloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) open[i] = rules[i].why[0] == 0;
+    if (drill) mirror = mirrors(f, &t, open);
+    free(rules);
+    if (drill && a->t.levels[drill].name) snprintf(lname, sizeof lname, "%s", a->t.levels[drill].name);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  if (!rc) {
+    char plabel[64], err[300];
+    period_label_vn(&p, plabel, sizeof plabel);
+    xlsx_annex x = {&t, f, drill, plabel, lname[0] ? lname : NULL, open, mirror};
+    if (xlsx_write_annex(&x, out, err, sizeof err)) rc = dv_fail(e, DV_EDB, 0, "", "%s", err);
+  }
+  free(open);
+  free(mirror);
+  rtable_release(&t);
+  return rc;
+}
+
+/* --- in: reading the sheet ------------------------------------------------------------ */
+
+typedef struct import_job {
+  app *a;
+  const user *u;
+  const char *file, *sheet_name;
+  const xlsx_sheet *sheet;
+  dv_err *e;
+} import_job;
+
+/* an error naming the file, the sheet and the cell */
+static int cell_fail(import_job *j, int code, int row, int col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int cell_fail(import_job *j, int code, int row, int col, const char *fmt, ...) {
+  char what[360], cell[16];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  xlsx_cell_name(row, col, cell);
+  dv_fail(j->e, code, row + 1, cell, "%s: trang tính \"%s\", ô %s: %s", j->file, j->sheet_name, cell, what);
+  return code;
+}
+
+/* a cell's text, trimmed and NFC (caller frees); NULL for anything but text */
+static char *cell_text(const xlsx_cell *x) {
+  if (!x || x->kind != XV_TEXT) return NULL;
+  char *s = text_nfc(x->text);
+  return s ? text_trim(s) : xstrdup("");
+}
+
+static int is_blank(const xlsx_cell *x) {
+  if (!x || x->kind == XV_BLANK) return 1;
+  if (x->kind != XV_TEXT) return 0;
+  for (const char *p = x->text; *p; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') return 0;
+  return 1;
+}
+
+/* a short quotation of what the cell holds, for messages */
+static void cell_show(const xlsx_cell *x, char *out, size_t n) {
+  if (is_blank(x)) snprintf(out, n, "ô trống");
+  else if (x->kind == XV_NUM) snprintf(out, n, "%.15g", x->num);
+  else if (x->kind == XV_BOOL) snprintf(out, n, "%s", x->num ? "TRUE" : "FALSE");
+  else {
+    char *s = cell_text(x);
+    snprintf(out, n, "\"%.80s%s\"", s ? s : x->text, s && strlen(s) > 80 ? "…" : "");
+    free(s);
+  }
+}
+
+static int text_is(const xlsx_cell *x, const char *want) {
+  char *s = cell_text(x);
+  int same = s ? !strcmp(s, want) : !*want && is_blank(x);
+  if (!s && x && x->kind == XV_NUM) { /* a header "1" typed as a number */
+    char num[32];
+    snprintf(num, sizeof num, "%.15g", x->num);
+    same = !strcmp(num, want);
+  }
+  free(s);
+  return same;
+}
+
+/* the sheet "danvan": key in column A, value in column B */
+static const char *meta_get(const xlsx_sheet *m, const char *key, int *row) {
+  for (int r = 0; r < 32; r++) {
+    const xlsx_cell *k = xlsx_cell_get(m, r, 0), *v = xlsx_cell_get(m, r, 1);
+    if (k && k->kind == XV_TEXT && !strcmp(k->text, key)) {
+      *row = r;
+      return v && v->kind == XV_TEXT ? v->text : "";
+    }
+  }
+  *row = -1;
+  return NULL;
+}
+
+/* the header texts, the row labels, nothing outside the table */
+static int check_layout(import_job *j, const rtable *t) {
+  xlsx_head *h;
+  int n = xlsx_annex_head(t, 1, &h), depth = xlsx_annex_depth(t);
+  int rc = 0, first = XLSX_ANNEX_HEAD_ROW + depth, width = t->ncols + 1;
+  unsigned char *anchor = xcalloc((size_t)depth * (size_t)width + 1, 1);
+  for (int k = 0; !rc && k < n; k++) {
+    const xlsx_cell *x = xlsx_cell_get(j->sheet, h[k].row, h[k].col);
+    anchor[(h[k].row - XLSX_ANNEX_HEAD_ROW) * width + h[k].col] = 1;
+    if (!text_is(x, h[k].text)) {
+      char got[120];
+      cell_show(x, got, sizeof got);
+      rc = cell_fail(j, DV_EINVAL, h[k].row, h[k].col, "tiêu đề cột khác mẫu (%s thay vì \"%s\"); tệp không theo mẫu "
+                     "biểu hiện hành, hãy tải lại biểu", got, h[k].text);
+    }
+  }
+  free(h);
+  for (int r = 0; !rc && r < t->nrows; r++) {
+    const xlsx_cell *x = xlsx_cell_get(j->sheet, first + r, 0);
+    if (!text_is(x, t->rows[r].label)) {
+      char got[120];
+      cell_show(x, got, sizeof got);
+      rc = cell_fail(j, DV_EINVAL, first + r, 0, "tên hàng khác mẫu (%s thay vì \"%s\"); tệp không theo mẫu biểu "
+                     "hiện hành, hãy tải lại biểu", got, t->rows[r].label);
+    }
+  }
+  for (int i = 0; !rc && i < j->sheet->ncells; i++) {
+    const xlsx_cell *x = &j->sheet->cells[i];
+    if (x->row < XLSX_ANNEX_HEAD_ROW || is_blank(x)) continue; /* the title lines are free */
+    if (x->row >= first + t->nrows || x->col >= width)
+      rc = cell_fail(j, DV_EINVAL, x->row, x->col, "nằm ngoài bảng số liệu (biểu có %d hàng, %d cột); hãy xóa ô này",
+                     t->nrows, width);
+    else if (x->row < first && !anchor[(x->row - XLSX_ANNEX_HEAD_ROW) * width + x->col])
+      rc = cell_fail(j, DV_EINVAL, x->row, x->col, "nằm trong ô gộp của tiêu đề, phải để trống");
+  }
+  free(anchor);
+  return rc;
+}
+
+/* --- in: the values --------------------------------------------------------------------- */
+
+static int all_digits(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return 0;
+  return 1;
+}
+
+/* "1.865" -> "1865" when the dots group thousands (as the entry page takes it) */
+static void drop_thousand_dots(char *s) {
+  const char *dot = strchr(s, '.');
+  if (!dot || dot == s || dot - s > 3) return;
+  for (const char *p = dot; *p; p += 4)
+    if (p[0] != '.' || !(p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
+      return;
+  char *o = s;
+  for (const char *p = s; *p; p++)
+    if (*p != '.') *o++ = *p;
+  *o = 0;
+}
+
+/* a non-negative integer typed as text ("1865", "1.865"); 0 or -1 */
+static int text_count(const char *s, double *v) {
+  char tmp[48];
+  if (strlen(s) >= sizeof tmp) return -1;
+  snprintf(tmp, sizeof tmp, "%s", s);
+  drop_thousand_dots(tmp);
+  if (!all_digits(tmp) || strlen(tmp) > 12) return -1;
+  *v = strtod(tmp, NULL);
+  return 0;
+}
+
+/* a number typed as text ("12,5", "12.5", "1.865"); 0 or -1 */
+static int text_number(const char *s, double *v) {
+  if (!text_count(s, v)) return 0;
+  char tmp[64];
+  if (!*s || strlen(s) >= sizeof tmp) return -1;
+  snprintf(tmp, sizeof tmp, "%s", s);
+  for (char *p = tmp; *p; p++)
+    if (*p == ',') *p = '.';
+  char *end;
+  *v = strtod(tmp, &end);
+  return *end || !isfinite(*v) ? -1 : 0;
+}
+
+/* the sheet's value as a number, if it is one (a number, or a count typed as text) */
+static int sheet_number(const xlsx_cell *x, double *v) {
+  if (x && x->kind == XV_NUM) {
+    *v = x->num;
+    return 0;
+  }
+  char *s = cell_text(x);
+  int rc = s ? text_number(s, v) : -1;
+  free(s);
+  return rc;
+}
+
+static int close_to(double a, double b) { return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1); }
+
+/* 1 if the sheet's cell says what the annex says */
+static int unchanged(const xlsx_cell *x, const rcell *c) {
+  if (is_blank(x)) return c->kind == CELL_NULL;
+  if (x->kind == XV_ERROR) return 0;
+  if (x->kind == XV_BOOL) return c->kind == CELL_NUM && c->num == x->num;
+  double v;
+  if (c->kind == CELL_NUM) return !sheet_number(x, &v) && close_to(v, c->num);
+  if (c->kind == CELL_TEXT) {
+    char *s = cell_text(x);
+    int same = s && !strcmp(s, c->text);
+    free(s);
+    return same;
+  }
+  return 0;
+}
+
+static void num_text(double v, char *out, size_t n) {
+  if (v == floor(v) && fabs(v) < 1e15) snprintf(out, n, "%.0f", v);
+  else snprintf(out, n, "%.15g", v);
+}
+
+/* the sheet's value as the text plan_value takes for element el; 0, or -1
+ * with why */
+static int raw_value(const data_element *el, const xlsx_cell *x, char **out, char *why, size_t wn) {
+  *out = NULL;
+  if (is_blank(x)) {
+    *out = xstrdup("");
+    return 0;
+  }
+  char shown[120], num[48];
+  cell_show(x, shown, sizeof shown);
+  if (x->kind == XV_ERROR) return snprintf(why, wn, "ô có lỗi công thức (%s)", x->text), -1;
+  int integer = el->type == VT_INTEGER || el->type == VT_COUNT_NOTE;
+  if (x->kind == XV_BOOL) {
+    if (el->type != VT_YESNO) return snprintf(why, wn, "giá trị đúng/sai %s không dùng được ở ô này", shown), -1;
+    *out = xstrdup(x->num ? "yes" : "no");
+    return 0;
+  }
+  if (x->kind == XV_NUM) {
+    if (integer && (x->num < 0 || x->num != floor(x->num) || x->num >= 1e12))
+      return snprintf(why, wn, "%s không phải số nguyên không âm", shown), -1;
+    if (el->type == VT_YESNO) {
+      if (x->num != 0 && x->num != 1) return snprintf(why, wn, "chỉ nhận \"có\" hoặc \"không\", không phải %s", shown), -1;
+      *out = xstrdup(x->num ? "yes" : "no");
+      return 0;
+    }
+    num_text(x->num, num, sizeof num);
+    *out = xstrdup(num);
+    return 0;
+  }
+  char *s = cell_text(x);
+  double v;
+  int rc = 0;
+  switch (el->type) {
+  case VT_INTEGER:
+    if (text_count(s, &v)) rc = -1, snprintf(why, wn, "có chữ %s trong ô số (cần số nguyên không âm)", shown);
+    else num_text(v, num, sizeof num), *out = xstrdup(num);
+    break;
+  case VT_COUNT_NOTE: /* a count, or a note in its place */
+    if (!text_count(s, &v)) num_text(v, num, sizeof num), *out = xstrdup(num);
+    else *out = xstrdup(s);
+    break;
+  case VT_NUMBER:
+  case VT_PERCENT:
+    if (text_number(s, &v)) rc = -1, snprintf(why, wn, "có chữ %s trong ô số", shown);
+    else num_text(v, num, sizeof num), *out = xstrdup(num);
+    break;
+  case VT_YESNO:
+    if (!strcmp(s, "có") || !strcmp(s, "yes")) *out = xstrdup("yes");
+    else if (!strcmp(s, "không") || !strcmp(s, "no")) *out = xstrdup("no");
+    else rc = -1, snprintf(why, wn, "chỉ nhận \"có\" hoặc \"không\", không phải %s", shown);
+    break;
+  case VT_TEXT: *out = xstrdup(s); break;
+  }
+  free(s);
+  return rc;
+}
+
+/* "3/5" -> 3 and 5 (each a count, "" = blank); 0 or -1 */
+static int split_pair(const xlsx_cell *x, char *a, char *b, size_t n) {
+  a[0] = b[0] = 0;
+  if (is_blank(x)) return 0;
+  char *s = cell_text(x);
+  char *slash = s ? strchr(s, '/') : NULL;
+  int rc = -1;
+  if (slash) {
+    *slash = 0;
+    char *l = text_trim(s), *r = text_trim(slash + 1);
+    double va, vb;
+    if (!text_count(l, &va) && !text_count(r, &vb)) {
+      num_text(va, a, n);
+      num_text(vb, b, n);
+      rc = 0;
+    }
+  }
+  free(s);
+  return rc;
+}
+
+/* the pieces of "a/b" as shown in the annex (a blank half shows 0) */
+static void shown_pair(const rcell *c, char *a, char *b, size_t n) {
+  a[0] = b[0] = 0;
+  if (c->kind != CELL_TEXT) return;
+  const char *slash = strchr(c->text, '/');
+  if (!slash) return;
+  snprintf(a, n, "%.*s", (int)(slash - c->text), c->text);
+  snprintf(b, n, "%s", slash + 1);
+}
+
+typedef struct changes {
+  value_plan *v;
+  char **periods;
+  int *row, *col; /* the sheet cell of each value */
+  int n, cap, cells;
+} changes;
+
+static int add_change(import_job *j, changes *ch, const data_ref *d, int pos, const char *raw, const char *period_id,
+                      int row, int col) {
+  if (ch->n == ch->cap) {
+    ch->cap = ch->cap ? ch->cap * 2 : 64;
+    ch->v = xrealloc(ch->v, sizeof *ch->v * (size_t)ch->cap);
+    ch->periods = xrealloc(ch->periods, sizeof(char *) * (size_t)ch->cap);
+    ch->row = xrealloc(ch->row, sizeof(int) * (size_t)ch->cap);
+    ch->col = xrealloc(ch->col, sizeof(int) * (size_t)ch->cap);
+  }
+  app *a = j->a;
+  value_plan *vp = &ch->v[ch->n];
+  memset(vp, 0, sizeof *vp);
+  dv_err sub;
+  if (plan_value(a, j->u, a->cat.elements[d->element].code, a->cat.combos[d->combo], a->t.u[pos].code, raw, ch->n + 1,
+                 vp, &sub)) {
+    free(vp->text);
+    return cell_fail(j, sub.code, row, col, "%s", sub.msg);
+  }
+  vp->line = ch->n + 1;
+  ch->periods[ch->n] = (char *)period_id;
+  ch->row[ch->n] = row, ch->col[ch->n] = col;
+  ch->n++;
+  return 0;
+}
+
+/* an area total typed on the unit's one-row annex: the unit's own part is
+ * the new total less what the units below it have (which stays) */
+static int area_part(import_job *j, const data_ref *d, int pos, const period *p, const rcell *now, char **raw, int row,
+                     int col) {
+  double total_now = now->kind == CELL_NUM ? now->num : NAN, v;
+  double own = cube_unit_value(cube_get(&j->a->c, cube_key(d->element, d->combo, period_key(p))), pos);
+  double rest = isnan(total_now) ? NAN : isnan(own) ? total_now : total_now - own;
+  char num[48];
+  if (!**raw) {
+    if (!isnan(rest) && rest != 0)
+      return cell_fail(j, DV_EINVAL, row, col, "ô là tổng cả địa bàn, các đơn vị cấp dưới đã có %.15g: không để trống "
+                       "được", rest);
+    return 0;
+  }
+  if (text_number(*raw, &v)) {
+    if (!isnan(rest)) return cell_fail(j, DV_EINVAL, row, col, "ô là tổng cả địa bàn, cần một số");
+    return 0; /* a note in place of the count, the unit's own */
+  }
+  double part = isnan(rest) ? v : v - rest;
+  if (part < 0)
+    return cell_fail(j, DV_EINVAL, row, col, "ô là tổng cả địa bàn: không được nhỏ hơn phần của các đơn vị cấp dưới "
+                     "(%.15g)", rest);
+  num_text(part, num, sizeof num);
+  free(*raw);
+  *raw = xstrdup(num);
+  return 0;
+}
+
+/* one changed cell: its value(s) into ch */
+static int take_cell(import_job *j, changes *ch, const form *f, int c, const cell_rule *rule, const xlsx_cell *x,
+                     const rcell *now, const period *p, const char *period_id, int row, int col) {
+  const form_col *fc = &f->cols[c];
+  app *a = j->a;
+  char why[300];
+  if (fc->kind == BIND_PAIR) {
+    char na[32], nb[32], oa[32], ob[32];
+    if (split_pair(x, na, nb, sizeof na)) {
+      char shown[120];
+      cell_show(x, shown, sizeof shown);
+      return cell_fail(j, DV_EINVAL, row, col, "cần hai số nguyên dạng a/b (ví dụ 3/120), không phải %s", shown);
+    }
+    shown_pair(now, oa, ob, sizeof oa);
+    int blank = !na[0];
+    if ((blank || strcmp(na, oa)) && add_change(j, ch, &fc->a, rule->pos, na, period_id, row, col)) return -1;
+    if ((blank || strcmp(nb, ob)) && add_change(j, ch, &fc->b, rule->pos, nb, period_id, row, col)) return -1;
+    return 0;
+  }
+  char *raw;
+  if (raw_value(&a->cat.elements[fc->a.element], x, &raw, why, sizeof why)) return cell_fail(j, DV_EINVAL, row, col, "%s", why);
+  int rc = rule->area ? area_part(j, &fc->a, rule->pos, p, now, &raw, row, col) : 0;
+  if (!rc) rc = add_change(j, ch, &fc->a, rule->pos, raw, period_id, row, col);
+  free(raw);
+  return rc;
+}
+
+static int collect_changes(import_job *j, const form *f, const rtable *t, const cell_rule *rules, const period *p,
+                           const char *period_id, changes *ch) {
+  int first = XLSX_ANNEX_HEAD_ROW + xlsx_annex_depth(t);
+  for (int r = 0; r < t->nrows; r++)
+    for (int c = 0; c < t->ncols; c++) {
+      int row = first + r, col = c + 1;
+      const xlsx_cell *x = xlsx_cell_get(j->sheet, row, col);
+      const cell_rule *rule = &rules[r * t->ncols + c];
+      const rcell *now = &t->rows[r].cells[c];
+      if (x && x->kind == XV_ERROR) return cell_fail(j, DV_EINVAL, row, col, "ô có lỗi công thức (%s)", x->text);
+      /* the spreadsheet's own sums of what was typed: computed, not read */
+      if (x && x->formula && rule->why[0]) continue;
+      if (unchanged(x, now)) continue;
+      if (rule->why[0]) {
+        char was[120];
+        if (now->kind == CELL_NUM) num_text(now->num, was, sizeof was);
+        else snprintf(was, sizeof was, "%s", now->kind == CELL_TEXT ? now->text : "");
+        int code = strstr(rule->why, "khóa") ? DV_ECONFLICT : strstr(rule->why, "quyền") ? DV_EFORBIDDEN : DV_EINVAL;
+        return cell_fail(j, code, row, col, "%s; biểu hiện có %s ở ô này (nếu số liệu vừa thay đổi, hãy tải lại biểu)",
+                         rule->why, was[0] ? was : "ô trống");
+      }
+      int before = ch->n;
+      if (take_cell(j, ch, f, c, rule, x, now, p, period_id, row, col)) return -1;
+      if (ch->n > before) ch->cells++;
+    }
+  return 0;
+}
+
+static void changes_release(changes *ch) {
+  free_plans(ch->v, ch->n);
+  free(ch->periods), free(ch->row), free(ch->col);
+}
+
+static void audit_xlsx(app *a, const user *u, const char *file, const rtable *t, int level, int cells, dv_err *e) {
+  buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, "{\"file\":");
+  esc_json(&b, file);
+  buf_adds(&b, ",\"form\":");
+  esc_json(&b, t->form);
+  buf_adds(&b, ",\"period\":");
+  esc_json(&b, t->period);
+  buf_adds(&b, ",\"unit\":");
+  esc_json(&b, t->unit_code);
+  buf_addf(&b, ",\"level\":%d,\"cells\":%d}", level, cells);
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  store_audit(app_store(a), uid, login, "import.xlsx", "import", 0, NULL, b.s, e);
+  buf_release(&b);
+}
+
+/* the hidden sheet: which annex this is */
+typedef struct meta {
+  const form *f;
+  period p;
+  const char *period_id, *unit, *sheet;
+  int level;
+} meta;
+
+static int read_meta(import_job *j, const xlsx_book *b, meta *m) {
+  app *a = j->a;
+  const xlsx_sheet *ms = xlsx_sheet_find(b, XLSX_META_SHEET);
+  j->sheet_name = XLSX_META_SHEET;
+  if (!ms)
+    return dv_fail(j->e, DV_EINVAL, 0, "", "%s: không có trang tính \"%s\": tệp không phải biểu XLSX do hệ thống xuất "
+                   "ra (hãy tải biểu XLSX ở trang biểu tổng hợp rồi điền vào đó)", j->file, XLSX_META_SHEET);
+  j->sheet = ms;
+  int row;
+  const char *fmt = meta_get(ms, "format", &row);
+  if (!fmt || strcmp(fmt, XLSX_ANNEX_FORMAT))
+    return cell_fail(j, DV_EINVAL, row < 0 ? 0 : row, 1, "phiên bản tệp không nhận được (cần %s)", XLSX_ANNEX_FORMAT);
+  const char *fc = meta_get(ms, "form", &row);
+  m->f = fc ? catalog_form(&a->cat, fc) : NULL;
+  if (!m->f) return cell_fail(j, DV_EINVAL, row < 0 ? 1 : row, 1, "không có biểu \"%s\"", fc ? fc : "");
+  if (m->f->rows == ROWS_LIST)
+    return cell_fail(j, DV_EINVAL, row, 1, "biểu %s là danh mục lấy từ sổ theo dõi, không nhập từ tệp", m->f->code);
+  m->period_id = meta_get(ms, "period", &row);
+  if (!m->period_id || period_parse(m->period_id, &m->p))
+    return cell_fail(j, DV_EINVAL, row < 0 ? 2 : row, 1, "kỳ báo cáo không hợp lệ");
+  m->unit = meta_get(ms, "unit", &row);
+  if (!m->unit || app_unit_pos(a, m->unit) < 0)
+    return cell_fail(j, DV_EINVAL, row < 0 ? 3 : row, 1, "không có đơn vị mã \"%s\"", m->unit ? m->unit : "");
+  const char *lv = meta_get(ms, "level", &row);
+  char *end;
+  long l = lv ? strtol(lv, &end, 10) : -1;
+  if (!lv || !*lv || *end || l < 0 || l > TREE_MAX_LEVELS)
+    return cell_fail(j, DV_EINVAL, row < 0 ? 4 : row, 1, "cấp không hợp lệ");
+  m->level = (int)l;
+  m->sheet = meta_get(ms, "sheet", &row);
+  if (!m->sheet) return cell_fail(j, DV_EINVAL, 5, 1, "thiếu tên trang tính của biểu");
+  j->sheet = xlsx_sheet_find(b, m->sheet);
+  if (!j->sheet)
+    return dv_fail(j->e, DV_EINVAL, 0, "", "%s: không có trang tính \"%s\" (tên trang tính của biểu không được đổi)",
+                   j->file, m->sheet);
+  j->sheet_name = m->sheet;
+  return 0;
+}
+
+int app_import_xlsx(app *a, const user *u, const char *file, const void *data, size_t len, int *count, dv_err *e) {
+  *count = 0;
+  xlsx_book b;
+  char err[300];
+  if (xlsx_read(&b, data, len, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "", "%s: %s", file, err);
+  import_job j = {a, u, file, XLSX_META_SHEET, NULL, e};
+  meta m;
+  rtable t;
+  memset(&t, 0, sizeof t);
+  changes ch;
+  memset(&ch, 0, sizeof ch);
+  cell_rule *rules = NULL;
+  char pid[8];
+  app_refresh(a);
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = read_meta(&j, &b, &m);
+  if (!rc) {
+    period_format(&m.p, pid);
+    rc = app_report_locked(a, u, m.f, app_unit_pos(a, m.unit), &m.p, m.level, &t, e);
+  }
+  if (!rc) rc = check_layout(&j, &t);
+  if (!rc) {
+    rules = cell_rules(a, u, m.f, &t, m.level, app_unit_pos(a, m.unit), &m.p);
+    rc = collect_changes(&j, m.f, &t, rules, &m.p, pid, &ch);
+  }
+  if (!rc && ch.n) {
+    rc = put_values(a, u, ch.v, ch.periods, ch.n, e);
+    /* a lock found at the last moment (or a database error): name the cell */
+    if (rc && e->line >= 1 && e->line <= ch.n) {
+      char msg[sizeof e->msg];
+      snprintf(msg, sizeof msg, "%s", e->msg);
+      int k = e->line - 1;
+      cell_fail(&j, rc, ch.row[k], ch.col[k], "%s", msg);
+    }
+  }
+  if (!rc) {
+    audit_xlsx(a, u, file, &t, m.level, ch.cells, e);
+    *count = ch.cells;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free(rules);
+  changes_release(&ch);
+  rtable_release(&t);
+  xlsx_book_release(&b);
+  return rc;
+}
+
+/* --- a register list out ----------------------------------------------------------------- */
+
+static const char *option_label(const reg_field *f, const char *code) {
+  int k = reg_option_index(f, code);
+  return k >= 0 ? f->opts[k].label : code;
+}
+
+/* a field's value as a reader wants it: labels for codes, unit names */
+static char *shown_value(app *a, const reg_field *f, const char *v) {
+  if (!v || !*v) return xstrdup("");
+  buf b;
+  buf_init(&b, 0);
+  int pos;
+  switch (f->type) {
+  case FT_ENUM: buf_adds(&b, option_label(f, v)); break;
+  case FT_SET:
+    for (const char *s = v; *s;) {
+      const char *semi = strchr(s, ';');
+      size_t n = semi ? (size_t)(semi - s) : strlen(s);
+      char *code = xstrndup(s, n);
+      buf_adds(&b, b.len ? "; " : "");
+      buf_adds(&b, option_label(f, code));
+      free(code);
+      s += n + (semi ? 1 : 0);
+    }
+    break;
+  case FT_YESNO: buf_adds(&b, !strcmp(v, "yes") ? "Có" : !strcmp(v, "no") ? "Không" : v); break;
+  case FT_UNITREF:
+    pos = app_unit_pos(a, v);
+    buf_adds(&b, pos >= 0 ? a->t.u[pos].name : v);
+    break;
+  default: buf_adds(&b, v);
+  }
+  return buf_detach(&b, NULL);
+}
+
+static xlsx_col_kind col_kind(const reg_field *f) {
+  switch (f->type) {
+  case FT_DATE: return XCOL_DATE;
+  case FT_INT: return XCOL_INT;
+  case FT_YEAR: return XCOL_YEAR;
+  case FT_LONGTEXT: return XCOL_LONG;
+  default: return XCOL_TEXT;
+  }
+}
+
+int app_record_export_xlsx(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e) {
+  record *rows = NULL;
+  int n = 0;
+  int rc = app_record_export_rows(a, u, r, f, &rows, &n, e);
+  if (rc) {
+    records_free(rows, n);
+    return rc;
+  }
+  /* the unit field becomes two columns: its code and its name */
+  int ncols = 0, fields[REG_MAX_FIELDS + 1], unit_col[REG_MAX_FIELDS + 1];
+  const char *heads[REG_MAX_FIELDS * 2 + 1];
+  xlsx_col_kind kinds[REG_MAX_FIELDS * 2 + 1];
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *fd = &r->fields[i];
+    if (fd->noimport) continue;
+    if (fd->type == FT_UNIT) {
+      heads[ncols] = "Mã đơn vị", kinds[ncols] = XCOL_TEXT, fields[ncols] = i, unit_col[ncols++] = 1;
+      heads[ncols] = fd->label, kinds[ncols] = XCOL_TEXT, fields[ncols] = i, unit_col[ncols++] = 2;
+    } else {
+      heads[ncols] = fd->label, kinds[ncols] = col_kind(fd), fields[ncols] = i, unit_col[ncols++] = 0;
+    }
+  }
+  char **cells = xcalloc((size_t)n * (size_t)ncols + 1, sizeof(char *));
+  pthread_rwlock_rdlock(&a->lock);
+  const char *code = f->unit_code && *f->unit_code ? f->unit_code : u ? u->unit_code : a->t.n ? a->t.u[0].code : "";
+  int root = app_unit_pos(a, code);
+  char subtitle[400];
+  char plabel[64] = "tất cả các kỳ";
+  period p;
+  if (f->period && *f->period && !period_parse(f->period, &p)) period_label_vn(&p, plabel, sizeof plabel);
+  snprintf(subtitle, sizeof subtitle, "Đơn vị: %s (cả các đơn vị trực thuộc) — Kỳ: %s — %d bản ghi",
+           root >= 0 ? a->t.u[root].name : code, plabel, n);
+  for (int k = 0; k < n; k++)
+    for (int c = 0; c < ncols; c++) {
+      const char *v = rows[k].values[fields[c]];
+      int pos = unit_col[c] == 2 ? app_unit_pos(a, v) : -1;
+      cells[(size_t)k * (size_t)ncols + (size_t)c] =
+          unit_col[c] == 1 ? xstrdup(v) : unit_col[c] == 2 ? xstrdup(pos >= 0 ? a->t.u[pos].name : v)
+                                                            : shown_value(a, &r->fields[fields[c]], v);
+    }
+  pthread_rwlock_unlock(&a->lock);
+  xlsx_list l = {r->title, r->title, subtitle, ncols, heads, kinds, n, (const char *const *)cells};
+  char err[300];
+  if (xlsx_write_list(&l, out, err, sizeof err)) rc = dv_fail(e, DV_EDB, 0, "", "%s", err);
+  for (size_t i = 0; i < (size_t)n * (size_t)ncols; i++) free(cells[i]);
+  free(cells);
+  records_free(rows, n);
+  return rc;
+}

@@ -1,0 +1,71 @@
+/* XLSX workbooks (libxlsxwriter): an annex laid out like the printed one,
+ * and a register list. The bytes land in a buf, so the web can send them.
+ *
+ * An annex sheet ("Biểu 1"): three title lines (rows 1-3), a blank row, the
+ * header rows from row 5 merged exactly like the HTML annex
+ * (report_write_html_head), then one row per annex row, the row labels in
+ * column A. Numbers are numbers shown 1.865 whatever the reader's locale,
+ * blank cells stay empty (blank is not 0), sums and total rows are
+ * formulas (their cached value is the computed one), total rows bold.
+ * Panes frozen below the header and right of the labels; landscape A4,
+ * fit to width, header rows repeated on every page. The sheet is
+ * protected without a password: the cells a user may type into are left
+ * unlocked (and lightly shaded). A hidden sheet "danvan" holds what an
+ * import needs: format version, form, period, unit, drill-down level and
+ * the annex sheet's name. */
+#ifndef DV_XLSX_OUT_H
+#define DV_XLSX_OUT_H
+#include "core/form.h"
+#include "core/report.h"
+#include "util/buf.h"
+
+#define XLSX_ANNEX_FORMAT "danvan-annex-1"
+#define XLSX_META_SHEET "danvan"
+#define XLSX_ANNEX_HEAD_ROW 4 /* 0-based: the first header row (row 5) */
+
+/* one header cell of an annex sheet: text at (row, col), merged over
+ * rows x cols; rows are 0-based sheet rows */
+typedef struct xlsx_head {
+  int row, col, rows, cols;
+  const char *text; /* borrowed from the rtable */
+} xlsx_head;
+
+/* header rows of the annex */
+int xlsx_annex_depth(const rtable *t);
+/* the header cells of t as laid out on the sheet; labels: column A holds
+ * the row labels (every form but a list); returns the count, *out is
+ * malloc'd (caller frees) */
+int xlsx_annex_head(const rtable *t, int labels, xlsx_head **out);
+/* "Biểu 1" for "bieu-1", else the code (a valid sheet name either way) */
+void xlsx_sheet_name(const char *form_code, char *out, size_t n);
+
+typedef struct xlsx_annex {
+  const rtable *t;
+  const form *f;              /* its form: sum columns become formulas */
+  int drill;                  /* the drill-down level, 0 = the annex as printed */
+  const char *period_label;   /* "6 tháng đầu năm 2023" */
+  const char *level_name;     /* of the drill-down level, or NULL */
+  const unsigned char *open;  /* t->nrows * t->ncols: 1 where the user may type; NULL = nowhere */
+  const int *mirror;          /* t->nrows * t->ncols: the column (of the same row) whose value the cell
+                               * repeats, written as a reference to it; -1 = none; NULL = none */
+} xlsx_annex;
+
+/* the whole .xlsx into out; 0, or -1 with a message in err */
+int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen);
+
+typedef enum { XCOL_TEXT, XCOL_LONG, XCOL_INT, XCOL_YEAR, XCOL_DATE } xlsx_col_kind;
+
+/* a list of records: a header row of Vietnamese column names, then one row
+ * per record; cells as strings ("" = empty), dates YYYY-MM-DD written as
+ * real dates shown dd/mm/yyyy, integers as numbers shown 1.865 */
+typedef struct xlsx_list {
+  const char *sheet, *title, *subtitle;
+  int ncols;
+  const char *const *heads;
+  const xlsx_col_kind *kinds;
+  int nrows;
+  const char *const *cells; /* nrows * ncols, row by row */
+} xlsx_list;
+
+int xlsx_write_list(const xlsx_list *l, buf *out, char *err, size_t errlen);
+#endif
