@@ -266,6 +266,10 @@ int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e) {
   pthread_rwlock_rdlock(&a->lock);
   rc = unit_for(a, u, d->unit_code, 1, &pos, e);
   int64_t unit_id = rc ? 0 : a->t.u[pos].id;
+  for (int i = 0; !rc && i < a->nlocks; i++) /* the report goes with its annexes: signed off together */
+    if (a->locks[i].unit_id == unit_id && !strcmp(a->locks[i].period, d->period))
+      rc = dv_fail(e, DV_ECONFLICT, 0, "", "báo cáo kỳ %s của đơn vị đã được phê duyệt (%s): cấp trên mở lại trước khi sửa",
+                   d->period, a->locks[i].form);
   pthread_rwlock_unlock(&a->lock);
   if (rc) return rc;
   store *s = app_store(a);

@@ -11,6 +11,7 @@
 #     "Gia Sàng, ngày 19 tháng 01 năm 2024" (a leading zero for month 1), "KẾ HOẠCH";
 #   - the stored fields: --show prints them, --load sets them all-or-nothing (a date that does
 #     not exist, an unknown field, an unclosed footnote are refused and change nothing), audited;
+#   - a period approved for the unit locks its report;
 #   - the layout parameters are settings: doc.margin_left_mm 35 shows in the DOCX, a bad value is
 #     refused.
 source "$(dirname "$0")/lib.sh" "$@"
@@ -123,6 +124,12 @@ n=$(sqlite3 db "select count(*) from audit where action='document.save' and logi
 [ "$n" = 1 ] && ok || fail "document.save audit entries by admin: $n"
 # an officer of a district cannot write the city's report
 if run_dv o e document db --report --unit 31 --period 2023S1 --load good.json --user ngoquyen; then fail "officer of 304 wrote 31's report"; else ok; fi
+
+# a unit whose report for the period is approved (the demo: Biểu 6 of 303 for 2023S1) is locked
+if run_dv o e document db --report --unit 303 --period 2023S1 --load good.json; then
+  fail "the report of 303 for an approved period was changed"
+elif grep -qF "phê duyệt" e; then ok; else fail "approved period: $(cat e)"; fi
+check "303 for 2023S2 is open" run_dv o e document db --report --unit 303 --period 2023S2 --load good.json
 
 # --- layout parameters --------------------------------------------------------------------------------
 check "doc.margin_left_mm" run_dv o e config db doc.margin_left_mm 35
