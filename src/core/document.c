@@ -105,7 +105,7 @@ void official_doc_add_para(official_doc *d, doc_para_kind kind, const char *text
 
 void official_doc_add_recipient(official_doc *d, const char *text) {
   d->recipients = xrealloc(d->recipients, sizeof(char *) * (size_t)(d->nrecipients + 1));
-  d->recipients[d->nrecipients++] = xstrdup(text);
+  d->recipients[d->nrecipients++] = xstrdup(text ? text : "");
 }
 
 void official_doc_add_annex(official_doc *d, const rtable *t, const char *caption, const char *title,
