@@ -22,10 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef enum { CELL_OPEN, CELL_COMPUTED, CELL_RECORDS, CELL_FORBIDDEN, CELL_LOCKED } cell_state;
+
 /* why a cell takes no value; "" when it does */
 typedef struct cell_rule {
   int pos;        /* the unit whose own value the cell shows, -1 if none */
   int area;       /* the unit's own part of an area total is typed here */
+  cell_state state;
   char why[360];
 } cell_rule;
 
@@ -62,19 +65,24 @@ static cell_rule *cell_rules(app *a, const user *u, const form *f, const rtable 
       const form_col *col = c < f->ncols ? &f->cols[c] : NULL;
       /* a drill-down row shows no pairs (report.c): nothing to type there */
       if (pos < 0 || !col || !in[c].editable || (drill && in[c].pair)) {
+        x->state = CELL_COMPUTED;
         snprintf(x->why, sizeof x->why, "%s", WHY_COMPUTED);
         continue;
       }
       x->area = in[c].area && !drill;
       dv_err le;
-      if (from_records(a, &col->a, pkey, pos) || (in[c].pair && from_records(a, &col->b, pkey, pos)))
-        snprintf(x->why, sizeof x->why, "số liệu này được đếm từ sổ theo dõi của %s; hãy sửa trong sổ",
+      if (from_records(a, &col->a, pkey, pos) || (in[c].pair && from_records(a, &col->b, pkey, pos))) {
+        x->state = CELL_RECORDS;
+        snprintf(x->why, sizeof x->why, "số liệu này được đếm từ sổ theo dõi của %s, không nhập tay; hãy sửa trong sổ",
                  a->t.u[pos].name);
-      else if (!app_can_write(a, u, pos))
+      } else if (!app_can_write(a, u, pos)) {
+        x->state = CELL_FORBIDDEN;
         snprintf(x->why, sizeof x->why, "không có quyền nhập số liệu cho đơn vị %s", a->t.u[pos].code);
-      else if (app_value_locked(a, col->a.element, pid, pos, &le) ||
-               (in[c].pair && app_value_locked(a, col->b.element, pid, pos, &le)))
+      } else if (app_value_locked(a, col->a.element, pid, pos, &le) ||
+                 (in[c].pair && app_value_locked(a, col->b.element, pid, pos, &le))) {
+        x->state = CELL_LOCKED;
         snprintf(x->why, sizeof x->why, "%s", le.msg);
+      }
     }
   }
   free(in);
@@ -124,7 +132,7 @@ int app_report_xlsx(app *a, const user *u, const char *form_code, const char *un
     cell_rule *rules = cell_rules(a, u, f, &t, drill, pos, &p);
     size_t n = (size_t)t.nrows * (size_t)t.ncols;
     open = xcalloc(n + 1, 1);
-    for (size_t i = 0; i < n; i++) open[i] = rules[i].why[0] == 0;
+    for (size_t i = 0; i < n; i++) open[i] = rules[i].state == CELL_OPEN;
     if (drill) mirror = mirrors(f, &t, open);
     free(rules);
     if (drill && a->t.levels[drill].name) snprintf(lname, sizeof lname, "%s", a->t.levels[drill].name);
@@ -180,6 +188,14 @@ static int is_blank(const xlsx_cell *x) {
   return 1;
 }
 
+/* bytes of s that hold at most max bytes without cutting a character */
+static size_t clip_utf8(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n <= max) return n;
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80) max--;
+  return max;
+}
+
 /* a short quotation of what the cell holds, for messages */
 static void cell_show(const xlsx_cell *x, char *out, size_t n) {
   if (is_blank(x)) snprintf(out, n, "ô trống");
@@ -187,7 +203,9 @@ static void cell_show(const xlsx_cell *x, char *out, size_t n) {
   else if (x->kind == XV_BOOL) snprintf(out, n, "%s", x->num ? "TRUE" : "FALSE");
   else {
     char *s = cell_text(x);
-    snprintf(out, n, "\"%.80s%s\"", s ? s : x->text, s && strlen(s) > 80 ? "…" : "");
+    const char *t = s ? s : x->text;
+    size_t k = clip_utf8(t, 80);
+    snprintf(out, n, "\"%.*s%s\"", (int)k, t, t[k] ? "…" : "");
     free(s);
   }
 }
@@ -229,8 +247,9 @@ static int check_layout(import_job *j, const rtable *t) {
     if (!text_is(x, h[k].text)) {
       char got[120];
       cell_show(x, got, sizeof got);
-      rc = cell_fail(j, DV_EINVAL, h[k].row, h[k].col, "tiêu đề cột khác mẫu (%s thay vì \"%s\"); tệp không theo mẫu "
-                     "biểu hiện hành, hãy tải lại biểu", got, h[k].text);
+      size_t w = clip_utf8(h[k].text, 80);
+      rc = cell_fail(j, DV_EINVAL, h[k].row, h[k].col, "tiêu đề cột khác mẫu (%s thay vì \"%.*s%s\"); tệp không theo "
+                     "mẫu biểu hiện hành, hãy tải lại biểu", got, (int)w, h[k].text, h[k].text[w] ? "…" : "");
     }
   }
   free(h);
@@ -239,8 +258,9 @@ static int check_layout(import_job *j, const rtable *t) {
     if (!text_is(x, t->rows[r].label)) {
       char got[120];
       cell_show(x, got, sizeof got);
-      rc = cell_fail(j, DV_EINVAL, first + r, 0, "tên hàng khác mẫu (%s thay vì \"%s\"); tệp không theo mẫu biểu "
-                     "hiện hành, hãy tải lại biểu", got, t->rows[r].label);
+      size_t w = clip_utf8(t->rows[r].label, 80);
+      rc = cell_fail(j, DV_EINVAL, first + r, 0, "tên hàng khác mẫu (%s thay vì \"%.*s%s\"); tệp không theo mẫu biểu "
+                     "hiện hành, hãy tải lại biểu", got, (int)w, t->rows[r].label, t->rows[r].label[w] ? "…" : "");
     }
   }
   for (int i = 0; !rc && i < j->sheet->ncells; i++) {
@@ -523,15 +543,18 @@ static int collect_changes(import_job *j, const form *f, const rtable *t, const 
       const rcell *now = &t->rows[r].cells[c];
       if (x && x->kind == XV_ERROR) return cell_fail(j, DV_EINVAL, row, col, "ô có lỗi công thức (%s)", x->text);
       /* the spreadsheet's own sums of what was typed: computed, not read */
-      if (x && x->formula && rule->why[0]) continue;
+      if (x && x->formula && rule->state != CELL_OPEN) continue;
       if (unchanged(x, now)) continue;
-      if (rule->why[0]) {
+      if (rule->state == CELL_LOCKED) return cell_fail(j, DV_ECONFLICT, row, col, "%s", rule->why);
+      if (rule->state == CELL_FORBIDDEN) return cell_fail(j, DV_EFORBIDDEN, row, col, "%s", rule->why);
+      if (rule->state != CELL_OPEN) {
         char was[120];
         if (now->kind == CELL_NUM) num_text(now->num, was, sizeof was);
-        else snprintf(was, sizeof was, "%s", now->kind == CELL_TEXT ? now->text : "");
-        int code = strstr(rule->why, "khóa") ? DV_ECONFLICT : strstr(rule->why, "quyền") ? DV_EFORBIDDEN : DV_EINVAL;
-        return cell_fail(j, code, row, col, "%s; biểu hiện có %s ở ô này (nếu số liệu vừa thay đổi, hãy tải lại biểu)",
-                         rule->why, was[0] ? was : "ô trống");
+        else if (now->kind == CELL_TEXT)
+          snprintf(was, sizeof was, "\"%.*s%s\"", (int)clip_utf8(now->text, 60), now->text,
+                   now->text[clip_utf8(now->text, 60)] ? "…" : "");
+        return cell_fail(j, DV_EINVAL, row, col, "%s (biểu hiện có %s ở ô này; nếu số liệu vừa thay đổi, hãy tải lại biểu)",
+                         rule->why, now->kind == CELL_NULL ? "ô trống" : was);
       }
       int before = ch->n;
       if (take_cell(j, ch, f, c, rule, x, now, p, period_id, row, col)) return -1;

@@ -146,7 +146,7 @@ int xlsx_annex_head(const rtable *t, int labels, xlsx_head **out) {
 
 typedef struct annex_fmt {
   lxw_format *title, *sub, *info, *head, *label, *label_total;
-  lxw_format *num[2][2], *dec[2][2], *text[2][2], *blank[2][2]; /* [total][open] */
+  lxw_format *num[2][2], *dec[2][2], *text[2][2], *blank[2][2], *pair[2][2]; /* [total][open] */
 } annex_fmt;
 
 static void annex_formats(lxw_workbook *wb, annex_fmt *af) {
@@ -170,15 +170,15 @@ static void annex_formats(lxw_workbook *wb, annex_fmt *af) {
   format_set_text_wrap(af->label_total);
   for (int tot = 0; tot < 2; tot++)
     for (int open = 0; open < 2; open++) {
-      lxw_format **all[] = {&af->num[tot][open], &af->dec[tot][open], &af->text[tot][open], &af->blank[tot][open]};
-      for (int k = 0; k < 4; k++) {
+      lxw_format **all[] = {&af->num[tot][open], &af->dec[tot][open], &af->text[tot][open], &af->blank[tot][open],
+                            &af->pair[tot][open]};
+      for (int k = 0; k < 5; k++) {
         lxw_format *f = *all[k] = fmt_new(wb, tot, 1);
         if (k == 0) format_set_num_format(f, INT_FORMAT);
         if (k == 1) format_set_num_format(f, DEC_FORMAT);
-        if (k == 2) {
-          format_set_num_format(f, "@"); /* typed "3/5" stays text, not a date */
-          format_set_text_wrap(f);
-        }
+        if (k == 2) format_set_text_wrap(f);
+        if (k >= 2) format_set_num_format(f, "@"); /* typed "3/5" stays text, not a date */
+        if (k == 4) format_set_align(f, LXW_ALIGN_RIGHT);
         if (open) {
           format_set_unlocked(f);
           format_set_bg_color(f, 0xFFF8E1);
@@ -250,8 +250,13 @@ static int total_formula(buf *b, const rtable *t, int r, int c, int first_row) {
 }
 
 static void write_value(lxw_worksheet *ws, int row, int col, const rcell *x, const annex_fmt *af, int tot, int open,
-                        const char *formula) {
+                        int pair, const char *formula) {
   lxw_format *f;
+  if (pair && x->kind != CELL_NUM && !formula) { /* "243/368", right-aligned like the numbers */
+    if (x->kind == CELL_TEXT) worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, x->text, af->pair[tot][open]);
+    else worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, af->pair[tot][open]);
+    return;
+  }
   if (x->kind == CELL_NUM) {
     f = x->num == floor(x->num) && fabs(x->num) < 1e15 ? af->num[tot][open] : af->dec[tot][open];
     if (formula) worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, x->num);
@@ -341,10 +346,11 @@ static void annex_rows(lxw_worksheet *ws, const xlsx_annex *x, int labels, const
       if (same >= 0) {
         char to[16];
         ref(to, sr, same + off);
-        buf_addf(&formula, "=%s", to);
+        buf_addf(&formula, "=IF(%s=\"\",\"\",%s)", to, to); /* a blank stays blank, not 0 */
       } else if (col && col->kind == BIND_SUM) sum_formula(&formula, col, sr, off);
       else if (col && tot && col->kind == BIND_DATA && total_formula(&formula, t, r, c + off, first)) buf_reset(&formula);
-      write_value(ws, sr, c + off, &row->cells[c], af, tot, open, formula.len ? formula.s : NULL);
+      write_value(ws, sr, c + off, &row->cells[c], af, tot, open, col && col->kind == BIND_PAIR,
+                  formula.len ? formula.s : NULL);
       if (row->cells[c].kind == CELL_TEXT) {
         int l = lines_for(chars(row->cells[c].text), w[c + off], tot);
         if (l > lines) lines = l;

@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# XLSX (issue 6), on the demo database.
+#   The round trip: Biểu 1 of quận Ngô Quyền (304) by commune (--level 3) for 2023S1 exported
+#   as XLSX; a script changes one cell the sheet leaves open (its style is unlocked) in the
+#   sheet XML; `danvan import xlsx` writes that one value (a value.set audit entry, an
+#   import.xlsx entry with "cells":1) and the annex (JSON) shows it; clearing the cell clears
+#   the value (value.clear). Biểu 3 of 304 (one row, area totals): the typed total keeps what
+#   the communes have and stores the unit's own part.
+#   Refused, with the sheet and the cell named and the database unchanged (dumps equal): an
+#   edited header, a changed row label, text in a number cell, a computed cell (a sum formula
+#   replaced by a number), a cell outside the table, a sheet of another layout (Biểu 2's
+#   workbook said to be Biểu 1), a viewer's change (--user xem), a file that is not a zip, a
+#   malformed sheet XML, and, after Biểu 1 of 304 is approved, a change in the locked period.
+#   The register list: `danvan export dialogues --format xlsx` holds xl/worksheets/sheet1.xml
+#   and every record of the CSV export (titles, dates as dates).
+#   HTTP: "Tải XLSX" on the annex and register pages, the downloads (MIME type, attachment),
+#   the upload on /entry (/entry/import: the count of changed cells, or the refusal with the
+#   cell; CSRF required).
+source "$(dirname "$0")/lib.sh" "$@"
+command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "FAIL: python3 is needed" >&2; exit 1; }
+cd "$W" || exit 1
+
+# --- helpers on workbooks (python3 stdlib) ---------------------------------------------------
+cat >xl.py <<'PY'
+"""xl.py COMMAND ...: what a user's spreadsheet program would do to a workbook, done on its XML
+  set IN OUT CELL n|s|blank [VALUE] [PART]   write a number, an inline string or nothing in a cell
+  open FILE                                  the cells left unlocked (where a unit types), in order
+  sheets FILE                                name<TAB>state of every sheet
+  parts FILE                                 the parts of the zip
+  strings FILE                               every text of the workbook (shared strings), one a line
+  pos FILE CELL DEPTHROWS                    "row col" of CELL in the report JSON (0-based)"""
+import re, sys, zipfile
+
+def unlocked_styles(z):
+    xfs = re.search(r'<cellXfs[^>]*>(.*?)</cellXfs>', z.read('xl/styles.xml').decode(), re.S).group(1)
+    return {i for i, xf in enumerate(re.findall(r'<xf\b[^>]*?(?:/>|>.*?</xf>)', xfs, re.S)) if 'locked="0"' in xf}
+
+def open_cells(path):
+    z = zipfile.ZipFile(path)
+    ok = unlocked_styles(z)
+    sheet = z.read('xl/worksheets/sheet1.xml').decode()
+    return [m.group(1) for m in re.finditer(r'<c r="([A-Z]+[0-9]+)"[^>]*?\bs="([0-9]+)"', sheet) if int(m.group(2)) in ok]
+
+def set_cell(src, dst, cell, kind, value='', part='xl/worksheets/sheet1.xml'):
+    zin = zipfile.ZipFile(src)
+    xml = zin.read(part).decode('utf-8')
+    m = re.search(r'<c r="%s"([^>]*?)(/>|>.*?</c>)' % cell, xml, re.S)
+    if not m:  # a new row below the others
+        row = re.match(r'[A-Z]+([0-9]+)$', cell).group(1)
+        end = xml.index('</sheetData>')
+        xml = xml[:end] + '<row r="%s"><c r="%s"/></row>' % (row, cell) + xml[end:]
+        m = re.search(r'<c r="%s"([^>]*?)(/>|>.*?</c>)' % cell, xml, re.S)
+    attrs = re.sub(r'\s+t="[^"]*"', '', m.group(1))
+    value = value.replace('&', '&amp;').replace('<', '&lt;')
+    new = {'n': '<c r="%s"%s><v>%s</v></c>', 's': '<c r="%s"%s t="inlineStr"><is><t>%s</t></is></c>',
+           'blank': '<c r="%s"%s/>'}[kind]
+    new = new % ((cell, attrs, value) if kind != 'blank' else (cell, attrs))
+    xml = xml[:m.start()] + new + xml[m.end():]
+    zout = zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED)
+    for it in zin.infolist():
+        zout.writestr(it, xml.encode('utf-8') if it.filename == part else zin.read(it.filename))
+    zout.close()
+
+def col_index(letters):
+    n = 0
+    for ch in letters: n = n * 26 + ord(ch) - 64
+    return n - 1
+
+if __name__ == '__main__':
+    cmd, a = sys.argv[1], sys.argv[2:]
+    if cmd == 'set': set_cell(a[0], a[1], a[2], a[3], a[4] if len(a) > 4 else '', a[5] if len(a) > 5 else 'xl/worksheets/sheet1.xml')
+    elif cmd == 'open': print('\n'.join(open_cells(a[0])))
+    elif cmd == 'sheets':
+        wb = zipfile.ZipFile(a[0]).read('xl/workbook.xml').decode()
+        for m in re.finditer(r'<sheet [^>]*?name="([^"]*)"[^>]*?/>', wb):
+            st = re.search(r'state="([^"]*)"', m.group(0))
+            print('%s\t%s' % (m.group(1), st.group(1) if st else 'visible'))
+    elif cmd == 'parts': print('\n'.join(zipfile.ZipFile(a[0]).namelist()))
+    elif cmd == 'strings':
+        sst = zipfile.ZipFile(a[0]).read('xl/sharedStrings.xml').decode()
+        for si in re.findall(r'<si>(.*?)</si>', sst, re.S):
+            t = ''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))
+            print(t.replace('&amp;', '&').replace('&lt;', '<').replace('&gt;', '>').replace('&quot;', '"'))
+    elif cmd == 'pos':
+        m = re.match(r'([A-Z]+)([0-9]+)$', a[1])
+        print(int(m.group(2)) - 1 - 4 - int(a[2]), col_index(m.group(1)) - 1)
+PY
+xl() { python3 "$W/xl.py" "$@"; }
+
+# value ROW COL : the annex value at (row, col) in report.json ("null" for blank)
+value() { python3 -c 'import json,sys; d=json.load(open("report.json")); print(json.dumps(d["rows"][int(sys.argv[1])]["values"][int(sys.argv[2])]))' "$1" "$2"; }
+depth() { python3 -c 'import json; d=json.load(open("report.json")); print(max(len(c) for c in d["columns"]))'; }
+
+# refused NAME FILE WANT... [-- ARGS]: the import fails, stderr has every WANT, the database is unchanged
+refused() {
+  local name=$1 file=$2
+  shift 2
+  local wants=() extra=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do wants+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && { shift; extra=("$@"); }
+  dump_db db before.sql
+  if run_dv o e import xlsx db "$file" "${extra[@]}"; then
+    fail "$name: the import was accepted: $(cat o)"
+    return
+  fi
+  ok
+  local w
+  for w in "${wants[@]}"; do
+    if grep -qF -- "$w" e; then ok; else fail "$name: the message lacks \"$w\": $(cat e)"; fi
+  done
+  dump_db db after.sql
+  if cmp -s before.sql after.sql; then ok; else fail "$name: the database changed"; fi
+}
+
+run_dv o e init db --demo || { fail "init --demo: $(cat e)"; finish; }
+B1=(--form bieu-1 --period 2023S1 --unit 304 --level 3)
+
+# --- the workbook --------------------------------------------------------------------------------
+run_dv o e report db "${B1[@]}" --format xlsx --out b1.xlsx || { fail "report --format xlsx: $(cat e)"; finish; }
+if xl parts b1.xlsx | grep -qx 'xl/worksheets/sheet1.xml'; then ok; else fail "b1.xlsx has no xl/worksheets/sheet1.xml"; fi
+xl sheets b1.xlsx >sheets.txt
+if grep -qxP 'Biểu 1\tvisible' sheets.txt && grep -qxP 'danvan\thidden' sheets.txt; then ok; else
+  fail "sheets: a visible \"Biểu 1\" and a hidden \"danvan\" expected: $(cat sheets.txt)"
+fi
+if run_dv o e report db "${B1[@]}" --format xlsx; then fail "xlsx without --out is refused"; else ok; fi
+grep -q -- "--out" e && ok || fail "xlsx without --out: the message names --out: $(cat e)"
+
+# --- the round trip --------------------------------------------------------------------------------
+run_dv report.json e report db "${B1[@]}" --format json || fail "report json: $(cat e)"
+D=$(depth)
+CELL=$(xl open b1.xlsx | head -1)
+[ -n "$CELL" ] && ok || { fail "no open cell in the Biểu 1 workbook"; finish; }
+read -r ROW COL < <(xl pos b1.xlsx "$CELL" "$D")
+OLD=$(value "$ROW" "$COL")
+NEW=$(python3 -c 'import sys; v=sys.argv[1]; print((0 if v=="null" else int(v)) + 7)' "$OLD")
+SETS=$(sqlite3 db "select count(*) from audit where action='value.set'")
+xl set b1.xlsx b1m.xlsx "$CELL" n "$NEW"
+if run_dv o e import xlsx db b1m.xlsx; then ok; else fail "import of the changed cell $CELL: $(cat e)"; fi
+grep -q "Đã nhập 1 ô" o && ok || fail "the import reports 1 changed cell: $(cat o)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$ROW" "$COL")" = "$NEW" ] && ok || fail "the annex shows $NEW at $CELL (row $ROW, col $COL): $(value "$ROW" "$COL")"
+[ "$(sqlite3 db "select count(*) from audit where action='value.set'")" = $((SETS + 1)) ] && ok ||
+  fail "one value.set audit entry expected"
+sqlite3 db "select after from audit where action='import.xlsx'" | grep -q '"cells":1' && ok ||
+  fail "an import.xlsx audit entry with \"cells\":1 expected"
+# the same file again: nothing changes
+run_dv o e import xlsx db b1m.xlsx && grep -q "Không có ô nào thay đổi" o && ok || fail "re-import: $(cat o e)"
+# a cleared cell clears the value
+xl set b1m.xlsx b1c.xlsx "$CELL" blank
+run_dv o e import xlsx db b1c.xlsx || fail "import of the cleared cell: $(cat e)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$ROW" "$COL")" = "null" ] && ok || fail "the cleared cell is blank in the annex: $(value "$ROW" "$COL")"
+[ "$(sqlite3 db "select count(*) from audit where action='value.clear'")" -ge 1 ] && ok || fail "a value.clear entry"
+xl set b1.xlsx b1m.xlsx "$CELL" n "$NEW"
+run_dv o e import xlsx db b1m.xlsx || fail "import again: $(cat e)"
+
+# Biểu 3 of 304: one row of area totals; the unit types the total, its own part is stored
+run_dv report.json e report db --form bieu-3 --period 2023S1 --unit 304 --format json
+run_dv o e report db --form bieu-3 --period 2023S1 --unit 304 --format xlsx --out b3.xlsx || fail "Biểu 3 xlsx: $(cat e)"
+for C in $(xl open b3.xlsx); do
+  read -r R K < <(xl pos b3.xlsx "$C" "$(depth)")
+  V=$(value "$R" "$K")
+  [ "$V" != "null" ] && [ "$V" -gt 0 ] 2>/dev/null && { A3=$C; A3R=$R; A3K=$K; A3V=$V; break; }
+done
+if [ -n "${A3:-}" ]; then
+  xl set b3.xlsx b3m.xlsx "$A3" n $((A3V + 5))
+  run_dv o e import xlsx db b3m.xlsx || fail "Biểu 3 area total: $(cat e)"
+  run_dv report.json e report db --form bieu-3 --period 2023S1 --unit 304 --format json
+  [ "$(value "$A3R" "$A3K")" = $((A3V + 5)) ] && ok || fail "Biểu 3 $A3 shows $((A3V + 5)): $(value "$A3R" "$A3K")"
+else
+  fail "Biểu 3 of 304: no open cell with a value"
+fi
+
+# --- refusals ------------------------------------------------------------------------------------
+run_dv o e report db "${B1[@]}" --format xlsx --out ref.xlsx
+xl set ref.xlsx bad-head.xlsx B5 s "Tổ chức hội nghị (sửa)"
+refused "an edited header" bad-head.xlsx 'bad-head.xlsx: trang tính "Biểu 1", ô B5: tiêu đề cột khác mẫu'
+xl set ref.xlsx bad-label.xlsx A$((5 + D)) s "Phường Không Có"
+refused "a changed row label" bad-label.xlsx "ô A$((5 + D)): tên hàng khác mẫu"
+xl set ref.xlsx bad-text.xlsx "$CELL" s "abc"
+refused "text in a number cell" bad-text.xlsx "trang tính \"Biểu 1\", ô $CELL: có chữ \"abc\" trong ô số"
+xl set ref.xlsx bad-neg.xlsx "$CELL" n -3
+refused "a negative count" bad-neg.xlsx "ô $CELL: -3 không phải số nguyên không âm"
+xl set ref.xlsx bad-sum.xlsx B$((5 + D)) n 12345
+refused "a computed cell" bad-sum.xlsx "ô B$((5 + D)): ô này được tính tự động"
+xl set ref.xlsx bad-out.xlsx A40 s "ghi chú"
+refused "a cell outside the table" bad-out.xlsx "ô A40: nằm ngoài bảng số liệu"
+xl set ref.xlsx bad-user.xlsx "$CELL" n 99
+refused "a viewer's change" bad-user.xlsx "ô $CELL: không có quyền nhập số liệu" -- --user xem
+run_dv o e report db --form bieu-2 --period 2023S1 --unit 304 --level 3 --format xlsx --out b2.xlsx
+xl set b2.xlsx b2as1.xlsx B2 s bieu-1 xl/worksheets/sheet2.xml
+refused "another layout" b2as1.xlsx 'b2as1.xlsx: trang tính "Biểu 2", ô ' "tiêu đề cột khác mẫu"
+printf 'element,combo,period,unit,value\n' >notzip.xlsx
+refused "not a zip" notzip.xlsx "notzip.xlsx: không phải tệp XLSX"
+python3 - ref.xlsx broken.xlsx <<'PY'
+import sys, zipfile
+zin, zout = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for it in zin.infolist():
+    data = zin.read(it.filename)
+    zout.writestr(it, data[:len(data) // 2] if it.filename == 'xl/worksheets/sheet1.xml' else data)
+zout.close()
+PY
+refused "malformed sheet XML" broken.xlsx "broken.xlsx: phần xl/worksheets/sheet1.xml: XML không hợp lệ"
+
+# --- the register list ---------------------------------------------------------------------------
+run_dv dialogues.csv e export dialogues db --unit 304 --period 2023S1 || fail "export dialogues csv: $(cat e)"
+run_dv o e export dialogues db --unit 304 --period 2023S1 --format xlsx --out dialogues.xlsx || fail "export xlsx: $(cat e)"
+xl parts dialogues.xlsx | grep -qx 'xl/worksheets/sheet1.xml' && ok || fail "dialogues.xlsx has no sheet1.xml"
+xl strings dialogues.xlsx >dstrings.txt
+python3 - dialogues.csv dstrings.txt dialogues.xlsx <<'PY' && ok || fail "the XLSX list lacks records of the CSV export"
+import csv, re, sys, zipfile
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig')))
+strings = set(open(sys.argv[2], encoding='utf-8').read().split('\n'))
+assert rows, 'no dialogues of 304 in 2023S1'
+missing = [r['title'] for r in rows if r['title'] not in strings]
+assert not missing, missing
+assert 'Ngày đối thoại' in strings or any('Ngày' in s for s in strings), 'Vietnamese headings'
+sheet = zipfile.ZipFile(sys.argv[3]).read('xl/worksheets/sheet1.xml').decode()
+data_rows = [r for r in re.findall(r'<row r="(\d+)"', sheet) if int(r) >= 5]
+assert len(data_rows) == len(rows), (len(data_rows), len(rows))
+PY
+
+# --- HTTP ------------------------------------------------------------------------------------------
+start_server db
+python3 - "$BASE" "$W/xl.py" <<'PY' && ok || fail "HTTP checks (above)"
+import http.client, json, re, sys, urllib.parse, uuid
+sys.path.insert(0, sys.argv[2].rsplit('/', 1)[0])
+import xl
+base = urllib.parse.urlparse(sys.argv[1])
+bad = []
+
+def request(method, path, body=None, headers=None):
+    c = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    data = r.read()
+    h = {k.lower(): v for k, v in r.getheaders()}
+    c.close()
+    return r.status, h, data
+
+st, h, data = request("POST", "/api/session", json.dumps({"login": "maychai", "password": "maychai123"}).encode(),
+                      {"Content-Type": "application/json"})
+if st != 200: raise SystemExit("login maychai: %d" % st)
+cookie, csrf = h["set-cookie"].split(";")[0], json.loads(data)["csrf"]
+get = lambda p: request("GET", p, None, {"Cookie": cookie})
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+q = "form=bieu-1&period=2023S1&unit=11329"
+
+st, h, page = get("/report?" + q)
+if b"T\xe1\xba\xa3i XLSX" not in page or b"format=xlsx" not in page: bad.append("/report has no \"Tải XLSX\" link")
+st, h, book = get("/report?" + q + "&format=xlsx")
+if st != 200 or h.get("content-type") != XLSX or not book.startswith(b"PK"):
+    bad.append("GET /report format=xlsx: %d %s" % (st, h.get("content-type")))
+if not h.get("content-disposition", "").startswith("attachment;") or ".xlsx" not in h.get("content-disposition", ""):
+    bad.append("the workbook is an attachment .xlsx: %s" % h.get("content-disposition"))
+open("web.xlsx", "wb").write(book)
+st, h, page = get("/entry?" + q)
+if b'action="/entry/import"' not in page or b"multipart/form-data" not in page: bad.append("/entry has no XLSX upload form")
+
+def upload(path, fields, name, content):
+    b = uuid.uuid4().hex
+    body = b""
+    for k, v in fields.items():
+        body += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (b, k, v)).encode()
+    body += ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
+             % (b, name, XLSX)).encode() + content + ("\r\n--%s--\r\n" % b).encode()
+    return request("POST", path, body, {"Cookie": cookie, "Content-Type": "multipart/form-data; boundary=" + b})
+
+cells = xl.open_cells("web.xlsx")
+if not cells: bad.append("no open cell in Biểu 1 of 11329")
+else:
+    xl.set_cell("web.xlsx", "web-ok.xlsx", cells[0], "n", "4321")
+    fields = {"csrf": csrf, "form": "bieu-1", "period": "2023S1", "unit": "11329"}
+    st, h, page = upload("/entry/import", fields, "bieu1.xlsx", open("web-ok.xlsx", "rb").read())
+    if st != 200 or "Đã nhập 1 ô thay đổi".encode() not in page: bad.append("upload: %d %r" % (st, page[:300]))
+    st, h, data = get("/api/report?" + q)
+    if b"4321" not in data: bad.append("the annex shows the uploaded value")
+    xl.set_cell("web.xlsx", "web-bad.xlsx", cells[0], "s", "mười")
+    st, h, page = upload("/entry/import", fields, "bieu1.xlsx", open("web-bad.xlsx", "rb").read())
+    want = ('trang tính "Biểu 1", ô %s: có chữ' % cells[0]).encode()
+    if st != 422 or want not in page.replace(b"&quot;", b'"'): bad.append("bad upload: %d, the cell named?" % st)
+    f2 = dict(fields, csrf="0" * 64)
+    st, h, page = upload("/entry/import", f2, "bieu1.xlsx", open("web-ok.xlsx", "rb").read())
+    if st != 403: bad.append("upload without the CSRF token: %d" % st)
+
+q = "unit=11329&period=2023S1"
+st, h, page = get("/r/dialogues?" + q)
+if b"export.xlsx" not in page: bad.append("/r/dialogues has no XLSX download")
+st, h, data = get("/r/dialogues/export.xlsx?" + q)
+if st != 200 or h.get("content-type") != XLSX or not data.startswith(b"PK") or \
+   not h.get("content-disposition", "").startswith("attachment;"):
+    bad.append("GET /r/dialogues/export.xlsx: %d %s" % (st, h.get("content-type")))
+st, h, page = get("/registers?unit=11329&period=2023S1")
+if b"export.xlsx" not in page: bad.append("/registers has no XLSX download")
+for b in bad: print("FAIL:", b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+
+# --- a locked period (last: the approval locks 304's subtree) ---------------------------------------
+run_dv o e submit db --form bieu-1 --period 2023S1 --unit 304 --user ngoquyen --ack || fail "submit: $(cat e)"
+run_dv o e approve db --form bieu-1 --period 2023S1 --unit 304 --user pheduyet || fail "approve: $(cat e)"
+run_dv o e report db "${B1[@]}" --format xlsx --out locked.xlsx
+[ -z "$(xl open locked.xlsx)" ] && ok || fail "a locked annex leaves no cell open"
+xl set ref.xlsx bad-lock.xlsx "$CELL" n 77
+refused "a locked period" bad-lock.xlsx "trang tính \"Biểu 1\", ô $CELL: số liệu đã khóa"
+finish
