@@ -194,6 +194,7 @@ int doc_runs(const char *text, doc_run **runs, char **storage) {
   for (const char *p = text; *p;) {
     int toggle = 0;
     if (p[0] == '\\' && (p[1] == '*' || p[1] == '^' || p[1] == '[' || p[1] == ']' || p[1] == '\\')) {
+      if (footnote) out[o++] = p[0]; /* a footnote's text stays markup, split again by the writer */
       out[o++] = p[1];
       p += 2;
       continue;

@@ -100,7 +100,8 @@ typedef struct doc_run {
   const char *text; /* not NUL-terminated: len bytes, escapes already removed by the caller's copy */
   int len;
   int bold, italic;
-  int footnote;     /* 1: this run is the text of a footnote, placed here */
+  int footnote;     /* 1: this run is a footnote placed here; its text is itself
+                     * marked-up text (escapes kept): split it again with doc_runs */
 } doc_run;
 
 /* splits marked-up text into runs (escapes "\*" resolved into a copy the

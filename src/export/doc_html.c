@@ -36,7 +36,7 @@ void doc_html_inline(buf *b, const char *text, int *fn, buf *notes) {
       int k = ++*fn;
       buf_addf(b, "<sup class=\"od-fnref\"><a href=\"#od-fn-%d\" id=\"od-fnref-%d\">%d</a></sup>", k, k, k);
       buf_addf(notes, "<li id=\"od-fn-%d\" value=\"%d\">", k, k);
-      /* the footnote's own **bold** and *italic* (doc_runs keeps them as text) */
+      /* the footnote's own **bold** and *italic* (doc_runs keeps a footnote's text as markup) */
       char *inner = xstrndup(r->text, (size_t)r->len);
       doc_html_inline(notes, inner, fn, NULL);
       free(inner);

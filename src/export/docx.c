@@ -189,7 +189,13 @@ static void put_footnote(writer *w, buf *b, const char *s, size_t n) {
            "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>",
            id);
   put_text(&w->notes, (rfmt){0}, " ", 1);
-  put_text(&w->notes, (rfmt){0}, s, n);
+  char *inner = xstrndup(s, n); /* the footnote's own **bold** and *italic* */
+  doc_run *runs;
+  char *storage;
+  int nr = doc_runs(inner, &runs, &storage);
+  for (int i = 0; i < nr; i++)
+    put_text(&w->notes, (rfmt){.bold = runs[i].bold, .italic = runs[i].italic}, runs[i].text, (size_t)runs[i].len);
+  free(runs), free(storage), free(inner);
   buf_adds(&w->notes, "</w:p></w:footnote>");
   buf_addf(b, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"%d\"/></w:r>",
            id);

@@ -152,7 +152,9 @@ static void test_runs(void **state) {
   check_runs("\\^[không phải chú thích]", "^[không phải chú thích]");
   check_runs("a\\\\b", "a\\b");
   check_runs("a\\b", "a\\b"); /* a backslash before anything else is kept */
-  check_runs("x^[a \\] b]y", "x|[f]a ] b|y");
+  /* a footnote's text stays markup (escapes kept) for the writer to split again */
+  check_runs("x^[a \\] b]y", "x|[f]a \\] b|y");
+  check_runs("^[*Dân vận khéo*]", "[f]*Dân vận khéo*");
   /* an unclosed footnote is kept as text */
   check_runs("văn bản^[chưa đóng", "văn bản^[chưa đóng");
   check_runs("a^[b [c] d", "a^[b [c] d");

@@ -116,7 +116,7 @@ static void build(fixture *fx) {
   official_doc_add_para(
       d, DP_BODY,
       "Ký tự: a < b & c > d \"trích\"\x01 \x7f\xc2\x85hỏng \xff hết^[Thông tri số 08-TT/TU, ngày 03/01/2023 & "
-      "các văn bản khác.].");
+      "*các văn bản khác*.].");
   official_doc_add_recipient(d, "Ban Dân vận Trung ương");
   official_doc_add_recipient(d, "Các đ/c Ủy viên Ban Thường vụ Thành ủy,");
   official_doc_add_recipient(d, "Lưu Văn phòng Thành ủy.");
@@ -356,6 +356,8 @@ static void test_text_and_footnotes(void **state) {
   assert_non_null(strstr(notes, "<w:footnote w:id=\"2\">"));
   assert_non_null(strstr(s.text.s, FOOTNOTE_1));
   assert_non_null(strstr(s.text.s, FOOTNOTE_2));
+  /* a footnote's own markup */
+  assert_non_null(strstr(notes, "<w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">các văn bản khác<"));
   scan_release(&s);
   free(notes);
   buf_release(&docx);
