@@ -32,6 +32,7 @@ typedef struct cell_rule {
   char why[360];
 } cell_rule;
 
+#define XLSX_VALUE_MAX 4000 /* bytes of one typed value, as on the entry page */
 #define WHY_COMPUTED "ô này được tính tự động (tổng, công thức, theo cấp hoặc cả địa bàn), không nhập tay"
 
 /* the unit whose own values row r shows, or -1 */
@@ -389,6 +390,10 @@ static int raw_value(const data_element *el, const xlsx_cell *x, char **out, cha
   char *s = cell_text(x);
   double v;
   int rc = 0;
+  if (strlen(s) > XLSX_VALUE_MAX) {
+    free(s);
+    return snprintf(why, wn, "quá dài (tối đa %d byte, như ở trang nhập liệu)", XLSX_VALUE_MAX), -1;
+  }
   switch (el->type) {
   case VT_INTEGER:
     if (text_count(s, &v)) rc = -1, snprintf(why, wn, "có chữ %s trong ô số (cần số nguyên không âm)", shown);
@@ -653,6 +658,11 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   if (!rc) {
     period_format(&m.p, pid);
     rc = app_report_locked(a, u, m.f, app_unit_pos(a, m.unit), &m.p, m.level, &t, e);
+    if (rc) { /* the annex the file names cannot be shown to this user */
+      char msg[sizeof e->msg];
+      snprintf(msg, sizeof msg, "%s", e->msg);
+      dv_fail(e, rc, 0, e->field, "%s: %s", file, msg);
+    }
   }
   if (!rc) rc = check_layout(&j, &t);
   if (!rc) {
