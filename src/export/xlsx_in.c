@@ -4,6 +4,7 @@
 #include "export/xlsx_in.h"
 #include "util/buf.h"
 #include <expat.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +52,9 @@ static int parse_ref(const char *s, int *row, int *col) {
 
 /* --- zip parts ------------------------------------------------------------- */
 
-/* the part into out (NUL-terminated); 0, 1 when absent and not required, -1 */
-static int read_part(zip_t *z, const char *name, int required, buf *out, char *err, size_t n) {
+/* the part into out (NUL-terminated); 0, 1 when absent and not required, -1.
+ * *total counts what every part inflated to, against XLSX_TOTAL_MAX */
+static int read_part(zip_t *z, size_t *total, const char *name, int required, buf *out, char *err, size_t n) {
   buf_reset(out);
   zip_int64_t idx = zip_name_locate(z, name, ZIP_FL_NOCASE);
   if (idx < 0) return required ? fail(err, n, "thiếu phần %s", name) : 1;
@@ -70,6 +72,10 @@ static int read_part(zip_t *z, const char *name, int required, buf *out, char *e
   while ((got = zip_fread(f, chunk, sizeof chunk)) > 0) {
     if (out->len + (size_t)got > XLSX_PART_MAX) {
       rc = fail(err, n, "phần %s quá lớn khi giải nén (tối đa %zu MB)", name, XLSX_PART_MAX >> 20);
+      break;
+    }
+    if ((*total += (size_t)got) > XLSX_TOTAL_MAX) {
+      rc = fail(err, n, "tệp quá lớn khi giải nén (tối đa %zu MB cho mọi phần)", XLSX_TOTAL_MAX >> 20);
       break;
     }
     buf_add(out, chunk, (size_t)got);
@@ -350,7 +356,7 @@ static void sheet_cell(sheet_state *s) {
     c.text = xstrndup(v, s->val.len);
   } else if (!strcmp(t, "n")) {
     if (!*v) return; /* no value */
-    if (parse_double(v, &c.num)) return xstop(&s->x, "ô %s: số không hợp lệ \"%.40s\"", ref, v);
+    if (parse_double(v, &c.num) || !isfinite(c.num)) return xstop(&s->x, "ô %s: số không hợp lệ \"%.40s\"", ref, v);
     c.kind = XV_NUM;
   } else {
     return xstop(&s->x, "ô %s: kiểu ô không hợp lệ \"%s\"", ref, t);
@@ -396,6 +402,7 @@ static int cmp_cell(const void *x, const void *y) {
 
 typedef struct book_job {
   zip_t *z;
+  size_t inflated; /* bytes every part read so far inflated to */
   buf part;
   rels_state root, wbrels;
   wb_state wb;
@@ -436,7 +443,7 @@ static int open_zip(book_job *j, const void *data, size_t len, char *err, size_t
 
 /* _rels/.rels names the workbook part; the default is xl/workbook.xml */
 static int find_workbook(book_job *j, char *err, size_t n) {
-  int rc = read_part(j->z, "_rels/.rels", 0, &j->part, err, n);
+  int rc = read_part(j->z, &j->inflated, "_rels/.rels", 0, &j->part, err, n);
   if (rc < 0) return -1;
   if (rc == 0 && parse_xml("_rels/.rels", &j->part, &j->root.x, rels_start, no_end, NULL, err, n)) return -1;
   for (int i = 0; i < j->root.n; i++)
@@ -448,16 +455,16 @@ static int find_workbook(book_job *j, char *err, size_t n) {
 }
 
 static int read_workbook(book_job *j, char *err, size_t n) {
-  if (read_part(j->z, j->wb_path, 1, &j->part, err, n)) return -1;
+  if (read_part(j->z, &j->inflated, j->wb_path, 1, &j->part, err, n)) return -1;
   if (parse_xml(j->wb_path, &j->part, &j->wb.x, wb_start, no_end, NULL, err, n)) return -1;
   char rels[512];
   snprintf(rels, sizeof rels, "%s_rels/%s.rels", j->wb_dir, j->wb_path + strlen(j->wb_dir));
-  if (read_part(j->z, rels, 1, &j->part, err, n)) return -1;
+  if (read_part(j->z, &j->inflated, rels, 1, &j->part, err, n)) return -1;
   if (parse_xml(rels, &j->part, &j->wbrels.x, rels_start, no_end, NULL, err, n)) return -1;
   for (int i = 0; i < j->wbrels.n; i++) {
     if (!ends_with(j->wbrels.v[i].type, "/sharedStrings")) continue;
     char *path = resolve(j->wb_dir, j->wbrels.v[i].target);
-    int rc = read_part(j->z, path, 1, &j->part, err, n);
+    int rc = read_part(j->z, &j->inflated, path, 1, &j->part, err, n);
     if (!rc) rc = parse_xml(path, &j->part, &j->sst.x, sst_start, sst_end, sst_chars, err, n);
     free(path);
     if (rc) return -1;
@@ -479,7 +486,7 @@ static int read_sheet(book_job *j, const sheet_ref *ref, xlsx_sheet *out, int *t
   s.total = total;
   s.row = -1;
   buf_init(&s.val, XLSX_STRING_MAX);
-  int rc = read_part(j->z, path, 1, &j->part, err, n);
+  int rc = read_part(j->z, &j->inflated, path, 1, &j->part, err, n);
   if (!rc) rc = parse_xml(path, &j->part, &s.x, sheet_start, sheet_end, sheet_chars, err, n);
   buf_release(&s.val);
   if (!rc && out->ncells > 1) {

@@ -2,7 +2,8 @@
  * and their cells' values. Pure parsing of bytes (libzip over a buffer,
  * expat); no file I/O. Built for files coming back from users, so every
  * size is capped: the file, each part once uncompressed (zip bombs), the
- * number of cells and sheets, the length of a string; a DOCTYPE is refused
+ * number of cells and sheets, the length of a string, what all parts
+ * inflate to together; a DOCTYPE is refused
  * (no entity tricks). Styles, formulas' text and everything else are
  * ignored: a formula cell gives its cached value and says it is one. */
 #ifndef DV_XLSX_IN_H
@@ -11,6 +12,7 @@
 
 #define XLSX_IN_MAX ((size_t)20 << 20)      /* the file */
 #define XLSX_PART_MAX ((size_t)64 << 20)    /* one part, uncompressed */
+#define XLSX_TOTAL_MAX ((size_t)256 << 20)  /* every part read, uncompressed */
 #define XLSX_CELLS_MAX 1000000              /* cells in the whole workbook */
 #define XLSX_STRING_MAX ((size_t)128 << 10) /* bytes of one string (Excel: 32,767 characters) */
 #define XLSX_SHEETS_MAX 256
