@@ -491,7 +491,7 @@ static int area_part(import_job *j, const data_ref *d, int pos, const period *p,
   double rest = isnan(total_now) ? NAN : isnan(own) ? total_now : total_now - own;
   char num[48];
   if (!**raw) {
-    if (!isnan(rest) && rest != 0)
+    if (!isnan(rest))
       return cell_fail(j, DV_EINVAL, row, col, "ô là tổng cả địa bàn, các đơn vị cấp dưới đã có %.15g: không để trống "
                        "được", rest);
     return 0;
@@ -537,8 +537,50 @@ static int take_cell(import_job *j, changes *ch, const form *f, int c, const cel
   return rc;
 }
 
-static int collect_changes(import_job *j, const form *f, const rtable *t, const cell_rule *rules, const period *p,
-                           const char *period_id, changes *ch) {
+/* the sheet's number at a cell: 0 (NaN for blank), or -1 when it holds something else */
+static int sheet_num_at(const import_job *j, int row, int col, double *v) {
+  const xlsx_cell *x = xlsx_cell_get(j->sheet, row, col);
+  *v = NAN;
+  if (is_blank(x)) return 0;
+  return sheet_number(x, v);
+}
+
+/* A computed cell whose formula a program dropped (values pasted, another
+ * spreadsheet) still agrees with the cells it is computed from on the sheet:
+ * a sum column with its row's summed cells, a total with the rows above it,
+ * a repeated cell of a drill-down with the typed one. Then it is no change. */
+static int sheet_consistent(const import_job *j, const form *f, const rtable *t, const cell_rule *rules, int drill,
+                            int r, int c, int first) {
+  if (c >= f->ncols) return 0;
+  const form_col *fc = &f->cols[c];
+  double want = NAN, v, got;
+  if (sheet_num_at(j, first + r, c + 1, &got)) return 0;
+  if (fc->kind == BIND_SUM) {
+    for (int k = 0; k < fc->nsum; k++) {
+      if (sheet_num_at(j, first + r, fc->sum[k] + 1, &v)) return 0;
+      if (!isnan(v)) want = isnan(want) ? v : want + v;
+    }
+  } else if (t->rows[r].is_total && fc->kind == BIND_DATA) {
+    for (int k = 0; k < r; k++) {
+      if (t->rows[k].is_total) continue;
+      if (sheet_num_at(j, first + k, c + 1, &v)) return 0;
+      if (!isnan(v)) want = isnan(want) ? v : want + v;
+    }
+  } else if (drill && fc->kind == BIND_DATA && rules[r * t->ncols + c].pos >= 0) {
+    int same = -1;
+    for (int k = 0; k < t->ncols && k < f->ncols && same < 0; k++)
+      if (rules[r * t->ncols + k].state == CELL_OPEN && f->cols[k].kind == BIND_DATA &&
+          f->cols[k].a.element == fc->a.element && f->cols[k].a.combo == fc->a.combo)
+        same = k;
+    if (same < 0 || sheet_num_at(j, first + r, same + 1, &want)) return 0;
+  } else {
+    return 0;
+  }
+  return isnan(want) ? isnan(got) : !isnan(got) && close_to(want, got);
+}
+
+static int collect_changes(import_job *j, const form *f, const rtable *t, const cell_rule *rules, int drill,
+                           const period *p, const char *period_id, changes *ch) {
   int first = XLSX_ANNEX_HEAD_ROW + xlsx_annex_depth(t);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
@@ -546,12 +588,14 @@ static int collect_changes(import_job *j, const form *f, const rtable *t, const 
       const xlsx_cell *x = xlsx_cell_get(j->sheet, row, col);
       const cell_rule *rule = &rules[r * t->ncols + c];
       const rcell *now = &t->rows[r].cells[c];
-      if (x && x->kind == XV_ERROR) return cell_fail(j, DV_EINVAL, row, col, "ô có lỗi công thức (%s)", x->text);
-      /* the spreadsheet's own sums of what was typed: computed, not read */
+      /* the spreadsheet's own sums of what was typed: computed, not read (an
+       * error there comes from a typed cell, which says what is wrong) */
       if (x && x->formula && rule->state != CELL_OPEN) continue;
+      if (x && x->kind == XV_ERROR) return cell_fail(j, DV_EINVAL, row, col, "ô có lỗi công thức (%s)", x->text);
       if (unchanged(x, now)) continue;
       if (rule->state == CELL_LOCKED) return cell_fail(j, DV_ECONFLICT, row, col, "%s", rule->why);
       if (rule->state == CELL_FORBIDDEN) return cell_fail(j, DV_EFORBIDDEN, row, col, "%s", rule->why);
+      if (rule->state == CELL_COMPUTED && sheet_consistent(j, f, t, rules, drill, r, c, first)) continue;
       if (rule->state != CELL_OPEN) {
         char was[120];
         if (now->kind == CELL_NUM) num_text(now->num, was, sizeof was);
@@ -667,7 +711,7 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   if (!rc) rc = check_layout(&j, &t);
   if (!rc) {
     rules = cell_rules(a, u, m.f, &t, m.level, app_unit_pos(a, m.unit), &m.p);
-    rc = collect_changes(&j, m.f, &t, rules, &m.p, pid, &ch);
+    rc = collect_changes(&j, m.f, &t, rules, m.level, &m.p, pid, &ch);
   }
   if (!rc && ch.n) {
     rc = put_values(a, u, ch.v, ch.periods, ch.n, e);

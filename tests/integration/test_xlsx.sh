@@ -25,6 +25,7 @@ cd "$W" || exit 1
 cat >xl.py <<'PY'
 """xl.py COMMAND ...: what a user's spreadsheet program would do to a workbook, done on its XML
   set IN OUT CELL n|s|blank [VALUE] [PART]   write a number, an inline string or nothing in a cell
+  values IN OUT                              the formulas evaluated and replaced by their values
   open FILE                                  the cells left unlocked (where a unit types), in order
   sheets FILE                                name<TAB>state of every sheet
   parts FILE                                 the parts of the zip
@@ -62,6 +63,56 @@ def set_cell(src, dst, cell, kind, value='', part='xl/worksheets/sheet1.xml'):
         zout.writestr(it, xml.encode('utf-8') if it.filename == part else zin.read(it.filename))
     zout.close()
 
+def paste_values(src, dst, part='xl/worksheets/sheet1.xml'):
+    """what "paste values" or a program without formulas leaves: every formula of the sheet evaluated
+    (the two shapes danvan writes: IF(COUNT(..)=0,"",SUM(..)) and IF(X="","",X)) and dropped"""
+    zin = zipfile.ZipFile(src)
+    sst = [''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))
+           for si in re.findall(r'<si>(.*?)</si>', zin.read('xl/sharedStrings.xml').decode(), re.S)]
+    xml = zin.read(part).decode('utf-8')
+    cells = {}
+    for m in re.finditer(r'<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', xml, re.S):
+        body, t = m.group(3) or '', re.search(r'\bt="([^"]*)"', m.group(2))
+        v = re.search(r'<v>(.*?)</v>', body, re.S)
+        f = re.search(r'<f>(.*?)</f>', body, re.S)
+        val = None
+        if t and t.group(1) == 's' and v: val = sst[int(v.group(1))]
+        elif t and t.group(1) in ('str', 'inlineStr'): val = (v.group(1) if v else ''.join(re.findall(r'<t>(.*?)</t>', body)))
+        elif v: val = float(v.group(1))
+        cells[m.group(1)] = [val, f.group(1).replace('&quot;', '"') if f else None]
+    def refs(args):
+        out = []
+        for a in args.split(','):
+            if ':' in a:
+                (c1, r1), (c2, r2) = [re.match(r'([A-Z]+)(\d+)', x).groups() for x in a.split(':')]
+                out += ['%s%d' % (c1, r) for r in range(int(r1), int(r2) + 1)]
+            else: out.append(a)
+        return out
+    def num(ref):
+        v = cells.get(ref, [None])[0]
+        return v if isinstance(v, float) else None
+    for _ in range(5):  # sums of sums settle in a few passes
+        for ref, (val, f) in cells.items():
+            if not f: continue
+            m = re.match(r'IF\(COUNT\((.*?)\)=0,"",SUM\(.*\)\)$', f)
+            if m:
+                ns = [x for x in map(num, refs(m.group(1))) if x is not None]
+                cells[ref][0] = sum(ns) if ns else ''
+                continue
+            m = re.match(r'IF\(([A-Z]+\d+)="","",\1\)$', f)
+            if m: cells[ref][0] = num(m.group(1)) if num(m.group(1)) is not None else ''
+    def cell_xml(m):
+        ref, attrs = m.group(1), re.sub(r'\s+t="[^"]*"', '', m.group(2))
+        val, f = cells[ref]
+        if not f: return m.group(0)
+        if val == '' or val is None: return '<c r="%s"%s/>' % (ref, attrs)
+        return '<c r="%s"%s><v>%s</v></c>' % (ref, attrs, repr(val) if val != int(val) else int(val))
+    xml = re.sub(r'<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', cell_xml, xml, flags=re.S)
+    zout = zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED)
+    for it in zin.infolist():
+        zout.writestr(it, xml.encode('utf-8') if it.filename == part else zin.read(it.filename))
+    zout.close()
+
 def col_index(letters):
     n = 0
     for ch in letters: n = n * 26 + ord(ch) - 64
@@ -69,7 +120,8 @@ def col_index(letters):
 
 if __name__ == '__main__':
     cmd, a = sys.argv[1], sys.argv[2:]
-    if cmd == 'set': set_cell(a[0], a[1], a[2], a[3], a[4] if len(a) > 4 else '', a[5] if len(a) > 5 else 'xl/worksheets/sheet1.xml')
+    if cmd == 'values': paste_values(a[0], a[1])
+    elif cmd == 'set': set_cell(a[0], a[1], a[2], a[3], a[4] if len(a) > 4 else '', a[5] if len(a) > 5 else 'xl/worksheets/sheet1.xml')
     elif cmd == 'open': print('\n'.join(open_cells(a[0])))
     elif cmd == 'sheets':
         wb = zipfile.ZipFile(a[0]).read('xl/workbook.xml').decode()
@@ -154,6 +206,17 @@ run_dv report.json e report db "${B1[@]}" --format json
 [ "$(sqlite3 db "select count(*) from audit where action='value.clear'")" -ge 1 ] && ok || fail "a value.clear entry"
 xl set b1.xlsx b1m.xlsx "$CELL" n "$NEW"
 run_dv o e import xlsx db b1m.xlsx || fail "import again: $(cat e)"
+# the same change through a program that keeps no formulas: sums and totals recomputed as values agree
+# with the typed cell and are no change; a sum that does not agree is refused
+run_dv o e import xlsx db b1c.xlsx || fail "clear again: $(cat e)"
+xl values b1m.xlsx b1v.xlsx
+if grep -q '<f>' < <(unzip -p b1v.xlsx xl/worksheets/sheet1.xml 2>/dev/null || python3 -c 'import zipfile,sys; sys.stdout.write(zipfile.ZipFile("b1v.xlsx").read("xl/worksheets/sheet1.xml").decode())'); then
+  fail "values only: formulas left"
+fi
+if run_dv o e import xlsx db b1v.xlsx; then ok; else fail "values only (sums recomputed): $(cat e)"; fi
+grep -q "Đã nhập 1 ô" o && ok || fail "values only: 1 changed cell: $(cat o e)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$ROW" "$COL")" = "$NEW" ] && ok || fail "values only: the annex shows $NEW: $(value "$ROW" "$COL")"
 
 # Biểu 3 of 304: one row of area totals; the unit types the total, its own part is stored
 run_dv report.json e report db --form bieu-3 --period 2023S1 --unit 304 --format json
