@@ -1,6 +1,38 @@
 #include "cli/cli.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static int export_one(app *a, const reg_def *r, const record_filter *f, int xlsx, buf *out, dv_err *e) {
+  return xlsx ? app_record_export_xlsx(a, NULL, r, f, out, e) : app_record_export(a, NULL, r, f, out, e);
+}
+
+/* without --unit: every root's records, one CSV (one header line); an XLSX
+ * list is of one unit, so several roots need --unit */
+static int export_roots(app *a, const reg_def *r, record_filter *f, int xlsx, buf *out, dv_err *e) {
+  const tree *t = app_read_begin(a);
+  int nroots = 0, rc = 0;
+  char **codes = xcalloc((size_t)t->n + 1, sizeof(char *));
+  for (int p = 0; p < t->n; p = t->u[p].end) codes[nroots++] = xstrdup(t->u[p].code);
+  app_read_end(a);
+  if (xlsx && nroots > 1) rc = dv_fail(e, DV_EINVAL, 0, "unit", "có %d đơn vị cấp cao nhất: chọn một bằng --unit", nroots);
+  for (int i = 0; !rc && i < nroots; i++) {
+    buf one;
+    buf_init(&one, 0);
+    f->unit_code = codes[i];
+    rc = export_one(a, r, f, xlsx, &one, e);
+    const char *body = i ? strchr(one.s, '\n') : NULL; /* the header line once */
+    if (!rc) buf_adds(out, i ? (body ? body + 1 : "") : one.s);
+    buf_release(&one);
+  }
+  if (!nroots && !rc) { /* no units: the header alone */
+    f->unit_code = "";
+    rc = export_one(a, r, f, xlsx, out, e);
+  }
+  for (int i = 0; i < nroots; i++) free(codes[i]);
+  free(codes);
+  return rc;
+}
 
 /* danvan export REGISTER DB [--unit CODE] [--period P] [--format csv|xlsx]
  * [--out FILE]: the register's CSV in its import format, or an XLSX list for
@@ -25,12 +57,7 @@ int cmd_export(int argc, char **argv) {
   if (!rc) {
     const char *unit = cli_opt(argc, argv, "--unit");
     record_filter f = {unit, cli_opt(argc, argv, "--period"), NULL, NULL, NULL, 0, 0};
-    if (!unit) {
-      const tree *t = app_read_begin(a);
-      f.unit_code = t->n ? t->u[0].code : "";
-      app_read_end(a);
-    }
-    rc = xlsx ? app_record_export_xlsx(a, NULL, r, &f, &out, &e) : app_record_export(a, NULL, r, &f, &out, &e);
+    rc = unit ? export_one(a, r, &f, xlsx, &out, &e) : export_roots(a, r, &f, xlsx, &out, &e);
   }
   int wrc = 0;
   if (!rc && path) wrc = cli_write_file(path, out.s, out.len);

@@ -191,4 +191,18 @@ for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)
 PY
 
+# ---------------- export without --unit: every top-level unit's records ----------------
+# the demo has four provinces; a dialogue of Thái Nguyên (19) joins the 196 of Hải Phòng (31)
+"$DV" export dialogues db --unit 31 | head -2 | python3 -c "
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+rows[1][rows[0].index('unit')] = '19'
+csv.writer(open('tn.csv', 'w', newline='')).writerows(rows)"
+if run_dv o e import dialogues db tn.csv; then ok; else fail "import a dialogue of 19: $(cat e)"; fi
+all=$("$DV" export dialogues db | wc -l)
+only31=$("$DV" export dialogues db --unit 31 | wc -l)
+[ "$all" -eq $((only31 + 1)) ] && ok || fail "export without --unit: $all lines, --unit 31: $only31"
+[ "$("$DV" export dialogues db | grep -c '^date,')" = 1 ] && ok || fail "export without --unit: one header line"
+expect_fail "xlsx list of several provinces" "--unit" export dialogues db --format xlsx --out all.xlsx
+
 finish
