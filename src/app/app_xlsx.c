@@ -279,33 +279,13 @@ static int check_layout(import_job *j, const rtable *t) {
 
 /* --- in: the values --------------------------------------------------------------------- */
 
-static int all_digits(const char *s) {
-  if (!*s) return 0;
-  for (; *s; s++)
-    if (*s < '0' || *s > '9') return 0;
-  return 1;
-}
-
-/* "1.865" -> "1865" when the dots group thousands (as the entry page takes it) */
-static void drop_thousand_dots(char *s) {
-  const char *dot = strchr(s, '.');
-  if (!dot || dot == s || dot - s > 3) return;
-  for (const char *p = dot; *p; p += 4)
-    if (p[0] != '.' || !(p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
-      return;
-  char *o = s;
-  for (const char *p = s; *p; p++)
-    if (*p != '.') *o++ = *p;
-  *o = 0;
-}
-
 /* a non-negative integer typed as text ("1865", "1.865"); 0 or -1 */
 static int text_count(const char *s, double *v) {
   char tmp[48];
   if (strlen(s) >= sizeof tmp) return -1;
   snprintf(tmp, sizeof tmp, "%s", s);
-  drop_thousand_dots(tmp);
-  if (!all_digits(tmp) || strlen(tmp) > 12) return -1;
+  value_drop_thousand_dots(tmp);
+  if (!value_all_digits(tmp) || strlen(tmp) > 12) return -1;
   *v = strtod(tmp, NULL);
   return 0;
 }

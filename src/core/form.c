@@ -322,3 +322,28 @@ void form_inputs(const form *f, form_input *out) {
     x->area = area;
   }
 }
+
+int value_all_digits(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return 0;
+  return 1;
+}
+
+/* "1.865" -> "1865" when the dots group thousands; else unchanged */
+void value_drop_thousand_dots(char *s) {
+  const char *dot = strchr(s, '.');
+  if (!dot) return;
+  size_t lead = (size_t)(dot - s);
+  if (lead < 1 || lead > 3) return;
+  for (const char *p = dot; *p; p += 4) {
+    if (p[0] == ',' || !p[0]) break;
+    if (p[0] != '.' || !(p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
+      return;
+    if (p[4] && p[4] != '.' && p[4] != ',') return;
+  }
+  char *o = s;
+  for (const char *p = s; *p; p++)
+    if (*p != '.') *o++ = *p;
+  *o = 0;
+}

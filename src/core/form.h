@@ -97,4 +97,8 @@ void form_inputs(const form *f, form_input *out);
 /* 1 if some form uses this element with this combo */
 int catalog_pair_used(const catalog *c, int element, int combo);
 const char *value_type_name(value_type t);
+/* a typed value: 1 if s is one or more ASCII digits */
+int value_all_digits(const char *s);
+/* "1.865" -> "1865" in place when the dots group thousands; else unchanged */
+void value_drop_thousand_dots(char *s);
 #endif

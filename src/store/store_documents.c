@@ -18,12 +18,12 @@ int store_documents_schema(store *s, dv_err *e) {
   return DV_EDB;
 }
 
-int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_doc_row *out) {
+int store_report_doc_get(store *s, int64_t unit_id, const char *period_id, store_doc_row *out) {
   memset(out, 0, sizeof *out);
   sqlite3_stmt *st = prep(s, "SELECT id, data, updated_at, updated_by FROM report_docs WHERE unit_id=? AND period=?");
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, unit_id);
-  bind_text(st, 2, period);
+  bind_text(st, 2, period_id);
   int found = sqlite3_step(st) == SQLITE_ROW;
   if (found) {
     out->id = sqlite3_column_int64(st, 0);
@@ -35,7 +35,7 @@ int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_do
   return found;
 }
 
-int store_report_doc_put(store *s, int64_t unit_id, const char *period, const char *data, const char *login,
+int store_report_doc_put(store *s, int64_t unit_id, const char *period_id, const char *data, const char *login,
                          int64_t *id, dv_err *e) {
   sqlite3_stmt *st = prep(s, "INSERT INTO report_docs(unit_id, period, data, updated_by) VALUES(?,?,?,?)"
                              " ON CONFLICT(unit_id, period) DO UPDATE SET data=excluded.data,"
@@ -43,7 +43,7 @@ int store_report_doc_put(store *s, int64_t unit_id, const char *period, const ch
                              " RETURNING id");
   if (!st) return db_fail(s, e, "lưu văn bản");
   sqlite3_bind_int64(st, 1, unit_id);
-  bind_text(st, 2, period);
+  bind_text(st, 2, period_id);
   bind_text(st, 3, data);
   bind_text(st, 4, login);
   int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "lưu văn bản");

@@ -180,31 +180,6 @@ static void load_current_values(ctx *c, entry *en) {
 
 /* --- checking typed values -------------------------------------------------- */
 
-static int all_digits(const char *s) {
-  if (!*s) return 0;
-  for (; *s; s++)
-    if (*s < '0' || *s > '9') return 0;
-  return 1;
-}
-
-/* "1.865" -> "1865" when the dots group thousands; else unchanged */
-static void drop_thousand_dots(char *s) {
-  const char *dot = strchr(s, '.');
-  if (!dot) return;
-  size_t lead = (size_t)(dot - s);
-  if (lead < 1 || lead > 3) return;
-  for (const char *p = dot; *p; p += 4) {
-    if (p[0] == ',' || !p[0]) break;
-    if (p[0] != '.' || !(p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
-      return;
-    if (p[4] && p[4] != '.' && p[4] != ',') return;
-  }
-  char *o = s;
-  for (const char *p = s; *p; p++)
-    if (*p != '.') *o++ = *p;
-  *o = 0;
-}
-
 /* normalises a typed value in place; NULL or a Vietnamese message */
 static const char *check_value(const data_element *el, char *s) {
   char *start = s;
@@ -216,19 +191,19 @@ static const char *check_value(const data_element *el, char *s) {
   if (n > VALUE_MAX) return "Quá dài.";
   switch (el->type) {
   case VT_INTEGER:
-    drop_thousand_dots(s);
-    return all_digits(s) && strlen(s) <= 12 ? NULL : "Phải là số nguyên không âm, ví dụ 1.865.";
+    value_drop_thousand_dots(s);
+    return value_all_digits(s) && strlen(s) <= 12 ? NULL : "Phải là số nguyên không âm, ví dụ 1.865.";
   case VT_COUNT_NOTE: {
     char tmp[VALUE_MAX + 1];
     snprintf(tmp, sizeof tmp, "%s", s);
-    drop_thousand_dots(tmp);
-    if (all_digits(tmp)) snprintf(s, n + 1, "%s", tmp);
+    value_drop_thousand_dots(tmp);
+    if (value_all_digits(tmp)) snprintf(s, n + 1, "%s", tmp);
     return NULL; /* a number or a short note */
   }
   case VT_NUMBER:
   case VT_PERCENT: {
     if (strchr(s, ',')) {
-      drop_thousand_dots(s);
+      value_drop_thousand_dots(s);
       for (char *p = s; *p; p++)
         if (*p == ',') *p = '.';
     }
