@@ -7,9 +7,16 @@
  * one-row annex, the unit's own level row of a by-level annex, the unit
  * rows of a drill-down). A cell is then open unless the unit's value there
  * is counted from a register (records win), the user may not write the
- * unit, or an approval locks it. The import compares every cell with the
- * annex as it is now and writes only the open cells that changed, through
- * plan_value/put_values (validation, lock, one transaction, audit); a
+ * unit, or an approval locks it.
+ *
+ * The import compares three values of every cell: the sheet's, the one it
+ * had when the workbook was downloaded (the hidden sheet "danvan-values")
+ * and the annex's now. Only what the user changed (sheet != downloaded) is
+ * theirs to write, and only where nobody changed it since (now ==
+ * downloaded); a cell changed on both sides to different values refuses
+ * the whole file. The downloaded values decide nothing else: a forged one
+ * can only skip a cell or refuse the file; every write still goes through
+ * plan_value/put_values (validation, lock, one transaction, audit), and a
  * changed cell that is not open is refused with the reason. */
 #include "app/app_internal.h"
 #include "export/xlsx_in.h"
@@ -159,6 +166,7 @@ typedef struct import_job {
   const char *file, *sheet_name;
   const xlsx_sheet *sheet;
   dv_err *e;
+  const xlsx_sheet *downloaded; /* the values as downloaded; NULL for a danvan-annex-1 workbook */
 } import_job;
 
 /* an error naming the file, the sheet and the cell */
@@ -319,7 +327,7 @@ static int close_to(double a, double b) { return fabs(a - b) <= 1e-9 * (fabs(a) 
 
 /* 1 if the sheet's cell says what the annex says */
 static int unchanged(const xlsx_cell *x, const rcell *c) {
-  if (is_blank(x)) return c->kind == CELL_NULL;
+  if (is_blank(x)) return c->kind == CELL_NULL || (c->kind == CELL_TEXT && !c->text[0]);
   if (x->kind == XV_ERROR) return 0;
   if (x->kind == XV_BOOL) return c->kind == CELL_NUM && c->num == x->num;
   double v;
@@ -336,6 +344,37 @@ static int unchanged(const xlsx_cell *x, const rcell *c) {
 static void num_text(double v, char *out, size_t n) {
   if (v == floor(v) && fabs(v) < 1e15) snprintf(out, n, "%.0f", v);
   else snprintf(out, n, "%.15g", v);
+}
+
+/* 1 if the sheet's cell x holds what the cell held when the workbook was
+ * downloaded (d, from the values sheet; NULL = blank). The export writes d
+ * as a number, a text or nothing; anything else matches nothing. */
+static int as_downloaded(const xlsx_cell *x, const xlsx_cell *d) {
+  if (is_blank(d)) return is_blank(x);
+  if (is_blank(x)) return 0;
+  double v;
+  if (d->kind == XV_NUM) return !sheet_number(x, &v) && close_to(v, d->num);
+  if (d->kind != XV_TEXT) return 0;
+  char *a = cell_text(x), *b = cell_text(d);
+  int same = a && b && !strcmp(a, b);
+  free(a), free(b);
+  return same;
+}
+
+/* the annex's value for messages: 12, "ghi chú" or "ô trống" */
+static void rcell_show(const rcell *c, char *out, size_t n) {
+  if (c->kind == CELL_NUM) num_text(c->num, out, n);
+  else if (c->kind == CELL_TEXT && c->text[0])
+    snprintf(out, n, "\"%.*s%s\"", (int)clip_utf8(c->text, 60), c->text, c->text[clip_utf8(c->text, 60)] ? "…" : "");
+  else snprintf(out, n, "ô trống");
+}
+
+/* a shown value cut to about max bytes (a whole character, "…" added), so
+ * that three fit in one message */
+static void shorten(char *s, size_t max) {
+  size_t k = clip_utf8(s, max);
+  if (!s[k]) return;
+  snprintf(s + k, 8, "%s", s[0] == '"' ? "…\"" : "…");
 }
 
 /* the sheet's value as the text plan_value takes for element el; 0, or -1
@@ -572,18 +611,31 @@ static int collect_changes(import_job *j, const form *f, const rtable *t, const 
        * error there comes from a typed cell, which says what is wrong) */
       if (x && x->formula && rule->state != CELL_OPEN) continue;
       if (x && x->kind == XV_ERROR) return cell_fail(j, DV_EINVAL, row, col, "ô có lỗi công thức (%s)", x->text);
-      if (unchanged(x, now)) continue;
+      if (unchanged(x, now)) continue; /* nothing to write, whoever changed what */
+      /* as downloaded: not the user's change, whatever the cell holds now */
+      const xlsx_cell *d = j->downloaded ? xlsx_cell_get(j->downloaded, row, col) : NULL;
+      if (j->downloaded && as_downloaded(x, d)) continue;
       if (rule->state == CELL_LOCKED) return cell_fail(j, DV_ECONFLICT, row, col, "%s", rule->why);
       if (rule->state == CELL_FORBIDDEN) return cell_fail(j, DV_EFORBIDDEN, row, col, "%s", rule->why);
       if (rule->state == CELL_COMPUTED && sheet_consistent(j, f, t, rules, drill, r, c, first)) continue;
       if (rule->state != CELL_OPEN) {
         char was[120];
-        if (now->kind == CELL_NUM) num_text(now->num, was, sizeof was);
-        else if (now->kind == CELL_TEXT)
-          snprintf(was, sizeof was, "\"%.*s%s\"", (int)clip_utf8(now->text, 60), now->text,
-                   now->text[clip_utf8(now->text, 60)] ? "…" : "");
+        rcell_show(now, was, sizeof was);
         return cell_fail(j, DV_EINVAL, row, col, "%s (biểu hiện có %s ở ô này; nếu số liệu vừa thay đổi, hãy tải lại biểu)",
-                         rule->why, now->kind == CELL_NULL ? "ô trống" : was);
+                         rule->why, was);
+      }
+      /* the user changed it, and so did someone else since the download */
+      if (j->downloaded && !unchanged(d, now)) {
+        char was[120], then[120], typed[120];
+        rcell_show(now, was, sizeof was);
+        cell_show(d, then, sizeof then);
+        cell_show(x, typed, sizeof typed);
+        shorten(was, 48), shorten(then, 48), shorten(typed, 48);
+        if (unchanged(NULL, now))
+          return cell_fail(j, DV_ECONFLICT, row, col, "số liệu đã bị xóa sau khi tải tệp (lúc tải: %s, trong tệp: %s) — "
+                           "hãy tải lại tệp", then, typed);
+        return cell_fail(j, DV_ECONFLICT, row, col, "số liệu đã được sửa thành %s sau khi tải tệp (lúc tải: %s, trong "
+                         "tệp: %s) — hãy tải lại tệp", was, then, typed);
       }
       int before = ch->n;
       if (take_cell(j, ch, f, c, rule, x, now, p, period_id, row, col)) return -1;
@@ -634,8 +686,14 @@ static int read_meta(import_job *j, const xlsx_book *b, meta *m) {
   j->sheet = ms;
   int row;
   const char *fmt = meta_get(ms, "format", &row);
-  if (!fmt || strcmp(fmt, XLSX_ANNEX_FORMAT))
+  int v1 = fmt && !strcmp(fmt, XLSX_ANNEX_FORMAT_V1);
+  if (!fmt || (!v1 && strcmp(fmt, XLSX_ANNEX_FORMAT)))
     return cell_fail(j, DV_EINVAL, row < 0 ? 0 : row, 1, "phiên bản tệp không nhận được (cần %s)", XLSX_ANNEX_FORMAT);
+  /* a workbook of version 1 kept no values as downloaded: compared with the annex now, as it was then */
+  j->downloaded = v1 ? NULL : xlsx_sheet_find(b, XLSX_VALUES_SHEET);
+  if (!v1 && !j->downloaded)
+    return dv_fail(j->e, DV_EINVAL, 0, "", "%s: không có trang tính \"%s\" (số liệu lúc tải tệp): tệp đã bị sửa ngoài "
+                   "các ô nhập liệu; hãy tải lại biểu", j->file, XLSX_VALUES_SHEET);
   const char *fc = meta_get(ms, "form", &row);
   m->f = fc ? catalog_form(&a->cat, fc) : NULL;
   if (!m->f) return cell_fail(j, DV_EINVAL, row < 0 ? 1 : row, 1, "không có biểu \"%s\"", fc ? fc : "");
@@ -668,7 +726,7 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   xlsx_book b;
   char err[300];
   if (xlsx_read(&b, data, len, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "", "%s: %s", file, err);
-  import_job j = {a, u, file, XLSX_META_SHEET, NULL, e};
+  import_job j = {a, u, file, XLSX_META_SHEET, NULL, e, NULL};
   meta m;
   rtable t;
   memset(&t, 0, sizeof t);

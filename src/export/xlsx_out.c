@@ -376,6 +376,26 @@ static void annex_meta(lxw_workbook *wb, const xlsx_annex *x, const char *sheet)
   worksheet_hide(ws);
 }
 
+/* every table cell's value as downloaded, at its address on the annex sheet:
+ * an import tells what the user changed (the sheet differs from this) from
+ * what others changed since (the database differs from this). Only written,
+ * never trusted for more than that comparison. */
+static void annex_values(lxw_workbook *wb, const rtable *t, int labels) {
+  lxw_worksheet *ws = workbook_add_worksheet(wb, XLSX_VALUES_SHEET);
+  int first = XLSX_ANNEX_HEAD_ROW + (xlsx_annex_depth(t) ? xlsx_annex_depth(t) : 1), off = labels ? 1 : 0;
+  worksheet_write_string(ws, 0, 0, "Số liệu của biểu lúc tải tệp (để biết ô nào đã được sửa); không sửa.", NULL);
+  for (int r = 0; r < t->nrows; r++)
+    for (int c = 0; c < t->ncols; c++) {
+      const rcell *x = &t->rows[r].cells[c];
+      lxw_row_t sr = (lxw_row_t)(first + r);
+      lxw_col_t sc = (lxw_col_t)(c + off);
+      if (x->kind == CELL_NUM) worksheet_write_number(ws, sr, sc, x->num, NULL);
+      else if (x->kind == CELL_TEXT && x->text[0]) worksheet_write_string(ws, sr, sc, x->text, NULL);
+      /* blank: nothing, which is not 0 */
+    }
+  worksheet_hide(ws);
+}
+
 static void page_setup(lxw_worksheet *ws, int head_first, int head_last) {
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9); /* A4 */
@@ -413,6 +433,7 @@ int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen) {
   prot.format_columns = prot.format_rows = 1;
   worksheet_protect(ws, NULL, &prot);
   annex_meta(tb.wb, x, sheet);
+  annex_values(tb.wb, t, labels);
   workbook_set_properties(tb.wb, &(lxw_doc_properties){.title = t->title, .author = t->unit_name,
                                                         .company = (char *)"danvan"});
   free(w);

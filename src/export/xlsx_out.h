@@ -12,15 +12,20 @@
  * protected without a password: the cells a user may type into are left
  * unlocked (and lightly shaded). A hidden sheet "danvan" holds what an
  * import needs: format version, form, period, unit, drill-down level and
- * the annex sheet's name. */
+ * the annex sheet's name; a second hidden sheet "danvan-values" holds
+ * every table cell's value as downloaded, at the same address as on the
+ * annex sheet (a number, a text, or nothing for blank), so an import can
+ * tell the user's changes from those made by others since. */
 #ifndef DV_XLSX_OUT_H
 #define DV_XLSX_OUT_H
 #include "core/form.h"
 #include "core/report.h"
 #include "util/buf.h"
 
-#define XLSX_ANNEX_FORMAT "danvan-annex-1"
+#define XLSX_ANNEX_FORMAT "danvan-annex-2"
+#define XLSX_ANNEX_FORMAT_V1 "danvan-annex-1" /* no values as downloaded: still read */
 #define XLSX_META_SHEET "danvan"
+#define XLSX_VALUES_SHEET "danvan-values" /* the table's values as downloaded */
 #define XLSX_ANNEX_HEAD_ROW 4 /* 0-based: the first header row (row 5) */
 
 /* one header cell of an annex sheet: text at (row, col), merged over

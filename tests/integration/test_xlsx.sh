@@ -6,6 +6,13 @@
 #   import.xlsx entry with "cells":1) and the annex (JSON) shows it; clearing the cell clears
 #   the value (value.clear). Biểu 3 of 304 (one row, area totals): the typed total keeps what
 #   the communes have and stores the unit's own part.
+#   Three-way: cell X changed by a colleague (`danvan import values`) after the workbook was
+#   downloaded, cell Y changed in the workbook: the import writes Y and X keeps the colleague's
+#   value; X changed in the workbook too (to another value) is a conflict, refused with the sheet,
+#   the cell, the value at download, now and in the file, the database unchanged (also over HTTP:
+#   409). The same value on both sides is no change; a forged "danvan-values" sheet gives a no-op
+#   or a refusal; a workbook of version 1 (no values as downloaded) is read as before, one of
+#   version 2 without the sheet "danvan-values" is refused.
 #   Refused, with the sheet and the cell named and the database unchanged (dumps equal): an
 #   edited header, a changed row label, text in a number cell, a computed cell (a sum formula
 #   replaced by a number), a cell outside the table, a sheet of another layout (Biểu 2's
@@ -181,7 +188,7 @@ grep -q -- "--out" e && ok || fail "xlsx without --out: the message names --out:
 # --- the round trip --------------------------------------------------------------------------------
 run_dv report.json e report db "${B1[@]}" --format json || fail "report json: $(cat e)"
 D=$(depth)
-CELL=$(xl open b1.xlsx | head -1)
+CELL=$(xl open b1.xlsx | sed -n 1p)
 [ -n "$CELL" ] && ok || { fail "no open cell in the Biểu 1 workbook"; finish; }
 read -r ROW COL < <(xl pos b1.xlsx "$CELL" "$D")
 OLD=$(value "$ROW" "$COL")
@@ -198,17 +205,22 @@ sqlite3 db "select after from audit where action='import.xlsx'" | grep -q '"cell
   fail "an import.xlsx audit entry with \"cells\":1 expected"
 # the same file again: nothing changes
 run_dv o e import xlsx db b1m.xlsx && grep -q "Không có ô nào thay đổi" o && ok || fail "re-import: $(cat o e)"
-# a cleared cell clears the value
-xl set b1m.xlsx b1c.xlsx "$CELL" blank
+# the workbook of before the import, edited again: the cell changed since it was downloaded (by that import)
+xl set b1m.xlsx b1mm.xlsx "$CELL" n $((NEW + 1))
+refused "the cell changed since the download" b1mm.xlsx \
+  "b1mm.xlsx: trang tính \"Biểu 1\", ô $CELL: số liệu đã được sửa thành $NEW sau khi tải tệp"
+# a cleared cell clears the value (in a workbook downloaded after the import)
+run_dv o e report db "${B1[@]}" --format xlsx --out b1n.xlsx || fail "export again: $(cat e)"
+xl set b1n.xlsx b1c.xlsx "$CELL" blank
 run_dv o e import xlsx db b1c.xlsx || fail "import of the cleared cell: $(cat e)"
+grep -q "Đã nhập 1 ô" o && ok || fail "the cleared cell: 1 changed cell: $(cat o)"
 run_dv report.json e report db "${B1[@]}" --format json
 [ "$(value "$ROW" "$COL")" = "null" ] && ok || fail "the cleared cell is blank in the annex: $(value "$ROW" "$COL")"
 [ "$(sqlite3 db "select count(*) from audit where action='value.clear'")" -ge 1 ] && ok || fail "a value.clear entry"
-xl set b1.xlsx b1m.xlsx "$CELL" n "$NEW"
-run_dv o e import xlsx db b1m.xlsx || fail "import again: $(cat e)"
 # the same change through a program that keeps no formulas: sums and totals recomputed as values agree
 # with the typed cell and are no change; a sum that does not agree is refused
-run_dv o e import xlsx db b1c.xlsx || fail "clear again: $(cat e)"
+run_dv o e report db "${B1[@]}" --format xlsx --out b1e.xlsx || fail "export again: $(cat e)"
+xl set b1e.xlsx b1m.xlsx "$CELL" n "$NEW"
 xl values b1m.xlsx b1v.xlsx
 if grep -q '<f>' < <(unzip -p b1v.xlsx xl/worksheets/sheet1.xml 2>/dev/null || python3 -c 'import zipfile,sys; sys.stdout.write(zipfile.ZipFile("b1v.xlsx").read("xl/worksheets/sheet1.xml").decode())'); then
   fail "values only: formulas left"
@@ -234,6 +246,89 @@ if [ -n "${A3:-}" ]; then
 else
   fail "Biểu 3 of 304: no open cell with a value"
 fi
+
+# --- changed by others since the download: three-way -----------------------------------------------
+run_dv forms.txt e forms show bieu-1 || fail "forms show: $(cat e)"
+# key CELL: "element,combo,unit" of an open cell of the Biểu 1 drill-down (report.json, forms.txt, units)
+key() {
+  local r k
+  read -r r k < <(xl pos b1.xlsx "$1" "$D")
+  python3 - "$r" "$k" <<'PY'
+import json, re, sqlite3, sys
+r, k = int(sys.argv[1]), int(sys.argv[2])
+label = json.load(open('report.json'))['rows'][r]['label']
+lines, col = open('forms.txt', encoding='utf-8').read().split('\n'), None
+for i, l in enumerate(lines):
+    m = re.match(r'\s*(\d+)\s', l)
+    if m and int(m.group(1)) == k + 1:
+        col = re.match(r'\s*= (\S+) (\S+) @', lines[i + 1])
+        break
+units = sqlite3.connect('db').execute('select code from units where name = ?', (label,)).fetchall()
+assert col and len(units) == 1, (label, k)
+print('%s,%s,%s' % (col.group(1), col.group(2), units[0][0]))
+PY
+}
+# colleague KEY VALUE: the value changed through another path (a values CSV); "" clears it
+colleague() {
+  local el=${1%%,*} rest=${1#*,}
+  printf 'element,combo,period,unit,value\n%s,%s,2023S1,%s,%s\n' "$el" "${rest%,*}" "${rest#*,}" "$2" >c.csv
+  run_dv o e import values db c.csv || fail "import values $1=$2: $(cat e)"
+}
+run_dv o e report db "${B1[@]}" --format xlsx --out old.xlsx || fail "export: $(cat e)"
+run_dv report.json e report db "${B1[@]}" --format json
+mapfile -t OPEN < <(xl open old.xlsx)
+X=${OPEN[1]} Y=${OPEN[2]}
+read -r XR XK < <(xl pos old.xlsx "$X" "$D")
+read -r YR YK < <(xl pos old.xlsx "$Y" "$D")
+XKEY=$(key "$X")
+[ -n "$XKEY" ] && ok || fail "no element, option and unit for $X"
+XOLD=$(value "$XR" "$XK") YOLD=$(value "$YR" "$YK")
+XC=$(python3 -c 'import sys; v=sys.argv[1]; print((0 if v=="null" else int(v)) + 3)' "$XOLD")
+YNEW=$(python3 -c 'import sys; v=sys.argv[1]; print((0 if v=="null" else int(v)) + 11)' "$YOLD")
+colleague "$XKEY" "$XC"
+xl set old.xlsx old-y.xlsx "$Y" n "$YNEW"
+if run_dv o e import xlsx db old-y.xlsx; then ok; else fail "three-way: Y changed in the workbook, X by a colleague: $(cat e)"; fi
+grep -q "Đã nhập 1 ô" o && ok || fail "three-way: 1 changed cell: $(cat o)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$XR" "$XK")" = "$XC" ] && ok || fail "three-way: $X keeps the colleague's $XC: $(value "$XR" "$XK")"
+[ "$(value "$YR" "$YK")" = "$YNEW" ] && ok || fail "three-way: $Y shows $YNEW: $(value "$YR" "$YK")"
+# a forged value as downloaded (the sheet's own) makes the user's change no change: nothing written
+xl set old.xlsx forged.xlsx "$X" n 500
+xl set forged.xlsx forged2.xlsx "$X" n 500 xl/worksheets/sheet3.xml
+run_dv o e import xlsx db forged2.xlsx && grep -q "Không có ô nào thay đổi" o && ok || fail "forged: no change: $(cat o e)"
+# X changed on both sides: refused, all or nothing (Y changed too)
+run_dv o e report db "${B1[@]}" --format xlsx --out old2.xlsx || fail "export: $(cat e)"
+XC2=$((XC + 1)) MINE=$((XC + 40))
+colleague "$XKEY" "$XC2"
+xl set old2.xlsx old2-y.xlsx "$Y" n $((YNEW + 1))
+xl set old2-y.xlsx both.xlsx "$X" n "$MINE"
+refused "a cell changed on both sides" both.xlsx \
+  "both.xlsx: trang tính \"Biểu 1\", ô $X: số liệu đã được sửa thành $XC2 sau khi tải tệp (lúc tải: $XC, trong tệp: $MINE) — hãy tải lại tệp"
+# ... also when the colleague cleared it
+colleague "$XKEY" ""
+refused "a cell cleared since the download" both.xlsx "ô $X: số liệu đã bị xóa sau khi tải tệp (lúc tải: $XC, trong tệp: $MINE)"
+# the same value on both sides: nothing to write there; Y is still written
+colleague "$XKEY" "$MINE"
+run_dv o e import xlsx db both.xlsx || fail "the same value on both sides: $(cat e)"
+grep -q "Đã nhập 1 ô" o && ok || fail "the same value on both sides: only Y: $(cat o)"
+# a forged value as downloaded can only refuse
+xl set old2.xlsx forged3.xlsx "$X" n 901
+xl set forged3.xlsx forged4.xlsx "$X" n 7 xl/worksheets/sheet3.xml
+refused "a forged value as downloaded" forged4.xlsx "ô $X: số liệu đã được sửa thành $MINE sau khi tải tệp (lúc tải: 7, trong tệp: 901)"
+# version 1 (no values as downloaded): compared with the annex now, as before
+run_dv o e report db "${B1[@]}" --format xlsx --out v2.xlsx || fail "export: $(cat e)"
+xl set v2.xlsx v1.xlsx B1 s danvan-annex-1 xl/worksheets/sheet2.xml
+xl set v1.xlsx v1x.xlsx "$X" n $((MINE + 1))
+run_dv o e import xlsx db v1x.xlsx && grep -q "Đã nhập 1 ô" o && ok || fail "a version 1 workbook: $(cat o e)"
+python3 - v2.xlsx nov.xlsx <<'PY'
+import sys, zipfile
+zin, zout = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for it in zin.infolist():
+    data = zin.read(it.filename)
+    zout.writestr(it, data.replace(b'name="danvan-values"', b'name="khac"') if it.filename == 'xl/workbook.xml' else data)
+zout.close()
+PY
+refused "no values as downloaded" nov.xlsx 'nov.xlsx: không có trang tính "danvan-values"'
 
 # --- refusals ------------------------------------------------------------------------------------
 run_dv o e report db "${B1[@]}" --format xlsx --out ref.xlsx
@@ -339,7 +434,14 @@ else:
     if st != 200 or "Đã nhập 1 ô thay đổi".encode() not in page: bad.append("upload: %d %r" % (st, page[:300]))
     st, h, data = get("/api/report?" + q)
     if b"4321" not in data: bad.append("the annex shows the uploaded value")
-    xl.set_cell("web.xlsx", "web-bad.xlsx", cells[0], "s", "mười")
+    # the workbook of before the upload, changed again: refused, the cell changed since the download
+    xl.set_cell("web.xlsx", "web-old.xlsx", cells[0], "n", "1234")
+    st, h, page = upload("/entry/import", fields, "bieu1.xlsx", open("web-old.xlsx", "rb").read())
+    want = ("ô %s: số liệu đã được sửa thành 4321 sau khi tải tệp" % cells[0]).encode()
+    if st != 409 or want not in page: bad.append("a cell changed since the download: %d %r" % (st, page[:300]))
+    st, h, book = get("/report?" + q + "&format=xlsx")
+    open("web2.xlsx", "wb").write(book)
+    xl.set_cell("web2.xlsx", "web-bad.xlsx", cells[0], "s", "mười")
     st, h, page = upload("/entry/import", fields, "bieu1.xlsx", open("web-bad.xlsx", "rb").read())
     want = ('trang tính "Biểu 1", ô %s: có chữ' % cells[0]).encode()
     if st != 422 or want not in page.replace(b"&quot;", b'"'): bad.append("bad upload: %d, the cell named?" % st)

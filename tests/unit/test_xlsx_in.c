@@ -265,7 +265,9 @@ static void test_zip_bomb(void **state) {
 }
 
 /* what xlsx_out writes, xlsx_in reads: header anchors where xlsx_annex_head
- * says, numbers as numbers, blank as nothing, the hidden sheet */
+ * says, numbers as numbers, blank as nothing, the hidden sheets (the
+ * values as downloaded at the annex sheet's addresses, 0 kept apart from
+ * blank) */
 static void test_annex_round_trip(void **state) {
   (void)state;
   rtable t;
@@ -290,6 +292,7 @@ static void test_annex_round_trip(void **state) {
   r = rtable_add_row(&t, "Cộng");
   r->is_total = 1;
   r->cells[0] = (rcell){CELL_NUM, 1865, NULL};
+  r->cells[1] = (rcell){CELL_NUM, 0, NULL};
   xlsx_annex x = {&t, NULL, 0, "6 tháng đầu năm 2023", NULL, NULL, NULL};
   buf out;
   buf_init(&out, 0);
@@ -314,6 +317,23 @@ static void test_annex_round_trip(void **state) {
   assert_true(m->hidden);
   assert_string_equal(xlsx_cell_get(m, 0, 1)->text, XLSX_ANNEX_FORMAT);
   assert_string_equal(xlsx_cell_get(m, 1, 1)->text, "bieu-9");
+  const xlsx_sheet *v = xlsx_sheet_find(&b, XLSX_VALUES_SHEET);
+  assert_non_null(v);
+  assert_true(v->hidden);
+  const xlsx_cell *c = xlsx_cell_get(v, first, 1);
+  assert_non_null(c);
+  assert_int_equal(c->kind, XV_NUM);
+  assert_true(c->num == 1865);
+  assert_false(c->formula);
+  assert_null(xlsx_cell_get(v, first, 2)); /* blank */
+  assert_string_equal(xlsx_cell_get(v, first, 3)->text, "3/120");
+  c = xlsx_cell_get(v, first + 1, 1); /* a total: its value, not a formula */
+  assert_true(c && c->kind == XV_NUM && c->num == 1865 && !c->formula);
+  c = xlsx_cell_get(v, first + 1, 2); /* 0 is a number, not blank */
+  assert_true(c && c->kind == XV_NUM && c->num == 0);
+  for (int k = 0; k < v->ncells; k++) /* nothing outside the table but the note in A1 */
+    assert_true((v->cells[k].row == 0 && v->cells[k].col == 0) ||
+                (v->cells[k].row >= first && v->cells[k].row < first + 2 && v->cells[k].col >= 1 && v->cells[k].col <= 3));
   xlsx_book_release(&b);
   buf_release(&out);
   rtable_release(&t);
