@@ -82,20 +82,41 @@ static void add_recipients(official_doc *d, const char *text) {
   }
 }
 
+/* the line under each annex's title: "(Kèm theo Báo cáo số 361-BC/TU, ngày
+ * 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" (Hướng dẫn 36), or "(Kèm
+ * theo Báo cáo số 12/BC-UBND ngày 19 tháng 6 năm 2023 của Ủy ban nhân dân
+ * thành phố Hải Phòng)" (Decree 30); the number blank when not given yet */
+static char *attached_line(const report_doc *rd) {
+  int day = 0, dated = rd->date[0] && !date_parse(rd->date, &day);
+  buf b;
+  buf_init(&b, 0);
+  if (rd->state == REPORT_STATE) {
+    char *no = doc_number_state(rd->number, rd->symbol);
+    const char *n = no + strlen("Số: ");
+    char *when = dated ? doc_date_line(NULL, day) : NULL;
+    buf_addf(&b, "(Kèm theo Báo cáo số %s%s%s của %s)", n, when ? " " : "", when ? when : "", rd->issuer_long);
+    free(when);
+    free(no);
+    return buf_detach(&b, NULL);
+  }
+  char when[32] = "";
+  if (dated) {
+    int y, m, dd;
+    date_to_ymd(day, &y, &m, &dd);
+    snprintf(when, sizeof when, ", ngày %d/%d/%d", dd, m, y);
+  }
+  if (rd->number > 0) buf_addf(&b, "(Kèm theo Báo cáo số %d-%s%s của %s)", rd->number, rd->symbol, when, rd->issuer_long);
+  else buf_addf(&b, "(Kèm theo Báo cáo số      -%s%s của %s)", rd->symbol, when, rd->issuer_long);
+  return buf_detach(&b, NULL);
+}
+
 /* the annexes: every self, levels and list form of the catalog, computed now */
 static int add_annexes(app *a, const user *u, const report_doc *rd, const period *p, built_doc *b, dv_err *e) {
   const catalog *cat = app_catalog(a);
   b->tables = xcalloc((size_t)cat->nforms + 1, sizeof(rtable));
-  char words[64], day[32] = "", attached[700];
+  char words[64];
   doc_period_words(p, 0, words, sizeof words);
-  if (rd->date[0]) {
-    int d, y, m, dd;
-    date_parse(rd->date, &d);
-    date_to_ymd(d, &y, &m, &dd);
-    snprintf(day, sizeof day, ", ngày %d/%d/%d", dd, m, y);
-  }
-  if (rd->number > 0) snprintf(attached, sizeof attached, "(Kèm theo Báo cáo số %d-%s%s của %s)", rd->number, rd->symbol, day, rd->issuer_long);
-  else snprintf(attached, sizeof attached, "(Kèm theo Báo cáo số      -%s%s của %s)", rd->symbol, day, rd->issuer_long);
+  char *attached = attached_line(rd);
   int rc = 0;
   for (int i = 0; i < cat->nforms && !rc; i++) {
     const form *f = &cat->forms[i];
@@ -106,6 +127,7 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
     snprintf(title, sizeof title, "%s %s", t->title, words); /* {committee} expanded */
     official_doc_add_annex(&b->doc, t, "BẢNG TỔNG HỢP SỐ LIỆU", title, attached);
   }
+  free(attached);
   return rc;
 }
 
@@ -127,9 +149,10 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
   official_doc *d = &b->doc;
   official_doc_init(d);
   load_style(a, &d->style);
+  d->state = rd.state == REPORT_STATE;
   d->parent_body = xstrdup(rd.parent_body);
   d->issuer = xstrdup(rd.issuer);
-  d->number = doc_number(rd.number, rd.symbol);
+  d->number = d->state ? doc_number_state(rd.number, rd.symbol) : doc_number(rd.number, rd.symbol);
   int day;
   d->date_line = rd.date[0] && !date_parse(rd.date, &day) ? doc_date_line(rd.place, day) : NULL;
   if (!d->date_line) { /* not dated yet: the place and blanks to write by hand */

@@ -27,6 +27,14 @@ const report_section report_sections[] = {
 };
 const int report_nsections = (int)(sizeof report_sections / sizeof report_sections[0]);
 
+int report_variant_parse(const char *name) {
+  if (name && !strcmp(name, "dang")) return REPORT_PARTY;
+  if (name && !strcmp(name, "nha_nuoc")) return REPORT_STATE;
+  return -1;
+}
+
+const char *report_variant_name(int state) { return state == REPORT_STATE ? "nha_nuoc" : "dang"; }
+
 void report_doc_release(report_doc *d) {
   free(d->title);
   free(d->recipients);
@@ -50,8 +58,9 @@ static char *default_title(const period *p) {
 
 /* --- who issues: names from the unit ---------------------------------------- */
 
+/* the header fields that have a default, per variant */
 typedef struct issuer_names {
-  char parent_body[256], issuer[256], issuer_long[256], place[128], symbol[32], on_behalf[128];
+  char parent_body[256], issuer[256], issuer_long[256], place[128], symbol[32], on_behalf[128], position[128];
 } issuer_names;
 
 /* "Thành ủy Hải Phòng" -> kind "Thành ủy", symbol suffix "TU" */
@@ -79,17 +88,47 @@ static void set_upper(char *out, size_t n, const char *prefix, const char *s) {
   free(u);
 }
 
-/* caller holds the read lock */
-static void issuer_of(const tree *t, int pos, issuer_names *o) {
+/* "thành phố Hải Phòng" from "Thành phố Hải Phòng": the first letter in lower case */
+static void lower_first(char *out, size_t n, const char *s) {
+  size_t k = 1;
+  while (s[0] && s[k] && ((unsigned char)s[k] & 0xC0) == 0x80) k++;
+  char *first = xstrndup(s, s[0] ? k : 0), *low = text_lower(first);
+  snprintf(out, n, "%s%s", low ? low : first, s[0] ? s + k : "");
+  free(low);
+  free(first);
+}
+
+/* Decree 30: the People's Committee of the unit, under that of its parent
+ * ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" over "ỦY BAN NHÂN DÂN QUẬN NGÔ
+ * QUYỀN"); a province's has none above it. Caller holds the read lock. */
+static void state_issuer_of(const tree *t, int pos, issuer_names *o) {
+  const unit_node *u = &t->u[pos];
+  snprintf(o->symbol, sizeof o->symbol, "BC-UBND");
+  if (u->parent >= 0) set_upper(o->parent_body, sizeof o->parent_body, "ỦY BAN NHÂN DÂN ", t->u[u->parent].name);
+  set_upper(o->issuer, sizeof o->issuer, "ỦY BAN NHÂN DÂN ", u->name);
+  char name[200];
+  lower_first(name, sizeof name, u->name);
+  snprintf(o->issuer_long, sizeof o->issuer_long, "Ủy ban nhân dân %s", name);
+  snprintf(o->on_behalf, sizeof o->on_behalf, "TM. ỦY BAN NHÂN DÂN");
+  snprintf(o->position, sizeof o->position, "CHỦ TỊCH");
+}
+
+/* the defaults of a variant; caller holds the read lock */
+static void issuer_of(const tree *t, int pos, int state, issuer_names *o) {
   memset(o, 0, sizeof *o);
   const unit_node *u = &t->u[pos];
+  snprintf(o->place, sizeof o->place, "%s", u->short_name ? u->short_name : unit_short_name(u->name, u->type));
+  if (state == REPORT_STATE) {
+    state_issuer_of(t, pos, o);
+    return;
+  }
   char committee[256], kind[64];
   const char *suffix;
   int commune;
   tree_committee_name(t, pos, committee, sizeof committee);
   committee_kind(committee, kind, sizeof kind, &suffix, &commune);
   snprintf(o->symbol, sizeof o->symbol, "BC/%s", suffix);
-  snprintf(o->place, sizeof o->place, "%s", u->short_name ? u->short_name : unit_short_name(u->name, u->type));
+  snprintf(o->position, sizeof o->position, "BÍ THƯ");
   if (u->parent < 0) { /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "THÀNH ỦY" */
     set_upper(o->parent_body, sizeof o->parent_body, "ĐẢNG BỘ ", u->name);
     set_upper(o->issuer, sizeof o->issuer, "", kind);
@@ -106,16 +145,24 @@ static void issuer_of(const tree *t, int pos, issuer_names *o) {
   }
 }
 
-static void fill_defaults(app *a, int pos, const period *p, report_doc *d) {
+/* the fields a variant gives a default: report_doc field, issuer_names field */
+#define VARIANT_FIELDS(X)                                                                                  \
+  X(symbol, symbol) X(parent_body, parent_body) X(issuer, issuer) X(issuer_long, issuer_long)             \
+  X(sign_on_behalf, on_behalf) X(sign_position, position)
+
+/* the header fields of d that still hold from's defaults (all if force) take to's */
+static void apply_names(report_doc *d, const issuer_names *from, const issuer_names *to, int force) {
+#define APPLY(f, g)                                                                                        \
+  if (force || !from || !strcmp(d->f, from->g)) snprintf(d->f, sizeof d->f, "%s", to->g);
+  VARIANT_FIELDS(APPLY)
+#undef APPLY
+}
+
+/* the defaults but the variant's names (apply_names) */
+static void fill_defaults(const tree *t, int pos, const period *p, report_doc *d) {
   issuer_names o;
-  issuer_of(&a->t, pos, &o);
-  snprintf(d->symbol, sizeof d->symbol, "%s", o.symbol);
+  issuer_of(t, pos, REPORT_PARTY, &o);
   snprintf(d->place, sizeof d->place, "%s", o.place);
-  snprintf(d->parent_body, sizeof d->parent_body, "%s", o.parent_body);
-  snprintf(d->issuer, sizeof d->issuer, "%s", o.issuer);
-  snprintf(d->issuer_long, sizeof d->issuer_long, "%s", o.issuer_long);
-  snprintf(d->sign_on_behalf, sizeof d->sign_on_behalf, "%s", o.on_behalf);
-  snprintf(d->sign_position, sizeof d->sign_position, "BÍ THƯ");
   d->title = default_title(p);
   d->recipients = xstrdup("");
   for (int i = 0; i < report_nsections; i++) d->sections[i] = xstrdup("");
@@ -129,6 +176,7 @@ static void fill_defaults(app *a, int pos, const period *p, report_doc *d) {
 
 char *report_doc_to_json(const report_doc *d) {
   json_t *o = json_object(), *secs = json_object();
+  json_object_set_new(o, "variant", json_string(report_variant_name(d->state)));
   json_object_set_new(o, "number", json_integer(d->number));
 #define PUT(f) json_object_set_new(o, #f, json_string(d->f));
   STR_FIELDS(PUT)
@@ -155,12 +203,23 @@ static void take_text(json_t *o, const char *key, char **out) {
   *out = xstrdup(v);
 }
 
+/* the variant of a stored document (REPORT_PARTY when it names none) */
+static int stored_variant(const char *data) {
+  json_t *o = json_loads(data, 0, NULL);
+  int v = report_variant_parse(json_string_value(json_object_get(o, "variant")));
+  json_decref(o);
+  return v < 0 ? REPORT_PARTY : v;
+}
+
 /* overlays the stored fields on the defaults in d */
 static void doc_from_json(report_doc *d, const char *data) {
   json_t *o = json_loads(data, 0, NULL);
   if (!o) return;
-  json_int_t n = json_integer_value(json_object_get(o, "number"));
-  d->number = n > 0 && n < 1000000 ? (int)n : 0;
+  int v = report_variant_parse(json_string_value(json_object_get(o, "variant")));
+  if (v >= 0) d->state = v;
+  json_t *num = json_object_get(o, "number"); /* left out: the number stays */
+  json_int_t n = json_integer_value(num);
+  if (num) d->number = n > 0 && n < 1000000 ? (int)n : 0;
 #define TAKE(f) take_str(o, #f, d->f, sizeof d->f);
   STR_FIELDS(TAKE)
 #undef TAKE
@@ -190,12 +249,15 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
                        dv_err *e) {
   memset(out, 0, sizeof *out);
   period p;
+  issuer_names names[2];
   int pos, rc = period_of(period_id, &p, e);
   pthread_rwlock_rdlock(&a->lock);
   if (!rc) rc = unit_for(a, u, unit_code, 0, &pos, e);
   int64_t unit_id = rc ? 0 : a->t.u[pos].id;
   if (!rc) {
-    fill_defaults(a, pos, &p, out);
+    fill_defaults(&a->t, pos, &p, out);
+    issuer_of(&a->t, pos, REPORT_PARTY, &names[REPORT_PARTY]);
+    issuer_of(&a->t, pos, REPORT_STATE, &names[REPORT_STATE]);
     snprintf(out->unit_code, sizeof out->unit_code, "%s", a->t.u[pos].code);
     period_format(&p, out->period);
   }
@@ -203,7 +265,12 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
   if (rc) return rc;
   store_doc_row row;
   int found = store_report_doc_get(app_store(a), unit_id, out->period, &row);
-  if (found < 0) return dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản");
+  if (found < 0) {
+    report_doc_release(out);
+    return dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản");
+  }
+  out->state = found ? stored_variant(row.data) : REPORT_PARTY;
+  apply_names(out, NULL, &names[out->state], 1);
   if (found) {
     out->id = row.id;
     doc_from_json(out, row.data);
@@ -211,6 +278,23 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
     snprintf(out->updated_by, sizeof out->updated_by, "%s", row.updated_by);
     free(row.data);
   }
+  return 0;
+}
+
+int app_report_doc_set_variant(app *a, report_doc *d, int state, int force, dv_err *e) {
+  if (state != REPORT_PARTY && state != REPORT_STATE)
+    return dv_fail(e, DV_EINVAL, 0, "variant", "thể thức văn bản không hợp lệ");
+  issuer_names names[2];
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, d->unit_code);
+  if (pos >= 0) {
+    issuer_of(&a->t, pos, REPORT_PARTY, &names[REPORT_PARTY]);
+    issuer_of(&a->t, pos, REPORT_STATE, &names[REPORT_STATE]);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  if (pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", d->unit_code);
+  if (state != d->state || force) apply_names(d, &names[d->state], &names[state], force);
+  d->state = state;
   return 0;
 }
 
@@ -239,11 +323,13 @@ static const char *text_problem(const char *s) {
 
 static int check_doc(const report_doc *d, dv_err *e) {
   int day;
+  if (d->state != REPORT_PARTY && d->state != REPORT_STATE)
+    return dv_fail(e, DV_EINVAL, 0, "variant", "thể thức văn bản không hợp lệ");
   if (d->number < 0 || d->number > 999999) return dv_fail(e, DV_EINVAL, 0, "number", "số văn bản không hợp lệ");
   if (d->date[0] && date_parse(d->date, &day))
     return dv_fail(e, DV_EINVAL, 0, "date", "ngày ban hành không có thật: %s (dạng YYYY-MM-DD)", d->date);
   if (!d->symbol[0] || strchr(d->symbol, ' '))
-    return dv_fail(e, DV_EINVAL, 0, "symbol", "ký hiệu văn bản không hợp lệ (ví dụ BC/TU)");
+    return dv_fail(e, DV_EINVAL, 0, "symbol", "ký hiệu văn bản không hợp lệ (ví dụ BC/TU, BC-UBND)");
   const char *probs[] = {text_problem(d->title), text_problem(d->recipients)};
   if (*probs[0]) return dv_fail(e, DV_EINVAL, 0, "title", "tiêu đề: %s", probs[0]);
   if (*probs[1]) return dv_fail(e, DV_EINVAL, 0, "recipients", "nơi nhận: %s", probs[1]);
@@ -290,9 +376,9 @@ int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e) {
 }
 
 static int known_keys(json_t *o, dv_err *e) {
-  static const char *const KEYS[] = {"number", "symbol", "date", "place", "parent_body", "issuer", "issuer_long",
-                                     "title", "recipients", "sign_on_behalf", "sign_position", "sign_name",
-                                     "sections"};
+  static const char *const KEYS[] = {"variant", "number", "symbol", "date", "place", "parent_body", "issuer",
+                                     "issuer_long", "title", "recipients", "sign_on_behalf", "sign_position",
+                                     "sign_name", "sections"};
   const char *k;
   json_t *v;
   json_object_foreach(o, k, v) {
@@ -303,6 +389,11 @@ static int known_keys(json_t *o, dv_err *e) {
     if ((want_string && !json_is_string(v)) || (!strcmp(k, "number") && !json_is_integer(v)) ||
         (!strcmp(k, "sections") && !json_is_object(v)))
       return dv_fail(e, DV_EINVAL, 0, k, "trường %s sai kiểu", k);
+    if (!strcmp(k, "variant") && report_variant_parse(json_string_value(v)) < 0)
+      return dv_fail(e, DV_EINVAL, 0, k,
+                     "thể thức văn bản là \"dang\" (văn bản của Đảng) hoặc \"nha_nuoc\" (văn bản hành chính nhà "
+                     "nước), không phải \"%s\"",
+                     json_string_value(v));
   }
   json_t *secs = json_object_get(o, "sections");
   json_object_foreach(secs, k, v) {
@@ -323,11 +414,17 @@ int app_report_doc_load(app *a, const user *u, const char *unit_code, const char
     return dv_fail(e, DV_EINVAL, je.line, "", "JSON không hợp lệ, dòng %d cột %d: %s", je.line, je.column, je.text);
   }
   int rc = known_keys(o, e);
+  int variant = report_variant_parse(json_string_value(json_object_get(o, "variant")));
   json_decref(o);
   report_doc d;
   if (!rc) rc = app_report_doc_get(a, u, unit_code, period_id, &d, e);
   if (rc) return rc;
-  doc_from_json(&d, json);
+  if (variant >= 0) rc = app_report_doc_set_variant(a, &d, variant, 0, e); /* before the file's own fields */
+  if (!rc) doc_from_json(&d, json);
+  if (rc) {
+    report_doc_release(&d);
+    return rc;
+  }
   rc = app_report_doc_save(a, u, &d, e);
   report_doc_release(&d);
   return rc;

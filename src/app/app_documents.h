@@ -17,11 +17,19 @@ typedef struct report_section {
 extern const report_section report_sections[];
 extern const int report_nsections;
 
+/* the two layouts of a report ("variant" in the stored JSON) */
+enum { REPORT_PARTY = 0, REPORT_STATE = 1 };
+/* "dang" -> REPORT_PARTY (Hướng dẫn 36-HD/VPTW), "nha_nuoc" -> REPORT_STATE
+ * (Decree 30/2020/NĐ-CP); -1 for anything else */
+int report_variant_parse(const char *name);
+const char *report_variant_name(int state);
+
 typedef struct report_doc {
   int64_t id;               /* 0: nothing saved yet (the fields are the defaults) */
   char unit_code[32], period[8];
+  int state;                /* REPORT_PARTY or REPORT_STATE: the layout, and whose defaults */
   int number;               /* 0: not numbered yet (written by hand when signed) */
-  char symbol[32];          /* "BC/TU" */
+  char symbol[32];          /* "BC/TU", "BC-UBND" */
   char date[11];            /* ISO date of issue, "" if not set */
   char place[128];          /* "Hải Phòng" */
   char parent_body[256];    /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" */
@@ -37,23 +45,34 @@ typedef struct report_doc {
 void report_doc_release(report_doc *d);
 
 /* the stored document of a unit for a period, or the defaults derived from
- * the unit and the period when none is saved (id 0); needs read access */
+ * the unit and the period when none is saved (id 0); the defaults are those
+ * of the stored variant: the Party committee's ("THÀNH ỦY", "BC/TU",
+ * "T/M BAN THƯỜNG VỤ") or the People's Committee's ("ỦY BAN NHÂN DÂN THÀNH
+ * PHỐ HẢI PHÒNG", "BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); needs read
+ * access */
 int app_report_doc_get(app *a, const user *u, const char *unit_code, const char *period, report_doc *out,
                        dv_err *e);
+/* Changes d to the variant state (d->unit_code must be a unit): the header
+ * fields with a default (symbol, parent body, issuer, its long name, the
+ * signing authority and position) take the new variant's default where they
+ * still held the old variant's, or all of them when force. Nothing is saved. */
+int app_report_doc_set_variant(app *a, report_doc *d, int state, int force, dv_err *e);
 /* validates (the date exists, number >= 0, texts UTF-8 and below 200 kB,
  * markup footnotes closed) and saves in one transaction with an audit entry
  * "document.save" (before and after); needs write access to the unit and a
  * period not approved for it. e->field names the field at fault. */
 int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e);
 
-/* the stored fields as JSON (docs/contract.md): {"number","symbol","date",
+/* the stored fields as JSON (docs/contract.md): {"variant","number","symbol","date",
  * "place","parent_body","issuer","issuer_long","title","recipients",
  * "sign_on_behalf","sign_position","sign_name","sections":{KEY:text}};
  * caller frees */
 char *report_doc_to_json(const report_doc *d);
 /* sets the given fields of the unit's document for the period from JSON
  * (fields left out keep their value), validated and saved as above; an
- * unknown field or section is refused */
+ * unknown field, section or variant is refused. A "variant" that changes
+ * the layout changes the defaults first (app_report_doc_set_variant, not
+ * forced), then the file's other fields apply. */
 int app_report_doc_load(app *a, const user *u, const char *unit_code, const char *period, const char *json,
                         dv_err *e);
 

@@ -157,6 +157,26 @@ char *doc_number(int number, const char *symbol) {
   return buf_detach(&b, NULL);
 }
 
+char *doc_number_state(int number, const char *symbol) {
+  buf b;
+  buf_init(&b, 0);
+  if (number > 0) buf_addf(&b, number < 10 ? "Số: %02d/%s" : "Số: %d/%s", number, symbol);
+  else buf_addf(&b, "Số:      /%s", symbol); /* the number is written by hand when signed */
+  return buf_detach(&b, NULL);
+}
+
+const char DOC_NATION_NAME[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const char DOC_NATION_MOTTO[] = "Độc lập - Tự do - Hạnh phúc";
+
+size_t doc_state_name_break(const char *name) {
+  static const char *const HEADS[] = {"ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "};
+  for (size_t i = 0; name && i < sizeof HEADS / sizeof HEADS[0]; i++) {
+    size_t n = strlen(HEADS[i]);
+    if (!strncmp(name, HEADS[i], n) && name[n] && name[n] != ' ') return n - 1;
+  }
+  return 0;
+}
+
 /* --- inline markup ---------------------------------------------------------- */
 
 typedef struct run_list {

@@ -1,7 +1,9 @@
 /* An official document (văn bản) as data, before any file format: the
  * header block, title, body paragraphs, "Nơi nhận", signature, and annex
  * tables. The DOCX writer (export/docx.c) lays it out by the rules of
- * Hướng dẫn 36-HD/VPTW; the PDF is that DOCX converted (export/pdf.c).
+ * Hướng dẫn 36-HD/VPTW (a Party document) or of Decree 30/2020/NĐ-CP (a
+ * state body's document, official_doc.state); the PDF is that DOCX
+ * converted (export/pdf.c).
  *
  * Body text carries a small inline markup, the same everywhere (the browser
  * editor, the plan text, the figures the system offers):
@@ -59,11 +61,17 @@ typedef struct doc_annex {
 } doc_annex;
 
 typedef struct official_doc {
-  /* header block: upper left the parent body and the issuer with "*" under
-   * it and the number; upper right the national Party line and the date */
+  /* 0: a Party document (Hướng dẫn 36-HD/VPTW): upper left the parent body,
+   * the issuer with "*" under it and the number, upper right "ĐẢNG CỘNG SẢN
+   * VIỆT NAM" and the date; recipients end in ",".
+   * 1: a state body's document (Decree 30/2020/NĐ-CP): upper left the parent
+   * body and the issuer with a short rule under it and "Số: 12/BC-UBND",
+   * upper right the national name and motto with a rule and the date;
+   * recipients end in ";". The last recipient ends in "." in both. */
+  int state;
   char *parent_body;  /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" (may be empty) */
   char *issuer;       /* "THÀNH ỦY" */
-  char *number;       /* "Số 361-BC/TU" */
+  char *number;       /* "Số 361-BC/TU" (doc_number), "Số: 12/BC-UBND" (doc_number_state) */
   char *date_line;    /* "Hải Phòng, ngày 19 tháng 6 năm 2023" */
   char *kind_title;   /* "BÁO CÁO", "KẾ HOẠCH" */
   char *subtitle;     /* may hold '\n' for a line break; markup allowed */
@@ -71,7 +79,7 @@ typedef struct official_doc {
   int nparas, cappara;
   char **recipients;  /* "Nơi nhận" lines, without the leading "- " */
   int nrecipients;
-  char *sign_on_behalf; /* "T/M BAN THƯỜNG VỤ" (may be empty) */
+  char *sign_on_behalf; /* "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN" (may be empty) */
   char *sign_position;  /* "PHÓ BÍ THƯ" */
   char *sign_name;      /* "Đỗ Mạnh Hiến" */
   doc_annex *annexes;
@@ -92,8 +100,19 @@ char *doc_date_line(const char *place, int day);
 /* "6 tháng đầu năm 2023", "năm 2023", "quý II năm 2023", "tháng 5 năm 2023",
  * "9 tháng đầu năm 2023"; next: the period after p (the report's outlook) */
 void doc_period_words(const period *p, int next, char *out, size_t n);
-/* "Số 361-BC/TU" from 361 and "BC/TU" */
+/* "Số 361-BC/TU" from 361 and "BC/TU"; 0: "Số     -BC/TU" (written by hand) */
 char *doc_number(int number, const char *symbol);
+/* Decree 30: "Số: 12/BC-UBND" from 12 and "BC-UBND", below 10 with a
+ * leading zero ("Số: 05/BC-UBND"); 0: "Số:      /BC-UBND" */
+char *doc_number_state(int number, const char *symbol);
+/* Where a state body's name in the header block breaks into two lines by
+ * custom: after "ỦY BAN NHÂN DÂN" or "HỘI ĐỒNG NHÂN DÂN" when a place name
+ * follows ("ỦY BAN NHÂN DÂN\nQUẬN NGÔ QUYỀN"). The length of the first line,
+ * or 0 if the name has no such break. */
+size_t doc_state_name_break(const char *name);
+/* the national name and motto of a state document (Decree 30, Phụ lục I) */
+extern const char DOC_NATION_NAME[]; /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
+extern const char DOC_NATION_MOTTO[]; /* "Độc lập - Tự do - Hạnh phúc" */
 
 /* one run of inline text after markup is resolved */
 typedef struct doc_run {

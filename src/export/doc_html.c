@@ -1,6 +1,7 @@
 /* The official document as HTML (doc_html.h): the paper laid out by the
- * same rules as the DOCX writer (Hướng dẫn 36-HD/VPTW, seed 004), with the
- * measures left to the stylesheet. */
+ * same rules as the DOCX writer (Hướng dẫn 36-HD/VPTW, seed 004; Decree
+ * 30/2020/NĐ-CP for a state body), with the measures left to the
+ * stylesheet. */
 #include "export/doc_html.h"
 #include "export/report_out.h"
 #include "util/esc.h"
@@ -62,16 +63,44 @@ static void para_plain(buf *b, const char *cls, const char *text) {
   buf_adds(b, "</p>");
 }
 
-/* upper left: the parent body, the issuer, "*", the number; upper right:
- * the Party line and the date line */
+/* a state body's name on the lines of its custom ("ỦY BAN NHÂN DÂN" over
+ * the place, core/document.h) */
+static void para_state_name(buf *b, const char *cls, const char *name) {
+  size_t cut = doc_state_name_break(name);
+  if (!cut) {
+    para_plain(b, cls, name);
+    return;
+  }
+  buf_addf(b, "<p class=\"%s\">", cls);
+  text_n(b, name, cut);
+  buf_adds(b, "<br>");
+  text_n(b, name + cut + 1, strlen(name + cut + 1));
+  buf_adds(b, "</p>");
+}
+
+/* Hướng dẫn 36: upper left the parent body, the issuer, "*", the number;
+ * upper right the Party line and the date line. Decree 30: upper left the
+ * parent body, the issuer with a short rule under it, "Số: …"; upper right
+ * the national name, the motto with a rule under it, the date line. */
 static void put_head(buf *b, const official_doc *d) {
   buf_adds(b, "<header class=\"od-head\"><div class=\"od-issuer\">");
-  if (d->parent_body && *d->parent_body) para_plain(b, "od-parent", d->parent_body);
-  para_plain(b, "od-org", d->issuer);
-  buf_adds(b, "<p class=\"od-star\" aria-hidden=\"true\">*</p>");
+  if (d->state) {
+    if (d->parent_body && *d->parent_body) para_state_name(b, "od-parent", d->parent_body);
+    para_state_name(b, "od-org", d->issuer ? d->issuer : "");
+    buf_adds(b, "<p class=\"od-org-rule\" aria-hidden=\"true\"></p>");
+  } else {
+    if (d->parent_body && *d->parent_body) para_plain(b, "od-parent", d->parent_body);
+    para_plain(b, "od-org", d->issuer);
+    buf_adds(b, "<p class=\"od-star\" aria-hidden=\"true\">*</p>");
+  }
   para_plain(b, "od-no", d->number);
   buf_adds(b, "</div><div class=\"od-nation\">");
-  para_plain(b, "od-party", PARTY_LINE);
+  if (d->state) {
+    para_plain(b, "od-country", DOC_NATION_NAME);
+    para_plain(b, "od-motto", DOC_NATION_MOTTO);
+  } else {
+    para_plain(b, "od-party", PARTY_LINE);
+  }
   para_plain(b, "od-date", d->date_line);
   buf_adds(b, "</div></header>");
 }
@@ -85,7 +114,8 @@ static void put_title(buf *b, const official_doc *d, int *fn, buf *notes) {
     doc_html_inline(b, d->subtitle, fn, notes);
     buf_adds(b, "</span>");
   }
-  buf_adds(b, "</h1><p class=\"od-rule\" aria-hidden=\"true\">-----</p>");
+  if (d->state) buf_adds(b, "</h1><p class=\"od-rule od-rule-solid\" aria-hidden=\"true\"></p>");
+  else buf_adds(b, "</h1><p class=\"od-rule\" aria-hidden=\"true\">-----</p>");
 }
 
 static void put_body(buf *b, const official_doc *d, int *fn, buf *notes) {
@@ -101,8 +131,8 @@ static void put_body(buf *b, const official_doc *d, int *fn, buf *notes) {
   }
 }
 
-/* "Nơi nhận" on the left ("- X," and "." after the last, as the DOCX), the
- * signature on the right */
+/* "Nơi nhận" on the left ("- X," or in a state document "- X;", and "."
+ * after the last, as the DOCX), the signature on the right */
 static void put_end(buf *b, const official_doc *d) {
   buf_adds(b, "<footer class=\"od-end\"><div class=\"od-recipients\"><p class=\"od-recv\">Nơi nhận:</p><ul>");
   for (int i = 0; i < d->nrecipients; i++) {
@@ -111,7 +141,7 @@ static void put_end(buf *b, const official_doc *d) {
     while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
     buf_adds(b, "<li>- ");
     text_n(b, r, n);
-    buf_adds(b, i == d->nrecipients - 1 ? ".</li>" : ",</li>");
+    buf_adds(b, i == d->nrecipients - 1 ? ".</li>" : d->state ? ";</li>" : ",</li>");
   }
   buf_adds(b, "</ul></div><div class=\"od-signer\">");
   if (d->sign_on_behalf && *d->sign_on_behalf) para_plain(b, "od-sign", d->sign_on_behalf);
@@ -193,7 +223,8 @@ void doc_write_html(buf *b, const official_doc *d) {
   buf notes;
   buf_init(&notes, 0);
   int fn = 0;
-  buf_adds(b, "<article class=\"odoc\" lang=\"vi\"><section class=\"od-sheet od-main\">");
+  buf_adds(b, d->state ? "<article class=\"odoc od-state\" lang=\"vi\">" : "<article class=\"odoc\" lang=\"vi\">");
+  buf_adds(b, "<section class=\"od-sheet od-main\">");
   put_head(b, d);
   put_title(b, d, &fn, &notes);
   buf_adds(b, "<div class=\"od-text\">");

@@ -7,9 +7,12 @@
  * attributes (the server's CSP forbids them): the paper layout is in the
  * stylesheet, keyed on the od-* classes:
  *
- *   article.odoc
+ *   article.odoc(.od-state)       .od-state: a state body's document
  *     section.od-sheet.od-main      header block (.od-head: .od-issuer |
- *                                   .od-nation), title (.od-title), body
+ *                                   .od-nation; a Party document .od-star and
+ *                                   .od-party, a state one .od-org-rule,
+ *                                   .od-country and .od-motto), title
+ *                                   (.od-title, .od-rule), body
  *                                   (h2.od-part, h3.od-heading, p.od-body,
  *                                   p.od-center), .od-end (Nơi nhận |
  *                                   signature), .od-notes (the footnotes,

@@ -1,8 +1,9 @@
 /* The official document as a .docx: WordprocessingML written by hand and
  * zipped in memory with libzip. Layout by Hướng dẫn 36-HD/VPTW and the seed
- * report (seed 004): A4 portrait, page numbers centred at the top from the
- * second page, the header block and the "Nơi nhận"/signature block as
- * borderless two-column tables, annexes each in their own (landscape)
+ * report (seed 004), or for a state body by Decree 30/2020/NĐ-CP (the header
+ * block, the title's rule and the recipients differ): A4 portrait, page
+ * numbers centred at the top from the second page, the header block and the
+ * "Nơi nhận"/signature block as borderless two-column tables, annexes each in their own (landscape)
  * section with the header rows merged like report_write_html_head.
  *
  * Every piece of text reaches the XML through xml_text(), the one escaping
@@ -335,22 +336,134 @@ static void cell_close(buf *b) { buf_adds(b, "</w:tc>"); }
 
 static const char PARTY_LINE[] = "ĐẢNG CỘNG SẢN VIỆT NAM";
 enum { BLOCK_MAR = 57 }; /* cell margins of the borderless blocks, 1 mm */
+enum { HEAD_MAX_ROWS = 12 };
+enum { STATE_RULE_GAP = 50 };    /* 2.5 pt between a line and its rule: clear of the descenders */
+enum { STATE_NUMBER_GAP = 200 }; /* 10 pt between the rules and the number and date line */
+
+/* the size of the names, the national name and the number in a state
+ * document's header block (Decree 30: 12–13 pt) */
+static double state_head_pt(const doc_style *s) { return s->body_pt < 13 ? s->body_pt : 13; }
+
+/* one line of a column of the header block */
+typedef struct hline {
+  char *text;  /* owned; NULL: an empty line */
+  rfmt f;
+  double pt;   /* the size the text is measured at */
+  int by_word; /* measured by its widest word: the line may wrap */
+  double rule; /* > 0: an empty line whose top border is the rule under the
+                * line above, this long (twips) */
+  int gap;     /* twips before the line (a rule: between the line above and it) */
+} hline;
+
+/* The two columns of the header block, row by row: the left ends with the
+ * number and the right with the date, so that they share the last line. */
+typedef struct head_layout {
+  hline left[HEAD_MAX_ROWS], right[HEAD_MAX_ROWS];
+  int rows;
+  int stacked; /* two rows only: every line but the last in the first, each
+                * column flowing on its own (no blank lines), the last in the
+                * second; else one row per line */
+} head_layout;
+
+static void head_release(head_layout *h) {
+  for (int i = 0; i < HEAD_MAX_ROWS; i++) free(h->left[i].text), free(h->right[i].text);
+}
+
+static hline line_of(const char *s, size_t n, rfmt f, double pt) {
+  return (hline){.text = xstrndup(s ? s : "", s ? n : 0), .f = f, .pt = pt};
+}
+
+static hline line_rule(double twips, int gap) { return (hline){.rule = twips > 1 ? twips : 1, .gap = gap}; }
+
+/* the width of a line in twips, with a little slack */
+static int line_twips(const hline *l) {
+  if (!l->text) return 0;
+  double word, all = text_em(l->text, l->f.bold, l->f.caps, &word);
+  return (int)((l->by_word ? word : all) * l->pt * 20 * 1.05);
+}
+
+/* a state body's name in the lines of its custom ("ỦY BAN NHÂN DÂN" over the
+ * place); n the count so far, returns the new count */
+static int state_name_lines(hline *out, int n, const char *name, rfmt f, double pt) {
+  if (!name || !*name) return n;
+  size_t cut = doc_state_name_break(name);
+  if (cut && n < HEAD_MAX_ROWS - 4) {
+    out[n++] = line_of(name, cut, f, pt);
+    name += cut + 1;
+  }
+  if (n < HEAD_MAX_ROWS - 3) out[n++] = line_of(name, strlen(name), f, pt);
+  return n;
+}
+
+/* Hướng dẫn 36:
+ *       PARENT BODY              ĐẢNG CỘNG SẢN VIỆT NAM
+ *         ISSUER                 ──────────────────────
+ *           *
+ *      Số 361-BC/TU        Hải Phòng, ngày 19 tháng 6 năm 2023 */
+static void head_party(const official_doc *d, head_layout *h) {
+  const doc_style *s = &d->style;
+  int n = 0;
+  if (d->parent_body && *d->parent_body)
+    h->left[n++] = line_of(d->parent_body, strlen(d->parent_body), (rfmt){.caps = 1}, s->body_pt);
+  h->left[n] = line_of(d->issuer, d->issuer ? strlen(d->issuer) : 0, (rfmt){.bold = 1, .caps = 1}, s->body_pt);
+  h->left[n++].by_word = 1; /* a long issuer may wrap */
+  h->left[n++] = line_of("*", 1, (rfmt){0}, s->body_pt);
+  h->left[n++] = line_of(d->number, d->number ? strlen(d->number) : 0, (rfmt){0}, s->body_pt);
+  h->rows = n;
+  h->right[0] = line_of(PARTY_LINE, strlen(PARTY_LINE), (rfmt){.bold = 1, .half_pt = half_pt(s->body_pt + 1)},
+                        s->body_pt + 1);
+  h->right[1] = line_rule(text_em(PARTY_LINE, 1, 0, NULL) * (s->body_pt + 1) * 20, 0);
+  h->right[n - 1] = line_of(d->date_line, d->date_line ? strlen(d->date_line) : 0, (rfmt){.italic = 1}, s->body_pt);
+}
+
+/* Decree 30/2020/NĐ-CP, Phụ lục I:
+ *    ỦY BAN NHÂN DÂN         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ *  THÀNH PHỐ HẢI PHÒNG          Độc lập - Tự do - Hạnh phúc
+ *        ─────                  ───────────────────────────
+ *   Số: 12/BC-UBND        Hải Phòng, ngày 19 tháng 6 năm 2023
+ * the parent body (if any) above the issuer, regular; the rule under the
+ * issuer 2/5 of its longest line; the rule under the motto as long as it */
+static void head_state(const official_doc *d, head_layout *h) {
+  const doc_style *s = &d->style;
+  double pt = state_head_pt(s);
+  int hp = half_pt(pt), n = 0;
+  n = state_name_lines(h->left, n, d->parent_body, (rfmt){.caps = 1, .half_pt = hp}, pt);
+  int first_issuer = n;
+  n = state_name_lines(h->left, n, d->issuer, (rfmt){.bold = 1, .caps = 1, .half_pt = hp}, pt);
+  int widest = 0;
+  for (int i = first_issuer; i < n; i++)
+    if (line_twips(&h->left[i]) > widest) widest = line_twips(&h->left[i]);
+  h->left[n++] = line_rule(widest * 2 / 5.0, STATE_RULE_GAP);
+  h->rows = n + 1 > 4 ? n + 1 : 4;
+  h->stacked = 1;
+  h->left[h->rows - 1] = line_of(d->number, d->number ? strlen(d->number) : 0, (rfmt){.half_pt = hp}, pt);
+  h->right[0] = line_of(DOC_NATION_NAME, strlen(DOC_NATION_NAME), (rfmt){.bold = 1, .half_pt = hp}, pt);
+  h->right[1] = line_of(DOC_NATION_MOTTO, strlen(DOC_NATION_MOTTO), (rfmt){.bold = 1}, s->body_pt);
+  h->right[2] = line_rule(text_em(DOC_NATION_MOTTO, 1, 0, NULL) * s->body_pt * 20, STATE_RULE_GAP);
+  h->right[h->rows - 1] =
+      line_of(d->date_line, d->date_line ? strlen(d->date_line) : 0, (rfmt){.italic = 1}, s->body_pt);
+  h->left[h->rows - 1].gap = h->right[h->rows - 1].gap = STATE_NUMBER_GAP;
+}
+
+static void head_build(const official_doc *d, head_layout *h) {
+  memset(h, 0, sizeof *h);
+  if (d->state) head_state(d, h);
+  else head_party(d, h);
+}
 
 /* the column widths of the header block (also used for the end block) and
  * how far it reaches into the left margin when the texts need it */
 static void header_columns(const official_doc *d, int *left, int *right, int *indent) {
   const doc_style *s = &d->style;
-  int W = text_width(s, 0);
-  double em = s->body_pt * 20 * 1.05; /* twips per em, with a little slack */
-  double need_left = text_em(d->parent_body, 0, 1, NULL);
-  double issuer_word, number = text_em(d->number, 0, 0, NULL);
-  text_em(d->issuer, 1, 1, &issuer_word); /* a long issuer may wrap */
-  if (issuer_word > need_left) need_left = issuer_word;
-  if (number > need_left) need_left = number;
-  double party = text_em(PARTY_LINE, 1, 0, NULL) * (s->body_pt + 1) / s->body_pt;
-  double need_right = text_em(d->date_line, 0, 0, NULL);
-  if (party > need_right) need_right = party;
-  int nl = (int)(need_left * em) + 2 * BLOCK_MAR, nr = (int)(need_right * em) + 2 * BLOCK_MAR;
+  head_layout h;
+  head_build(d, &h);
+  int W = text_width(s, 0), nl = 0, nr = 0;
+  for (int i = 0; i < h.rows; i++) {
+    if (line_twips(&h.left[i]) > nl) nl = line_twips(&h.left[i]);
+    if (line_twips(&h.right[i]) > nr) nr = line_twips(&h.right[i]);
+  }
+  head_release(&h);
+  nl += 2 * BLOCK_MAR, nr += 2 * BLOCK_MAR;
   int more = nl + nr - W, room = twips_mm(s->margin_left_mm) - twips_mm(10); /* keep 10 mm of the margin */
   if (more > room) more = room;
   if (more < 0) more = 0;
@@ -362,62 +475,94 @@ static void header_columns(const official_doc *d, int *left, int *right, int *in
   *indent = -more; /* the block reaches into the left margin when its lines need it */
 }
 
-/* Rows of a borderless table, so that the number on the left and the date on
- * the right share a line as in every Party document:
- *       PARENT BODY              ĐẢNG CỘNG SẢN VIỆT NAM
- *         ISSUER                 ──────────────────────
- *           *
- *      Số 361-BC/TU        Hải Phòng, ngày 19 tháng 6 năm 2023 */
+/* one cell's line: its text centred, or the rule drawn on top of an empty
+ * line so that it never narrows the line above */
+static void head_para(buf *b, int width, const hline *l, int stacked) {
+  if (l->rule > 0) {
+    int ind = (int)((width - 2 * BLOCK_MAR - l->rule) / 2);
+    pfmt rule = {.jc = "center", .rule_above = 1, .ind_left = ind > 0 ? ind : 0, .ind_right = ind > 0 ? ind : 0,
+                 .before = l->gap, .mark_half_pt = stacked ? 2 : 0}; /* stacked: a rule, not a blank line */
+    para_plain(b, &rule, (rfmt){0}, "");
+  } else {
+    pfmt centre = {.jc = "center", .before = l->gap};
+    para_plain(b, &centre, l->f, l->text ? l->text : "");
+  }
+}
+
+/* a cell of lines from .. to-1 (the empty ones left out when stacked) */
+static void head_cell(buf *b, int width, const hline *lines, int from, int to, int stacked) {
+  cell_open(b, width, 1, 0, NULL);
+  int any = 0;
+  for (int i = from; i < to; i++) {
+    if (stacked && !lines[i].rule && !(lines[i].text && *lines[i].text)) continue;
+    head_para(b, width, &lines[i], stacked);
+    any = 1;
+  }
+  if (!any) para_plain(b, &(pfmt){.jc = "center"}, (rfmt){0}, "");
+  cell_close(b);
+}
+
+/* the header block: rows of a borderless table, so that the number on the
+ * left and the date on the right share a line */
 static void put_header_block(writer *w) {
   const official_doc *d = w->d;
-  const doc_style *s = w->st;
   buf *b = &w->doc;
   int lw, rw, indent;
   header_columns(d, &lw, &rw, &indent);
   int widths[2] = {lw, rw};
-  int party_hp = half_pt(s->body_pt + 1);
-  /* the rule as long as the line above it, drawn on top of the next row so
-   * that it never narrows that line */
-  double party_tw = text_em(PARTY_LINE, 1, 0, NULL) * (s->body_pt + 1) * 20;
-  int rule_ind = (int)((rw - 2 * BLOCK_MAR - party_tw) / 2);
-  if (rule_ind < 0) rule_ind = 0;
-
-  const char *left[4];
-  rfmt lf[4];
-  int n = 0;
-  if (d->parent_body && *d->parent_body) left[n] = d->parent_body, lf[n++] = (rfmt){.caps = 1};
-  left[n] = d->issuer, lf[n++] = (rfmt){.bold = 1, .caps = 1};
-  left[n] = "*", lf[n++] = (rfmt){0};
-  left[n] = d->number, lf[n++] = (rfmt){0};
-
-  pfmt centre = {.jc = "center"};
-  pfmt rule = {.jc = "center", .rule_above = 1, .ind_left = rule_ind, .ind_right = rule_ind};
+  head_layout h;
+  head_build(d, &h);
   table_open(b, widths, 2, 0, indent, BLOCK_MAR);
-  for (int r = 0; r < n; r++) {
+  for (int r = 0; r < h.rows; r++) {
+    int to = h.stacked && r < h.rows - 1 ? h.rows - 1 : r + 1;
     buf_adds(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-    cell_open(b, lw, 1, 0, NULL);
-    para_plain(b, &centre, lf[r], left[r]);
-    cell_close(b);
-    cell_open(b, rw, 1, 0, NULL);
-    if (r == 0) para_plain(b, &centre, (rfmt){.bold = 1, .half_pt = party_hp}, PARTY_LINE);
-    else if (r == 1) para_plain(b, &rule, (rfmt){0}, "");
-    else if (r == n - 1) para_plain(b, &centre, (rfmt){.italic = 1}, d->date_line);
-    else para_plain(b, &centre, (rfmt){0}, "");
-    cell_close(b);
+    head_cell(b, lw, h.left, r, to, h.stacked);
+    head_cell(b, rw, h.right, r, to, h.stacked);
     buf_adds(b, "</w:tr>");
+    r = to - 1;
   }
   buf_adds(b, "</w:tbl>");
+  head_release(&h);
 }
 
-/* "BÁO CÁO", the subtitle and the short rule under it */
+/* the widest line of the subtitle, in twips at the body size (markup counted
+ * as text: an estimate) */
+static int subtitle_twips(const official_doc *d) {
+  const char *s = d->subtitle ? d->subtitle : "";
+  double widest = 0;
+  while (*s) {
+    const char *nl = strchr(s, '\n');
+    size_t n = nl ? (size_t)(nl - s) : strlen(s);
+    char *line = xstrndup(s, n);
+    double em = text_em(line, 1, 0, NULL);
+    if (em > widest) widest = em;
+    free(line);
+    s += n + (nl ? 1 : 0);
+  }
+  return (int)(widest * d->style.body_pt * 20);
+}
+
+/* "BÁO CÁO", the subtitle and the short rule under it: "-----" in a Party
+ * document; in a state one (Decree 30) the kind at the body size and a solid
+ * rule 2/5 of the subtitle's longest line */
 static void put_title(writer *w) {
   const doc_style *s = w->st;
   buf *b = &w->doc;
+  int state = w->d->state;
   pfmt kind = {.jc = "center", .before = 480, .after = 0, .keep_next = 1};
-  para_plain(b, &kind, (rfmt){.bold = 1, .half_pt = half_pt(s->body_pt + 2)}, w->d->kind_title);
+  para_plain(b, &kind, (rfmt){.bold = 1, .half_pt = half_pt(state ? s->body_pt : s->body_pt + 2)}, w->d->kind_title);
   if (w->d->subtitle && *w->d->subtitle) {
     pfmt sub = {.jc = "center", .keep_next = 1};
     para_markup(w, b, &sub, (rfmt){.bold = 1}, w->d->subtitle);
+  }
+  if (state) {
+    int len = subtitle_twips(w->d) * 2 / 5, min = twips_mm(30), W = text_width(s, 0);
+    if (len < min) len = min;
+    int ind = (W - len) / 2;
+    pfmt rule = {.jc = "center", .before = 3 * STATE_RULE_GAP, .after = 240, .rule_above = 1, .ind_left = ind,
+                 .ind_right = ind, .mark_half_pt = 2};
+    para_plain(b, &rule, (rfmt){0}, "");
+    return;
   }
   pfmt rule = {.jc = "center", .after = 240};
   para_plain(b, &rule, (rfmt){0}, "-----");
@@ -444,7 +589,9 @@ static void put_body(writer *w) {
   }
 }
 
-/* "Nơi nhận" on the left, the signature on the right */
+/* "Nơi nhận" on the left, the signature on the right. Each recipient "- X"
+ * with "," after it (Hướng dẫn 36) or ";" (Decree 30), "." after the last;
+ * the lines 12 pt, or 11 pt in a state document (Decree 30). */
 static void put_end_block(writer *w) {
   const official_doc *d = w->d;
   buf *b = &w->doc;
@@ -467,8 +614,8 @@ static void put_end_block(writer *w) {
     buf_init(&line, 0);
     buf_adds(&line, "- ");
     buf_add(&line, r, n);
-    buf_adds(&line, i == d->nrecipients - 1 ? "." : ",");
-    para_plain(b, &left, (rfmt){.half_pt = 24}, line.s);
+    buf_adds(&line, i == d->nrecipients - 1 ? "." : d->state ? ";" : ",");
+    para_plain(b, &left, (rfmt){.half_pt = d->state ? 22 : 24}, line.s);
     buf_release(&line);
   }
   if (!d->nrecipients) para_plain(b, &left, (rfmt){0}, "");

@@ -3,6 +3,9 @@
  *   GET  /documents/report?unit=U&period=P          the editor: header fields,
  *        one text per section of the outline, next to each the sentences the
  *        system offers from the live figures ("Chèn" appends one, app.js)
+ *   GET  /documents/report?unit=U&period=P&variant=V the editor with the
+ *        header fields of the variant's defaults ("dang": a Party document,
+ *        "nha_nuoc": a state body's), not saved until "Lưu báo cáo"
  *   POST /documents/report                           saves (audited by the app)
  *   GET  /documents/report/preview?unit=U&period=P   the whole document as
  *        paper (export/doc_html.c), with its annexes, ready to print
@@ -25,11 +28,17 @@
 #define SECTION_PREFIX "sec-" /* form field of a section: "sec-p1.II.1" */
 
 /* a refused save: the form field at fault (NULL: the whole document) and
- * the message; the number and the date as typed */
+ * the message; the number and the date as typed; switched: the header
+ * fields were just filled with another variant's defaults (not saved) */
 typedef struct ed_flash {
   const char *field, *msg;
   const char *number_raw, *date_raw;
+  int switched;
 } ed_flash;
+
+/* the two layouts, as the select "Thể thức" offers them */
+static const char *const VARIANT_LABEL[] = {"Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)",
+                                            "Văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP)"};
 
 /* what the page needs from the tree, copied under the read lock */
 typedef struct ed_unit {
@@ -105,7 +114,8 @@ static void ed_field(ctx *c, const char *name, const char *label, const char *ty
   h_text(b, label);
   h_close(b, "label");
   if (!strcmp(type, "textarea")) {
-    h_open(b, "textarea", "id", id, "name", name, "rows", "3", "readonly", ro ? "" : NULL, "aria-invalid",
+    const char *rows = !strcmp(name, "sign_on_behalf") ? "2" : "3";
+    h_open(b, "textarea", "id", id, "name", name, "rows", rows, "readonly", ro ? "" : NULL, "aria-invalid",
            err ? "true" : NULL, "aria-describedby", desc, NULL);
     h_text(b, value);
     h_close(b, "textarea");
@@ -132,6 +142,30 @@ static void ed_selectors(ctx *c, const char *unit, const char *period_id) {
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Mở báo cáo</button></div></form>");
 }
 
+/* "Thể thức": a GET form of its own (the editor's form posts), whose button
+ * reloads the editor with the chosen variant's defaults in the header
+ * fields; no reload on change alone, so that choosing with the keyboard
+ * does not leave the page (WCAG 3.2.2). Viewers read the variant. */
+static void ed_variant(ctx *c, const report_doc *d, int ro) {
+  buf *b = &c->out;
+  if (ro) {
+    h_lit(b, "<p class=\"hint\">Thể thức: ");
+    h_text(b, VARIANT_LABEL[d->state]);
+    h_lit(b, "</p>");
+    return;
+  }
+  h_lit(b, "<form method=\"get\" action=\"/documents/report\" class=\"filters ed-variant\">");
+  h_hidden(b, "unit", d->unit_code);
+  h_hidden(b, "period", d->period);
+  h_lit(b, "<div class=\"field\"><label for=\"f-variant\">Thể thức</label>"
+           "<select id=\"f-variant\" name=\"variant\" aria-describedby=\"h-variant\">");
+  for (int i = REPORT_PARTY; i <= REPORT_STATE; i++)
+    h_option(b, report_variant_name(i), VARIANT_LABEL[i], d->state == i);
+  h_lit(b, "</select><p class=\"hint\" id=\"h-variant\">Đổi thể thức thì phần đầu văn bản, ký hiệu và người ký lấy "
+           "theo mặc định của thể thức đó; chỉ được lưu khi bấm “Lưu báo cáo”.</p></div>"
+           "<div class=\"field actions\"><button type=\"submit\">Đổi thể thức</button></div></form>");
+}
+
 static void ed_actions(ctx *c, const char *unit, const char *period_id) {
   buf *b = &c->out;
   h_lit(b, "<ul class=\"actions doc-links\"><li>");
@@ -155,7 +189,7 @@ static void ed_header_fields(ctx *c, const report_doc *d, int ro, const ed_flash
   ed_field(c, "parent_body", "Cơ quan cấp trên", "text", d->parent_body, ro, fl, NULL, "wide");
   ed_field(c, "issuer", "Cơ quan ban hành", "text", d->issuer, ro, fl, NULL, "wide");
   ed_field(c, "number", "Số", "text", num, ro, fl, "Bỏ trống nếu chưa cấp số", NULL);
-  ed_field(c, "symbol", "Ký hiệu", "text", d->symbol, ro, fl, "Ví dụ BC/TU", NULL);
+  ed_field(c, "symbol", "Ký hiệu", "text", d->symbol, ro, fl, d->state ? "Ví dụ BC-UBND" : "Ví dụ BC/TU", NULL);
   ed_field(c, "date", "Ngày ban hành", "date", date, ro, fl, NULL, NULL);
   ed_field(c, "place", "Nơi ban hành", "text", d->place, ro, fl, "Địa danh trước ngày tháng", NULL);
   ed_field(c, "issuer_long", "Tên đầy đủ của cơ quan ban hành", "text", d->issuer_long, ro, fl,
@@ -170,7 +204,10 @@ static void ed_end_fields(ctx *c, const report_doc *d, int ro, const ed_flash *f
   h_lit(b, "<fieldset class=\"ed-end\"><legend>Nơi nhận và người ký</legend><div class=\"ed-grid\">");
   ed_field(c, "recipients", "Nơi nhận", "textarea", d->recipients, ro, fl, "Mỗi nơi nhận một dòng", "recv");
   h_lit(b, "<div class=\"ed-sign\">");
-  ed_field(c, "sign_on_behalf", "Thẩm quyền ký (T/M…)", "text", d->sign_on_behalf, ro, fl, "Ví dụ T/M BAN THƯỜNG VỤ",
+  /* two lines when a deputy signs for a state body: "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH" */
+  ed_field(c, "sign_on_behalf", "Thẩm quyền ký (T/M…)", "textarea", d->sign_on_behalf, ro, fl,
+           d->state ? "Ví dụ TM. ỦY BAN NHÂN DÂN; cấp phó ký thay thì thêm dòng KT. CHỦ TỊCH"
+                    : "Ví dụ T/M BAN THƯỜNG VỤ",
            NULL);
   ed_field(c, "sign_position", "Chức vụ người ký", "text", d->sign_position, ro, fl, NULL, NULL);
   ed_field(c, "sign_name", "Họ và tên người ký", "text", d->sign_name, ro, fl, NULL, NULL);
@@ -244,9 +281,9 @@ static void ed_sections(ctx *c, const report_doc *d, const period *p, int ro, co
 static const char *field_label(ctx *c, const char *name) {
   static const struct {
     const char *name, *label;
-  } L[] = {{"number", "Số"}, {"date", "Ngày ban hành"}, {"symbol", "Ký hiệu"}, {"title", "Trích yếu"},
-           {"recipients", "Nơi nhận"}, {"place", "Nơi ban hành"}, {"parent_body", "Cơ quan cấp trên"},
-           {"issuer", "Cơ quan ban hành"}, {"issuer_long", "Tên đầy đủ của cơ quan ban hành"},
+  } L[] = {{"variant", "Thể thức"}, {"number", "Số"}, {"date", "Ngày ban hành"}, {"symbol", "Ký hiệu"},
+           {"title", "Trích yếu"}, {"recipients", "Nơi nhận"}, {"place", "Nơi ban hành"},
+           {"parent_body", "Cơ quan cấp trên"}, {"issuer", "Cơ quan ban hành"}, {"issuer_long", "Tên đầy đủ của cơ quan ban hành"},
            {"sign_on_behalf", "Thẩm quyền ký"}, {"sign_position", "Chức vụ người ký"},
            {"sign_name", "Họ và tên người ký"}};
   for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
@@ -278,6 +315,11 @@ static void ed_status(ctx *c, const report_doc *d, const ed_unit *v, const ed_fl
     }
     h_text(b, fl->msg);
     h_lit(b, "</p></div>");
+  } else if (fl && fl->switched) {
+    h_lit(b, "<p class=\"notice\" role=\"status\">Phần đầu văn bản, ký hiệu và người ký đã lấy theo mặc định của thể "
+             "thức “");
+    h_text(b, VARIANT_LABEL[d->state]);
+    h_lit(b, "”. Chưa lưu: kiểm tra rồi bấm “Lưu báo cáo”.</p>");
   } else if (arg(c, "saved")) {
     h_lit(b, "<p class=\"ok\" role=\"status\">Đã lưu báo cáo.</p>");
   }
@@ -317,11 +359,13 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   ed_selectors(c, d->unit_code, d->period);
   ed_actions(c, d->unit_code, d->period);
   ed_status(c, d, &v, fl);
+  ed_variant(c, d, ro);
 
   h_lit(b, "<form method=\"post\" action=\"/documents/report\" class=\"doc-editor\" data-dirty-warn=\"1\">");
   h_csrf(c);
   h_hidden(b, "unit", d->unit_code);
   h_hidden(b, "period", d->period);
+  h_hidden(b, "variant", report_variant_name(d->state));
   ed_header_fields(c, d, ro, fl);
   h_lit(b, "<p class=\"hint md-help\" id=\"md-help\">Cách viết: mỗi dòng là một đoạn văn; dòng bắt đầu bằng "
            "<code>#&nbsp;</code> là tiêu đề nhỏ; <code>**chữ đậm**</code>, <code>*chữ nghiêng*</code>, "
@@ -347,6 +391,13 @@ void page_doc_report(ctx *c) {
     reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
     return;
   }
+  const char *variant = arg(c, "variant");
+  int want = variant && *variant ? report_variant_parse(variant) : -1;
+  if (variant && *variant && want < 0) {
+    reply_html_error(c, 400, "Thể thức không hợp lệ",
+                     "Thể thức văn bản là dang (văn bản của Đảng) hoặc nha_nuoc (văn bản hành chính nhà nước).");
+    return;
+  }
   report_doc d;
   dv_err e = {0};
   int rc = app_report_doc_get(c->a, &c->u, unit_arg(c), period_id, &d, &e);
@@ -355,7 +406,9 @@ void page_doc_report(ctx *c) {
                      sentence(c, e.msg));
     return;
   }
-  editor_page(c, &d, NULL);
+  ed_flash fl = {0};
+  if (want >= 0 && want != d.state && app_report_doc_set_variant(c->a, &d, want, 1, &e) == 0) fl.switched = 1;
+  editor_page(c, &d, fl.switched ? &fl : NULL);
   report_doc_release(&d);
 }
 
@@ -447,6 +500,16 @@ static int take_fields(ctx *c, report_doc *d, ed_flash *fl) {
                {"sign_on_behalf", d->sign_on_behalf, sizeof d->sign_on_behalf},
                {"sign_position", d->sign_position, sizeof d->sign_position},
                {"sign_name", d->sign_name, sizeof d->sign_name}};
+  char *variant = posted(c, "variant");
+  if (variant) {
+    int v = report_variant_parse(text_trim(variant));
+    if (v < 0) {
+      fl->field = "variant";
+      fl->msg = "Thể thức văn bản không hợp lệ.";
+      return -1;
+    }
+    d->state = v; /* the header fields are the page's: no defaults here */
+  }
   if (take_number(c, d, fl) || take_date(c, d, fl)) return -1;
   for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
     if (take_line(c, lines[i].name, lines[i].dst, lines[i].n, fl)) return -1;
@@ -523,7 +586,9 @@ void page_doc_preview(ctx *c) {
     return;
   }
   const char *no = bd.doc.number ? bd.doc.number : "";
-  if (!strncmp(no, "Số ", strlen("Số "))) no += strlen("Số ");
+  if (!strncmp(no, "Số", strlen("Số"))) no += strlen("Số"); /* "Số 361-BC/TU", "Số: 12/BC-UBND" */
+  if (*no == ':') no++;
+  while (*no == ' ') no++;
   page_begin(c, c_printf(c, "Xem trước: Báo cáo số %s", no));
   h_lit(b, "<nav class=\"doc-actions od-toolbar\" aria-label=\"Văn bản\"><ul class=\"actions\"><li>");
   h_link(b, report_url(c, "/documents/report", unit, period_id), "← Soạn báo cáo");

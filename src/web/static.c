@@ -340,6 +340,16 @@ static const char app_css[] =
     ".od-star{line-height:1}\n"
     ".od-party{font-weight:700;text-decoration:underline;text-underline-offset:5px}\n"
     ".od-date{font-style:italic;margin-top:.9em!important}\n"
+    /* a state body's document (Decree 30): names and number 13 pt, a short rule under the issuer,
+     * the motto ruled as long as it is, the number and the date on one line */
+    ".od-state .od-issuer{font-size:13pt}\n"
+    ".od-state .od-issuer,.od-state .od-nation{display:flex;flex-direction:column}\n"
+    ".od-state .od-no,.od-state .od-date{margin-top:auto!important;padding-top:.5em}\n"
+    ".od-org-rule{width:40%;margin:3pt auto 0!important;border-top:1px solid #000}\n"
+    ".od-country{font-weight:700;font-size:13pt}\n"
+    ".od-motto{font-weight:700;text-decoration:underline;text-underline-offset:5px}\n"
+    ".od-state h1.od-title{font-size:14pt}\n"
+    ".od-rule.od-rule-solid{width:30%;margin:4pt auto .9em;border-top:1px solid #000}\n"
     "h1.od-title{text-align:center;font-size:16pt;font-weight:700;margin:1.6em 0 0;line-height:1.25}\n"
     ".od-kind,.od-sub{display:block}\n"
     ".od-sub{font-size:14pt}\n"

@@ -12,6 +12,11 @@
 #   - the stored fields: --show prints them, --load sets them all-or-nothing (a date that does
 #     not exist, an unknown field, an unclosed footnote are refused and change nothing), audited;
 #   - a period approved for the unit locks its report;
+#   - the state body's variant (Decree 30/2020/NĐ-CP): {"variant":"nha_nuoc"} for 303 (Quận Hồng
+#     Bàng) in 2023S2 turns the header fields still at the Party defaults into the People's
+#     Committee's, keeps the number; its PDF shows "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
+#     Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN", "Số: 362/BC-UBND", recipients ending in ";"; back to
+#     "dang" gives the Party header again; an unknown variant is refused naming the field;
 #   - the layout parameters are settings: doc.margin_left_mm 35 shows in the DOCX, a bad value is
 #     refused.
 source "$(dirname "$0")/lib.sh" "$@"
@@ -130,6 +135,47 @@ if run_dv o e document db --report --unit 303 --period 2023S1 --load good.json; 
   fail "the report of 303 for an approved period was changed"
 elif grep -qF "phê duyệt" e; then ok; else fail "approved period: $(cat e)"; fi
 check "303 for 2023S2 is open" run_dv o e document db --report --unit 303 --period 2023S2 --load good.json
+
+# --- the state body's variant (Decree 30/2020/NĐ-CP) ---------------------------------------------
+printf '%s' '{"variant":"nha_nuoc","recipients":"Thường trực Quận ủy\nỦy ban nhân dân thành phố,\nLưu: VT"}' >state.json
+check "variant nha_nuoc" run_dv o e document db --report --unit 303 --period 2023S2 --load state.json
+run_dv show.json e document db --report --unit 303 --period 2023S2 --show
+python3 -c "
+import json; d=json.load(open('show.json'))
+want = {'variant': 'nha_nuoc', 'number': 362, 'symbol': 'BC-UBND', 'parent_body': 'ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG',
+        'issuer': 'ỦY BAN NHÂN DÂN QUẬN HỒNG BÀNG', 'issuer_long': 'Ủy ban nhân dân quận Hồng Bàng',
+        'sign_on_behalf': 'TM. ỦY BAN NHÂN DÂN', 'sign_position': 'CHỦ TỊCH', 'place': 'Hồng Bàng'}
+bad = {k: d.get(k) for k in want if d.get(k) != want[k]}
+assert not bad and d['sections']['p2'].startswith('**Nhiệm vụ**'), bad" && ok || fail "the state defaults: $(head -c 400 show.json)"
+check "state pdf" run_dv o e document db --report --unit 303 --period 2023S2 --format pdf --out s.pdf
+pdftotext -layout s.pdf s.txt
+for line in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "ỦY BAN NHÂN DÂN" "QUẬN HỒNG BÀNG" \
+  "Số: 362/BC-UBND" "Hồng Bàng, ngày" "TM. ỦY BAN NHÂN DÂN" "CHỦ TỊCH" "- Thường trực Quận ủy;" \
+  "- Ủy ban nhân dân thành phố;" "- Lưu: VT." "(Kèm theo Báo cáo số 362/BC-UBND của Ủy ban nhân dân quận Hồng Bàng)"; do
+  if grep -qF -- "$line" s.txt; then ok; else fail "the state PDF lacks \"$line\""; fi
+done
+for line in "ĐẢNG CỘNG SẢN VIỆT NAM" "Số 362-BC/QU" "T/M BAN THƯỜNG VỤ"; do
+  if grep -qF -- "$line" s.txt; then fail "the state PDF has \"$line\""; else ok; fi
+done
+if grep -qE '^ *\* *$' s.txt; then fail "a \"*\" line in the state PDF"; else ok; fi
+pdftoppm -png -r 70 -f 1 -l 1 s.pdf "$ART/document-state-page" && ok || fail "pdftoppm state"
+# an unknown variant is refused naming the field, and changes nothing
+dump_db db before.sql
+printf '{"variant":"dang_uy","symbol":"BC/X"}' >bad-variant.json
+if run_dv o e document db --report --unit 303 --period 2023S2 --load bad-variant.json; then
+  fail "variant dang_uy accepted"
+elif grep -qF 'bad-variant.json' e && grep -qF '"variant"' e; then ok; else fail "bad variant: $(cat e)"; fi
+dump_db db after.sql
+cmp -s before.sql after.sql && ok || fail "a refused variant changed the database"
+# back to the Party's layout: its defaults again
+printf '{"variant":"dang"}' >party.json
+check "variant dang" run_dv o e document db --report --unit 303 --period 2023S2 --load party.json
+run_dv show.json e document db --report --unit 303 --period 2023S2 --show
+python3 -c "
+import json; d=json.load(open('show.json'))
+assert (d['variant'], d['symbol'], d['issuer'], d['parent_body'], d['sign_on_behalf'], d['sign_position']) == \
+  ('dang', 'BC/QU', 'QUẬN ỦY HỒNG BÀNG', 'ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ'), d" &&
+  ok || fail "back to dang: $(head -c 400 show.json)"
 
 # --- layout parameters --------------------------------------------------------------------------------
 check "doc.margin_left_mm" run_dv o e config db doc.margin_left_mm 35

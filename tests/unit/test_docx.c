@@ -26,6 +26,7 @@
 
 #include "core/document.h"
 #include "core/period.h"
+#include "export/doc_html.h"
 #include "export/docx.h"
 #include "export/pdf.h"
 
@@ -508,6 +509,180 @@ static void test_minimal(void **state) {
   official_doc_release(&d);
 }
 
+/* --- a state body's document (Decree 30/2020/NĐ-CP) ------------------------------ */
+
+static const char ATTACHED_STATE[] =
+    "(Kèm theo Báo cáo số 12/BC-UBND ngày 19 tháng 6 năm 2023 của Ủy ban nhân dân quận Ngô Quyền)";
+
+static void set(char **field, const char *v) {
+  free(*field);
+  *field = strdup(v);
+}
+
+/* the fixture's report as the People's Committee of a district issues it,
+ * signed by a deputy chairman */
+static int setup_state(void **state) {
+  setup(state);
+  fixture *fx = *state;
+  official_doc *d = &fx->d;
+  d->state = 1;
+  set(&d->parent_body, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG");
+  set(&d->issuer, "ỦY BAN NHÂN DÂN QUẬN NGÔ QUYỀN");
+  free(d->number);
+  d->number = doc_number_state(12, "BC-UBND");
+  set(&d->date_line, "Ngô Quyền, ngày 19 tháng 6 năm 2023");
+  for (int i = 0; i < d->nrecipients; i++) free(d->recipients[i]);
+  d->nrecipients = 0;
+  official_doc_add_recipient(d, "Như trên");
+  official_doc_add_recipient(d, "Thường trực Quận ủy (để b/c);");
+  official_doc_add_recipient(d, "Lưu: VT, VP.");
+  set(&d->sign_on_behalf, "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH");
+  set(&d->sign_position, "PHÓ CHỦ TỊCH");
+  set(&d->sign_name, "Nguyễn Văn An");
+  for (int i = 0; i < d->nannexes; i++) set(&d->annexes[i].attached, ATTACHED_STATE);
+  return 0;
+}
+
+static void test_state_numbers(void **state) {
+  (void)state;
+  char *n = doc_number_state(12, "BC-UBND");
+  assert_string_equal(n, "Số: 12/BC-UBND");
+  free(n);
+  n = doc_number_state(5, "BC-UBND"); /* below 10: a leading zero (Decree 30) */
+  assert_string_equal(n, "Số: 05/BC-UBND");
+  free(n);
+  n = doc_number_state(0, "BC-UBND"); /* written by hand when signed */
+  assert_string_equal(n, "Số:      /BC-UBND");
+  free(n);
+  assert_int_equal(doc_state_name_break("ỦY BAN NHÂN DÂN QUẬN NGÔ QUYỀN"), strlen("ỦY BAN NHÂN DÂN"));
+  assert_int_equal(doc_state_name_break("HỘI ĐỒNG NHÂN DÂN XÃ AN BÁ"), strlen("HỘI ĐỒNG NHÂN DÂN"));
+  assert_int_equal(doc_state_name_break("ỦY BAN NHÂN DÂN"), 0);
+  assert_int_equal(doc_state_name_break("SỞ NỘI VỤ"), 0);
+  assert_int_equal(doc_state_name_break(""), 0);
+}
+
+/* the rows of the first table (the header block) */
+static int header_rows(const char *rows) { return count(rows, "\n1:") + !strncmp(rows, "1:", 2); }
+
+/* the national name and motto with the rule under it, the names on the lines
+ * of their custom, "Số: 12/BC-UBND" on the date's line, no "*", recipients
+ * "- …;" ending in "." at 11 pt, the signature's lines as given */
+static void test_state_docx(void **state) {
+  fixture *fx = *state;
+  buf docx;
+  write_docx(&fx->d, &docx);
+  char *xml = zip_part(&docx, "word/document.xml");
+  scan s;
+  scan_init(&s);
+  parse_xml("document.xml", xml, &s);
+  /* the header block: the names and the national lines side by side (each
+   * column a paragraph per line), then the number and the date on one line */
+  expect_line(s.rows.s, "1:ỦY BAN NHÂN DÂNTHÀNH PHỐ HẢI PHÒNGỦY BAN NHÂN DÂNQUẬN NGÔ QUYỀN|"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc");
+  expect_line(s.rows.s, "1:Số: 12/BC-UBND|Ngô Quyền, ngày 19 tháng 6 năm 2023");
+  assert_int_equal(header_rows(s.rows.s), 2);
+  const char *para_ends[] = {">ỦY BAN NHÂN DÂN</w:t></w:r></w:p>", ">THÀNH PHỐ HẢI PHÒNG</w:t></w:r></w:p>",
+                             ">QUẬN NGÔ QUYỀN</w:t></w:r></w:p>",
+                             ">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p>"};
+  for (size_t i = 0; i < sizeof para_ends / sizeof *para_ends; i++)
+    if (!strstr(xml, para_ends[i])) fail_msg("not a line of its own: %s", para_ends[i]);
+  assert_null(strstr(s.rows.s, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+  assert_null(strstr(s.rows.s, "1:*|"));
+  assert_null(strstr(xml, ">*<"));
+  /* the national name bold at 13 pt, the motto bold at the body's size */
+  assert_non_null(strstr(xml, "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t "
+                              "xml:space=\"preserve\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<"));
+  assert_non_null(strstr(xml, "<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">Độc lập - Tự do - Hạnh phúc<"));
+  /* the issuer bold, the parent body regular, both upper case */
+  assert_non_null(strstr(xml, "<w:b/><w:bCs/><w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t "
+                              "xml:space=\"preserve\">QUẬN NGÔ QUYỀN<"));
+  assert_non_null(strstr(xml, "<w:caps/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t "
+                              "xml:space=\"preserve\">THÀNH PHỐ HẢI PHÒNG<"));
+  /* rules: under the issuer, under the motto, under the title (no "-----") */
+  assert_int_equal(count(xml, "<w:pBdr><w:top "), 3);
+  assert_null(strstr(s.text.s, "-----"));
+  /* Nơi nhận: bold italic 12 pt, the recipients at 11 pt with ";" and "." */
+  assert_non_null(strstr(xml, "<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t "
+                              "xml:space=\"preserve\">Nơi nhận:<"));
+  const char *recv[] = {"- Như trên;", "- Thường trực Quận ủy (để b/c);", "- Lưu: VT, VP."};
+  for (size_t i = 0; i < sizeof recv / sizeof *recv; i++) {
+    char want[200];
+    snprintf(want, sizeof want, "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">%s<",
+             recv[i]);
+    if (!strstr(xml, want)) fail_msg("document.xml lacks the recipient line \"%s\" at 11 pt", recv[i]);
+  }
+  assert_null(strstr(s.text.s, "ương,"));
+  assert_null(strstr(s.text.s, ";;"));
+  /* the signature: its lines as given */
+  assert_non_null(strstr(xml, "TM. ỦY BAN NHÂN DÂN</w:t><w:br/><w:t xml:space=\"preserve\">KT. CHỦ TỊCH<"));
+  assert_non_null(strstr(s.text.s, "PHÓ CHỦ TỊCH"));
+  assert_non_null(strstr(s.text.s, ATTACHED_STATE));
+  scan_release(&s);
+  free(xml);
+  buf_release(&docx);
+}
+
+/* the same in the HTML writer */
+static void test_state_html(void **state) {
+  fixture *fx = *state;
+  buf b;
+  buf_init(&b, 0);
+  doc_write_html(&b, &fx->d);
+  const char *want[] = {"<article class=\"odoc od-state\"",
+                        "<p class=\"od-parent\">ỦY BAN NHÂN DÂN<br>THÀNH PHỐ HẢI PHÒNG</p>",
+                        "<p class=\"od-org\">ỦY BAN NHÂN DÂN<br>QUẬN NGÔ QUYỀN</p><p class=\"od-org-rule\"",
+                        "<p class=\"od-no\">Số: 12/BC-UBND</p>",
+                        "<p class=\"od-country\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>",
+                        "<p class=\"od-motto\">Độc lập - Tự do - Hạnh phúc</p>",
+                        "<li>- Như trên;</li>",
+                        "<li>- Thường trực Quận ủy (để b/c);</li>",
+                        "<li>- Lưu: VT, VP.</li>",
+                        "TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH",
+                        "od-rule-solid"};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+    if (!strstr(b.s, want[i])) fail_msg("the HTML lacks %s", want[i]);
+  assert_null(strstr(b.s, "od-star"));
+  assert_null(strstr(b.s, "od-party"));
+  assert_null(strstr(b.s, "ĐẢNG CỘNG SẢN"));
+  buf_release(&b);
+}
+
+/* a province's People's Committee: no parent body; a name without the
+ * customary break on one line; the number still on the date's line */
+static void test_state_layouts(void **state) {
+  fixture *fx = *state;
+  official_doc *d = &fx->d;
+  free(d->parent_body);
+  d->parent_body = NULL;
+  set(&d->issuer, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG");
+  buf docx;
+  write_docx(d, &docx);
+  char *xml = zip_part(&docx, "word/document.xml");
+  scan s;
+  scan_init(&s);
+  parse_xml("document.xml", xml, &s);
+  expect_line(s.rows.s,
+              "1:ỦY BAN NHÂN DÂNTHÀNH PHỐ HẢI PHÒNG|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc");
+  expect_line(s.rows.s, "1:Số: 12/BC-UBND|Ngô Quyền, ngày 19 tháng 6 năm 2023");
+  assert_int_equal(header_rows(s.rows.s), 2);
+  assert_int_equal(count(xml, "<w:pBdr><w:top "), 3);
+  scan_release(&s);
+  free(xml);
+  buf_release(&docx);
+
+  set(&d->issuer, "SỞ NỘI VỤ");
+  write_docx(d, &docx);
+  xml = zip_part(&docx, "word/document.xml");
+  scan_init(&s);
+  parse_xml("document.xml", xml, &s);
+  expect_line(s.rows.s, "1:SỞ NỘI VỤ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc");
+  expect_line(s.rows.s, "1:Số: 12/BC-UBND|Ngô Quyền, ngày 19 tháng 6 năm 2023");
+  assert_int_equal(header_rows(s.rows.s), 2);
+  scan_release(&s);
+  free(xml);
+  buf_release(&docx);
+}
+
 /* --- PDF ------------------------------------------------------------------------- */
 
 static int on_path(const char *tool) {
@@ -612,6 +787,43 @@ static void test_pdf(void **state) {
   /* the body on A4 portrait, the annexes on A4 landscape: 1 + 3 pages, a
    * form feed between pages */
   assert_int_equal(count(text, "\f"), 4);
+  free(text);
+  buf_release(&pdf);
+  buf_release(&docx);
+}
+
+/* the state document through LibreOffice: the header's lines in the PDF text,
+ * its first page as a PNG to look at (docx-state-page-1.png) */
+static void test_state_pdf(void **state) {
+  fixture *fx = *state;
+  require_tools();
+  buf docx, pdf;
+  write_docx(&fx->d, &docx);
+  buf_init(&pdf, 0);
+  char err[256] = "";
+  if (pdf_from_docx(docx.s, docx.len, &pdf, 120, err, sizeof err)) fail_msg("pdf_from_docx: %s", err);
+  char dir[4096], path[4200], cmd[9000];
+  artifacts_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/docx-state.pdf", dir);
+  save(path, &pdf);
+  snprintf(cmd, sizeof cmd, "pdftoppm -png -r 70 -f 1 -l 1 '%s/docx-state.pdf' '%s/docx-state-page' 2>&1", dir, dir);
+  assert_int_equal(system(cmd), 0);
+  snprintf(cmd, sizeof cmd, "pdftotext -layout '%s/docx-state.pdf' '%s/docx-state.txt' 2>&1", dir, dir);
+  assert_int_equal(system(cmd), 0);
+  snprintf(path, sizeof path, "%s/docx-state.txt", dir);
+  char *text = slurp(path);
+  assert_non_null(text);
+  const char *lines[] = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+                         "QUẬN NGÔ QUYỀN", "Số: 12/BC-UBND", "Ngô Quyền, ngày 19 tháng 6 năm 2023", "- Như trên;",
+                         "- Lưu: VT, VP.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", ATTACHED_STATE};
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+    if (!strstr(text, lines[i])) fail_msg("the PDF text lacks \"%s\":\n%s", lines[i], text);
+  assert_null(strstr(text, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+  /* no line of the header block is a lone "*" */
+  for (const char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+    while (*l == ' ') l++;
+    if (l[0] == '*' && (l[1] == '\n' || l[1] == ' ')) fail_msg("a \"*\" line in the state document");
+  }
   free(text);
   buf_release(&pdf);
   buf_release(&docx);
@@ -803,6 +1015,11 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_sections_and_widths, setup, teardown),
       cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
       cmocka_unit_test(test_minimal),
+      cmocka_unit_test(test_state_numbers),
+      cmocka_unit_test_setup_teardown(test_state_docx, setup_state, teardown),
+      cmocka_unit_test_setup_teardown(test_state_html, setup_state, teardown),
+      cmocka_unit_test_setup_teardown(test_state_layouts, setup_state, teardown),
+      cmocka_unit_test_setup_teardown(test_state_pdf, setup_state, teardown),
       cmocka_unit_test_setup_teardown(test_pdf, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pdf_concurrent, setup, teardown),
       cmocka_unit_test(test_pdf_failures),
