@@ -104,7 +104,8 @@ static void lower_first(char *out, size_t n, const char *s) {
 static void state_issuer_of(const tree *t, int pos, issuer_names *o) {
   const unit_node *u = &t->u[pos];
   snprintf(o->symbol, sizeof o->symbol, "BC-UBND");
-  if (u->parent >= 0) set_upper(o->parent_body, sizeof o->parent_body, "ỦY BAN NHÂN DÂN ", t->u[u->parent].name);
+  /* a People's Committee prints its own name alone (no body above it, as
+   * the chủ quản line is for the departments under a committee) */
   set_upper(o->issuer, sizeof o->issuer, "ỦY BAN NHÂN DÂN ", u->name);
   char name[200];
   lower_first(name, sizeof name, u->name);
