@@ -247,7 +247,7 @@ static const char *meta_get(const xlsx_sheet *m, const char *key, int *row) {
 /* the header texts, the row labels, nothing outside the table */
 static int check_layout(import_job *j, const rtable *t) {
   xlsx_head *h;
-  int n = xlsx_annex_head(t, 1, &h), depth = xlsx_annex_depth(t);
+  int n = xlsx_annex_head(t, 1, &h), depth = rtable_head_depth(t);
   int rc = 0, first = XLSX_ANNEX_HEAD_ROW + depth, width = t->ncols + 1;
   unsigned char *anchor = xcalloc((size_t)depth * (size_t)width + 1, 1);
   for (int k = 0; !rc && k < n; k++) {
@@ -600,7 +600,7 @@ static int sheet_consistent(const import_job *j, const form *f, const rtable *t,
 
 static int collect_changes(import_job *j, const form *f, const rtable *t, const cell_rule *rules, int drill,
                            const period *p, const char *period_id, changes *ch) {
-  int first = XLSX_ANNEX_HEAD_ROW + xlsx_annex_depth(t);
+  int first = XLSX_ANNEX_HEAD_ROW + rtable_head_depth(t);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
       int row = first + r, col = c + 1;

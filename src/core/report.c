@@ -43,6 +43,41 @@ char *report_expand(const tree *t, int unit, const char *text) {
   return buf_detach(&b, NULL);
 }
 
+int rtable_head_depth(const rtable *t) {
+  int d = 1;
+  for (int i = 0; i < t->ncols; i++)
+    if (t->depth[i] > d) d = t->depth[i];
+  return d;
+}
+
+/* columns i and j share the header path down to row d */
+static int same_head(const rtable *t, int i, int j, int d) {
+  if (t->depth[i] <= d || t->depth[j] <= d) return 0;
+  if ((t->depth[i] == d + 1) != (t->depth[j] == d + 1)) return 0;
+  for (int k = 0; k <= d; k++)
+    if (strcmp(t->paths[i][k], t->paths[j][k])) return 0;
+  return 1;
+}
+
+int rtable_head_cells(const rtable *t, rhead **out) {
+  int depth = rtable_head_depth(t), n = 0;
+  rhead *c = xcalloc((size_t)(depth * t->ncols + 1), sizeof *c);
+  for (int d = 0; d < depth; d++)
+    for (int i = 0; i < t->ncols;) {
+      if (t->depth[i] <= d) {
+        if (d == 0) c[n++] = (rhead){0, i, depth, 1, ""}; /* a column without a header */
+        i++;
+        continue;
+      }
+      int span = 1;
+      while (i + span < t->ncols && same_head(t, i, i + span, d)) span++;
+      c[n++] = (rhead){d, i, t->depth[i] == d + 1 ? depth - d : 1, span, t->paths[i][d]};
+      i += span;
+    }
+  *out = c;
+  return n;
+}
+
 rrow *rtable_add_row(rtable *t, const char *label) {
   if (t->nrows == t->caprows) {
     t->caprows = t->caprows ? t->caprows * 2 : 8;

@@ -59,6 +59,19 @@ typedef struct report_req {
 void report_compute(rtable *out, const report_req *r);
 void rtable_release(rtable *t);
 rrow *rtable_add_row(rtable *t, const char *label);
+/* A merged cell of an annex's header, as the seed prints it: at header row
+ * d, neighbouring columns whose paths agree down to d (both ending at d, or
+ * both going deeper) share one cell; a path that ends at d spans the rows
+ * below; a column without a header is one empty cell over all rows. */
+typedef struct rhead {
+  int row, col, rows, cols;
+  const char *text; /* borrowed from the table */
+} rhead;
+/* the number of header rows (at least 1) */
+int rtable_head_depth(const rtable *t);
+/* the merged header cells, row by row, left to right; returns the count,
+ * *out to free */
+int rtable_head_cells(const rtable *t, rhead **out);
 /* replaces {committee}, {cap+K}, {short+K} */
 char *report_expand(const tree *t, int unit, const char *text);
 #endif

@@ -648,49 +648,20 @@ typedef struct hgrid {
   int *owner; /* depth x ncols: the cell covering each position */
 } hgrid;
 
-static int max_depth(const rtable *t) {
-  int d = 0;
-  for (int i = 0; i < t->ncols; i++)
-    if (t->depth[i] > d) d = t->depth[i];
-  return d;
-}
-
-/* columns i and j share the header path down to row d (report_out.c) */
-static int same_prefix(const rtable *t, int i, int j, int d) {
-  if (t->depth[i] <= d || t->depth[j] <= d) return 0;
-  if ((t->depth[i] == d + 1) != (t->depth[j] == d + 1)) return 0;
-  for (int k = 0; k <= d; k++)
-    if (strcmp(t->paths[i][k], t->paths[j][k])) return 0;
-  return 1;
-}
-
 static void hgrid_build(hgrid *g, const rtable *t) {
-  g->depth = max_depth(t);
-  if (g->depth < 1) g->depth = 1;
+  rhead *cells;
+  g->ncells = rtable_head_cells(t, &cells);
+  g->depth = rtable_head_depth(t);
   g->ncols = t->ncols;
-  g->cells = xmalloc(sizeof *g->cells * (size_t)(g->depth * t->ncols + 1));
+  g->cells = xmalloc(sizeof *g->cells * (size_t)(g->ncells + 1));
   g->owner = xmalloc(sizeof *g->owner * (size_t)(g->depth * t->ncols + 1));
-  g->ncells = 0;
-  for (int d = 0; d < g->depth; d++) {
-    for (int i = 0; i < t->ncols;) {
-      hcell c = {d, i, 1, 1, ""};
-      if (t->depth[i] <= d) {
-        if (d > 0 || t->depth[i] > 0) { /* covered by a cell above */
-          i++;
-          continue;
-        }
-        c.rows = g->depth; /* a column without a header */
-      } else {
-        while (i + c.span < t->ncols && same_prefix(t, i, i + c.span, d)) c.span++;
-        c.rows = t->depth[i] == d + 1 ? g->depth - d : 1;
-        c.text = t->paths[i][d];
-      }
-      for (int r = d; r < d + c.rows; r++)
-        for (int k = i; k < i + c.span; k++) g->owner[r * t->ncols + k] = g->ncells;
-      g->cells[g->ncells++] = c;
-      i += c.span;
-    }
+  for (int i = 0; i < g->ncells; i++) {
+    const rhead *c = &cells[i];
+    g->cells[i] = (hcell){c->row, c->col, c->cols, c->rows, c->text};
+    for (int r = c->row; r < c->row + c->rows; r++)
+      for (int k = c->col; k < c->col + c->cols; k++) g->owner[r * t->ncols + k] = i;
   }
+  free(cells);
 }
 
 static void hgrid_release(hgrid *g) {

@@ -2,6 +2,7 @@
 #include "util/esc.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void json_num(buf *b, double v) {
@@ -98,51 +99,29 @@ void format_number_vn(buf *b, double v) {
   }
 }
 
-static int max_depth(const rtable *t) {
-  int d = 0;
-  for (int i = 0; i < t->ncols; i++)
-    if (t->depth[i] > d) d = t->depth[i];
-  return d;
-}
-
-/* columns i and j share the header path down to row d */
-static int same_prefix(const rtable *t, int i, int j, int d) {
-  if (t->depth[i] <= d || t->depth[j] <= d) return 0;
-  if ((t->depth[i] == d + 1) != (t->depth[j] == d + 1)) return 0;
-  for (int k = 0; k <= d; k++)
-    if (strcmp(t->paths[i][k], t->paths[j][k])) return 0;
-  return 1;
-}
-
 void report_write_html_head(buf *b, const rtable *t) {
-  int depth = max_depth(t);
+  rhead *cells;
+  int n = rtable_head_cells(t, &cells), depth = rtable_head_depth(t);
   buf_adds(b, "<thead>");
-  for (int d = 0; d < depth; d++) {
+  for (int d = 0, k = 0; d < depth; d++) {
     buf_adds(b, "<tr>");
     if (d == 0) {
       buf_addf(b, "<th scope=\"col\" rowspan=\"%d\">", depth);
       esc_html(b, t->row_header);
       buf_adds(b, "</th>");
     }
-    for (int i = 0; i < t->ncols;) {
-      if (t->depth[i] <= d) {
-        i++;
-        continue;
-      }
-      int span = 1;
-      while (i + span < t->ncols && same_prefix(t, i, i + span, d)) span++;
-      int rows = t->depth[i] == d + 1 ? depth - d : 1;
+    for (; k < n && cells[k].row == d; k++) {
       buf_adds(b, "<th scope=\"col\"");
-      if (span > 1) buf_addf(b, " colspan=\"%d\"", span);
-      if (rows > 1) buf_addf(b, " rowspan=\"%d\"", rows);
+      if (cells[k].cols > 1) buf_addf(b, " colspan=\"%d\"", cells[k].cols);
+      if (cells[k].rows > 1) buf_addf(b, " rowspan=\"%d\"", cells[k].rows);
       buf_addc(b, '>');
-      esc_html(b, t->paths[i][d]);
+      esc_html(b, cells[k].text);
       buf_adds(b, "</th>");
-      i += span;
     }
     buf_adds(b, "</tr>");
   }
   buf_adds(b, "</thead>");
+  free(cells);
 }
 
 void report_write_html(buf *b, const rtable *t) {

@@ -107,39 +107,18 @@ static lxw_format *fmt_new(lxw_workbook *wb, int bold, int border) {
 
 /* --- the annex header (shared with the import, which checks it) ---------------------- */
 
-int xlsx_annex_depth(const rtable *t) {
-  int d = 0;
-  for (int i = 0; i < t->ncols; i++)
-    if (t->depth[i] > d) d = t->depth[i];
-  return d;
-}
-
-/* columns i and j share the header path down to row d (report_out.c) */
-static int same_prefix(const rtable *t, int i, int j, int d) {
-  if (t->depth[i] <= d || t->depth[j] <= d) return 0;
-  if ((t->depth[i] == d + 1) != (t->depth[j] == d + 1)) return 0;
-  for (int k = 0; k <= d; k++)
-    if (strcmp(t->paths[i][k], t->paths[j][k])) return 0;
-  return 1;
-}
-
 int xlsx_annex_head(const rtable *t, int labels, xlsx_head **out) {
-  int depth = xlsx_annex_depth(t), n = 0;
-  *out = xcalloc((size_t)(depth * t->ncols + 2), sizeof(xlsx_head));
-  if (labels) (*out)[n++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW, 0, depth ? depth : 1, 1, t->row_header};
-  for (int d = 0; d < depth; d++)
-    for (int i = 0; i < t->ncols;) {
-      if (t->depth[i] <= d) {
-        i++;
-        continue;
-      }
-      int span = 1;
-      while (i + span < t->ncols && same_prefix(t, i, i + span, d)) span++;
-      int rows = t->depth[i] == d + 1 ? depth - d : 1;
-      (*out)[n++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW + d, i + (labels ? 1 : 0), rows, span, t->paths[i][d]};
-      i += span;
-    }
-  return n;
+  rhead *cells;
+  int n = rtable_head_cells(t, &cells), depth = rtable_head_depth(t), k = 0;
+  *out = xcalloc((size_t)n + 2, sizeof(xlsx_head));
+  if (labels) (*out)[k++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW, 0, depth, 1, t->row_header};
+  for (int i = 0; i < n; i++) {
+    if (!cells[i].text[0] && cells[i].rows == depth && t->depth[cells[i].col] == 0) continue; /* no header */
+    (*out)[k++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW + cells[i].row, cells[i].col + (labels ? 1 : 0), cells[i].rows,
+                              cells[i].cols, cells[i].text};
+  }
+  free(cells);
+  return k;
 }
 
 /* --- an annex ----------------------------------------------------------------------- */
@@ -306,7 +285,7 @@ static void annex_titles(lxw_worksheet *ws, const xlsx_annex *x, const annex_fmt
 
 static void annex_header(lxw_worksheet *ws, const rtable *t, int labels, const annex_fmt *af, const double *w) {
   xlsx_head *h;
-  int n = xlsx_annex_head(t, labels, &h), depth = xlsx_annex_depth(t);
+  int n = xlsx_annex_head(t, labels, &h), depth = rtable_head_depth(t);
   double need[64] = {0}; /* lines per header row */
   for (int k = 0; k < n; k++) {
     const xlsx_head *x = &h[k];
@@ -328,7 +307,7 @@ static void annex_header(lxw_worksheet *ws, const rtable *t, int labels, const a
 
 static void annex_rows(lxw_worksheet *ws, const xlsx_annex *x, int labels, const annex_fmt *af, const double *w) {
   const rtable *t = x->t;
-  int first = XLSX_ANNEX_HEAD_ROW + (xlsx_annex_depth(t) ? xlsx_annex_depth(t) : 1), off = labels ? 1 : 0;
+  int first = XLSX_ANNEX_HEAD_ROW + (rtable_head_depth(t) ? rtable_head_depth(t) : 1), off = labels ? 1 : 0;
   buf formula;
   buf_init(&formula, 0);
   for (int r = 0; r < t->nrows; r++) {
@@ -382,7 +361,7 @@ static void annex_meta(lxw_workbook *wb, const xlsx_annex *x, const char *sheet)
  * never trusted for more than that comparison. */
 static void annex_values(lxw_workbook *wb, const rtable *t, int labels) {
   lxw_worksheet *ws = workbook_add_worksheet(wb, XLSX_VALUES_SHEET);
-  int first = XLSX_ANNEX_HEAD_ROW + (xlsx_annex_depth(t) ? xlsx_annex_depth(t) : 1), off = labels ? 1 : 0;
+  int first = XLSX_ANNEX_HEAD_ROW + (rtable_head_depth(t) ? rtable_head_depth(t) : 1), off = labels ? 1 : 0;
   worksheet_write_string(ws, 0, 0, "Số liệu của biểu lúc tải tệp (để biết ô nào đã được sửa); không sửa.", NULL);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
@@ -409,7 +388,7 @@ static void page_setup(lxw_worksheet *ws, int head_first, int head_last) {
 int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen) {
   const rtable *t = x->t;
   int labels = !x->f || x->f->rows != ROWS_LIST;
-  int ncols = t->ncols + (labels ? 1 : 0), depth = xlsx_annex_depth(t);
+  int ncols = t->ncols + (labels ? 1 : 0), depth = rtable_head_depth(t);
   if (ncols < 1) return fail(err, errlen, "biểu không có cột nào");
   if (ncols > 16000 || t->nrows > 1000000) return fail(err, errlen, "biểu quá lớn cho một trang tính");
   tmpbook tb;

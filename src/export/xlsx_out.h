@@ -35,8 +35,6 @@ typedef struct xlsx_head {
   const char *text; /* borrowed from the rtable */
 } xlsx_head;
 
-/* header rows of the annex */
-int xlsx_annex_depth(const rtable *t);
 /* the header cells of t as laid out on the sheet; labels: column A holds
  * the row labels (every form but a list); returns the count, *out is
  * malloc'd (caller frees) */
