@@ -279,6 +279,10 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
     snprintf(out->updated_by, sizeof out->updated_by, "%s", row.updated_by);
     free(row.data);
   }
+  int y = 0, m, dd, day; /* numbered per kind: after the unit's highest of the year */
+  if (out->date[0] && !date_parse(out->date, &day)) date_to_ymd(day, &y, &m, &dd);
+  else y = p.year + (p.kind == PERIOD_YEAR || (p.kind == PERIOD_HALF && p.idx == 2));
+  out->next_number = store_report_doc_max_number(app_store(a), unit_id, out->symbol, y) + 1;
   return 0;
 }
 

@@ -29,6 +29,8 @@ typedef struct report_doc {
   char unit_code[32], period[8];
   int state;                /* REPORT_PARTY or REPORT_STATE: the layout, and whose defaults */
   int number;               /* 0: not numbered yet (written by hand when signed) */
+  int next_number;          /* not stored: the number after the unit's highest of this
+                             * symbol in the year of the period (numbered per kind) */
   char symbol[32];          /* "BC/TU", "BC-UBND" */
   char date[11];            /* ISO date of issue, "" if not set */
   char place[128];          /* "Hải Phòng" */

@@ -39,8 +39,8 @@ static int doc_fields(app *a, const user *u, const char *unit, const char *perio
   }
   report_doc d;
   if (app_report_doc_get(a, u, unit, period_id, &d, &e)) return cli_fail(&e);
-  char *json = report_doc_to_json(&d);
-  printf("%s\n", json);
+  char *json = report_doc_to_json(&d); /* and, not stored, the next number of the kind */
+  printf("%.*s,\"next_number\":%d}\n", (int)strlen(json) - 1, json, d.next_number);
   free(json);
   report_doc_release(&d);
   return 0;

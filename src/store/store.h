@@ -154,6 +154,8 @@ typedef struct store_doc_row {
 int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_doc_row *out);
 int store_report_doc_put(store *s, int64_t unit_id, const char *period, const char *data, const char *login,
                          int64_t *id, dv_err *e);
+/* the highest number the unit gave its reports of this symbol dated in the year (0 if none) */
+int store_report_doc_max_number(store *s, int64_t unit_id, const char *symbol, int year);
 /* the plans with that symbol: up to max ids and unit ids; returns the count */
 int store_plans_by_symbol(store *s, const char *symbol, int64_t *ids, int64_t *unit_ids, int max);
 /* writes a plan in the caller's transaction: *id 0 inserts, else replaces

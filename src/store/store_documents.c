@@ -2,6 +2,7 @@
  * a period, kept as one JSON text per (unit, period). */
 #include "store/store.h"
 #include "store/store_int.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,4 +51,18 @@ int store_report_doc_put(store *s, int64_t unit_id, const char *period_id, const
   if (!rc) *id = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
   return rc;
+}
+
+int store_report_doc_max_number(store *s, int64_t unit_id, const char *symbol, int year) {
+  sqlite3_stmt *st = prep(s, "SELECT max(json_extract(data,'$.number')) FROM report_docs WHERE unit_id=?"
+                             " AND json_extract(data,'$.symbol')=? AND substr(json_extract(data,'$.date'),1,4)=?");
+  if (!st) return 0;
+  char y[8];
+  snprintf(y, sizeof y, "%04d", year);
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, symbol);
+  bind_text(st, 3, y);
+  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  sqlite3_finalize(st);
+  return n;
 }

@@ -188,7 +188,10 @@ static void ed_header_fields(ctx *c, const report_doc *d, int ro, const ed_flash
   h_lit(b, "<fieldset class=\"ed-head\"><legend>Phần đầu văn bản</legend><div class=\"ed-grid\">");
   ed_field(c, "parent_body", "Cơ quan cấp trên", "text", d->parent_body, ro, fl, NULL, "wide");
   ed_field(c, "issuer", "Cơ quan ban hành", "text", d->issuer, ro, fl, NULL, "wide");
-  ed_field(c, "number", "Số", "text", num, ro, fl, "Bỏ trống nếu chưa cấp số", NULL);
+  const char *hint = d->number ? "Bỏ trống nếu chưa cấp số"
+                                : c_printf(c, "Số tiếp theo của loại văn bản này trong năm: %d. Bỏ trống nếu chưa cấp số",
+                                           d->next_number);
+  ed_field(c, "number", "Số", "text", num, ro, fl, hint, NULL);
   ed_field(c, "symbol", "Ký hiệu", "text", d->symbol, ro, fl, d->state ? "Ví dụ BC-UBND" : "Ví dụ BC/TU", NULL);
   ed_field(c, "date", "Ngày ban hành", "date", date, ro, fl, NULL, NULL);
   ed_field(c, "place", "Nơi ban hành", "text", d->place, ro, fl, "Địa danh trước ngày tháng", NULL);

@@ -127,6 +127,10 @@ import json; d=json.load(open('show.json'))
 assert d['number']==362 and d['sections']['p2'].startswith('**Nhiệm vụ**') and d['sections']['p1.I'], d" && ok || fail "load did not keep the other fields"
 n=$(sqlite3 db "select count(*) from audit where action='document.save' and login='admin' and after like '%362%'")
 [ "$n" = 1 ] && ok || fail "document.save audit entries by admin: $n"
+# numbered per kind: the city's next report of 2023 (a quarter's) would be 363 after 362
+run_dv show.json e document db --report --unit 31 --period 2023Q3 --show
+python3 -c "import json; d=json.load(open('show.json')); assert d['number']==0 and d['next_number']==363, d['next_number']" &&
+  ok || fail "next_number: $(cat show.json | head -c 200)"
 # an officer of a district cannot write the city's report
 if run_dv o e document db --report --unit 31 --period 2023S1 --load good.json --user ngoquyen; then fail "officer of 304 wrote 31's report"; else ok; fi
 
