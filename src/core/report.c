@@ -34,7 +34,8 @@ char *report_expand(const tree *t, int unit, const char *text) {
       const level_name *ln = lvl <= TREE_MAX_LEVELS ? &t->levels[lvl] : NULL;
       const char *v = ln ? (key[0] == 'c' ? ln->cap : ln->shortn) : NULL;
       if (v) buf_adds(&b, v);
-      else buf_addf(&b, "%s %d", key[0] == 'c' ? "Cấp" : "Cấp", lvl);
+      else if (lvl > t->maxlevel) buf_adds(&b, "Cấp dưới"); /* below the lowest level (a commune's chi bộ) */
+      else buf_addf(&b, "Cấp %d", lvl);
     } else {
       buf_add(&b, open, (size_t)(close - open + 1));
     }

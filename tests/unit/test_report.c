@@ -609,7 +609,7 @@ static void test_list_form_headers_only(void **state) {
 static void test_report_expand(void **state) {
   fixture *fx = *state;
   char *s = report_expand(&fx->t, D1, "{committee}: {cap+0} / {cap+1} / {short+1} {unknown} {cap+5} {");
-  assert_string_equal(s, "Quận ủy Hồng Bàng: Cấp huyện / Cấp xã / Xã {unknown} Cấp 7 {");
+  assert_string_equal(s, "Quận ủy Hồng Bàng: Cấp huyện / Cấp xã / Xã {unknown} Cấp dưới {");
   free(s);
   s = report_expand(&fx->t, P, "no placeholders");
   assert_string_equal(s, "no placeholders");
