@@ -4,6 +4,7 @@
 # repository), W (a fresh work directory, removed on exit) and provides fail / check helpers.
 # A test calls `finish` at the end: it exits 1 if any check failed. KEEP=1 in the environment
 # leaves W in place (to look at a failure).
+# Python parts import dvtest.py (this directory is on PYTHONPATH): errors, HTTP, periods.
 
 set -u
 if [ $# -lt 1 ] || [ ! -x "$1" ]; then
@@ -15,6 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SHARED=$(cd "$HERE/../../../shared" 2>/dev/null && pwd || true)
 W=$(mktemp -d "${TMPDIR:-/tmp}/dv-it.XXXXXX")
 export LC_ALL=C.UTF-8
+export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1
 FAILS=0
 CHECKS=0
 
@@ -66,18 +68,16 @@ finish() {
 # `printf ... | f` runs f in this shell, so its fail/ok counts are kept
 shopt -s lastpipe
 
-# start_server DB : runs `danvan serve DB` on a free port of 18000-18999 in the background,
-# waits for /healthz, and stops it on exit. Sets PORT, BASE and SPID; the server's output is
-# in serve.log. On failure it reports and finishes the test.
-SPID=
-stop_server() {
-  if [ -n "$SPID" ]; then
-    kill "$SPID" 2>/dev/null
-    wait "$SPID" 2>/dev/null
+# add_user LOGIN UNIT ROLE : adds a user to the database db with the password pass-LOGIN-123
+# (the one dvtest.Session signs in with); one check
+add_user() {
+  if printf '%s\n' "pass-$1-123" | "$DV" user add db --login "$1" --unit "$2" --role "$3" >o 2>e; then ok; else
+    fail "user add $1: $(cat e)"
   fi
-  cleanup_workdir
 }
-start_server() {
+
+# pick_port : sets PORT to a free port of 18000-18999; finishes the test when there is none
+pick_port() {
   PORT=
   for _ in 1 2 3 4 5 6 7 8 9 10; do
     local p=$((18000 + RANDOM % 1000))
@@ -87,6 +87,21 @@ start_server() {
     fi
   done
   [ -n "$PORT" ] || { fail "no free port found"; finish; }
+}
+
+# start_server DB : runs `danvan serve DB` on a free port of 18000-18999 in the background,
+# waits for /healthz, and stops it on exit. Sets PORT, BASE and SPID; the server's output is
+# in serve.log. On failure it reports and finishes the test. One check.
+SPID=
+stop_server() {
+  if [ -n "$SPID" ]; then
+    kill "$SPID" 2>/dev/null
+    wait "$SPID" 2>/dev/null
+  fi
+  cleanup_workdir
+}
+start_server() {
+  pick_port
   BASE="http://127.0.0.1:$PORT"
   trap stop_server EXIT
   "$DV" serve "$1" --listen "127.0.0.1:$PORT" >serve.log 2>&1 &
@@ -103,4 +118,18 @@ start_server() {
     finish
   fi
   ok
+}
+
+# check_serve_log : serve.log holds no sanitizer report; one check
+check_serve_log() {
+  if grep -qE 'Sanitizer|runtime error:' serve.log; then
+    fail "sanitizer report in the server's output:"
+    head -40 serve.log >&2
+  else ok; fi
+}
+
+# check_server_end : the server started by start_server still runs, and check_serve_log; two checks
+check_server_end() {
+  check "the server is still running" kill -0 "$SPID"
+  check_serve_log
 }

@@ -62,106 +62,25 @@ for f in units dialogues values conferences models; do
   run_dv o e import "$f" db "$f.csv" || { fail "import $f: $(cat e)"; finish; }
 done
 run_dv o e config db clock.today 2023-06-10 || fail "config clock.today: $(cat e)"
-adduser() { # LOGIN UNIT ROLE
-  if printf '%s\n' "pass-$1-123" | "$DV" user add db --login "$1" --unit "$2" --role "$3" >o 2>e; then ok; else
-    fail "user add $1: $(cat e)"
-  fi
-}
-adduser c11_off C11 officer
-adduser c12_off C12 officer
-adduser d1_appr D1 approver
-adduser p_appr P approver
-adduser p_admin P admin
+add_user c11_off C11 officer
+add_user c12_off C12 officer
+add_user d1_appr D1 approver
+add_user p_appr P approver
+add_user p_admin P admin
 
-SPID=
-stop_server() {
-  if [ -n "$SPID" ]; then
-    kill "$SPID" 2>/dev/null
-    wait "$SPID" 2>/dev/null
-  fi
-  cleanup_workdir
-}
-trap stop_server EXIT
-PORT=
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  p=$((18000 + RANDOM % 1000))
-  if python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$p" 2>/dev/null; then
-    PORT=$p
-    break
-  fi
-done
-[ -n "$PORT" ] || { fail "no free port found"; finish; }
-"$DV" serve db --listen "127.0.0.1:$PORT" >serve.log 2>&1 &
-SPID=$!
-up=
-for _ in $(seq 1 100); do
-  if ! kill -0 "$SPID" 2>/dev/null; then break; fi
-  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then up=1; break; fi
-  sleep 0.1
-done
-if [ -z "$up" ]; then
-  fail "the server did not answer /healthz within 10 s; its output:"
-  cat serve.log >&2
-  finish
-fi
-ok
+start_server db
 
 check "locks: every path refused while approved, accepted after the reopen" python3 - "$PORT" "$DV" "$W" <<'PY'
-import html, http.client, json, os, re, sqlite3, subprocess, sys, urllib.parse, uuid
+import json, os, re, sqlite3, subprocess, sys, urllib.parse
+from dvtest import bad, err, run_dv, Client, text_of
 port, dv, w = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 DB = os.path.join(w, "db")
-bad = []
-def err(m): bad.append(m)
-import atexit
-@atexit.register
-def report_errors():  # also when the script stops early on an exception
-    for m in bad[:60]: print("  " + m)
-    if len(bad) > 60: print(f"  … and {len(bad) - 60} more")
 LOCKED = "số liệu đã khóa"
 VERBOSE = bool(os.environ.get("VERBOSE"))  # VERBOSE=1: every attempt's status and message
 
-# ---------------- HTTP ----------------
-def req(method, path, body=None, cookie=None, ctype=None, headers=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-    h = dict(headers or {})
-    if cookie: h["Cookie"] = cookie
-    if body is not None: h["Content-Type"] = ctype or "application/json"
-    c.request(method, path, body=body, headers=h)
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    return r.status, data
-
-class User:
-    def __init__(self, login):
-        self.login = login
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-        c.request("POST", "/api/session", body=json.dumps({"login": login, "password": f"pass-{login}-123"}),
-                  headers={"Content-Type": "application/json"})
-        r = c.getresponse(); data = r.read(); c.close()
-        if r.status != 200: raise SystemExit(f"login {login}: HTTP {r.status} {data[:200]!r}")
-        self.cookie = r.getheader("Set-Cookie").split(";")[0]
-        self.csrf = json.loads(data)["csrf"]
-    def get(self, path): return req("GET", path, cookie=self.cookie)
-    def form(self, path, fields):
-        return req("POST", path, urllib.parse.urlencode(fields).encode(), self.cookie, "application/x-www-form-urlencoded")
-    def api(self, method, path, obj=None):
-        return req(method, path, json.dumps(obj).encode() if obj is not None else None, self.cookie,
-                   headers={"X-CSRF-Token": self.csrf})
-    def upload(self, path, name, content):
-        b = uuid.uuid4().hex
-        body = (f"--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{self.csrf}\r\n"
-                f"--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-                f"Content-Type: text/csv\r\n\r\n").encode() + content.encode() + f"\r\n--{b}--\r\n".encode()
-        return req("POST", path, body, self.cookie, f"multipart/form-data; boundary={b}")
-
-U = {l: User(l) for l in ("c11_off", "c12_off", "d1_appr", "p_appr", "p_admin")}
+HTTP = Client(port)
+U = {l: HTTP.login(l) for l in ("c11_off", "c12_off", "d1_appr", "p_appr", "p_admin")}
 ADMIN = U["p_admin"]
-
-def text_of(data):
-    s = data.decode("utf-8", "replace")
-    s = re.sub(r"<script.*?</script>|<style.*?</style>", " ", s, flags=re.S)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", s)))
 
 # ---------------- state ----------------
 def dump():
@@ -169,7 +88,7 @@ def dump():
                           capture_output=True, text=True, check=True).stdout
 
 def report(form, unit, period="2023S1"):
-    st, data = ADMIN.get("/api/report?" + urllib.parse.urlencode({"form": form, "period": period, "unit": unit}))
+    st, _, data = ADMIN.get("/api/report?" + urllib.parse.urlencode({"form": form, "period": period, "unit": unit}))
     return json.loads(data)["rows"] if st == 200 else f"HTTP {st}"
 
 def b5_total(unit, period="2023S1"):
@@ -180,7 +99,7 @@ def snapshot():
     return dump(), {u: report(f, u) for f in ("bieu-5",) for u in ("C11", "C12", "D1", "P")}
 
 def dialogues(unit, period=""):
-    st, data = ADMIN.get("/api/registers/dialogues?" + urllib.parse.urlencode({"unit": unit, "period": period, "limit": 500}))
+    st, _, data = ADMIN.get("/api/registers/dialogues?" + urllib.parse.urlencode({"unit": unit, "period": period, "limit": 500}))
     if st != 200: raise SystemExit(f"GET /api/registers/dialogues: HTTP {st} {data[:300]!r}")
     return {r["values"]["title"].split()[0]: r for r in json.loads(data)["records"]}
 
@@ -188,9 +107,7 @@ class Ids(dict):  # a record that is gone (an error already reported) has id 0
     def __missing__(self, key): return 0
 
 def cli(*args):
-    p = subprocess.run([dv, *args], capture_output=True, text=True)
-    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
-        err(f"sanitizer report from danvan {' '.join(args[:2])}: {p.stderr[:2000]}")
+    p = run_dv(dv, *args)
     return p.returncode, p.stdout + p.stderr
 
 def write(name, text):
@@ -229,26 +146,26 @@ def accepted(what, fn, statuses=(200, 302, 303), cli_=False):
         err(f"{what}: accepted, yet nothing was written")
     if LOCKED in text: err(f"{what}: names a lock: {text.strip()[:200]!r}")
 
-def api_text(st, data):
+def api_text(st, _headers, data):
     try: return st, json.loads(data).get("error", "") if st != 200 else data.decode()
     except Exception: return st, data.decode("utf-8", "replace")
 
 def api(user, method, path, obj=None): return lambda: api_text(*U[user].api(method, path, obj))
 def page(user, path, fields):
     def f():
-        st, data = U[user].form(path, dict(fields, csrf=U[user].csrf))
+        st, _, data = U[user].form(path, dict(fields, csrf=U[user].csrf))
         return st, text_of(data)
     return f
 def upload(user, reg, name, content):
     def f():
-        st, data = U[user].upload(f"/r/{reg}/import", name, content)
+        st, _, data = U[user].upload(f"/r/{reg}/import", name, content)
         return st, text_of(data)
     return f
 def run_cli(*args): return lambda: cli(*args)
 
 # the entry page's inputs for a form and unit (the grid of its own row)
 def entry_fields(user, form, unit, period="2023S1", **vals):
-    st, data = U[user].get("/entry?" + urllib.parse.urlencode({"form": form, "period": period, "unit": unit}))
+    st, _, data = U[user].get("/entry?" + urllib.parse.urlencode({"form": form, "period": period, "unit": unit}))
     if st != 200:
         err(f"GET /entry {form} {unit} as {user}: HTTP {st}: {text_of(data)[:300]!r}")
         return {}
@@ -263,7 +180,7 @@ def entry_fields(user, form, unit, period="2023S1", **vals):
 def entry(user, form, unit, period="2023S1", **vals):
     def f():
         fl = entry_fields(user, form, unit, period, **vals)
-        st, data = U[user].form("/entry", dict(fl, csrf=U[user].csrf))
+        st, _, data = U[user].form("/entry", dict(fl, csrf=U[user].csrf))
         return st, text_of(data)
     return f
 
@@ -278,7 +195,7 @@ def acts_http(action, unit, login, form="bieu-5", period="2023S1", comment=None,
     """the act through POST /api/submission; the command line when the server has no such route"""
     body = {"form": form, "period": period, "unit": unit, "action": action, "ack": ack}
     if comment: body["comment"] = comment
-    st, data = U[login].api("POST", "/api/submission", body)
+    st, _, data = U[login].api("POST", "/api/submission", body)
     if st == 404:
         print(f"  NOTE: POST /api/submission: HTTP 404; {action} {unit} done with the command line")
         return acts(action, unit, login, form, period, comment, ack)
@@ -413,7 +330,7 @@ con.close()
 if len(rows) != 1 or rows[0][:4] != ("d1_appr", "submission.reopen", "submission", "C11") \
         or json.loads(rows[0][4]).get("status") != "approved" or json.loads(rows[0][5]).get("status") != "returned":
     err(f"the reopen's audit rows: {rows}, expected one submission.reopen by d1_appr for C11, approved → returned")
-st, data = ADMIN.get("/audit")
+st, _, data = ADMIN.get("/audit")
 if st != 200 or "submission.reopen" not in text_of(data) or "d1_appr" not in text_of(data):
     err(f"the audit page (HTTP {st}) does not show the reopen by d1_appr")
 
@@ -446,7 +363,7 @@ if v != [(6.0,)]: err(f"the entered Biểu 5 value of C11 for 2023S1 after the e
 
 # ---------------- Biểu 3 for 2023 locks the models of C11 ----------------
 def models():
-    st, data = ADMIN.get("/api/registers/models?unit=P&period=&limit=50")
+    st, _, data = ADMIN.get("/api/registers/models?unit=P&period=&limit=50")
     return {r["values"]["name"].split()[0]: r for r in json.loads(data)["records"]}
 M = models()
 def events():
@@ -474,9 +391,5 @@ print(f"  {N['refused']} refused and {N['accepted']} accepted changes checked")
 sys.exit(1 if bad else 0)
 PY
 
-check "the server is still running" kill -0 "$SPID"
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -40 serve.log >&2
-else ok; fi
+check_server_end
 finish

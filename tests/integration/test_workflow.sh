@@ -46,71 +46,29 @@ run_dv o e init db || { fail "init: $(cat e)"; finish; }
 run_dv o e import units db units.csv || { fail "import units: $(cat e)"; finish; }
 run_dv o e import dialogues db dialogues.csv || { fail "import dialogues: $(cat e)"; finish; }
 
-adduser() { # LOGIN UNIT ROLE
-  if printf '%s\n' "pass-$1-123" | "$DV" user add db --login "$1" --unit "$2" --role "$3" >o 2>e; then ok; else
-    fail "user add $1: $(cat e)"
-  fi
-}
-adduser c11_off C11 officer
-adduser c11_appr C11 approver
-adduser c11_admin C11 admin
-adduser c11_view C11 viewer
-adduser c12_off C12 officer
-adduser d1_off D1 officer
-adduser d1_appr D1 approver
-adduser d2_appr D2 approver
-adduser p_appr P approver
-adduser p_admin P admin
+add_user c11_off C11 officer
+add_user c11_appr C11 approver
+add_user c11_admin C11 admin
+add_user c11_view C11 viewer
+add_user c12_off C12 officer
+add_user d1_off D1 officer
+add_user d1_appr D1 approver
+add_user d2_appr D2 approver
+add_user p_appr P approver
+add_user p_admin P admin
 # the deadline checks start from this state (no submission yet, no clock)
 sqlite3 db ".backup fresh.db" || fail "sqlite3 .backup"
 run_dv o e config db clock.today 2023-06-10 || fail "config clock.today: $(cat e)"
 
 # the server, for the same acts through POST /api/submission and GET /api/completeness (when
 # the build has them; otherwise the command line alone is checked)
-SPID=
-stop_server() {
-  if [ -n "$SPID" ]; then
-    kill "$SPID" 2>/dev/null
-    wait "$SPID" 2>/dev/null
-  fi
-  cleanup_workdir
-}
-trap stop_server EXIT
-PORT=
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  p=$((18000 + RANDOM % 1000))
-  if python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$p" 2>/dev/null; then
-    PORT=$p
-    break
-  fi
-done
-[ -n "$PORT" ] || { fail "no free port found"; finish; }
-"$DV" serve db --listen "127.0.0.1:$PORT" >serve.log 2>&1 &
-SPID=$!
-up=
-for _ in $(seq 1 100); do
-  if ! kill -0 "$SPID" 2>/dev/null; then break; fi
-  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then up=1; break; fi
-  sleep 0.1
-done
-if [ -z "$up" ]; then
-  fail "the server did not answer /healthz within 10 s; its output:"
-  cat serve.log >&2
-  finish
-fi
-ok
+start_server db
 
 check "the reporting cycle by every role" python3 - "$DV" "$W" "$PORT" <<'PY'
-import http.client, json, os, re, sqlite3, subprocess, sys
+import json, os, re, sqlite3, subprocess, sys
+from dvtest import bad, err, run_dv, Client
 dv, w, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
 DB = os.path.join(w, "db")
-bad = []
-def err(m): bad.append(m)
-import atexit
-@atexit.register
-def report_errors():  # also when the script stops early on an exception
-    for m in bad[:60]: print("  " + m)
-    if len(bad) > 60: print(f"  … and {len(bad) - 60} more")
 
 PARENT = {"P": None, "D1": "P", "D2": "P", "C11": "D1", "C12": "D1", "C21": "D2"}
 def above(u, unit):
@@ -139,32 +97,18 @@ def dump():
     return subprocess.run(["sqlite3", DB, ".dump " + " ".join(TABLES)], capture_output=True, text=True, check=True).stdout
 
 # ---------------- HTTP ----------------
-def hreq(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-    c.request(method, path, body=json.dumps(body).encode() if body is not None else None,
-              headers=dict(headers or {}, **({"Content-Type": "application/json"} if body is not None else {})))
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    return r.status, r.getheader("Set-Cookie"), data
-
+HTTP = Client(port)
 SESS = {}
 def session(login):
-    if login not in SESS:
-        st, cookie, data = hreq("POST", "/api/session", {"login": login, "password": f"pass-{login}-123"})
-        if st != 200: raise SystemExit(f"login {login}: HTTP {st} {data[:200]!r}")
-        SESS[login] = (cookie.split(";")[0], json.loads(data)["csrf"])
+    if login not in SESS: SESS[login] = HTTP.login(login)
     return SESS[login]
 
 def api_completeness(login, unit, form="bieu-5", period="2023S1"):
-    st, _, data = hreq("GET", f"/api/completeness?form={form}&period={period}&unit={unit}",
-                       headers={"Cookie": session(login)[0]})
+    st, _, data = session(login).get(f"/api/completeness?form={form}&period={period}&unit={unit}")
     return st, data
 
 def run(*args):
-    p = subprocess.run([dv, *args], capture_output=True, text=True)
-    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
-        err(f"sanitizer report from danvan {' '.join(args[:1])}: {p.stderr[:2000]}")
+    p = run_dv(dv, *args)
     return p.returncode, p.stdout, p.stderr.strip()
 
 def completeness(unit, form="bieu-5", period="2023S1"):
@@ -240,10 +184,9 @@ def act(login, action, unit="C11", form="bieu-5", period="2023S1", comment=None,
     nbefore = q("SELECT max(id) FROM audit")[0][0]
     if via == "api":
         what = "POST /api/submission: " + what
-        cookie, csrf = session(login)
         body = {"form": form, "period": period, "unit": unit, "action": action, "ack": ack}
         if comment is not None: body["comment"] = comment
-        st, _, data = hreq("POST", "/api/submission", body, {"Cookie": cookie, "X-CSRF-Token": csrf})
+        st, _, data = session(login).api("POST", "/api/submission", body)
         try: js = json.loads(data)
         except Exception: js = {}
         rc = 0 if st == 200 else st
@@ -478,21 +421,13 @@ PY
 # everything is pending and C11 submits on time; on the due date C12 is still pending and D2
 # submits on time; the day after, C12 is missing (D1 too, in P's view) and then submits late.
 check "deadlines: on time, late, missing, pending" python3 - "$DV" "$W" <<'PY'
-import datetime, json, os, shutil, subprocess, sys
+import datetime, json, os, shutil, sys
+from dvtest import bad, err, run_dv
 dv, w = sys.argv[1], sys.argv[2]
-bad = []
-def err(m): bad.append(m)
-import atexit
-@atexit.register
-def report_errors():  # also when the script stops early on an exception
-    for m in bad[:60]: print("  " + m)
-    if len(bad) > 60: print(f"  … and {len(bad) - 60} more")
 D = datetime.date
 
 def run(db, *args):
-    p = subprocess.run([dv, args[0], db, *args[1:]], capture_output=True, text=True)
-    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
-        err(f"sanitizer report from danvan {args[0]}: {p.stderr[:2000]}")
+    p = run_dv(dv, args[0], db, *args[1:])
     return p.returncode, p.stdout, p.stderr.strip()
 
 def completeness(db, unit):
@@ -584,9 +519,5 @@ if c and c["C11"]["due"] != "2023-06-15": err(f"after refused rules the due date
 
 sys.exit(1 if bad else 0)
 PY
-check "the server is still running" kill -0 "$SPID"
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -40 serve.log >&2
-else ok; fi
+check_server_end
 finish

@@ -1,0 +1,158 @@
+"""Python helpers shared by the integration tests' python parts (the counterpart of lib.sh).
+
+lib.sh puts this directory on PYTHONPATH, so a heredoc or a generated script imports it:
+    from dvtest import bad, err, Client
+(It is not named http.py: that would hide the standard library's http package.)
+
+  - bad, err: the errors a script collects; they are printed (the first MAX_SHOWN) when the
+    script exits, also when it stops early on an exception; end with sys.exit(1 if bad else 0).
+  - run_dv(dv, *args): runs the binary; a sanitizer report on its stderr is an error.
+  - Client(port or base URL): HTTP requests to the server; client.login(LOGIN) signs in (the
+    tests' users have the password pass-LOGIN-123) and returns a Session holding the cookie
+    and the CSRF token, with get / form / api / upload. Every request returns
+    (status, {lower-case header name: value}, body bytes).
+  - text_of(data): a page's text, tags removed and entities decoded (for message checks).
+  - window(period), in_subtree(unit, root, parent), write_csv, load_csv: for the tests that
+    compute the annexes themselves from their own CSV files.
+"""
+import atexit, csv, datetime, html, http.client, json, re, subprocess, urllib.parse, uuid
+
+# ---------------- errors ----------------
+bad = []
+MAX_SHOWN = 60
+
+
+def err(m):
+    bad.append(m)
+
+
+@atexit.register
+def report_errors():
+    for m in bad[:MAX_SHOWN]: print("  " + m)
+    if len(bad) > MAX_SHOWN: print(f"  … and {len(bad) - MAX_SHOWN} more")
+
+
+# ---------------- the binary ----------------
+def run_dv(dv, *args):
+    """danvan ARGS…: the CompletedProcess (text); a sanitizer report is an error"""
+    p = subprocess.run([dv, *args], capture_output=True, text=True)
+    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
+        err(f"sanitizer report from danvan {' '.join(args[:2])}: {p.stderr[:2000]}")
+    return p
+
+
+# ---------------- HTTP ----------------
+class Client:
+    """the server at a port of 127.0.0.1 or at a base URL ("http://127.0.0.1:18123")"""
+
+    def __init__(self, where, timeout=15):
+        if isinstance(where, int) or str(where).isdigit():
+            self.host, self.port = "127.0.0.1", int(where)
+        else:
+            u = urllib.parse.urlparse(where)
+            self.host, self.port = u.hostname, u.port
+        self.timeout = timeout
+
+    def req(self, method, path, body=None, cookie=None, ctype=None, headers=None):
+        """one request; a body goes as ctype (by default application/json)"""
+        h = dict(headers or {})
+        if cookie: h["Cookie"] = cookie
+        if body is not None:
+            if isinstance(body, str): body = body.encode()
+            if ctype: h["Content-Type"] = ctype
+            else: h.setdefault("Content-Type", "application/json")
+        c = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            c.request(method, path, body=body, headers=h)
+            r = c.getresponse()
+            data = r.read()
+            return r.status, {k.lower(): v for k, v in r.getheaders()}, data
+        finally:
+            c.close()
+
+    def login(self, login, password=None):
+        return Session(self, login, password)
+
+
+class Session:
+    """a signed-in user: POST /api/session must answer 200 with the cookie and the CSRF token"""
+
+    def __init__(self, client, login, password=None):
+        self.client, self.login = client, login
+        password = password if password is not None else f"pass-{login}-123"
+        st, hdrs, data = client.req("POST", "/api/session", json.dumps({"login": login, "password": password}))
+        if st != 200 or "set-cookie" not in hdrs:
+            raise SystemExit(f"login {login}: HTTP {st} {data[:200]!r}")
+        self.cookie = hdrs["set-cookie"].split(";")[0]
+        self.csrf = json.loads(data)["csrf"]
+
+    def get(self, path):
+        return self.client.req("GET", path, cookie=self.cookie)
+
+    def form(self, path, fields):
+        """a form POST; the caller puts the csrf field in when the test wants it"""
+        return self.client.req("POST", path, urllib.parse.urlencode(fields).encode(), self.cookie,
+                               "application/x-www-form-urlencoded")
+
+    def api(self, method, path, obj=None):
+        """a JSON API call with the X-CSRF-Token header"""
+        return self.client.req(method, path, json.dumps(obj).encode() if obj is not None else None, self.cookie,
+                               headers={"X-CSRF-Token": self.csrf})
+
+    def upload(self, path, name, content, ctype="text/csv"):
+        """a multipart form with the csrf field and one file (content: str or bytes)"""
+        b = uuid.uuid4().hex
+        if isinstance(content, str): content = content.encode()
+        body = (f"--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{self.csrf}\r\n"
+                f"--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+                f"Content-Type: {ctype}\r\n\r\n").encode() + content + f"\r\n--{b}--\r\n".encode()
+        return self.client.req("POST", path, body, self.cookie, f"multipart/form-data; boundary={b}")
+
+
+def text_of(data, squeeze=True):
+    """the page's text, scripts, styles and tags removed, entities decoded; runs of white
+    space made one space unless squeeze=False"""
+    s = data.decode("utf-8", "replace")
+    s = re.sub(r"<script.*?</script>|<style.*?</style>", " ", s, flags=re.S)
+    s = html.unescape(re.sub(r"<[^>]+>", " ", s))
+    return re.sub(r"\s+", " ", s) if squeeze else s
+
+
+# ---------------- periods, units, CSV ----------------
+D = datetime.date
+
+
+def window(p):
+    """the first and last day of a period: 2023, 2023S1, 2023Q2, 202305, 2023C9 (January to September)"""
+    y = int(p[:4]); rest = p[4:]
+    if rest == "": return D(y, 1, 1), D(y, 12, 31)
+    if rest[0] == "S": return (D(y, 1, 1), D(y, 6, 30)) if rest == "S1" else (D(y, 7, 1), D(y, 12, 31))
+    if rest[0] == "Q":
+        q = int(rest[1]); m1 = 3 * q - 2
+        end = D(y + 1, 1, 1) if q == 4 else D(y, m1 + 3, 1)
+        return D(y, m1, 1), end - datetime.timedelta(days=1)
+    if rest[0] == "C":
+        m = int(rest[1:]); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
+        return D(y, 1, 1), end - datetime.timedelta(days=1)
+    m = int(rest); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
+    return D(y, m, 1), end - datetime.timedelta(days=1)
+
+
+def in_subtree(u, root, parent):
+    """unit u is root or below it; parent maps a code to its parent's (None or "" at the top)"""
+    while u:
+        if u == root: return True
+        u = parent[u]
+    return False
+
+
+def write_csv(name, header, rows):
+    with open(name, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def load_csv(name):
+    with open(name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
