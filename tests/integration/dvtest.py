@@ -53,8 +53,9 @@ class Client:
             self.host, self.port = u.hostname, u.port
         self.timeout = timeout
 
-    def req(self, method, path, body=None, cookie=None, ctype=None, headers=None):
-        """one request; a body goes as ctype (by default application/json)"""
+    def req(self, method, path, body=None, headers=None, cookie=None, ctype=None):
+        """one request; a body goes as ctype, else as the Content-Type of headers, else as
+        application/json"""
         h = dict(headers or {})
         if cookie: h["Cookie"] = cookie
         if body is not None:
@@ -75,15 +76,17 @@ class Client:
 
 
 class Session:
-    """a signed-in user: POST /api/session must answer 200 with the cookie and the CSRF token"""
+    """a signed-in user: POST /api/session must answer 200 with the dv_session cookie and the
+    CSRF token (else the script stops)"""
 
     def __init__(self, client, login, password=None):
         self.client, self.login = client, login
         password = password if password is not None else f"pass-{login}-123"
         st, hdrs, data = client.req("POST", "/api/session", json.dumps({"login": login, "password": password}))
-        if st != 200 or "set-cookie" not in hdrs:
+        ck = hdrs.get("set-cookie", "")
+        if st != 200 or not ck.startswith("dv_session="):
             raise SystemExit(f"login {login}: HTTP {st} {data[:200]!r}")
-        self.cookie = hdrs["set-cookie"].split(";")[0]
+        self.cookie = ck.split(";")[0]
         self.csrf = json.loads(data)["csrf"]
 
     def get(self, path):
@@ -91,13 +94,13 @@ class Session:
 
     def form(self, path, fields):
         """a form POST; the caller puts the csrf field in when the test wants it"""
-        return self.client.req("POST", path, urllib.parse.urlencode(fields).encode(), self.cookie,
-                               "application/x-www-form-urlencoded")
+        return self.client.req("POST", path, urllib.parse.urlencode(fields).encode(), cookie=self.cookie,
+                               ctype="application/x-www-form-urlencoded")
 
     def api(self, method, path, obj=None):
         """a JSON API call with the X-CSRF-Token header"""
-        return self.client.req(method, path, json.dumps(obj).encode() if obj is not None else None, self.cookie,
-                               headers={"X-CSRF-Token": self.csrf})
+        return self.client.req(method, path, json.dumps(obj).encode() if obj is not None else None,
+                               {"X-CSRF-Token": self.csrf}, self.cookie)
 
     def upload(self, path, name, content, ctype="text/csv"):
         """a multipart form with the csrf field and one file (content: str or bytes)"""
@@ -106,7 +109,7 @@ class Session:
         body = (f"--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{self.csrf}\r\n"
                 f"--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
                 f"Content-Type: {ctype}\r\n\r\n").encode() + content + f"\r\n--{b}--\r\n".encode()
-        return self.client.req("POST", path, body, self.cookie, f"multipart/form-data; boundary={b}")
+        return self.client.req("POST", path, body, cookie=self.cookie, ctype=f"multipart/form-data; boundary={b}")
 
 
 def text_of(data, squeeze=True):

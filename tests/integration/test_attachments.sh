@@ -26,10 +26,9 @@ CSV
 run_dv o e import documents db docs.csv || { fail "import documents: $(cat e)"; finish; }
 DOC=$(sqlite3 db "select id from records where register='documents'")
 [ -n "$DOC" ] && ok || { fail "the document is not in the records table"; finish; }
-for u in "doff D officer" "dview D viewer" "eoff E officer"; do
-  set -- $u
-  printf 'pass-%s-123\n' "$1" | "$DV" user add db --login "$1" --unit "$2" --role "$3" >o 2>e && ok || fail "user add $1: $(cat e)"
-done
+add_user doff D officer
+add_user dview D viewer
+add_user eoff E officer
 
 # the files
 python3 - <<'PY'
@@ -62,10 +61,9 @@ start_server db
 
 check "attachments over HTTP" python3 - "$BASE" "$DOC" <<'PY'
 import hashlib, html, http.client, json, re, socket, sqlite3, sys, urllib.parse, uuid
+from dvtest import bad, err
 base, doc = sys.argv[1], sys.argv[2]
 host = urllib.parse.urlparse(base)
-bad = []
-def err(m): bad.append(m)
 
 def req(method, path, body=None, headers=None, cookie=None):
     h = dict(headers or {})
@@ -237,14 +235,8 @@ if csrf:
     n = con.execute("select count(*) from audit where action='attachment.add'").fetchone()[0]
     con.close()
     if n != len(stored()): err(f"{n} attachment.add audit entries for {len(stored())} files")
-
-for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)
 PY
 
-check "the server is still running" kill -0 "$SPID"
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -40 serve.log >&2
-else ok; fi
+check_server_end
 finish

@@ -19,17 +19,14 @@ if ! run_dv o e init db --demo; then fail "init --demo: $(cat e)"; finish; fi
 start_server db
 
 check "the report document over HTTP" python3 - "$BASE" <<'PY'
-import http.client, json, sys, urllib.parse
-base = sys.argv[1].replace("http://", "")
+import sys, urllib.parse
+from dvtest import Client
+HTTP = Client(sys.argv[1], timeout=120)
+req = HTTP.req
 bad = 0
-def req(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection(base, timeout=120)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
 def login(user, pw):
-    st, h, body = req("POST", "/api/session", json.dumps({"login": user, "password": pw}), {"Content-Type": "application/json"})
-    return h["set-cookie"].split(";")[0], json.loads(body)["csrf"]
+    s = HTTP.login(user, pw)
+    return s.cookie, s.csrf
 def post(cookie, fields):
     return req("POST", "/documents/report", urllib.parse.urlencode(fields),
                {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})

@@ -219,8 +219,5 @@ else
   [ "$st" = 0 ] && ok || fail "the server exited with status $st after SIGTERM"
 fi
 SPID=
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -40 serve.log >&2
-else ok; fi
+check_serve_log
 finish

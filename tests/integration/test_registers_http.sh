@@ -38,34 +38,21 @@ start_server db
 
 check "create/edit/delete of every register over HTTP, with audit and annexes" \
   python3 - "$BASE" "$W/db" "$DLG_DATE" <<'PY'
-import http.client, json, sqlite3, sys, urllib.parse
+import json, sqlite3, sys, urllib.parse
 from html.parser import HTMLParser
+import dvtest
+from dvtest import bad, err, Client
 
 base, dbpath, dlg_date = sys.argv[1:4]
-host = urllib.parse.urlparse(base)
-bad = []
-def err(m): bad.append(m)
 
 # ---------------- HTTP ----------------
-def request(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection(host.hostname, host.port, timeout=20)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    data = r.read()
-    hdrs = {k.lower(): v for k, v in r.getheaders()}
-    c.close()
-    return r.status, hdrs, data
+HTTP = Client(base, timeout=20)
 
-class Session:
+class Session(dvtest.Session):
+    """api() with or without (or with another) CSRF token, answering (status, JSON or None, body);
+    form() answering (status, Location, body)"""
     def __init__(self, login, password):
-        self.login = login
-        st, hdrs, data = request("POST", "/api/session", json.dumps({"login": login, "password": password}).encode(),
-                                 {"Content-Type": "application/json"})
-        ck = hdrs.get("set-cookie", "")
-        if st != 200 or not ck.startswith("dv_session="):
-            raise SystemExit(f"login {login}: HTTP {st} {data[:200]!r}")
-        self.cookie = ck.split(";")[0]
-        self.csrf = json.loads(data)["csrf"]
+        super().__init__(HTTP, login, password)
 
     def api(self, method, path, obj=None, csrf=True, token=None):
         h = {"Cookie": self.cookie}
@@ -74,18 +61,15 @@ class Session:
         if obj is not None:
             body = json.dumps(obj).encode()
             h["Content-Type"] = "application/json"
-        st, hdrs, data = request(method, path, body, h)
+        st, hdrs, data = self.client.req(method, path, body, h)
         try: js = json.loads(data) if data else None
         except Exception: js = None
         return st, js, data
 
-    def get(self, path):
-        return request("GET", path, None, {"Cookie": self.cookie})
-
     def form(self, path, pairs):
         body = urllib.parse.urlencode(pairs).encode()
-        st, hdrs, data = request("POST", path, body, {"Cookie": self.cookie,
-                                                      "Content-Type": "application/x-www-form-urlencoded"})
+        st, hdrs, data = self.client.req("POST", path, body, {"Cookie": self.cookie,
+                                                              "Content-Type": "application/x-www-form-urlencoded"})
         return st, hdrs.get("location", ""), data
 
 # ---------------- the pages' forms, submitted as a browser would ----------------
@@ -668,14 +652,8 @@ for spec in REGS:
     if got != want: err(f"{r}: audit rows by ngoquyen {got}, expected {want}")
 left = sorted({a for a, e, l, b, af in rows if l in ("xem", "maychai") and a not in ("private.read", "session.login")})
 if left: err(f"refused writers left audit rows: {left}")
-
-for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)
 PY
 
-check "the server is still running" kill -0 "$SPID"
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -60 serve.log >&2
-else ok; fi
+check_server_end
 finish

@@ -23,18 +23,13 @@ run_dv o e init db || { fail "init: $(cat e)"; finish; }
 run_dv o e import units db units.csv || { fail "import units: $(cat e)"; finish; }
 
 # users (password on stdin)
-adduser() { # LOGIN UNIT ROLE
-  if printf '%s\n' "pass-$1-123" | "$DV" user add db --login "$1" --unit "$2" --role "$3" >o 2>e; then ok; else
-    fail "user add $1: $(cat e)"
-  fi
-}
-adduser c1off C1 officer
-adduser c1off2 C1 officer
-adduser c1view C1 viewer
-adduser c1appr C1 approver
-adduser c2off C2 officer
-adduser doff D officer
-adduser tadmin T admin
+add_user c1off C1 officer
+add_user c1off2 C1 officer
+add_user c1view C1 viewer
+add_user c1appr C1 approver
+add_user c2off C2 officer
+add_user doff D officer
+add_user tadmin T admin
 
 # letters of C1 (a complaint, and a denunciation handled by c1off), of D and of C2
 cat >letters.csv <<'CSV'
@@ -72,23 +67,10 @@ if grep -qE 'Nguyễn Văn An|Trần Thị Bình|Phạm Văn Cường|Lê Thị 
 start_server db
 
 check "senders' visibility over HTTP" python3 - "$BASE" "$ID_AN" "$ID_BINH" "$ID_CUONG" "$ID_DUNG" <<'PY'
-import http.client, json, sqlite3, sys, urllib.parse
+import json, sqlite3, sys, urllib.parse
+from dvtest import bad, err, Client
 base, id_an, id_binh, id_cuong, id_dung = sys.argv[1:6]
-host = urllib.parse.urlparse(base)
-bad = []
-def err(m): bad.append(m)
-
-def req(method, path, body=None, cookie=None):
-    c = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
-    h = {}
-    if body is not None:
-        body = json.dumps(body).encode(); h["Content-Type"] = "application/json"
-    if cookie: h["Cookie"] = cookie
-    c.request(method, path, body=body, headers=h)
-    r = c.getresponse(); data = r.read()
-    out = (r.status, dict((k.lower(), v) for k, v in r.getheaders()), data)
-    c.close()
-    return out
+req = Client(base, timeout=10).req
 
 def text_of(hdrs, data):
     """the body as text; JSON re-dumped without \\u escapes so names can be searched"""
@@ -99,7 +81,7 @@ def text_of(hdrs, data):
     return t
 
 def login(user):
-    st, hdrs, data = req("POST", "/api/session", {"login": user, "password": f"pass-{user}-123"})
+    st, hdrs, data = req("POST", "/api/session", json.dumps({"login": user, "password": f"pass-{user}-123"}))
     ck = hdrs.get("set-cookie", "")
     if st != 200 or not ck.startswith("dv_session="):
         err(f"login {user}: HTTP {st} {data[:200]!r}"); return None
@@ -212,14 +194,8 @@ who = {l for (l,) in con.execute("select login from audit where action='private.
 if who - {"c1off", "c1off2", "c1appr", "doff", "(dòng lệnh)"}:   # (dòng lệnh): the CLI exports above
     err(f"private.read entries by users who may not read senders: {sorted(who)}")
 con.close()
-
-for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)
 PY
 
-check "the server is still running" kill -0 "$SPID"
-if grep -qE 'Sanitizer|runtime error:' serve.log; then
-  fail "sanitizer report in the server's output:"
-  head -40 serve.log >&2
-else ok; fi
+check_server_end
 finish

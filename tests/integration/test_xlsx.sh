@@ -382,26 +382,16 @@ PY
 # --- HTTP ------------------------------------------------------------------------------------------
 start_server db
 python3 - "$BASE" "$W/xl.py" <<'PY' && ok || fail "HTTP checks (above)"
-import http.client, json, re, sys, urllib.parse, uuid
+import sys, uuid
 sys.path.insert(0, sys.argv[2].rsplit('/', 1)[0])
 import xl
-base = urllib.parse.urlparse(sys.argv[1])
+from dvtest import Client
 bad = []
 
-def request(method, path, body=None, headers=None):
-    c = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    data = r.read()
-    h = {k.lower(): v for k, v in r.getheaders()}
-    c.close()
-    return r.status, h, data
-
-st, h, data = request("POST", "/api/session", json.dumps({"login": "maychai", "password": "maychai123"}).encode(),
-                      {"Content-Type": "application/json"})
-if st != 200: raise SystemExit("login maychai: %d" % st)
-cookie, csrf = h["set-cookie"].split(";")[0], json.loads(data)["csrf"]
-get = lambda p: request("GET", p, None, {"Cookie": cookie})
+me = Client(sys.argv[1], timeout=30).login("maychai", "maychai123")
+cookie, csrf = me.cookie, me.csrf
+get = me.get
+request = me.client.req
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 q = "form=bieu-1&period=2023S1&unit=11329"
 
