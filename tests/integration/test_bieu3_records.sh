@@ -19,6 +19,8 @@ cd "$W" || exit 1
 
 cat >model.py <<'PY'
 import csv, datetime, json, random, subprocess, sys
+import dvtest
+from dvtest import window, write_csv, load_csv as load
 
 UNITS = [("P", "Tỉnh Biểu Ba", "Tỉnh", 1, ""),
          ("D1", "Huyện Một", "Huyện", 2, "P"), ("D2", "Huyện Hai", "Huyện", 2, "P"),
@@ -28,26 +30,9 @@ UNITS = [("P", "Tỉnh Biểu Ba", "Tỉnh", 1, ""),
          ("C21", "Xã Hai Một", "Xã", 3, "D2"), ("C22", "Xã Hai Hai", "Xã", 3, "D2")]
 PARENT = {u[0]: u[4] for u in UNITS}
 CODES = [u[0] for u in UNITS]
-def in_subtree(u, root):
-    while u:
-        if u == root: return True
-        u = PARENT[u]
-    return False
+def in_subtree(u, root): return dvtest.in_subtree(u, root, PARENT)
 
 D = datetime.date
-def window(p):
-    y = int(p[:4]); rest = p[4:]
-    if rest == "": return D(y, 1, 1), D(y, 12, 31)
-    if rest[0] == "S": return (D(y, 1, 1), D(y, 6, 30)) if rest == "S1" else (D(y, 7, 1), D(y, 12, 31))
-    if rest[0] == "Q":
-        q = int(rest[1]); m1 = 3 * q - 2
-        end = D(y + 1, 1, 1) if q == 4 else D(y, m1 + 3, 1)
-        return D(y, m1, 1), end - datetime.timedelta(days=1)
-    if rest[0] == "C":
-        m = int(rest[1:]); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-        return D(y, 1, 1), end - datetime.timedelta(days=1)
-    m = int(rest); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-    return D(y, m, 1), end - datetime.timedelta(days=1)
 def counts_in(year, p):
     a, b = window(p)
     return a <= D(int(year), 1, 1) <= b
@@ -58,15 +43,7 @@ FIELDS = ("kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_dang")
 AREAS = ("nong_thon_moi", "do_thi", "chuyen_doi_so", "khac")
 STATUSES = ("registered", "appraising", "recognised", "not_recognised", "commended")
 
-def write(name, rows):
-    with open(name, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=HEADER, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-
-def load(name):
-    with open(name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def write(name, rows): write_csv(name, HEADER, rows)
 
 def gen():
     rnd = random.Random(4032023)

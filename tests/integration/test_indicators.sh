@@ -19,6 +19,8 @@ cd "$W" || exit 1
 
 cat >model.py <<'PY'
 import csv, datetime, json, random, subprocess, sys
+import dvtest
+from dvtest import window, write_csv as write, load_csv as load
 
 UNITS = [  # code, name, type, level, parent, valid_from, valid_to
     ("P", "Tỉnh Chỉ Số", "Tỉnh", 1, "", "", ""),
@@ -36,40 +38,15 @@ PARENT = {u[0]: u[4] for u in UNITS}
 NAME = {u[0]: u[1] for u in UNITS}
 VALID_TO = {u[0]: u[6] for u in UNITS}
 LIVE = [c for c in CODES if c not in ("D4", "C41")]   # units that exist throughout 2022–2023
-def in_subtree(u, root):
-    while u:
-        if u == root: return True
-        u = PARENT[u]
-    return False
+def in_subtree(u, root): return dvtest.in_subtree(u, root, PARENT)
 
 D = datetime.date
-def window(p):
-    y = int(p[:4]); rest = p[4:]
-    if rest == "": return D(y, 1, 1), D(y, 12, 31)
-    if rest[0] == "S": return (D(y, 1, 1), D(y, 6, 30)) if rest == "S1" else (D(y, 7, 1), D(y, 12, 31))
-    if rest[0] == "Q":
-        q = int(rest[1]); m1 = 3 * q - 2
-        end = D(y + 1, 1, 1) if q == 4 else D(y, m1 + 3, 1)
-        return D(y, m1, 1), end - datetime.timedelta(days=1)
-    if rest[0] == "C":
-        m = int(rest[1:]); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-        return D(y, 1, 1), end - datetime.timedelta(days=1)
-    m = int(rest); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-    return D(y, m, 1), end - datetime.timedelta(days=1)
 def valid(u, p):
     return not VALID_TO[u] or D.fromisoformat(VALID_TO[u]) >= window(p)[0]
 def children(u, p):
     return [c for c in CODES if PARENT[c] == u and valid(c, p)]
 
 AREAS = ("nong_thon_moi", "do_thi", "chuyen_doi_so", "khac")
-def write(name, header, rows):
-    with open(name, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-def load(name):
-    with open(name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 M_HEADER = "name,unit,kind,field,areas,year,status,press_items,exemplary".split(",")
 E_HEADER = "name,religion,unit,uses_land,status,dossier_on,certificate_on".split(",")

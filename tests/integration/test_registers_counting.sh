@@ -22,6 +22,7 @@ cd "$W" || exit 1
 
 cat >model.py <<'PY'
 import csv, datetime, glob, json, os, random, subprocess, sys
+from dvtest import window, write_csv, load_csv as read
 
 UNITS = [("P", "Tỉnh Sinh Thử", "Tỉnh", 1, ""),
          ("D1", "Huyện Một", "Huyện", 2, "P"), ("D2", "Huyện Hai", "Huyện", 2, "P"),
@@ -43,21 +44,7 @@ def in_subtree(u, root):
 D = datetime.date
 def iso(d): return d.isoformat()
 
-# ---------------- periods (calendar windows) ----------------
-def window(p):
-    y = int(p[:4]); rest = p[4:]
-    if rest == "": return D(y, 1, 1), D(y, 12, 31)
-    if rest[0] == "S":
-        return (D(y, 1, 1), D(y, 6, 30)) if rest == "S1" else (D(y, 7, 1), D(y, 12, 31))
-    if rest[0] == "Q":
-        q = int(rest[1]); m1 = 3 * q - 2
-        end = D(y + 1, 1, 1) if q == 4 else D(y, m1 + 3, 1)
-        return D(y, m1, 1), end - datetime.timedelta(days=1)
-    if rest[0] == "C":
-        m = int(rest[1:]); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-        return D(y, 1, 1), end - datetime.timedelta(days=1)
-    m = int(rest); end = D(y + 1, 1, 1) if m == 12 else D(y, m + 1, 1)
-    return D(y, m, 1), end - datetime.timedelta(days=1)
+# ---------------- periods (calendar windows: dvtest.window) ----------------
 
 def within(day, p):
     a, b = window(p)
@@ -210,18 +197,9 @@ def gen():
     write("add_conferences.csv", "conferences", [dict(date="2023-02-02", unit="C11", chaired_by="cap_uy",
                                                       title="Hội nghị xã bổ sung", participants="30")])
 
-def write(name, reg, rows):
-    hdr = HEADERS[reg].split(",")
-    with open(name, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(hdr)
-        for r in rows: w.writerow([r[k] for k in hdr])
+def write(name, reg, rows): write_csv(name, HEADERS[reg].split(","), rows)
 
 # ---------------- the expected counts ----------------
-def read(name):
-    with open(name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
 def load(phase):
     recs = {}
     for reg in HEADERS:
