@@ -68,6 +68,57 @@ finish() {
 # `printf ... | f` runs f in this shell, so its fail/ok counts are kept
 shopt -s lastpipe
 
+# pristine_db : the database db as it is now is what every refused import must leave: it is
+# copied to pristine.db and dumped to base.sql (for expect_reject)
+pristine_db() {
+  rm -f db-wal db-shm
+  cp db pristine.db
+  dump_db db base.sql
+}
+
+# expect_reject KIND LINE FIELD DESCRIPTION [MESSAGE-FRAGMENT] < csv-text
+#   `danvan import KIND db` of the text must fail, with a message on stderr naming line LINE
+#   ("dòng LINE"), the field FIELD (unless empty: an error about the whole line) and holding
+#   MESSAGE-FRAGMENT when given; the database must be left as pristine_db saved it (else it
+#   is restored from pristine.db). One check each: the refusal, the line, the field, the
+#   fragment, the unchanged database. The files are badN.csv, badN.out, badN.err.
+REJECTS=0
+expect_reject() {
+  local kind=$1 line=$2 field=$3 desc=$4 frag=${5:-}
+  REJECTS=$((REJECTS + 1))
+  local f="bad$REJECTS"
+  cat >"$f.csv"
+  if run_dv "$f.out" "$f.err" import "$kind" db "$f.csv"; then
+    fail "[$kind: $desc] import succeeded (exit 0), expected a rejection"
+  else
+    ok
+    if [ ! -s "$f.err" ]; then
+      fail "[$kind: $desc] no message on stderr"
+    else
+      if grep -qE "dòng $line([^0-9]|$)" "$f.err"; then ok; else
+        fail "[$kind: $desc] message does not name line $line: $(cat "$f.err")"
+      fi
+      if [ -n "$field" ]; then
+        if grep -qwF -- "$field" "$f.err"; then ok; else
+          fail "[$kind: $desc] message does not name the field '$field': $(cat "$f.err")"
+        fi
+      fi
+      if [ -n "$frag" ]; then
+        if grep -qF -- "$frag" "$f.err"; then ok; else
+          fail "[$kind: $desc] message lacks '$frag': $(cat "$f.err")"
+        fi
+      fi
+    fi
+  fi
+  dump_db db after.sql
+  if cmp -s base.sql after.sql; then ok; else
+    fail "[$kind: $desc] the database changed although the import failed:"
+    diff base.sql after.sql | head -10 >&2
+    cp pristine.db db
+    rm -f db-wal db-shm
+  fi
+}
+
 # add_user LOGIN UNIT ROLE : adds a user to the database db with the password pass-LOGIN-123
 # (the one dvtest.Session signs in with); one check
 add_user() {

@@ -12,43 +12,10 @@ if ! run_dv init.out init.err init db --demo; then
   fail "init --demo failed: $(cat init.err)"
   finish
 fi
-rm -f db-wal db-shm
-cp db pristine.db
-dump_db db base.sql
+pristine_db
 
-# expect_reject KIND LINE FIELD DESCRIPTION < csv-text
+# expect_reject KIND LINE FIELD DESCRIPTION < csv-text (lib.sh)
 #   FIELD may be empty when the error is about the whole line (field count, CSV syntax).
-N=0
-expect_reject() {
-  local kind=$1 line=$2 field=$3 desc=$4
-  N=$((N + 1))
-  local f="bad$N.csv"
-  cat >"$f"
-  if run_dv "bad$N.out" "bad$N.err" import "$kind" db "$f"; then
-    fail "[$kind: $desc] import succeeded (exit 0), expected a rejection"
-  else
-    ok
-    if [ ! -s "bad$N.err" ]; then
-      fail "[$kind: $desc] no message on stderr"
-    else
-      if grep -qE "dòng $line([^0-9]|$)" "bad$N.err"; then ok; else
-        fail "[$kind: $desc] message does not name line $line: $(cat "bad$N.err")"
-      fi
-      if [ -n "$field" ]; then
-        if grep -qwF -- "$field" "bad$N.err"; then ok; else
-          fail "[$kind: $desc] message does not name the field '$field': $(cat "bad$N.err")"
-        fi
-      fi
-    fi
-  fi
-  dump_db db after.sql
-  if cmp -s base.sql after.sql; then ok; else
-    fail "[$kind: $desc] the database changed although the import failed:"
-    diff base.sql after.sql | head -10 >&2
-    cp pristine.db db
-    rm -f db-wal db-shm
-  fi
-}
 
 DH='date,unit,type,chair,title,participants'
 GOOD1='2023-03-15,31,dinh_ky,cap_uy,Đối thoại định kỳ về chỉnh trang đô thị,120'

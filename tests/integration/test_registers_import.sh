@@ -118,48 +118,10 @@ accepted,recommendations,form,unit,date,subject,drafts
 2,5,hoi_nghi,X12,2023-05-05,Phản biện dự thảo quy hoạch,
 CSV
 
-rm -f db-wal db-shm
-cp db pristine.db
-dump_db db base.sql
+pristine_db
 
 # ---------------- bad files ----------------
-# expect_reject REGISTER LINE FIELD DESCRIPTION [MESSAGE-FRAGMENT] < csv-text
-N=0
-expect_reject() {
-  local reg=$1 line=$2 field=$3 desc=$4 frag=${5:-}
-  N=$((N + 1))
-  local f="bad$N.csv"
-  cat >"$f"
-  if run_dv "bad$N.out" "bad$N.err" import "$reg" db "$f"; then
-    fail "[$reg: $desc] import succeeded (exit 0), expected a rejection"
-  else
-    ok
-    if [ ! -s "bad$N.err" ]; then
-      fail "[$reg: $desc] no message on stderr"
-    else
-      if grep -qE "dòng $line([^0-9]|$)" "bad$N.err"; then ok; else
-        fail "[$reg: $desc] message does not name line $line: $(cat "bad$N.err")"
-      fi
-      if [ -n "$field" ]; then
-        if grep -qwF -- "$field" "bad$N.err"; then ok; else
-          fail "[$reg: $desc] message does not name the field '$field': $(cat "bad$N.err")"
-        fi
-      fi
-      if [ -n "$frag" ]; then
-        if grep -qF -- "$frag" "bad$N.err"; then ok; else
-          fail "[$reg: $desc] message lacks '$frag': $(cat "bad$N.err")"
-        fi
-      fi
-    fi
-  fi
-  dump_db db after.sql
-  if cmp -s base.sql after.sql; then ok; else
-    fail "[$reg: $desc] the database changed although the import failed:"
-    diff base.sql after.sql | head -10 >&2
-    cp pristine.db db
-    rm -f db-wal db-shm
-  fi
-}
+# expect_reject REGISTER LINE FIELD DESCRIPTION [MESSAGE-FRAGMENT] < csv-text (lib.sh)
 
 # missing_column REGISTER HEADER GOOD-ROW COLUMN : the header without COLUMN (a required one)
 # and the row without its value
