@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PDF_TIMEOUT_S 90
+#define PDF_PARALLEL 2
+#define PDF_WAIT_S 60
 
 /* the layout parameters: defaults, then the office's doc.* settings */
 static void load_style(app *a, doc_style *st) {
@@ -280,6 +283,39 @@ static char *file_name(const char *prefix, const char *key, const char *period_i
   return buf_detach(&b, NULL);
 }
 
+/* LibreOffice takes a few seconds and a few hundred MB a run: at most
+ * PDF_PARALLEL at once, the others wait their turn up to PDF_WAIT_S */
+static pthread_mutex_t pdf_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pdf_free = PTHREAD_COND_INITIALIZER;
+static int pdf_running;
+
+static int pdf_enter(void) {
+  struct timespec until;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_sec += PDF_WAIT_S;
+  pthread_mutex_lock(&pdf_lock);
+  int rc = 0;
+  while (pdf_running >= PDF_PARALLEL && rc == 0) rc = pthread_cond_timedwait(&pdf_free, &pdf_lock, &until);
+  if (pdf_running < PDF_PARALLEL) pdf_running++, rc = 0;
+  pthread_mutex_unlock(&pdf_lock);
+  return rc ? -1 : 0;
+}
+
+static void pdf_leave(void) {
+  pthread_mutex_lock(&pdf_lock);
+  pdf_running--;
+  pthread_cond_signal(&pdf_free);
+  pthread_mutex_unlock(&pdf_lock);
+}
+
+static int convert_pdf(const buf *docx, buf *out, dv_err *e) {
+  if (pdf_enter()) return dv_fail(e, DV_ECONFLICT, 0, "", "máy chủ đang tạo nhiều tệp PDF khác; hãy thử lại sau ít phút");
+  char err[300] = "";
+  int rc = pdf_from_docx(docx->s, docx->len, out, PDF_TIMEOUT_S, err, sizeof err);
+  pdf_leave();
+  return rc ? dv_fail(e, DV_EINVAL, 0, "", "%s", err) : 0;
+}
+
 int app_document_build(app *a, const user *u, const char *kind, const char *key, const char *period_id,
                        built_doc *out, dv_err *e) {
   memset(out, 0, sizeof *out);
@@ -303,9 +339,7 @@ int app_document_file(app *a, const user *u, const char *kind, const char *key, 
   buf_init(&docx, 0);
   if (!rc && docx_write(&b.doc, &docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
   built_doc_release(&b);
-  if (!rc && pdf) {
-    if (pdf_from_docx(docx.s, docx.len, out, PDF_TIMEOUT_S, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "%s", err);
-  } else if (!rc) {
+  if (!rc && pdf) rc = convert_pdf(&docx, out, e); else if (!rc) {
     buf_add(out, docx.s, docx.len);
   }
   buf_release(&docx);
