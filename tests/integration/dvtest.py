@@ -6,16 +6,17 @@ lib.sh puts this directory on PYTHONPATH, so a heredoc or a generated script imp
 
   - bad, err: the errors a script collects; they are printed (the first MAX_SHOWN) when the
     script exits, also when it stops early on an exception; end with sys.exit(1 if bad else 0).
+    show(messages, limit) prints a list of messages the same way.
   - run_dv(dv, *args): runs the binary; a sanitizer report on its stderr is an error.
   - Client(port or base URL): HTTP requests to the server; client.login(LOGIN) signs in (the
     tests' users have the password pass-LOGIN-123) and returns a Session holding the cookie
     and the CSRF token, with get / form / api / upload. Every request returns
     (status, {lower-case header name: value}, body bytes).
   - text_of(data): a page's text, tags removed and entities decoded (for message checks).
-  - window(period), in_subtree(unit, root, parent), write_csv, load_csv: for the tests that
-    compute the annexes themselves from their own CSV files.
+  - window(period), in_subtree(unit, root, parent), write_csv, load_csv, print_units: for the
+    tests that compute the annexes themselves from their own CSV files.
 """
-import atexit, csv, datetime, html, http.client, json, re, subprocess, urllib.parse, uuid
+import atexit, csv, datetime, html, http.client, json, re, subprocess, sys, urllib.parse, uuid
 
 # ---------------- errors ----------------
 bad = []
@@ -26,10 +27,15 @@ def err(m):
     bad.append(m)
 
 
+def show(messages, limit=MAX_SHOWN):
+    """the first limit messages, indented, and how many more there are"""
+    for m in messages[:limit]: print("  " + m)
+    if len(messages) > limit: print(f"  … and {len(messages) - limit} more")
+
+
 @atexit.register
 def report_errors():
-    for m in bad[:MAX_SHOWN]: print("  " + m)
-    if len(bad) > MAX_SHOWN: print(f"  … and {len(bad) - MAX_SHOWN} more")
+    show(bad)
 
 
 # ---------------- the binary ----------------
@@ -159,3 +165,10 @@ def write_csv(name, header, rows):
 def load_csv(name):
     with open(name, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def print_units(units, header=("code", "name", "type", "level", "parent_code")):
+    """the units file for `danvan import units` (one tuple a unit, in header's order) on stdout"""
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(units)

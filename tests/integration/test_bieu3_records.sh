@@ -20,7 +20,7 @@ cd "$W" || exit 1
 cat >model.py <<'PY'
 import csv, datetime, json, random, subprocess, sys
 import dvtest
-from dvtest import window, write_csv, load_csv as load
+from dvtest import window, write_csv, load_csv as load, show, print_units
 
 UNITS = [("P", "Tỉnh Biểu Ba", "Tỉnh", 1, ""),
          ("D1", "Huyện Một", "Huyện", 2, "P"), ("D2", "Huyện Hai", "Huyện", 2, "P"),
@@ -171,8 +171,7 @@ def check(dv, phase, periods):
                 gs, ws = set(split(t) or []), set(split(text) or [])
                 bad.append(f"{period} {u} exemplary text: got {t!r:.200}, expected {text!r:.200}"
                            + (f" (missing {sorted(ws - gs)[:5]}, extra {sorted(gs - ws)[:5]})" if gs or ws else ""))
-    for b in bad[:40]: print("  " + b)
-    if len(bad) > 40: print(f"  … and {len(bad) - 40} more")
+    show(bad, 40)
     print(f"  {n} reports compared ({phase})")
     return not bad
 
@@ -180,9 +179,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "gen":
         gen()
     elif sys.argv[1] == "units":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["code", "name", "type", "level", "parent_code"])
-        w.writerows(UNITS)
+        print_units(UNITS)
     elif sys.argv[1] == "check":
         sys.exit(0 if check(sys.argv[2], sys.argv[3], sys.argv[4].split(",")) else 1)
 PY

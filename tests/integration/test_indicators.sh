@@ -18,9 +18,9 @@ source "$(dirname "$0")/lib.sh" "$@"
 cd "$W" || exit 1
 
 cat >model.py <<'PY'
-import csv, datetime, json, random, subprocess, sys
+import datetime, json, random, subprocess, sys
 import dvtest
-from dvtest import window, write_csv as write, load_csv as load
+from dvtest import window, write_csv as write, load_csv as load, show, print_units
 
 UNITS = [  # code, name, type, level, parent, valid_from, valid_to
     ("P", "Tỉnh Chỉ Số", "Tỉnh", 1, "", "", ""),
@@ -220,8 +220,7 @@ def check(dv):
             if e: bad.append(f"{what}: {e}"); continue
             total, kids = exp_conclusions(unit, period)
             compare(bad, what, got, "conclusions_on_time", unit, period, total, kids)
-    for b in bad[:50]: print("  " + b)
-    if len(bad) > 50: print(f"  … and {len(bad) - 50} more")
+    show(bad, 50)
     print(f"  {n} indicators compared")
     return not bad
 
@@ -229,9 +228,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "gen":
         gen()
     elif sys.argv[1] == "units":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["code", "name", "type", "level", "parent_code", "valid_from", "valid_to"])
-        w.writerows(UNITS)
+        print_units(UNITS, ("code", "name", "type", "level", "parent_code", "valid_from", "valid_to"))
     elif sys.argv[1] == "check":
         sys.exit(0 if check(sys.argv[2]) else 1)
     elif sys.argv[1] == "expect":   # expect NAME UNIT PERIOD [AREA MIN LEVEL]: "n/d" of the unit

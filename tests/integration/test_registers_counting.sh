@@ -22,7 +22,7 @@ cd "$W" || exit 1
 
 cat >model.py <<'PY'
 import csv, datetime, glob, json, os, random, subprocess, sys
-from dvtest import window, write_csv, load_csv as read
+from dvtest import window, write_csv, load_csv as read, show, print_units
 
 UNITS = [("P", "Tỉnh Sinh Thử", "Tỉnh", 1, ""),
          ("D1", "Huyện Một", "Huyện", 2, "P"), ("D2", "Huyện Hai", "Huyện", 2, "P"),
@@ -363,8 +363,7 @@ def check(dv, phase, periods, units):
                                            f"column {j + 1}: got {a!r}, expected {b!r}")
                         if len(g) != len(w):
                             bad.append(f"{form} {period} unit {u} row {i + 1}: {len(g)} values, expected {len(w)}")
-    for b in bad[:40]: print("  " + b)
-    if len(bad) > 40: print(f"  … and {len(bad) - 40} more")
+    show(bad, 40)
     print(f"  {n} reports compared ({phase})")
     return not bad
 
@@ -376,9 +375,7 @@ if __name__ == "__main__":
         periods = sys.argv[4].split(",")
         sys.exit(0 if check(dv, phase, periods, CODES) else 1)
     elif sys.argv[1] == "units":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["code", "name", "type", "level", "parent_code"])
-        w.writerows(UNITS)
+        print_units(UNITS)
 PY
 
 check "generate the tree and the records" python3 model.py gen
