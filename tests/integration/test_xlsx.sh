@@ -177,7 +177,7 @@ B1=(--form bieu-1 --period 2023S1 --unit 304 --level 3)
 
 # --- the workbook --------------------------------------------------------------------------------
 run_dv o e report db "${B1[@]}" --format xlsx --out b1.xlsx || { fail "report --format xlsx: $(cat e)"; finish; }
-if xl parts b1.xlsx | grep -qx 'xl/worksheets/sheet1.xml'; then ok; else fail "b1.xlsx has no xl/worksheets/sheet1.xml"; fi
+if xl parts b1.xlsx | grep -x 'xl/worksheets/sheet1.xml' >/dev/null; then ok; else fail "b1.xlsx has no xl/worksheets/sheet1.xml"; fi
 xl sheets b1.xlsx >sheets.txt
 if grep -qxP 'Biểu 1\tvisible' sheets.txt && grep -qxP 'danvan\thidden' sheets.txt; then ok; else
   fail "sheets: a visible \"Biểu 1\" and a hidden \"danvan\" expected: $(cat sheets.txt)"
@@ -364,7 +364,7 @@ refused "malformed sheet XML" broken.xlsx "broken.xlsx: phần xl/worksheets/she
 # --- the register list ---------------------------------------------------------------------------
 run_dv dialogues.csv e export dialogues db --unit 304 --period 2023S1 || fail "export dialogues csv: $(cat e)"
 run_dv o e export dialogues db --unit 304 --period 2023S1 --format xlsx --out dialogues.xlsx || fail "export xlsx: $(cat e)"
-xl parts dialogues.xlsx | grep -qx 'xl/worksheets/sheet1.xml' && ok || fail "dialogues.xlsx has no sheet1.xml"
+xl parts dialogues.xlsx | grep -x 'xl/worksheets/sheet1.xml' >/dev/null && ok || fail "dialogues.xlsx has no sheet1.xml"
 xl strings dialogues.xlsx >dstrings.txt
 python3 - dialogues.csv dstrings.txt dialogues.xlsx <<'PY' && ok || fail "the XLSX list lacks records of the CSV export"
 import csv, re, sys, zipfile
