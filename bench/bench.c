@@ -262,21 +262,23 @@ static long b5_cell(long c[3][3], int col) {
 
 /* Dialogues are rows of the records table (register 'dialogues') with their
  * fields as a JSON object in `data`; `day` is the dialogue's date, unit_id
- * its unit, both indexed with the register. The level comes from units. */
+ * its unit, both indexed with the register's integer id (records.reg; the
+ * codes are in the table registers). The level comes from units. */
+#define REG_ID(code) "(SELECT id FROM registers WHERE code = '" code "')"
 #define TYPE_CHAIR "json_extract(r.data, '$.type'), json_extract(r.data, '$.chair')"
 static const char *Q_ALL =
     "SELECT u.level, " TYPE_CHAIR ", count(*) FROM records r JOIN units u ON u.id = r.unit_id"
-    " WHERE r.register = 'dialogues' AND r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+    " WHERE r.reg = " REG_ID("dialogues") " AND r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
 static const char *Q_SUBTREE =
     "WITH RECURSIVE sub(id, level) AS (SELECT id, level FROM units WHERE code = ?3"
     " UNION ALL SELECT u.id, u.level FROM units u JOIN sub ON u.parent_id = sub.id)"
-    " SELECT sub.level, " TYPE_CHAIR ", count(*) FROM sub JOIN records r ON r.register = 'dialogues'"
+    " SELECT sub.level, " TYPE_CHAIR ", count(*) FROM sub JOIN records r ON r.reg = " REG_ID("dialogues")
     " AND r.unit_id = sub.id WHERE r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
 /* the baseline's best case: typed columns and an index that covers the query
  * (SQLite 3.40 does not use an index on json_extract() as a covering index) */
 static const char *TYPED =
     "CREATE TABLE bench_dialogues AS SELECT day, unit_id, json_extract(data, '$.type') AS type,"
-    " json_extract(data, '$.chair') AS chair FROM records WHERE register = 'dialogues';"
+    " json_extract(data, '$.chair') AS chair FROM records WHERE reg = " REG_ID("dialogues") ";"
     "CREATE INDEX bench_cover ON bench_dialogues(day, unit_id, type, chair)";
 static const char *Q_TYPED =
     "SELECT u.level, d.type, d.chair, count(*) FROM bench_dialogues d JOIN units u ON u.id = d.unit_id"
@@ -1020,8 +1022,8 @@ static bq qs[NQ] = {
 #define CTE_SUB                                                                                                      \
   "WITH RECURSIVE sub(id, level) AS (SELECT id, level FROM units WHERE code = ?9"                                   \
   " UNION ALL SELECT u.id, u.level FROM units u JOIN sub ON u.parent_id = sub.id) "
-#define FROM_ALL(reg) " FROM records r JOIN units u ON u.id = r.unit_id WHERE r.register = '" reg "' AND "
-#define FROM_SUB(reg) " FROM sub u JOIN records r ON r.register = '" reg "' AND r.unit_id = u.id WHERE "
+#define FROM_ALL(reg) " FROM records r JOIN units u ON u.id = r.unit_id WHERE r.reg = " REG_ID(reg) " AND "
+#define FROM_SUB(reg) " FROM sub u JOIN records r ON r.reg = " REG_ID(reg) " AND r.unit_id = u.id WHERE "
 /* Biểu 3's text column: the names of the exemplary models of the subtree,
  * in the order they were entered */
 #define EXEMPLARY(from)                                                                                              \
@@ -1031,7 +1033,7 @@ static const char *const Q_TEXT[2] = {EXEMPLARY(FROM_ALL("models")), CTE_SUB EXE
 /* Biểu 4: the documents the unit itself issued as committee, by date */
 static const char *const Q_LIST =
     "SELECT " JX("kind") ", " JX("symbol") ", " JX("summary") ", " JX("date") " FROM records r"
-    " WHERE r.register = 'documents' AND r.unit_id = (SELECT id FROM units WHERE code = ?9)"
+    " WHERE r.reg = " REG_ID("documents") " AND r.unit_id = (SELECT id FROM units WHERE code = ?9)"
     " AND r.day BETWEEN ?1 AND ?2 AND " JX("issued_by") " = 'cap_uy' ORDER BY " JX("date") ", r.id";
 
 static void queries_build(void) {
@@ -1040,11 +1042,11 @@ static void queries_build(void) {
     bq *b = &qs[q];
     snprintf(sql, sizeof sql,
              "SELECT %s FROM (SELECT u.level AS level, %s FROM records r JOIN units u ON u.id = r.unit_id"
-             " WHERE r.register = '%s' AND %s) GROUP BY %s",
+             " WHERE r.reg = " REG_ID("%s") " AND %s) GROUP BY %s",
              b->outer, b->inner, b->reg, b->where, b->group);
     b->sql[0] = strdup(sql);
     snprintf(sql, sizeof sql,
-             CTE_SUB "SELECT %s FROM (SELECT u.level AS level, %s FROM sub u JOIN records r ON r.register = '%s'"
+             CTE_SUB "SELECT %s FROM (SELECT u.level AS level, %s FROM sub u JOIN records r ON r.reg = " REG_ID("%s")
                      " AND r.unit_id = u.id WHERE %s) GROUP BY %s",
              b->outer, b->inner, b->reg, b->where, b->group);
     b->sql[1] = strdup(sql);

@@ -10,6 +10,7 @@
 #include "core/sniff.h"
 #include <jansson.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,27 +65,6 @@ static int unit_field(const reg_def *r) {
   return -1;
 }
 
-/* the stored JSON of the public (which = 0) or private (which = 1) fields */
-static char *values_json(const reg_def *r, const char *const *v, int which) {
-  buf b; /* written directly: imports write a million of these */
-  buf_init(&b, 0);
-  buf_addc(&b, '{');
-  for (int i = 0; i < r->nfields; i++) {
-    const reg_field *f = &r->fields[i];
-    if (f->type == FT_UNIT || f->private_ != which || (which && !*v[i])) continue;
-    if (b.len > 1) buf_addc(&b, ',');
-    esc_json(&b, f->name);
-    buf_addc(&b, ':');
-    esc_json(&b, v[i]);
-  }
-  buf_addc(&b, '}');
-  if (which && b.len == 2) {
-    buf_release(&b);
-    return NULL;
-  }
-  return buf_detach(&b, NULL);
-}
-
 /* fills out[i] (malloc'd, "" if absent) from a JSON object */
 static void values_from_json(const reg_def *r, const char *data, int which, char **out) {
   json_t *o = data ? json_loads(data, 0, NULL) : NULL;
@@ -97,14 +77,65 @@ static void values_from_json(const reg_def *r, const char *data, int which, char
   json_decref(o);
 }
 
-static char *search_fold(const reg_def *r, const char *const *v) {
-  buf b;
-  buf_init(&b, 0);
+/* the folded search text of the searchable public fields, one a line, into
+ * out; raw is scratch space */
+static void search_fold(buf *out, buf *raw, const reg_def *r, const char *const *v) {
+  buf_reset(raw);
+  buf_reset(out);
   for (int i = 0; i < r->nfields; i++)
-    if (r->fields[i].search && !r->fields[i].private_) buf_addf(&b, "%s\n", v[i]);
-  char *f = text_fold(b.s);
-  buf_release(&b);
-  return f ? f : xstrdup("");
+    if (r->fields[i].search && !r->fields[i].private_) {
+      buf_adds(raw, v[i]);
+      buf_addc(raw, '\n');
+    }
+  if (text_fold_append(out, raw->s)) buf_reset(out);
+}
+
+/* What writing a record of a register needs besides the record: the JSON
+ * keys of its fields ("name":, escaped once) and buffers, reused by an
+ * import for every record. */
+typedef struct record_bufs {
+  buf data, priv, fold, raw;
+  buf keys;
+  size_t key_at[REG_MAX_FIELDS], key_len[REG_MAX_FIELDS];
+} record_bufs;
+
+static void record_bufs_init(record_bufs *w, const reg_def *r) {
+  buf_init(&w->data, 0);
+  buf_init(&w->priv, 0);
+  buf_init(&w->fold, 0);
+  buf_init(&w->raw, 0);
+  buf_init(&w->keys, 0);
+  for (int i = 0; i < r->nfields; i++) {
+    w->key_at[i] = w->keys.len;
+    esc_json(&w->keys, r->fields[i].name);
+    buf_addc(&w->keys, ':');
+    w->key_len[i] = w->keys.len - w->key_at[i];
+  }
+}
+
+static void record_bufs_release(record_bufs *w) {
+  buf_release(&w->data);
+  buf_release(&w->priv);
+  buf_release(&w->fold);
+  buf_release(&w->raw);
+  buf_release(&w->keys);
+}
+
+/* The stored JSON of the public (which = 0) or private (which = 1) fields,
+ * written into b (emptied first). Returns 0 when a private object would be
+ * empty. */
+static int values_json(buf *b, const record_bufs *w, const reg_def *r, const char *const *v, int which) {
+  buf_reset(b);
+  buf_addc(b, '{');
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    if (f->type == FT_UNIT || f->private_ != which || (which && !*v[i])) continue;
+    if (b->len > 1) buf_addc(b, ',');
+    buf_add(b, w->keys.s + w->key_at[i], w->key_len[i]);
+    esc_json(b, v[i]);
+  }
+  buf_addc(b, '}');
+  return !which || b->len > 2;
 }
 
 /* ---------------- counting ---------------- */
@@ -124,14 +155,48 @@ static void days_of(app *a, const reg_def *r, const char *const *v, int *days, i
     period_window(&p, NULL, period_day, &last);
 }
 
+/* Combo codes ("dinh_ky.cap_uy") and their catalog index, remembered while
+ * many records are counted (an import, the count at start-up): the catalog
+ * itself compares the code with every combo it holds. Indexes never change
+ * once given, so a remembered one stays right. */
+#define COMBO_SLOTS 256
+typedef struct combo_memo {
+  uint32_t hash; /* 0 = empty */
+  int idx;
+  char code[sizeof ((reg_contrib *)0)->combo];
+} combo_memo;
+
+static combo_memo *combo_memo_new(void) { return xcalloc(COMBO_SLOTS, sizeof(combo_memo)); }
+
+/* caller holds the write lock; memo may be NULL */
+static int combo_index(app *a, combo_memo *memo, const char *code) {
+  if (!memo) return catalog_intern_combo(&a->cat, code);
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)code; *p; p++) h = (h ^ *p) * 16777619u;
+  h |= 1;
+  for (unsigned k = 0, i = h % COMBO_SLOTS; k < COMBO_SLOTS; k++, i = (i + 1) % COMBO_SLOTS) {
+    combo_memo *m = &memo[i];
+    if (m->hash == h && !strcmp(m->code, code)) return m->idx;
+    if (!m->hash) {
+      m->idx = catalog_intern_combo(&a->cat, code);
+      if (strlen(code) < sizeof m->code) {
+        memcpy(m->code, code, strlen(code) + 1);
+        m->hash = h;
+      }
+      return m->idx;
+    }
+  }
+  return catalog_intern_combo(&a->cat, code); /* full */
+}
+
 /* adds (sign +1) or removes (-1) a record's contributions; caller holds the write lock */
-static void count_record(app *a, const reg_def *r, int pos, const char *const *v, int sign) {
+static void count_record(app *a, const reg_def *r, int pos, const char *const *v, int sign, combo_memo *memo) {
   int days[REG_MAX_FIELDS], pday;
   reg_contrib c[MAX_CONTRIBS];
   days_of(a, r, v, days, &pday);
   int n = reg_contributions(r, v, days, pday, c, MAX_CONTRIBS);
   for (int i = 0; i < n; i++) {
-    int co = catalog_intern_combo(&a->cat, c[i].combo); /* under the write lock */
+    int co = combo_index(a, memo, c[i].combo); /* under the write lock */
     period ps[PERIODS_PER_DAY];
     int np = period_of_day(c[i].day, &a->cfg, ps);
     for (int k = 0; k < np; k++)
@@ -150,6 +215,7 @@ typedef struct scan_ctx {
   app *a;
   const reg_def *r;
   int idx[REG_MAX_FIELDS]; /* field -> column of the scan, or -1 */
+  combo_memo *memo;
 } scan_ctx;
 
 static void scan_one(void *ctx, int64_t unit_id, const char *const *vals) {
@@ -157,23 +223,25 @@ static void scan_one(void *ctx, int64_t unit_id, const char *const *vals) {
   const char *v[REG_MAX_FIELDS];
   int pos = tree_find_id(&sc->a->t, unit_id);
   for (int i = 0; i < sc->r->nfields; i++) v[i] = sc->idx[i] >= 0 ? vals[sc->idx[i]] : "";
-  if (pos >= 0) count_record(sc->a, sc->r, pos, v, +1);
+  if (pos >= 0) count_record(sc->a, sc->r, pos, v, +1, sc->memo);
 }
 
 int app_registers_count_all(app *a, store *s, dv_err *e) {
-  for (int i = 0; i < a->nregs; i++) {
+  combo_memo *memo = combo_memo_new();
+  int rc = 0;
+  for (int i = 0; !rc && i < a->nregs; i++) {
     const reg_def *r = &a->regs[i];
-    scan_ctx sc = {a, r, {0}};
+    scan_ctx sc = {a, r, {0}, memo};
     const char *names[REG_MAX_FIELDS];
     int n = 0;
     for (int f = 0; f < r->nfields; f++) {
       sc.idx[f] = countable(&r->fields[f]) ? n : -1;
       if (sc.idx[f] >= 0) names[n++] = r->fields[f].name;
     }
-    int rc = r->nrules ? store_records_scan_fields(s, r->code, names, n, scan_one, &sc, e) : 0;
-    if (rc) return rc;
+    rc = r->nrules ? store_records_scan_fields(s, r->code, names, n, scan_one, &sc, e) : 0;
   }
-  return 0;
+  free(memo);
+  return rc;
 }
 
 /* ---------------- validation ---------------- */
@@ -207,9 +275,59 @@ static int set_valid(const reg_field *f, const char *s) {
 
 #define FAIL(fmt, ...) dv_fail(e, DV_EINVAL, line, f->name, "trường \"%s\" (%s): " fmt, f->name, f->label, ##__VA_ARGS__)
 
-/* one field, already NFC and trimmed */
+/* Unit codes and their positions, remembered over an import: the tree
+ * finds a code by a binary search of string compares, about 14 a record.
+ * Short codes (all of the official ones) are kept in the slot, so a hit
+ * reads one slot. Positions do not move while the import holds the write
+ * lock. */
+typedef struct unit_slot {
+  uint32_t hash; /* 0 = empty */
+  int32_t pos;
+  char code[8];  /* "" when the code is longer: compared in the tree */
+} unit_slot;
+
+typedef struct unit_memo {
+  unit_slot *slot;
+  unsigned mask;
+} unit_memo;
+
+static void unit_memo_init(unit_memo *m, int nunits) {
+  unsigned cap = 1024;
+  while (cap < 2u * (unsigned)nunits) cap *= 2;
+  m->slot = xcalloc(cap, sizeof *m->slot);
+  m->mask = cap - 1;
+}
+
+static void unit_memo_release(unit_memo *m) {
+  free(m->slot);
+  memset(m, 0, sizeof *m);
+}
+
+/* app_unit_pos, through the memo when there is one */
+static int unit_lookup(app *a, unit_memo *m, const char *code) {
+  if (!m) return app_unit_pos(a, code);
+  uint32_t h = 2166136261u;
+  size_t n = 0;
+  for (; code[n]; n++) h = (h ^ (unsigned char)code[n]) * 16777619u;
+  h |= 1;
+  unsigned i = h & m->mask;
+  for (; m->slot[i].hash; i = (i + 1) & m->mask) {
+    unit_slot *sl = &m->slot[i];
+    if (sl->hash == h && (n < sizeof sl->code ? !memcmp(sl->code, code, n + 1) : !strcmp(a->t.u[sl->pos].code, code)))
+      return sl->pos;
+  }
+  int pos = app_unit_pos(a, code);
+  if (pos >= 0) { /* at most every unit: the table stays half empty */
+    m->slot[i].hash = h;
+    m->slot[i].pos = pos;
+    if (n < sizeof m->slot[i].code) memcpy(m->slot[i].code, code, n + 1);
+  }
+  return pos;
+}
+
+/* one field, already NFC and trimmed; units: the import's memo, or NULL */
 static int check_field(app *a, const user *u, const reg_def *r, const reg_field *f, const char *v, const char *const *all,
-                       int line, dv_err *e) {
+                       int line, unit_memo *units, dv_err *e) {
   if (!*v) return f->required ? FAIL("bắt buộc nhập") : 0;
   int day;
   period p;
@@ -217,7 +335,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   switch (f->type) {
   case FT_DATE: return date_parse(v, &day) ? FAIL("ngày không hợp lệ \"%s\" (YYYY-MM-DD)", v) : 0;
   case FT_UNIT: {
-    int pos = app_unit_pos(a, v);
+    int pos = unit_lookup(a, units, v);
     if (pos < 0) return FAIL("không có đơn vị mã \"%s\"", v);
     return app_can_write(a, u, pos) ? 0 : dv_fail(e, DV_EFORBIDDEN, line, f->name, "không có quyền ghi cho đơn vị %s", v);
   }
@@ -229,7 +347,7 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
   case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
-  case FT_UNITREF: return app_unit_pos(a, v) < 0 ? FAIL("không có đơn vị mã \"%s\"", v) : 0;
+  case FT_UNITREF: return unit_lookup(a, units, v) < 0 ? FAIL("không có đơn vị mã \"%s\"", v) : 0;
   case FT_YEAR: return strlen(v) != 4 || !is_count(v) || atoi(v) < 1900 ? FAIL("năm không hợp lệ \"%s\"", v) : 0;
   case FT_SYMBOL:
     if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
@@ -259,10 +377,11 @@ static int ref_exists(app *a, const reg_def *r, const char *const *v) {
   return total > 0;
 }
 
-/* rules within one record */
-static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, dv_err *e) {
+/* rules within one record; units: the import's memo, or NULL */
+static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, unit_memo *units,
+                        dv_err *e) {
   for (int i = 0; i < r->nfields; i++) {
-    int rc = check_field(a, u, r, &r->fields[i], v[i], v, line, e);
+    int rc = check_field(a, u, r, &r->fields[i], v[i], v, line, units, e);
     if (rc) return rc;
   }
   for (int i = 0; i < r->nreqs; i++) {
@@ -286,15 +405,67 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
 }
 #undef FAIL
 
-/* NFC-normalised, trimmed copies of the values (NULL given = "") */
-static int normalise(const reg_def *r, const char *const *in, char **out, int line, dv_err *e) {
+/* A bump allocator for the values of an import: a million records would
+ * otherwise be several million small allocations. Freed all at once. */
+#define ARENA_BLOCK ((size_t)1 << 20)
+typedef struct arena {
+  char **blocks;
+  int n;
+  char *p;
+  size_t left;
+} arena;
+
+/* n bytes, aligned for pointers */
+static void *arena_alloc(arena *ar, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (n > ar->left) {
+    size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+    ar->blocks = xrealloc(ar->blocks, sizeof(char *) * (size_t)(ar->n + 1));
+    ar->p = ar->blocks[ar->n++] = xmalloc(size);
+    ar->left = size;
+  }
+  void *out = ar->p;
+  ar->p += n;
+  ar->left -= n;
+  return out;
+}
+
+static void arena_release(arena *ar) {
+  for (int i = 0; i < ar->n; i++) free(ar->blocks[i]);
+  free(ar->blocks);
+  memset(ar, 0, sizeof *ar);
+}
+
+/* the NFC-normalised, trimmed copy of a value, malloc'd or (ar not NULL) in
+ * ar; NULL if it is not valid UTF-8 */
+static char *normal_value(const reg_field *f, const char *in, arena *ar) {
+  size_t n = strlen(in);
+  char *out, *nfc = NULL;
+  if (!text_nfc_fast(in, n)) { /* ASCII and precomposed text are their own NFC */
+    if (!(nfc = text_nfc(in))) return NULL;
+    in = nfc;
+    n = strlen(nfc);
+  }
+  if (ar) {
+    out = arena_alloc(ar, n + 1);
+    memcpy(out, in, n + 1);
+    free(nfc);
+  } else {
+    out = nfc ? nfc : xstrdup(in);
+  }
+  if (f->type == FT_TEXT || f->type == FT_LONGTEXT) text_trim(out); /* " 7" stays a bad count */
+  return out;
+}
+
+/* NFC-normalised, trimmed copies of the values (NULL given = ""), malloc'd
+ * or (ar not NULL) in ar */
+static int normalise(const reg_def *r, const char *const *in, char **out, arena *ar, int line, dv_err *e) {
   for (int i = 0; i < r->nfields; i++) {
-    out[i] = text_nfc(in[i] ? in[i] : "");
+    out[i] = normal_value(&r->fields[i], in[i] ? in[i] : "", ar);
     if (!out[i]) {
-      for (int k = 0; k < i; k++) free(out[k]), out[k] = NULL;
+      for (int k = 0; !ar && k < i; k++) free(out[k]), out[k] = NULL;
       return dv_fail(e, DV_EINVAL, line, r->fields[i].name, "trường \"%s\": không phải UTF-8 hợp lệ", r->fields[i].name);
     }
-    if (r->fields[i].type == FT_TEXT || r->fields[i].type == FT_LONGTEXT) text_trim(out[i]); /* " 7" stays a bad count */
   }
   return 0;
 }
@@ -542,13 +713,19 @@ static int find_unit(app *a, const reg_def *r, const char *const *v) {
 }
 
 /* inserts or updates one checked record inside an open transaction */
-/* one audit entry per record, except in imports (one for the file) */
+/* one audit entry per record, except in imports (one for the file); w: the
+ * buffers to write it with, NULL for its own */
 static int write_record(app *a, store *s, const user *u, const reg_def *r, int pos, int64_t *id,
-                        const char *const *v, int audit, const char *before, dv_err *e) {
+                        const char *const *v, int audit, const char *before, record_bufs *w, dv_err *e) {
+  record_bufs own;
+  if (!w) record_bufs_init(w = &own, r);
   int day, days[REG_MAX_FIELDS];
   days_of(a, r, v, days, &day);
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
-  char *data = values_json(r, v, 0), *priv = values_json(r, v, 1), *fold = search_fold(r, v);
+  values_json(&w->data, w, r, v, 0);
+  const char *data = w->data.s, *priv = values_json(&w->priv, w, r, v, 1) ? w->priv.s : NULL;
+  search_fold(&w->fold, &w->raw, r, v);
+  const char *fold = w->fold.s;
   int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, e)
                : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, u ? u->id : 0, id, e);
   if (!rc && audit) {
@@ -560,7 +737,7 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int p
     rc = store_audit(s, uid, login, action, r->code, *id, before, after, e);
     free(after);
   }
-  free(data), free(priv), free(fold);
+  if (w == &own) record_bufs_release(&own);
   return rc;
 }
 
@@ -607,7 +784,7 @@ static int assignments_allowed(const reg_def *r, const user *u, char **old, char
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
-  int rc = normalise(r, values, v, 0, e), oldpos = -1;
+  int rc = normalise(r, values, v, NULL, 0, e), oldpos = -1;
   const user *checker = u; /* whose rights the values are checked against */
   pthread_rwlock_wrlock(&a->lock);
   if (!rc && *id) {
@@ -630,20 +807,20 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   }
   if (!rc) rc = assignments_allowed(r, u, *id ? old : NULL, v, e);
   if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
-  if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, e);
+  if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, NULL, e);
   if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);
   if (!rc) rc = check_unlocked(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
-    rc = write_record(a, s, u, r, find_unit(a, r, (const char *const *)v), id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, find_unit(a, r, (const char *const *)v), id, (const char *const *)v, 1, before, NULL, e);
     free(before);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
   if (!rc) {
-    if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1);
-    count_record(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, +1);
+    if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1, NULL);
+    count_record(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, +1, NULL);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, v);
@@ -673,7 +850,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
     if (rc) store_rollback(s);
   }
   if (!rc) {
-    count_record(a, r, pos, (const char *const *)old, -1);
+    count_record(a, r, pos, (const char *const *)old, -1, NULL);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, old);
@@ -704,14 +881,16 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
   return 0;
 }
 
+/* a checked row of an import: its values (in the import's arena, one per
+ * field of the register) and its unit */
 typedef struct import_row {
-  char *v[REG_MAX_FIELDS];
+  char **v;
   int pos; /* the unit's position, looked up once */
 } import_row;
 
 static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, const char *file, const int *col,
-                       import_row **rows, int *n, dv_err *e) {
-  int ncols = 0, cap = 0, got, rc = 0;
+                       arena *ar, unit_memo *units, import_row **rows, int *n, dv_err *e) {
+  int ncols = 0, cap = 0, got, rc = 0, uf = unit_field(r);
   for (int i = 0; i < r->nfields; i++) ncols += col[i] >= 0;
   while (!rc && (got = csv_next(c)) != 0) {
     int line = c->record_line;
@@ -722,15 +901,40 @@ static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, c
     for (int i = 0; i < r->nfields; i++) in[i] = col[i] >= 0 ? c->fields[col[i]] : "";
     if (*n == cap) *rows = xrealloc(*rows, sizeof(import_row) * (size_t)(cap = cap ? cap * 2 : 256));
     import_row *row = &(*rows)[(*n)++];
-    memset(row, 0, sizeof *row);
+    row->v = arena_alloc(ar, sizeof(char *) * (size_t)r->nfields);
+    row->pos = -1;
     dv_err sub;
-    rc = normalise(r, in, row->v, line, &sub);
-    if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, &sub);
-    row->pos = rc ? -1 : find_unit(a, r, (const char *const *)row->v);
+    rc = normalise(r, in, row->v, ar, line, &sub);
+    if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, units, &sub);
+    if (!rc) row->pos = uf >= 0 ? unit_lookup(a, units, row->v[uf]) : -1;
     if (!rc) rc = check_unlocked(a, r, row->pos, (const char *const *)row->v, &sub);
-    if (rc) rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
+    if (rc) {
+      (*n)--; /* its values may be missing */
+      rc = dv_fail(e, sub.code, line, sub.field, "%s: dòng %d, %s", file, line, sub.msg);
+    }
   }
   return rc;
+}
+
+/* Counting an import into the cube runs on a thread of its own while the
+ * rows are written (bench: 1,000,000 dialogues 0.3 s of 4.5 s). It touches
+ * only the catalog and the cube, which the write lock the import holds
+ * keeps from everyone else, and the writing touches neither; if the
+ * transaction fails, the counts are taken back out (they are sums of
+ * integers: exact). */
+typedef struct count_job {
+  app *a;
+  const reg_def *r;
+  const import_row *rows;
+  int n, sign;
+} count_job;
+
+static void *count_rows(void *arg) {
+  count_job *j = arg;
+  combo_memo *memo = combo_memo_new();
+  for (int i = 0; i < j->n; i++) count_record(j->a, j->r, j->rows[i].pos, (const char *const *)j->rows[i].v, j->sign, memo);
+  free(memo);
+  return NULL;
 }
 
 int app_record_import(app *a, const user *u, const reg_def *r, const char *file, const char *data, size_t len,
@@ -738,18 +942,28 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   csv_reader c;
   int col[REG_MAX_FIELDS], n = 0;
   import_row *rows = NULL;
+  arena ar = {0};
+  unit_memo units;
   store *s = app_store(a);
   csv_init(&c, data, len);
   pthread_rwlock_wrlock(&a->lock);
+  unit_memo_init(&units, a->t.n);
   int rc = read_csv_header(r, &c, file, col, e);
-  if (!rc) rc = import_rows(a, u, r, &c, file, col, &rows, &n, e);
+  if (!rc) rc = import_rows(a, u, r, &c, file, col, &ar, &units, &rows, &n, e);
+  unit_memo_release(&units);
   csv_release(&c);
   if (!rc) rc = store_begin_bulk(s, e);
+  count_job job = {a, r, rows, n, +1};
+  pthread_t counter;
+  int counting = !rc && pthread_create(&counter, NULL, count_rows, &job) == 0;
   if (!rc) {
+    record_bufs w;
+    record_bufs_init(&w, r);
     for (int i = 0; !rc && i < n; i++) {
       int64_t id = 0;
-      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, 0, NULL, e);
+      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, 0, NULL, &w, e);
     }
+    record_bufs_release(&w);
     char what[48], after[96];
     int64_t uid;
     const char *login;
@@ -760,13 +974,16 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
-  if (!rc) {
-    for (int i = 0; i < n; i++)
-      count_record(a, r, rows[i].pos, (const char *const *)rows[i].v, +1);
-    *count = n;
+  if (counting) pthread_join(counter, NULL);
+  if (counting && rc) { /* the transaction failed: take the counts back */
+    job.sign = -1;
+    count_rows(&job);
+  } else if (!counting && !rc) { /* no thread: count now */
+    count_rows(&job);
   }
+  if (!rc) *count = n;
   pthread_rwlock_unlock(&a->lock);
-  for (int i = 0; i < n; i++) free_values(r, rows[i].v);
+  arena_release(&ar);
   free(rows);
   return rc;
 }
@@ -980,7 +1197,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     char *before = audit_json(r, (const char *const *)v);
     free(v[r->stage_field]);
     v[r->stage_field] = xstrdup(to);
-    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, 1, before, e);
+    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, 1, before, NULL, e);
     int64_t uid;
     const char *login;
     actor_of(u, &uid, &login);
@@ -992,8 +1209,8 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
   if (!rc) {
     char *old[REG_MAX_FIELDS] = {0};
     for (int i = 0; i < r->nfields; i++) old[i] = xstrdup(i == r->stage_field ? from : v[i]);
-    count_record(a, r, pos, (const char *const *)old, -1);
-    count_record(a, r, pos, (const char *const *)v, +1);
+    count_record(a, r, pos, (const char *const *)old, -1, NULL);
+    count_record(a, r, pos, (const char *const *)v, +1, NULL);
     free_values(r, old);
   }
   pthread_rwlock_unlock(&a->lock);

@@ -249,39 +249,62 @@ void reg_release(reg_def *r) {
   memset(r, 0, sizeof *r);
 }
 
+/* appends s[0..n) to a combo of length *len, cut at 95 bytes */
+static void combo_add(char *out, size_t *len, const char *s, size_t n) {
+  if (n > 95 - *len) n = 95 - *len;
+  memcpy(out + *len, s, n);
+  *len += n;
+  out[*len] = 0;
+}
+
+/* the field named by p[0..n), or -1 */
+static int field_named(const reg_def *r, const char *p, size_t n) {
+  for (int i = 0; i < r->nfields; i++)
+    if (strlen(r->fields[i].name) == n && !memcmp(r->fields[i].name, p, n)) return i;
+  return -1;
+}
+
 /* expands "{a}.{b}" with the record's values; a set field gives one combo
- * per member. Returns the number of combos written. */
+ * per member. Returns the number of combos written (at most max, at most 8).
+ * Counting runs it for every record imported: built with copies, not printf. */
 static int expand_combo(const reg_def *r, const char *tmpl, const char *const *values, char out[][96], int max) {
+  size_t len[8] = {0};
   int n = 1;
-  strcpy(out[0], "");
+  if (max > 8) max = 8;
+  out[0][0] = 0;
   for (const char *s = tmpl; *s && n > 0;) {
     const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
     size_t lit = open && close ? (size_t)(open - s) : strlen(s);
-    for (int i = 0; i < n; i++) snprintf(out[i] + strlen(out[i]), 96 - strlen(out[i]), "%.*s", (int)lit, s);
+    for (int i = 0; i < n; i++) combo_add(out[i], &len[i], s, lit);
     if (!open || !close) break;
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(close - open - 1), open + 1);
-    int f = reg_field_index(r, name);
+    int f = field_named(r, open + 1, (size_t)(close - open - 1));
     const char *v = f >= 0 ? values[f] : "";
     if (!*v) return 0; /* an empty field: the record is in no such cell */
-    if (f >= 0 && r->fields[f].type == FT_SET) {
+    if (r->fields[f].type == FT_SET) {
       /* one combo per member: multiply the current prefixes */
-      char parts[8][64];
+      const char *part[8];
+      size_t plen[8];
       int np = 0;
       for (const char *q = v; *q && np < 8;) {
         const char *semi = strchr(q, ';');
-        size_t len = semi ? (size_t)(semi - q) : strlen(q);
-        snprintf(parts[np++], 64, "%.*s", (int)len, q);
-        q += len + (semi ? 1 : 0);
+        size_t l = semi ? (size_t)(semi - q) : strlen(q);
+        part[np] = q;
+        plen[np++] = l < 63 ? l : 63;
+        q += l + (semi ? 1 : 0);
       }
       int m = 0;
       char tmp[8][96];
+      size_t tlen[8];
       for (int i = 0; i < n; i++)
-        for (int k = 0; k < np && m < max && m < 8; k++) snprintf(tmp[m++], 96, "%s%s", out[i], parts[k]);
-      for (int i = 0; i < m; i++) strcpy(out[i], tmp[i]);
+        for (int k = 0; k < np && m < max; k++, m++) {
+          memcpy(tmp[m], out[i], len[i] + 1);
+          tlen[m] = len[i];
+          combo_add(tmp[m], &tlen[m], part[k], plen[k]);
+        }
+      for (int i = 0; i < m; i++) memcpy(out[i], tmp[i], tlen[i] + 1), len[i] = tlen[i];
       n = m;
     } else {
-      for (int i = 0; i < n; i++) snprintf(out[i] + strlen(out[i]), 96 - strlen(out[i]), "%s", v);
+      for (int i = 0; i < n; i++) combo_add(out[i], &len[i], v, strlen(v));
     }
     s = close + 1;
   }
@@ -307,7 +330,7 @@ int reg_contributions(const reg_def *r, const char *const *values, const int *da
     int nc = expand_combo(r, ru->combo, values, combos, 8);
     for (int k = 0; k < nc && n < max; k++) {
       out[n].element = ru->element;
-      snprintf(out[n].combo, sizeof out[n].combo, "%s", combos[k]);
+      memcpy(out[n].combo, combos[k], strlen(combos[k]) + 1); /* both 96 bytes */
       out[n].day = day;
       out[n].value = v;
       n++;

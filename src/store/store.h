@@ -14,7 +14,9 @@ typedef struct store {
   char instance[33]; /* the process's model: its own changes need no reload */
   char now_iso[24];  /* the current second, for timestamps of inserted records */
   long now_time;
-  sqlite3_stmt *ins_audit, *ins_record; /* cached: imports insert many */
+  sqlite3_stmt *ins_audit, *ins_record, *ins_private; /* cached: imports insert many */
+  char reg_code[32]; /* the register last inserted into and its id (records.reg) */
+  int64_t reg_id;
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
   int bulk;        /* in a bulk transaction: foreign keys off until it ends */
 } store;

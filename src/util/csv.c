@@ -1,5 +1,6 @@
 #include "util/csv.h"
 #include "util/buf.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,52 +13,66 @@ void csv_init(csv_reader *r, const char *data, size_t len) {
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) r->p += 3;
 }
 
-static void clear_fields(csv_reader *r) {
-  for (int i = 0; i < r->nfields; i++) free(r->fields[i]);
-  r->nfields = 0;
-}
-
 void csv_release(csv_reader *r) {
-  clear_fields(r);
   free(r->fields);
+  free(r->rec);
   r->fields = NULL;
+  r->rec = NULL;
+  r->nfields = r->capfields = 0;
+  r->reclen = r->reccap = 0;
 }
 
-static void push_field(csv_reader *r, buf *f) {
+/* Fields are appended to one buffer reused for every record (an import reads
+ * a million records: no allocation per field). Their offsets are kept in
+ * r->fields until the record is complete, as the buffer may move. */
+static void rec_add(csv_reader *r, const char *p, size_t n) {
+  if (r->reclen + n + 1 > r->reccap) {
+    while (r->reclen + n + 1 > r->reccap) r->reccap = r->reccap ? r->reccap * 2 : 256;
+    r->rec = xrealloc(r->rec, r->reccap);
+  }
+  memcpy(r->rec + r->reclen, p, n);
+  r->reclen += n;
+}
+
+static void end_field(csv_reader *r, size_t start) {
+  rec_add(r, "", 1); /* the NUL */
   if (r->nfields == r->capfields) {
     r->capfields = r->capfields ? r->capfields * 2 : 8;
     r->fields = xrealloc(r->fields, sizeof(char *) * (size_t)r->capfields);
   }
-  r->fields[r->nfields++] = buf_detach(f, NULL);
+  r->fields[r->nfields++] = (char *)(uintptr_t)start;
 }
 
 /* reads a quoted field; r->p is just after the opening quote */
-static int read_quoted(csv_reader *r, buf *f, int col) {
+static int read_quoted(csv_reader *r, int col) {
   for (;;) {
+    const char *start = r->p; /* runs without quotes copied in one go */
+    while (r->p < r->end && *r->p != '"') {
+      if (*r->p == '\n') r->line++;
+      r->p++;
+    }
+    rec_add(r, start, (size_t)(r->p - start));
     if (r->p >= r->end) {
       snprintf(r->err, sizeof r->err, "dòng %d, cột %d: thiếu dấu nháy kép đóng", r->record_line, col);
       return -1;
     }
-    char c = *r->p++;
-    if (c == '"') {
-      if (r->p < r->end && *r->p == '"') {
-        buf_addc(f, '"');
-        r->p++;
-        continue;
-      }
-      if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
-        snprintf(r->err, sizeof r->err, "dòng %d, cột %d: ký tự sau dấu nháy kép đóng", r->line, col);
-        return -1;
-      }
-      return 0;
+    r->p++; /* the quote */
+    if (r->p < r->end && *r->p == '"') {
+      rec_add(r, "\"", 1);
+      r->p++;
+      continue;
     }
-    if (c == '\n') r->line++;
-    buf_addc(f, c);
+    if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
+      snprintf(r->err, sizeof r->err, "dòng %d, cột %d: ký tự sau dấu nháy kép đóng", r->line, col);
+      return -1;
+    }
+    return 0;
   }
 }
 
 int csv_next(csv_reader *r) {
-  clear_fields(r);
+  r->nfields = 0;
+  r->reclen = 0;
   /* skip blank lines */
   while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) {
     if (*r->p == '\n') r->line++;
@@ -65,27 +80,26 @@ int csv_next(csv_reader *r) {
   }
   if (r->p >= r->end) return 0;
   r->record_line = r->line;
-  buf f;
-  buf_init(&f, 0);
   int col = 1;
   for (;;) {
+    size_t start = r->reclen;
     if (r->p < r->end && *r->p == '"') {
       r->p++;
-      if (read_quoted(r, &f, col)) {
-        buf_release(&f);
+      if (read_quoted(r, col)) {
+        r->nfields = 0;
         return -1;
       }
     } else {
-      const char *start = r->p; /* one copy per field, not one call per byte */
+      const char *s = r->p; /* one copy per field, not one call per byte */
       while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r' && *r->p != '"') r->p++;
       if (r->p < r->end && *r->p == '"') {
         snprintf(r->err, sizeof r->err, "dòng %d, cột %d: dấu nháy kép giữa trường", r->line, col);
-        buf_release(&f);
+        r->nfields = 0;
         return -1;
       }
-      buf_add(&f, start, (size_t)(r->p - start));
+      rec_add(r, s, (size_t)(r->p - s));
     }
-    push_field(r, &f);
+    end_field(r, start);
     if (r->p < r->end && *r->p == ',') {
       r->p++;
       col++;
@@ -98,7 +112,7 @@ int csv_next(csv_reader *r) {
     }
     break;
   }
-  buf_release(&f);
+  for (int i = 0; i < r->nfields; i++) r->fields[i] = r->rec + (uintptr_t)r->fields[i];
   return 1;
 }
 

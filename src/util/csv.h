@@ -8,8 +8,11 @@
 typedef struct csv_reader {
   const char *p, *end;
   int line;              /* line where the next record starts (1-based) */
-  char **fields;         /* fields of the current record (owned) */
+  char **fields;         /* fields of the current record, valid until the next
+                            csv_next (they point into rec) */
   int nfields, capfields;
+  char *rec;             /* the current record's fields, each NUL-terminated */
+  size_t reclen, reccap;
   int record_line;       /* line of the current record */
   char err[160];
 } csv_reader;

@@ -137,3 +137,59 @@ static char *text_case(const char *s, int upper) {
 
 char *text_upper(const char *s) { return text_case(s, 1); }
 char *text_lower(const char *s) { return text_case(s, 0); }
+
+/* ---------------- bulk imports: no allocation per value ---------------- */
+
+int text_nfc_fast(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (!c) return 0;
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0 || !fast_cp(cp)) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+int text_fold_append(buf *b, const char *s) {
+  size_t n = strlen(s), start = b->len;
+  if (!n) return 0;
+  pthread_once(&fold_once, fill_fold_tables);
+  /* the fold of fast text is one byte per code point, never longer than s:
+   * reserve n bytes, then write over them */
+  buf_add(b, s, n);
+  if (b->len != start + n) goto slow; /* a capped buffer that is full */
+  char *o = b->s + start;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    char f;
+    if (c < 0x80) {
+      f = fold_low[c];
+      i++;
+    } else {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+      if (k <= 0) goto slow;
+      f = cp < FAST_LIMIT ? fold_low[cp] : cp >= EXT_LO && cp <= EXT_HI ? fold_ext[cp - EXT_LO] : 0;
+      i += (size_t)k;
+    }
+    if (!f) goto slow;
+    *o++ = f;
+  }
+  b->len = (size_t)(o - b->s);
+  b->s[b->len] = 0;
+  return 0;
+slow:
+  b->len = start;
+  if (b->cap) b->s[start] = 0;
+  char *f = text_fold(s);
+  if (!f) return -1;
+  buf_adds(b, f);
+  free(f);
+  return 0;
+}

@@ -17,4 +17,14 @@ char *text_upper(const char *s);
 char *text_lower(const char *s);
 /* trims ASCII spaces in place, returns s */
 char *text_trim(char *s);
+
+/* For bulk imports (no allocation per value): */
+/* 1 if s[0..n) is valid UTF-8 without NUL bytes and already NFC (ASCII or
+ * precomposed Vietnamese, text_nfc's fast path: a copy is its NFC); 0 if it
+ * may need normalising or is not valid (text_nfc tells which) */
+int text_nfc_fast(const char *s, size_t n);
+/* appends the search fold of s to b, byte for byte what text_fold returns;
+ * -1 (b unchanged) if s is not valid UTF-8 */
+struct buf;
+int text_fold_append(struct buf *b, const char *s);
 #endif
