@@ -193,9 +193,8 @@ app *app_open(const char *path, dv_err *e) {
   sodium_bin2hex(a->instance, sizeof a->instance, rnd, sizeof rnd);
   pthread_rwlock_init(&a->lock, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
-  dv_err ignore;
-  store_records_schema(app_store(a), &ignore); /* databases made before the registers */
-  if (app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e)) {
+  /* tables added since the database was made; records moved to the current layout */
+  if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e)) {
     app_close(a);
     return NULL;
   }
