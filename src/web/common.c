@@ -31,6 +31,12 @@ const char *period_arg(ctx *c, period *p) {
   return c_strdup(c, id);
 }
 
+const char *period_arg_or_400(ctx *c, period *p) {
+  const char *id = period_arg(c, p);
+  if (!id) reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", PERIOD_HINT);
+  return id;
+}
+
 const char *unit_arg(ctx *c) {
   const char *v = param(c, "unit");
   return v && *v ? v : c->u.unit_code;

@@ -389,11 +389,8 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
 
 void page_doc_report(ctx *c) {
   period p;
-  const char *period_id = period_arg(c, &p);
-  if (!period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return;
-  }
+  const char *period_id = period_arg_or_400(c, &p);
+  if (!period_id) return;
   const char *variant = arg(c, "variant");
   int want = variant && *variant ? report_variant_parse(variant) : -1;
   if (variant && *variant && want < 0) {
@@ -574,11 +571,8 @@ void page_doc_report_post(ctx *c) {
 void page_doc_preview(ctx *c) {
   buf *b = &c->out;
   period p;
-  const char *period_id = period_arg(c, &p);
-  if (!period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return;
-  }
+  const char *period_id = period_arg_or_400(c, &p);
+  if (!period_id) return;
   const char *unit = unit_arg(c);
   built_doc bd;
   dv_err e = {0};
@@ -639,11 +633,8 @@ static const char *path_format(ctx *c) {
 
 void page_doc_report_file(ctx *c) {
   period p;
-  const char *period_id = period_arg(c, &p);
-  if (!period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return;
-  }
+  const char *period_id = period_arg_or_400(c, &p);
+  if (!period_id) return;
   send_document(c, "report", unit_arg(c), period_id, path_format(c));
 }
 

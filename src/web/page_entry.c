@@ -126,11 +126,8 @@ static int entry_load(ctx *c, entry *en) {
     reply_html_error(c, 400, "Biểu này không nhập số", "Biểu này là danh mục văn bản, lấy từ sổ văn bản.");
     return 400;
   }
-  en->period_id = period_arg(c, &en->p);
-  if (!en->period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return 400;
-  }
+  en->period_id = period_arg_or_400(c, &en->p);
+  if (!en->period_id) return 400;
   en->unit = unit_arg(c);
   const tree *t = app_read_begin(c->a);
   int up = user_pos(t, &c->u);
@@ -468,17 +465,20 @@ void page_entry(ctx *c) {
   entry_release(&en);
 }
 
+/* entry_load for a change: 0, or the page (an error, 403 for a reader) written */
+static int entry_load_writable(ctx *c, entry *en) {
+  int rc = entry_load(c, en);
+  if (!rc && !en->can_write) {
+    reply_html_error(c, 403, "Không có quyền nhập", "Tài khoản của bạn chỉ có quyền xem số liệu của đơn vị này.");
+    rc = 403;
+  }
+  if (rc) entry_release(en);
+  return rc;
+}
+
 void page_entry_post(ctx *c) {
   entry en;
-  if (entry_load(c, &en)) {
-    entry_release(&en);
-    return;
-  }
-  if (!en.can_write) {
-    entry_release(&en);
-    reply_html_error(c, 403, "Không có quyền nhập", "Tài khoản của bạn chỉ có quyền xem số liệu của đơn vị này.");
-    return;
-  }
+  if (entry_load_writable(c, &en)) return;
   int errors = read_submitted(c, &en);
   if (!errors) {
     int n = 0;
@@ -517,15 +517,7 @@ static const char *upload_base(const char *s) {
 
 void page_entry_import(ctx *c) {
   entry en;
-  if (entry_load(c, &en)) {
-    entry_release(&en);
-    return;
-  }
-  if (!en.can_write) {
-    entry_release(&en);
-    reply_html_error(c, 403, "Không có quyền nhập", "Tài khoản của bạn chỉ có quyền xem số liệu của đơn vị này.");
-    return;
-  }
+  if (entry_load_writable(c, &en)) return;
   const char *name = c->upload_name ? upload_base(c->upload_name) : "";
   if (!*name || c->upload_extra) {
     en.import_err = c->upload_extra ? "Mỗi lần chỉ nhập một tệp." : "Hãy chọn tệp XLSX để nhập.";

@@ -324,11 +324,8 @@ static void home_overdue(ctx *c, const home_unit *h) {
 void page_home(ctx *c) {
   buf *b = &c->out;
   period p;
-  const char *period_id = period_arg(c, &p);
-  if (!period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return;
-  }
+  const char *period_id = period_arg_or_400(c, &p);
+  if (!period_id) return;
   home_unit h;
   int rc = home_load(c, unit_arg(c), &h);
   if (rc) {

@@ -113,7 +113,7 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
            "conclusions_on_time).";
   const char *pv = param(c, "period");
   if (api && (!pv || !*pv)) return "Thiếu tham số period (ví dụ 2023, 2023S1).";
-  if (!(ia->period = period_arg(c, &ia->p))) return "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.";
+  if (!(ia->period = period_arg(c, &ia->p))) return PERIOD_HINT;
   const char *area = param(c, "area");
   ia->area = area && *area ? area : "nong_thon_moi";
   if (strlen(ia->area) > 64 || !(ia->area_label = area_label_of(c, ia->area)))

@@ -227,7 +227,7 @@ static const char *read_list_args(ctx *c, const reg_def *r, list_args *la) {
   if (!pv) pv = WEB_DEFAULT_PERIOD;
   period p;
   if (*pv) {
-    if (strlen(pv) > 7 || period_parse(pv, &p)) return "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.";
+    if (strlen(pv) > 7 || period_parse(pv, &p)) return PERIOD_HINT;
     if (has_dates(r)) la->period = pv;
   }
   const char *q = arg(c, "q");
@@ -367,7 +367,7 @@ void page_registers(ctx *c) {
   if (!pv) pv = WEB_DEFAULT_PERIOD;
   period p;
   if (*pv && (strlen(pv) > 7 || period_parse(pv, &p))) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
+    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", PERIOD_HINT);
     return;
   }
   const char *period_id = *pv ? pv : NULL;

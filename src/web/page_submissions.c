@@ -562,11 +562,8 @@ void page_completeness(ctx *c) {
     return;
   }
   period p;
-  const char *period_id = period_arg(c, &p);
-  if (!period_id) {
-    reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305.");
-    return;
-  }
+  const char *period_id = period_arg_or_400(c, &p);
+  if (!period_id) return;
   const char *unit = unit_arg(c);
   int today = app_today(c->a);
   comp x;

@@ -176,6 +176,9 @@ int unit_code_at(ctx *c, int pos, char *out, size_t n);
 int user_pos(const tree *t, const user *u);
 /* the period argument, defaulting to WEB_DEFAULT_PERIOD; NULL if invalid */
 const char *period_arg(ctx *c, period *p);
+#define PERIOD_HINT "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305."
+/* the same, or NULL with the 400 page already written */
+const char *period_arg_or_400(ctx *c, period *p);
 /* the unit argument, defaulting to the user's unit */
 const char *unit_arg(ctx *c);
 /* date "dd/mm/yyyy", "d/m/yyyy" or "YYYY-MM-DD"; 0 or -1 */
