@@ -161,6 +161,10 @@ static int parse_binding(catalog *c, form_col *col, const char *b, int ncols) {
 }
 
 static int form_directive(form *f, const char *line) {
+  if (!strcmp(line, "column_numbers 1") || !strcmp(line, "column_numbers 01")) {
+    f->colnums = line[strlen("column_numbers ")] == '0' ? 2 : 1;
+    return 0;
+  }
   static const char *keys[] = {"form ", "title ", "row_header ", "row_label ", "total_label ", "rows "};
   char **slots[] = {&f->code, &f->title, &f->row_header, &f->row_label, &f->total_label, NULL};
   for (int i = 0; i < 6; i++) {

@@ -52,6 +52,7 @@ typedef struct form_rule {
 typedef struct form {
   char *code, *title, *row_header, *row_label, *total_label, *list;
   rows_mode rows;
+  int colnums; /* `column_numbers 1|01`: under the header a row "A B 1 2 3 …" (or "01 02 …"), as the seed's Biểu 2 and 3 */
   int ncols;
   form_col *cols;
   int nrules;

@@ -346,6 +346,7 @@ void report_compute(rtable *out, const report_req *r) {
   out->unit_code = xstrdup(r->t->u[r->unit].code);
   out->unit_name = xstrdup(r->t->u[r->unit].name);
   out->row_header = xstrdup(r->drill_level ? "Đơn vị" : r->f->row_header ? r->f->row_header : "");
+  out->colnums = r->f->colnums;
   headers(out, r);
   if (r->f->rows == ROWS_LIST) return;
   if (r->drill_level) drill_rows(out, r);

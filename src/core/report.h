@@ -26,6 +26,7 @@ typedef struct rrow {
 typedef struct rtable {
   char *form, *title, *period, *unit_code, *unit_name, *row_header; /* owned */
   int ncols;
+  int colnums;   /* the form's column numbering row: 0 none, 1 "1 2 3", 2 "01 02 03" */
   char ***paths; /* ncols header paths, each NULL-terminated, owned */
   int *depth;
   int nrows, caprows;

@@ -826,6 +826,20 @@ static int row_is_short(const rtable *t, const rrow *row) {
   return n < 600;
 }
 
+/* the seed's row under the header of Biểu 2 and 3: "A B 1 2 3 …" */
+static void put_column_numbers(buf *b, const rtable *t, const int *wd, rfmt f) {
+  buf_adds(b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+  for (int i = 0; i < t->ncols + 2; i++) {
+    char n[16];
+    if (i < 2) snprintf(n, sizeof n, "%c", 'A' + i);
+    else snprintf(n, sizeof n, t->colnums == 2 ? "%02d" : "%d", i - 1);
+    cell_open(b, wd[i], 1, 0, "center");
+    cell_para(b, "center", f, n);
+    cell_close(b);
+  }
+  buf_adds(b, "</w:tr>");
+}
+
 /* A list annex (Biểu 4: row_header empty) numbers its rows in its own STT
  * column and has no label column; every other annex gets a TT column and
  * the label column, as in the seed. */
@@ -865,6 +879,7 @@ static void put_annex_table(writer *w, const rtable *t, int avail) {
     }
     buf_adds(b, "</w:tr>");
   }
+  if (t->colnums && lead) put_column_numbers(b, t, wd, head);
 
   buf num;
   buf_init(&num, 0);

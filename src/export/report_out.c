@@ -120,6 +120,11 @@ void report_write_html_head(buf *b, const rtable *t) {
     }
     buf_adds(b, "</tr>");
   }
+  if (t->colnums) { /* the seed's numbering row (B: the names; A, the row number, is the seed's own column) */
+    buf_adds(b, "<tr class=\"colnums\"><th scope=\"col\">B</th>");
+    for (int i = 0; i < t->ncols; i++) buf_addf(b, t->colnums == 2 ? "<th scope=\"col\">%02d</th>" : "<th scope=\"col\">%d</th>", i + 1);
+    buf_adds(b, "</tr>");
+  }
   buf_adds(b, "</thead>");
   free(cells);
 }

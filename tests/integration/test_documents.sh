@@ -52,6 +52,14 @@ for line in "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" "THÀNH ỦY" "Số 361-BC/
   "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)"; do
   if has "$line"; then ok; else fail "the PDF text lacks \"$line\""; fi
 done
+# the seed's numbering row under the header of Biểu 2 ("A B 1 … ") and Biểu 3 ("A B 01 … 15": the seed prints 16 over 15 columns)
+python3 - <<'PY' && ok || fail "the column-numbering rows of Biểu 2 and 3 are not in the DOCX"
+import re, zipfile
+x = zipfile.ZipFile("r.docx").read("word/document.xml").decode()
+text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", x))
+assert "AB" + "".join("%02d" % i for i in range(1, 16)) + "1" in text, "Biểu 3"
+assert "AB" + "".join(str(i) for i in range(1, 34)) + "1" in text, "Biểu 2"
+PY
 # a footnote of the seed, at the foot of its page
 if has "Toàn thành phố đã tổ chức được 196 cuộc đối thoại"; then ok; else fail "footnote 6 missing"; fi
 
