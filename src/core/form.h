@@ -8,6 +8,8 @@
  * Rows are `self` (one row: the unit), `levels` (one row per level under the
  * unit, then a total row) or `list REGISTER`. Header text may hold {cap+K},
  * {short+K} (the names of the unit's level + K) and {committee}.
+ * `column_numbers 1` (or `01`) prints under the header the seed's row that
+ * numbers the columns ("A B 1 2 3 …", "A B 01 02 …").
  *   check error fs_accepted default <= fs_recs default Số ý kiến được tiếp thu …
  * is a validation rule run when the unit submits the form. */
 #ifndef DV_FORM_H
