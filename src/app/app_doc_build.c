@@ -14,8 +14,7 @@
 #define PDF_PARALLEL 2
 #define PDF_WAIT_S 60
 
-/* the layout parameters: defaults, then the office's doc.* settings */
-static void load_style(app *a, doc_style *st) {
+void app_doc_style(app *a, doc_style *st) {
   doc_style_default(st);
   store *s = app_store(a);
   for (int i = 0; i < doc_style_nkeys; i++) {
@@ -151,7 +150,7 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
   period_parse(rd.period, &p);
   official_doc *d = &b->doc;
   official_doc_init(d);
-  load_style(a, &d->style);
+  app_doc_style(a, &d->style);
   d->state = rd.state == REPORT_STATE;
   d->parent_body = xstrdup(rd.parent_body);
   d->issuer = xstrdup(rd.issuer);
@@ -237,7 +236,7 @@ static int build_plan(app *a, const user *u, const char *symbol, built_doc *b, d
   if (rc) return rc;
   official_doc *d = &b->doc;
   official_doc_init(d);
-  load_style(a, &d->style);
+  app_doc_style(a, &d->style);
   plan_issuer(a, pd.unit, pd.symbol, d);
   buf nb;
   buf_init(&nb, 0);

@@ -98,6 +98,9 @@ int app_document_build(app *a, const user *u, const char *kind, const char *key,
                        built_doc *out, dv_err *e);
 void built_doc_release(built_doc *b);
 
+/* the layout parameters: the defaults, then the office's doc.* settings */
+void app_doc_style(app *a, doc_style *st);
+
 /* the finished file: kind "report" (unit_code + period) or "plan" (symbol),
  * format "docx" or "pdf"; *filename is a suggested ASCII file name (owned) */
 int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period,

@@ -35,6 +35,9 @@ static int number_in(const char *v, double lo, double hi, double *out) {
   return 0;
 }
 
+/* a font name is written into XML and CSS: letters, digits, spaces, hyphens */
+#define FONT_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -"
+
 int doc_style_set(doc_style *s, const char *key, const char *value, char *err, int errlen) {
   struct {
     const char *key;
@@ -48,7 +51,7 @@ int doc_style_set(doc_style *s, const char *key, const char *value, char *err, i
       {"doc.space_after_pt", &s->space_after_pt, 0, 30},
   };
   if (!strcmp(key, "doc.font")) {
-    if (!*value || strlen(value) >= sizeof s->font || strpbrk(value, "<>&\"")) {
+    if (!*value || strlen(value) >= sizeof s->font || strspn(value, FONT_CHARS) != strlen(value)) {
       if (err) snprintf(err, (size_t)errlen, "tên phông không hợp lệ: %s", value);
       return -1;
     }

@@ -241,3 +241,18 @@ void doc_write_html(buf *b, const official_doc *d) {
   buf_adds(b, "</article>");
   buf_release(&notes);
 }
+
+void doc_write_css(buf *b, const doc_style *st) {
+  /* the font name holds only letters, digits, spaces and hyphens (doc_style_set) */
+  buf_addf(b, ".odoc{font-family:\"%s\",\"Times New Roman\",Tinos,\"Liberation Serif\",serif;font-size:%gpt}\n",
+           st->font, st->body_pt);
+  buf_addf(b, ".od-sheet,.od-sheet.od-annex{padding:%gmm %gmm %gmm %gmm}\n", st->margin_top_mm, st->margin_right_mm,
+           st->margin_bottom_mm, st->margin_left_mm);
+  buf_addf(b, ".od-text p,.od-text h3{text-indent:%gmm;margin:0 0 %gpt;line-height:%g}\n", st->first_indent_mm,
+           st->space_after_pt, st->line_spacing);
+  buf_addf(b, "table.od-table{font-size:%gpt}\n", st->table_pt);
+  buf_addf(b, "@page odoc{size:A4 portrait;margin:%gmm %gmm %gmm %gmm}\n", st->margin_top_mm, st->margin_right_mm,
+           st->margin_bottom_mm, st->margin_left_mm);
+  buf_addf(b, "@page annex{size:A4 %s;margin:%gmm %gmm %gmm %gmm}\n", st->annex_landscape ? "landscape" : "portrait",
+           st->margin_top_mm, st->margin_right_mm, st->margin_bottom_mm, st->margin_left_mm);
+}

@@ -33,4 +33,7 @@ void doc_write_html(buf *b, const official_doc *d);
  * reference (*fn counts them, starting from its value) and its text an
  * <li> appended to notes (NULL: footnotes are dropped) */
 void doc_html_inline(buf *b, const char *text, int *fn, buf *notes);
+/* the office's measures (doc.* settings) as a stylesheet over the default
+ * one: font, sizes, margins (on screen and in @page), indent, spacing */
+void doc_write_css(buf *b, const doc_style *st);
 #endif

@@ -203,8 +203,9 @@ void page_begin(ctx *c, const char *title) {
   h_open(b, "title", NULL);
   h_text(b, title);
   h_lit(b, " — Dân vận</title>"
-           "<link rel=\"stylesheet\" href=\"/static/app.css\">"
-           "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
+           "<link rel=\"stylesheet\" href=\"/static/app.css\">");
+  if (c->stylesheet) h_open(b, "link", "rel", "stylesheet", "href", c->stylesheet, NULL);
+  h_lit(b, "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
            "<script src=\"/static/app.js\" defer></script></head>\n<body>"
            "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
            "<header class=\"top\"><a class=\"brand\" href=\"/\">Công tác dân vận</a>");

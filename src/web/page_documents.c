@@ -568,6 +568,16 @@ void page_doc_report_post(ctx *c) {
 
 /* --- the preview ------------------------------------------------------------------ */
 
+/* GET /documents/style.css: the office's layout settings for the preview and its print */
+void page_doc_style(ctx *c) {
+  doc_style st;
+  app_doc_style(c->a, &st);
+  buf_reset(&c->out);
+  doc_write_css(&c->out, &st);
+  c->status = 200;
+  c->ctype = "text/css; charset=utf-8";
+}
+
 void page_doc_preview(ctx *c) {
   buf *b = &c->out;
   period p;
@@ -586,6 +596,7 @@ void page_doc_preview(ctx *c) {
   if (!strncmp(no, "Số", strlen("Số"))) no += strlen("Số"); /* "Số 361-BC/TU", "Số: 12/BC-UBND" */
   if (*no == ':') no++;
   while (*no == ' ') no++;
+  c->stylesheet = "/documents/style.css";
   page_begin(c, c_printf(c, "Xem trước: Báo cáo số %s", no));
   h_lit(b, "<nav class=\"doc-actions od-toolbar\" aria-label=\"Văn bản\"><ul class=\"actions\"><li>");
   h_link(b, report_url(c, "/documents/report", unit, period_id), "← Soạn báo cáo");

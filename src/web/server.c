@@ -382,6 +382,7 @@ static const route routes[] = {
     {"GET", "/documents/report", R_SESSION | R_PAGE, page_doc_report},
     {"POST", "/documents/report", R_SESSION | R_PAGE | R_CSRF, page_doc_report_post},
     {"GET", "/documents/report/preview", R_SESSION | R_PAGE, page_doc_preview},
+    {"GET", "/documents/style.css", R_SESSION, page_doc_style},
     {"GET", "/documents/report.docx", R_SESSION | R_PAGE, page_doc_report_file},
     {"GET", "/documents/report.pdf", R_SESSION | R_PAGE, page_doc_report_file},
     {"GET", "/documents/plan.docx", R_SESSION | R_PAGE, page_doc_plan_file},

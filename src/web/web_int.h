@@ -38,6 +38,7 @@ typedef struct pool {
 
 typedef struct ctx {
   app *a;
+  const char *stylesheet; /* a page's own stylesheet after app.css, or NULL */
   struct MHD_Connection *conn;
   char method[12];
   char *path;       /* decoded path, no query string */
@@ -274,6 +275,7 @@ void page_plan_export(ctx *c);    /* GET /plans/export?plan=&unit= */
 void page_doc_report(ctx *c);      /* GET /documents/report?unit=&period=: the editor */
 void page_doc_report_post(ctx *c); /* POST /documents/report */
 void page_doc_preview(ctx *c);     /* GET /documents/report/preview?unit=&period= */
+void page_doc_style(ctx *c);       /* GET /documents/style.css: the doc.* settings */
 void page_doc_report_file(ctx *c); /* GET /documents/report.docx|.pdf?unit=&period= */
 void page_doc_plan_file(ctx *c);   /* GET /documents/plan.docx|.pdf?plan= */
 void static_css(ctx *c);

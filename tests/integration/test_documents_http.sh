@@ -16,6 +16,10 @@ command -v curl >/dev/null || { echo "FAIL: curl is needed" >&2; exit 1; }
 cd "$W" || exit 1
 
 if ! run_dv o e init db --demo; then fail "init --demo: $(cat e)"; finish; fi
+# the office's layout settings reach the preview's stylesheet; a font name cannot break out of CSS
+check "doc.margin_left_mm" run_dv o e config db doc.margin_left_mm 35
+check "doc.font" run_dv o e config db doc.font "Liberation Serif"
+if run_dv o e config db doc.font 'x";}body{display:none'; then fail "a font name with CSS accepted"; else ok; fi
 start_server db
 
 check "the report document over HTTP" python3 - "$BASE" <<'PY'
@@ -71,6 +75,12 @@ st, _, page = req("GET", "/documents/report/preview?unit=31&period=2023S1", head
 text = page.decode()
 expect("the preview: Số 362-BC/TU, the new paragraph, Biểu 1's 1.865",
        st == 200 and "Số 362-BC/TU" in text and "Đoạn văn thử nghiệm <strong>đậm</strong>." in text and ">1.865<" in text)
+expect("the preview links the settings' stylesheet", '<link rel="stylesheet" href="/documents/style.css">' in text)
+st, h, css = req("GET", "/documents/style.css", headers={"Cookie": admin})
+css = css.decode()
+expect("style.css: the settings (left margin 35 mm, the font)",
+       st == 200 and h.get("content-type", "").startswith("text/css") and "padding:20mm 15mm 20mm 35mm" in css
+       and "@page odoc{size:A4 portrait;margin:20mm 15mm 20mm 35mm}" in css and '"Liberation Serif"' in css)
 st, _, _ = req("GET", "/documents/report.odt?unit=31&period=2023S1", headers={"Cookie": admin})
 expect("an unknown format: 404", st == 404)
 
