@@ -378,7 +378,7 @@ static int parse_signer(parser *ps, char *v) {
     if (n == 3) return fail(ps, "cần đúng 3 phần, ngăn bởi \"|\": T/M ĐẢNG ỦY | PHÓ BÍ THƯ | Họ tên");
   }
   if (n != 3) return fail(ps, "cần đúng 3 phần, ngăn bởi \"|\": T/M ĐẢNG ỦY | PHÓ BÍ THƯ | Họ tên");
-  for (int i = 0; i < 3; i++)
+  for (int i = 1; i < 3; i++) /* the first ("T/M …", "K/T …") is empty when the head signs in their own right */
     if (!*part[i]) return fail(ps, "phần %d của khối chữ ký trống", i + 1);
   for (int i = 0; i < 3; i++) ps->doc->signer[i] = xstrdup(part[i]);
   return 0;
@@ -629,7 +629,8 @@ void plan_print(const plan_doc *p, buf *out) {
            p->title ? p->title : "");
   if (*p->basis) buf_addf(out, "basis %s\n", p->basis);
   if (p->place) buf_addf(out, "place %s\n", p->place);
-  if (p->signer[0]) buf_addf(out, "signer %s | %s | %s\n", p->signer[0], p->signer[1], p->signer[2]);
+  if (p->signer[0] && *p->signer[0]) buf_addf(out, "signer %s | %s | %s\n", p->signer[0], p->signer[1], p->signer[2]);
+  else if (p->signer[0]) buf_addf(out, "signer | %s | %s\n", p->signer[1], p->signer[2]);
   for (int i = 0; i < p->nrecipients; i++) buf_addf(out, "recipient %s\n", p->recipients[i]);
   if (p->preamble && *p->preamble) {
     buf_addc(out, '\n');

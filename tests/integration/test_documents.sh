@@ -109,6 +109,14 @@ for line in "Số 11-KH/ĐU" "Gia Sàng, ngày 19 tháng 01 năm 2024" "KẾ HO�
   if grep -qF -- "$line" p.txt; then ok; else fail "the plan's PDF lacks \"$line\""; fi
 done
 pdftoppm -png -r 60 -f 1 -l 1 p.pdf "$ART/document-plan-page" && ok || fail "pdftoppm plan"
+# the board's plan: its head signs in their own right (no "T/M" line), as the seed 000 prints it
+check "plan 85 docx" run_dv o e document db --plan 85-KH/BDVTU --format docx --out p85.docx
+python3 - <<'PY' && ok || fail "the plan 85-KH/BDVTU: issuer or signature"
+import re, zipfile
+x = zipfile.ZipFile("p85.docx").read("word/document.xml").decode()
+t = "|".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", x))
+assert t.startswith("THÀNH ỦY HẢI PHÒNG|") and "|BAN DÂN VẬN|*|" in t and "|TRƯỞNG BAN|" in t and "Lê Trí Vũ" in t and "T/M" not in t, t[:300]
+PY
 
 # --- the stored fields -----------------------------------------------------------------------------
 check "show" run_dv show.json e document db --report --unit 31 --period 2023S1 --show

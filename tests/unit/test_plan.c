@@ -218,6 +218,8 @@ static const bad BAD[] = {
     {0, "year 24\n", 1, "year", "năm"},
     {0, "signer A | B\n", 1, "signer", "3 phần"},
     {0, "signer A | | C\n", 1, "signer", "phần 2"},
+    {0, "signer | | C\n", 1, "signer", "phần 2"},
+    {0, "signer A | B |\n", 1, "signer", "phần 3"},
     {0, "signer A | B | C | D\n", 1, "signer", "3 phần"},
     {0, "unit 31\ndate 2024-01-01\nyear 2024\ntitle T\nsection S\n", 5, "plan", "thiếu"},
     {0, "plan P\nunit 31\ndate 2024-01-01\nyear 2024\n", 5, "title", "thiếu"},
