@@ -758,7 +758,7 @@ static void doc_foot(ctx *c, const plan_view *v) {
   h_lit(b, "</div><div class=\"signer\">");
   if (signer) {
     for (int i = 0; i < 2; i++)
-      if (v->d.signer[i]) {
+      if (v->d.signer[i] && *v->d.signer[i]) {
         h_lit(b, "<p class=\"up strong\">");
         h_text(b, v->d.signer[i]);
         h_lit(b, "</p>");
