@@ -236,6 +236,13 @@ const char *submission_state(const submission *s, int today);
 int app_today(app *a);
 int app_completeness(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                      completeness_row **rows, int *n, dv_err *e);
+/* every unit of the subtree under the unit that reports the form, counted
+ * by level and timeliness (index: the level) */
+typedef struct level_tally {
+  int units, on_time, late, missing, pending;
+} level_tally;
+int app_completeness_levels(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
+                            level_tally out[TREE_MAX_LEVELS + 1], dv_err *e);
 /* DV_ECONFLICT with a message if (element's forms, period, unit) is locked by an approval */
 int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err *e);
 /* the same for a register record of that register at that unit, counted on that day */

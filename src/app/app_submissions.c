@@ -286,28 +286,65 @@ const char *submission_state(const submission *s, int today) {
   return today > s->due_day ? "missing" : "pending";
 }
 
+/* checks form, period and access for a completeness query; caller holds the read lock */
+static int completeness_args(app *a, const user *u, const char *form_code, const char *period_id,
+                             const char *unit_code, period *p, int *pos, int *first, int *last, dv_err *e) {
+  if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
+  if (!period_id || period_parse(period_id, p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  *pos = app_unit_pos(a, unit_code);
+  if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  period_window(p, &a->cfg, first, last);
+  if (!form_cycle_has(a, form_code, p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
+  return 0;
+}
+
+/* 1 if the unit at c reports the form for the period's window */
+static int reports(app *a, const char *form_code, int c, int first, int last) {
+  return unit_valid_during(&a->t.u[c], first, last) && level_reports(a, form_code, a->t.u[c].level);
+}
+
 int app_completeness(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,
                      completeness_row **rows, int *n, dv_err *e) {
   period p;
   *rows = NULL;
   *n = 0;
-  if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
-  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  int pos, first, last;
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code), rc = 0, first, last;
-  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
-  period_window(&p, &a->cfg, &first, &last);
-  if (!rc && !form_cycle_has(a, form_code, &p))
-    rc = dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
+  int rc = completeness_args(a, u, form_code, period_id, unit_code, &p, &pos, &first, &last, e);
   int due = rc ? 0 : due_of(a, form_code, &p);
   for (int c = pos + 1; !rc && c < a->t.u[pos].end; c = a->t.u[c].end) {
-    if (!unit_valid_during(&a->t.u[c], first, last) || !level_reports(a, form_code, a->t.u[c].level)) continue;
+    if (!reports(a, form_code, c, first, last)) continue;
     *rows = xrealloc(*rows, sizeof(completeness_row) * (size_t)(*n + 1));
     completeness_row *row = &(*rows)[(*n)++];
     snprintf(row->unit, sizeof row->unit, "%s", a->t.u[c].code);
     snprintf(row->unit_name, sizeof row->unit_name, "%s", a->t.u[c].name);
     if (store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &row->s)) row->s.due_day = due;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+int app_completeness_levels(app *a, const user *u, const char *form_code, const char *period_id,
+                            const char *unit_code, level_tally out[TREE_MAX_LEVELS + 1], dv_err *e) {
+  period p;
+  memset(out, 0, sizeof(level_tally) * (TREE_MAX_LEVELS + 1));
+  int pos, first, last, today = app_today(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = completeness_args(a, u, form_code, period_id, unit_code, &p, &pos, &first, &last, e);
+  int due = rc ? 0 : due_of(a, form_code, &p);
+  for (int c = pos + 1; !rc && c < a->t.u[pos].end; c++) {
+    if (!reports(a, form_code, c, first, last)) continue;
+    submission s;
+    if (store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &s)) s.due_day = due;
+    level_tally *t = &out[a->t.u[c].level];
+    const char *st = submission_state(&s, today);
+    t->units++;
+    t->on_time += !strcmp(st, "on_time");
+    t->late += !strcmp(st, "late");
+    t->missing += !strcmp(st, "missing");
+    t->pending += !strcmp(st, "pending");
   }
   pthread_rwlock_unlock(&a->lock);
   return rc;

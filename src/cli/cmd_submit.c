@@ -47,9 +47,19 @@ int cmd_completeness(int argc, char **argv) {
   completeness_row *rows;
   int n;
   dv_err e;
+  level_tally lv[TREE_MAX_LEVELS + 1];
   int rc = app_completeness(a, NULL, form_code, per, unit, &rows, &n, &e);
+  if (!rc) rc = app_completeness_levels(a, NULL, form_code, per, unit, lv, &e);
+  char lvname[TREE_MAX_LEVELS + 1][96] = {{0}};
+  const tree *t = app_read_begin(a);
+  for (int l = 1; l <= TREE_MAX_LEVELS; l++)
+    snprintf(lvname[l], sizeof lvname[l], "%s", t->levels[l].name ? t->levels[l].name : "");
+  app_read_end(a);
   app_close(a);
-  if (rc) return cli_fail(&e);
+  if (rc) {
+    free(rows);
+    return cli_fail(&e);
+  }
   buf b;
   buf_init(&b, 0);
   buf_adds(&b, "{\"form\":");
@@ -75,6 +85,14 @@ int cmd_completeness(int argc, char **argv) {
     buf_adds(&b, ",\"on_time\":");
     buf_adds(&b, s->on_time < 0 ? "null" : s->on_time ? "true" : "false");
     buf_addf(&b, ",\"due\":\"%s\",\"state\":\"%s\"}", due, submission_state(s, today));
+  }
+  buf_adds(&b, "],\"levels\":[");
+  for (int l = 1, k = 0; l <= TREE_MAX_LEVELS; l++) {
+    if (!lv[l].units) continue;
+    buf_addf(&b, "%s{\"level\":%d,\"name\":", k++ ? "," : "", l);
+    esc_json(&b, lvname[l]);
+    buf_addf(&b, ",\"units\":%d,\"on_time\":%d,\"late\":%d,\"missing\":%d,\"pending\":%d}", lv[l].units,
+             lv[l].on_time, lv[l].late, lv[l].missing, lv[l].pending);
   }
   buf_adds(&b, "]}\n");
   fwrite(b.s, 1, b.len, stdout);
