@@ -552,6 +552,39 @@ typedef struct comp_unit {
   int has_kids;
 } comp_unit;
 
+/* every reporting unit of the subtree, by level: how many sent on time, late, not yet */
+static void by_level(ctx *c, const char *form_code, const char *period_id, const char *unit) {
+  level_tally lv[TREE_MAX_LEVELS + 1];
+  dv_err e = {0};
+  if (app_completeness_levels(c->a, &c->u, form_code, period_id, unit, lv, &e)) return;
+  buf *b = &c->out;
+  h_lit(b, "<section aria-labelledby=\"lv-h\"><h2 id=\"lv-h\">Theo cấp (mọi đơn vị trong địa bàn)</h2>"
+           "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"lv-h\" tabindex=\"0\">"
+           "<table class=\"list by-level\"><thead><tr><th scope=\"col\">Cấp</th><th scope=\"col\">Số đơn vị</th>");
+  for (int i = 0; i < NSTATES; i++) {
+    h_lit(b, "<th scope=\"col\">");
+    h_text(b, sub_state_label(states[i]));
+    h_lit(b, "</th>");
+  }
+  h_lit(b, "</tr></thead><tbody>");
+  const tree *t = app_read_begin(c->a);
+  for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
+    if (!lv[l].units) continue;
+    int n[NSTATES] = {lv[l].on_time, lv[l].late, lv[l].missing, lv[l].pending};
+    h_lit(b, "<tr><th scope=\"row\">");
+    h_text(b, t->levels[l].name ? t->levels[l].name : c_printf(c, "Cấp %d", l));
+    h_lit(b, "</th><td class=\"num\">");
+    h_int(b, lv[l].units);
+    for (int i = 0; i < NSTATES; i++) {
+      h_lit(b, "</td><td class=\"num\">");
+      h_int(b, n[i]);
+    }
+    h_lit(b, "</td></tr>");
+  }
+  app_read_end(c->a);
+  h_lit(b, "</tbody></table></div></section>");
+}
+
 void page_completeness(ctx *c) {
   buf *b = &c->out;
   const char *form_code = param(c, "form");
@@ -693,6 +726,7 @@ void page_completeness(ctx *c) {
   }
   h_lit(b, "</tbody></table></div>");
   comp_release(&x);
+  by_level(c, f->code, period_id, unit);
   over_periods(c, f->code, &p, unit, today);
   page_end(c);
   page_send(c);

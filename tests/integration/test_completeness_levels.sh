@@ -48,4 +48,24 @@ after=$(python3 -c "import json; print([l['on_time'] for l in json.load(open('c3
 check "reporters" run_dv o e config db reporters.bieu-6 2
 run_dv c31.json e completeness db --form bieu-6 --period 2023S1 --unit 31 --format json
 python3 -c "import json; l=json.load(open('c31.json'))['levels']; assert [x['level'] for x in l]==[2], l" && ok || fail "reporters.bieu-6 2: $(cat c31.json | head -c 300)"
+# the same on the web: the completeness page's table by level
+check "reporters back" run_dv o e config db reporters.bieu-6 2,3
+run_dv c31.json e completeness db --form bieu-6 --period 2023S1 --unit 31 --format json
+start_server db
+check "the page's table by level" python3 - "$BASE" <<'PY'
+import json, re, sys
+from dvtest import Client, Session
+s = Session(Client(sys.argv[1]), "admin", "admin123")
+st, _, page = s.get("/completeness?form=bieu-6&period=2023S1&unit=31")
+page = page.decode()
+assert st == 200 and "Theo cấp" in page, st
+table = page[page.index('class="list by-level"'):]
+table = table[:table.index("</table>")]
+rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td class="num">\d+</td>)+)</tr>', table)
+got = {name: [int(x) for x in re.findall(r"(\d+)</td>", cells)] for name, cells in rows}
+for l in json.load(open("c31.json"))["levels"]:
+    want = [l["units"], l["on_time"], l["late"], l["missing"], l["pending"]]
+    assert got.get(l["name"]) == want, (l["name"], got.get(l["name"]), want)
+PY
+check_server_end
 finish
