@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "export/completeness_out.h"
 #include "util/esc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,53 +51,17 @@ int cmd_completeness(int argc, char **argv) {
   level_tally lv[TREE_MAX_LEVELS + 1];
   int rc = app_completeness(a, NULL, form_code, per, unit, &rows, &n, &e);
   if (!rc) rc = app_completeness_levels(a, NULL, form_code, per, unit, lv, &e);
-  char lvname[TREE_MAX_LEVELS + 1][96] = {{0}};
-  const tree *t = app_read_begin(a);
-  for (int l = 1; l <= TREE_MAX_LEVELS; l++)
-    snprintf(lvname[l], sizeof lvname[l], "%s", t->levels[l].name ? t->levels[l].name : "");
-  app_read_end(a);
-  app_close(a);
-  if (rc) {
-    free(rows);
-    return cli_fail(&e);
-  }
   buf b;
   buf_init(&b, 0);
-  buf_adds(&b, "{\"form\":");
-  esc_json(&b, form_code);
-  buf_adds(&b, ",\"period\":");
-  esc_json(&b, per);
-  buf_adds(&b, ",\"unit\":");
-  esc_json(&b, unit);
-  buf_adds(&b, ",\"children\":[");
-  for (int i = 0; i < n; i++) {
-    const submission *s = &rows[i].s;
-    char due[11];
-    date_format_iso(s->due_day, due);
-    buf_adds(&b, i ? ",{\"unit\":" : "{\"unit\":");
-    esc_json(&b, rows[i].unit);
-    buf_adds(&b, ",\"unit_name\":");
-    esc_json(&b, rows[i].unit_name);
-    buf_adds(&b, ",\"status\":");
-    esc_json(&b, s->status);
-    buf_adds(&b, ",\"submitted_at\":");
-    if (*s->submitted_at) esc_json(&b, s->submitted_at);
-    else buf_adds(&b, "null");
-    buf_adds(&b, ",\"on_time\":");
-    buf_adds(&b, s->on_time < 0 ? "null" : s->on_time ? "true" : "false");
-    buf_addf(&b, ",\"due\":\"%s\",\"state\":\"%s\"}", due, submission_state(s, today));
+  if (!rc) {
+    const tree *t = app_read_begin(a);
+    completeness_write_json(&b, form_code, per, unit, rows, n, lv, t, today);
+    app_read_end(a);
   }
-  buf_adds(&b, "],\"levels\":[");
-  for (int l = 1, k = 0; l <= TREE_MAX_LEVELS; l++) {
-    if (!lv[l].units) continue;
-    buf_addf(&b, "%s{\"level\":%d,\"name\":", k++ ? "," : "", l);
-    esc_json(&b, lvname[l]);
-    buf_addf(&b, ",\"units\":%d,\"on_time\":%d,\"late\":%d,\"missing\":%d,\"pending\":%d}", lv[l].units,
-             lv[l].on_time, lv[l].late, lv[l].missing, lv[l].pending);
-  }
-  buf_adds(&b, "]}\n");
+  app_close(a);
+  free(rows);
+  if (rc) return cli_fail(&e);
   fwrite(b.s, 1, b.len, stdout);
   buf_release(&b);
-  free(rows);
   return 0;
 }

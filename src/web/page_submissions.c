@@ -21,6 +21,7 @@
  * a draft or returned report, approvers strictly above decide). Charts are
  * inline SVG drawn here, with their numbers written beside them in text. */
 #include "util/esc.h"
+#include "export/completeness_out.h"
 #include "web/web_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -1074,40 +1075,19 @@ void api_completeness(ctx *c) {
   int today = app_today(c->a);
   completeness_row *rows = NULL;
   int n = 0;
+  level_tally lv[TREE_MAX_LEVELS + 1];
   dv_err e = {0};
   int rc = app_completeness(c->a, &c->u, form_code, period_id, unit, &rows, &n, &e);
+  if (!rc) rc = app_completeness_levels(c->a, &c->u, form_code, period_id, unit, lv, &e);
   if (rc) {
     free(rows);
     json_error_field(c, http_status_of(rc), e.msg, e.field, 0);
     return;
   }
-  /* the shape of `danvan completeness --format json` */
-  buf *b = &c->out;
-  buf_reset(b);
-  buf_adds(b, "{\"form\":");
-  esc_json(b, form_code);
-  buf_adds(b, ",\"period\":");
-  esc_json(b, period_id);
-  buf_adds(b, ",\"unit\":");
-  esc_json(b, unit);
-  buf_adds(b, ",\"children\":[");
-  for (int i = 0; i < n; i++) {
-    const submission *s = &rows[i].s;
-    char due[11];
-    date_format_iso(s->due_day, due);
-    buf_adds(b, i ? ",{\"unit\":" : "{\"unit\":");
-    esc_json(b, rows[i].unit);
-    buf_adds(b, ",\"unit_name\":");
-    esc_json(b, rows[i].unit_name);
-    buf_adds(b, ",\"status\":");
-    esc_json(b, s->status);
-    buf_adds(b, ",\"submitted_at\":");
-    json_str_or_null(b, s->submitted_at);
-    buf_adds(b, ",\"on_time\":");
-    buf_adds(b, s->on_time < 0 ? "null" : s->on_time ? "true" : "false");
-    buf_addf(b, ",\"due\":\"%s\",\"state\":\"%s\"}", due, submission_state(s, today));
-  }
-  buf_adds(b, "]}\n");
+  buf_reset(&c->out);
+  const tree *t = app_read_begin(c->a);
+  completeness_write_json(&c->out, form_code, period_id, unit, rows, n, lv, t, today);
+  app_read_end(c->a);
   free(rows);
   reply_json(c, 200);
 }
