@@ -286,6 +286,7 @@ static const char app_css[] =
     ".recipients ul{list-style:none;padding:0;margin:0;font-size:.92rem}\n"
     ".recipients li::before{content:\"- \"}\n"
     ".signer{text-align:center}\n"
+    "table.by-level thead th:not(:first-child){text-align:right}\n"
     ".signer p{margin:0}\n"
     ".signer .sign-space{height:4rem}\n"
     "table.plans th.num,table.lower th.num{text-align:right}\n"
