@@ -31,6 +31,28 @@ const char *period_arg(ctx *c, period *p) {
   return c_strdup(c, id);
 }
 
+const char *c_excerpt(ctx *c, const char *s, size_t max) {
+  size_t n = strcspn(s, "\n");
+  int cut = n > max;
+  if (cut) {
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
+  char *o = c_alloc(c, n + 4);
+  memcpy(o, s, n);
+  if (cut) memcpy(o + n, "…", 4);
+  return o;
+}
+
+const form *form_arg_or_400(ctx *c, const char **code) {
+  const char *v = param(c, "form");
+  if (!v || !*v) v = "bieu-1";
+  const form *f = catalog_form(app_catalog(c->a), v);
+  if (!f) reply_html_error(c, 400, "Không có biểu này", "Hãy chọn một biểu trong danh sách.");
+  if (code) *code = v;
+  return f;
+}
+
 const char *period_arg_or_400(ctx *c, period *p) {
   const char *id = period_arg(c, p);
   if (!id) reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", PERIOD_HINT);

@@ -115,13 +115,8 @@ static int entry_load(ctx *c, entry *en) {
   memset(en, 0, sizeof *en);
   en->row = -1;
   en->cat = app_catalog(c->a);
-  en->form_code = param(c, "form");
-  if (!en->form_code || !*en->form_code) en->form_code = "bieu-1";
-  en->f = catalog_form(en->cat, en->form_code);
-  if (!en->f) {
-    reply_html_error(c, 400, "Không có biểu này", "Hãy chọn một biểu trong danh sách.");
-    return 400;
-  }
+  en->f = form_arg_or_400(c, &en->form_code);
+  if (!en->f) return 400;
   if (en->f->rows == ROWS_LIST) {
     reply_html_error(c, 400, "Biểu này không nhập số", "Biểu này là danh mục văn bản, lấy từ sổ văn bản.");
     return 400;

@@ -27,20 +27,6 @@ static int due_item_cmp(const void *a, const void *b) {
   return d ? d : strcmp(x->number, y->number);
 }
 
-/* the first line of s, cut at a character boundary near max bytes */
-static const char *excerpt(ctx *c, const char *s, size_t max) {
-  size_t n = strcspn(s, "\n");
-  int cut = n > max;
-  if (cut) {
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-  }
-  char *o = c_alloc(c, n + 4);
-  memcpy(o, s, n);
-  if (cut) memcpy(o + n, "…", 4);
-  return o;
-}
-
 const char *target_indicator_label(ctx *c, const plan_target *t) {
   static const struct {
     const char *name, *label;
@@ -185,7 +171,7 @@ static void items_table(ctx *c, const char *unit, const plan_info *plans, int np
         cap *= 2;
       }
       list[n++] = (due_item){c_strdup(c, plans[i].symbol), c_strdup(c, plans[i].unit), c_strdup(c, it->number),
-                             excerpt(c, bl->text ? bl->text : "", PLAN_TEXT_MAX), c_strdup(c, it->lead),
+                             c_excerpt(c, bl->text ? bl->text : "", PLAN_TEXT_MAX), c_strdup(c, it->lead),
                              it->deadline, it->overdue, it->status};
     }
     plan_doc_release(&d);

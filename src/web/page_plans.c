@@ -83,20 +83,6 @@ static int in_scope(ctx *c, const char *code) {
   return ok;
 }
 
-/* the first line of s, cut at a character boundary near max bytes */
-static const char *excerpt(ctx *c, const char *s, size_t max) {
-  size_t n = strcspn(s, "\n");
-  int cut = n > max;
-  if (cut) {
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-  }
-  char *o = c_alloc(c, n + 4);
-  memcpy(o, s, n);
-  if (cut) memcpy(o + n, "…", 4);
-  return o;
-}
-
 static void text_n(buf *b, const char *s, size_t n) {
   char *t = xstrndup(s, n);
   h_text(b, t);
@@ -1100,7 +1086,7 @@ void page_plan_cascade(ctx *c) {
     h_lit(b, "<th scope=\"row\">");
     h_link(b, item_url(c, v.d.symbol, v.d.unit, l->number), l->number);
     h_lit(b, "</th><td data-label=\"Nội dung\">");
-    h_text(b, excerpt(c, l->text ? l->text : "", EXCERPT_MAX));
+    h_text(b, c_excerpt(c, l->text ? l->text : "", EXCERPT_MAX));
     h_lit(b, "</td><td data-label=\"Tình trạng\">");
     status_badge(c, l->status, l->overdue);
     h_lit(b, "</td><td data-label=\"Đơn vị đã nhận\"><ul class=\"takers\">");

@@ -561,6 +561,30 @@ static void list_table(ctx *c, const reg_def *r, const record *rows, int n) {
   h_lit(b, "</tbody></table></div>");
 }
 
+/* the overdue records on this page: letters by working days, conclusions by their own due date */
+static void overdue_notice(ctx *c, const reg_def *r, const record *rows, int n, const char *path, const list_args *la) {
+  buf *b = &c->out;
+  int late = 0, letters = has_deadlines(r);
+  for (int i = 0; i < n; i++) late += rows[i].overdue;
+  const char *item = letters ? "đơn, thư" : r->item ? r->item : "bản ghi";
+  h_open(b, "p", "class", late ? "notice" : "hint", "role", "status", NULL);
+  if (late) {
+    h_lit(b, "Trên trang này có <strong>");
+    h_int(b, late);
+    h_lit(b, "</strong> ");
+    h_text(b, item);
+    h_text(b, letters ? " quá hạn xử lý (chưa giải quyết xong)." : " quá hạn (chưa hoàn thành, đã qua thời hạn). ");
+    if (!letters)
+      h_link(b, c_url(c, path, "unit", la->unit, "period", la->period ? la->period : "", "overdue", "1", NULL),
+             "Chỉ xem các bản ghi quá hạn");
+  } else {
+    h_lit(b, "Không có ");
+    h_text(b, item);
+    h_text(b, letters ? " quá hạn xử lý trên trang này." : " quá hạn trên trang này.");
+  }
+  if (letters) h_lit(b, " Hạn tính theo ngày làm việc, bỏ ngày nghỉ, ngày lễ, Tết.");
+  h_lit(b, "</p>");
+}
 static void page_list(ctx *c, const reg_def *r) {
   buf *b = &c->out;
   list_args la;
@@ -636,38 +660,7 @@ static void page_list(ctx *c, const reg_def *r) {
   if (la.extra)
     h_lit(b, "<p class=\"notice\" role=\"status\">Mỗi lần chỉ lọc được theo một trường; đang lọc theo trường "
              "chọn đầu tiên.</p>");
-  if (has_due(r) && !la.late) {
-    int late = 0;
-    for (int i = 0; i < n; i++) late += rows[i].overdue;
-    h_open(b, "p", "class", late ? "notice" : "hint", "role", "status", NULL);
-    if (late) {
-      h_lit(b, "Trên trang này có <strong>");
-      h_int(b, late);
-      h_lit(b, "</strong> ");
-      h_text(b, r->item ? r->item : "bản ghi");
-      h_lit(b, " quá hạn (chưa hoàn thành, đã qua thời hạn). ");
-      h_link(b, c_url(c, path, "unit", la.unit, "period", la.period ? la.period : "", "overdue", "1", NULL),
-             "Chỉ xem các bản ghi quá hạn");
-    } else {
-      h_lit(b, "Không có ");
-      h_text(b, r->item ? r->item : "bản ghi");
-      h_lit(b, " quá hạn trên trang này.");
-    }
-    h_lit(b, "</p>");
-  }
-  if (has_deadlines(r) && !la.late) {
-    int late = 0;
-    for (int i = 0; i < n; i++) late += rows[i].overdue;
-    h_open(b, "p", "class", late ? "notice" : "hint", "role", "status", NULL);
-    if (late) {
-      h_lit(b, "Trên trang này có <strong>");
-      h_int(b, late);
-      h_lit(b, "</strong> đơn, thư quá hạn xử lý (chưa giải quyết xong).");
-    } else {
-      h_lit(b, "Không có đơn, thư quá hạn xử lý trên trang này.");
-    }
-    h_lit(b, " Hạn tính theo ngày làm việc, bỏ ngày nghỉ, ngày lễ, Tết.</p>");
-  }
+  if (tracks_overdue(r) && !la.late) overdue_notice(c, r, rows, n, path, &la);
   list_table(c, r, shown, nshown);
   const char **keep = c_alloc(c, sizeof(char *) * (size_t)(r->nfields + 5));
   int nk = 0;

@@ -291,13 +291,9 @@ static void xlsx_reply(ctx *c, const char *form_code, const char *unit, const ch
 void page_report(ctx *c) { page_report_show(c, NULL); }
 
 void page_report_show(ctx *c, const sub_flash *fl) {
-  const char *form_code = param(c, "form");
-  if (!form_code || !*form_code) form_code = "bieu-1";
-  const form *f = catalog_form(app_catalog(c->a), form_code);
-  if (!f) {
-    reply_html_error(c, 400, "Không có biểu này", "Hãy chọn một biểu trong danh sách.");
-    return;
-  }
+  const char *form_code;
+  const form *f = form_arg_or_400(c, &form_code);
+  if (!f) return;
   period p;
   const char *period_id = period_arg_or_400(c, &p);
   if (!period_id) return;

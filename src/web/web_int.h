@@ -180,6 +180,10 @@ const char *period_arg(ctx *c, period *p);
 #define PERIOD_HINT "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305."
 /* the same, or NULL with the 400 page already written */
 const char *period_arg_or_400(ctx *c, period *p);
+/* the form of ?form= (default bieu-1; *code: its code as asked), or NULL with the 400 page written */
+const form *form_arg_or_400(ctx *c, const char **code);
+/* the first line of s, cut at a character boundary near max bytes ("…" added) */
+const char *c_excerpt(ctx *c, const char *s, size_t max);
 /* the unit argument, defaulting to the user's unit */
 const char *unit_arg(ctx *c);
 /* date "dd/mm/yyyy", "d/m/yyyy" or "YYYY-MM-DD"; 0 or -1 */
