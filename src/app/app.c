@@ -139,6 +139,7 @@ int app_add_workdays(app *a, int day, int n) {
 }
 
 void app_model_release(app *a) {
+  app_views_release(a);
   tree_release(&a->t);
   cube_release(&a->c);
   for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
@@ -162,6 +163,8 @@ int app_model_load(app *a, store *s, dv_err *e) {
   }
   free(nodes);
   store_levels_load(s, &a->t, e);
+  tree_editions_finish(&a->t);
+  app_successors_load(a, s);
   cube_init(&a->c, a->t.n);
   char cut[16];
   a->cfg.cutoff_day = store_setting_get(s, "period.cutoff_day", cut, sizeof cut) == 0 ? atoi(cut) : 0;
@@ -193,6 +196,7 @@ app *app_open(const char *path, dv_err *e) {
   sodium_bin2hex(a->instance, sizeof a->instance, rnd, sizeof rnd);
   pthread_rwlock_init(&a->lock, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
+  pthread_mutex_init(&a->views_lock, NULL);
   /* tables added since the database was made; records moved to the current layout */
   if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e)) {
     app_close(a);
@@ -216,6 +220,7 @@ void app_close(app *a) {
   catalog_release(&a->cat);
   pthread_rwlock_destroy(&a->lock);
   pthread_mutex_destroy(&a->conns_lock);
+  pthread_mutex_destroy(&a->views_lock);
   free(a->path);
   free(a);
 }
@@ -371,6 +376,33 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
   records_free(rows, n);
 }
 
+/* The annex on the tree of `day`: a period after the last reform counts
+ * each unit's own work; one that began before it (2025 on the 2025 tree,
+ * or a comparison with 2024) counts the work of the units of its window
+ * into where they went (app_view). */
+static void report_fill(app *a, const form *f, int pos, const period *p, int day, int drill_level, int compare,
+                        rtable *out) {
+  int first, last;
+  period_window(p, &a->cfg, &first, &last);
+  tview scratch = {0};
+  const tview *v = NULL;
+  if (compare || first < tree_edition_on(&a->t, day)->from_day) v = app_view(a, day, first, last, &scratch);
+  text_ctx tc = {a, p, period_key(p), NULL};
+  report_req r = {&a->cat, f, &a->t, &a->c, pos, *p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg,
+                  day, v && v->maps ? v : NULL};
+  report_compute(out, &r);
+  if (f->rows == ROWS_LIST) list_rows(a, out, pos, p);
+  free(tc.listed);
+  if (v == &scratch) tview_release(&scratch);
+}
+
+/* the day whose tree an annex of the period is on: its last */
+int app_period_day(app *a, const period *p) {
+  int first, last;
+  period_window(p, &a->cfg, &first, &last);
+  return last;
+}
+
 /* the annex of form f for the unit at pos; caller holds a lock */
 int app_report_locked(app *a, const user *u, const form *f, int pos, const period *p, int drill_level, rtable *out,
                       dv_err *e) {
@@ -378,34 +410,49 @@ int app_report_locked(app *a, const user *u, const form *f, int pos, const perio
   const char *unit_code = pos >= 0 ? a->t.u[pos].code : "";
   if (pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code);
   if (!app_can_read(a, u, pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  int day = app_period_day(a, p), maxlevel = tree_edition_on(&a->t, day)->maxlevel;
+  if (!maxlevel) maxlevel = a->t.maxlevel;
   /* the unit's own level gives its own row (the entry page of a by-level form) */
-  if (drill_level && (drill_level < a->t.u[pos].level || drill_level > a->t.maxlevel))
+  if (drill_level && (drill_level < a->t.u[pos].level || drill_level > maxlevel))
     return dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
                    a->t.u[pos].level);
-  text_ctx tc = {a, p, period_key(p), NULL};
-  report_req r = {&a->cat, f, &a->t, &a->c, pos, *p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg};
-  report_compute(out, &r);
-  if (f->rows == ROWS_LIST) list_rows(a, out, pos, p);
-  free(tc.listed);
+  report_fill(a, f, pos, p, day, drill_level, 0, out);
   return 0;
+}
+
+/* the same annex for period `cp`, on the tree of the annex's own period */
+static int report_compare(app *a, const form *f, int pos, const period *p, const period *cp, int drill_level,
+                          rtable *out, dv_err *e) {
+  if (f->rows == ROWS_LIST)
+    return dv_fail(e, DV_EINVAL, 0, "compare", "%s là danh sách văn bản, không so sánh giữa các kỳ", f->code);
+  out->compare = xcalloc(1, sizeof *out->compare);
+  report_fill(a, f, pos, cp, app_period_day(a, p), drill_level, 1, out->compare);
+  return 0;
+}
+
+int app_report_ex(app *a, const user *u, const report_args *ra, rtable *out, dv_err *e) {
+  memset(out, 0, sizeof *out);
+  const form *f = catalog_form(&a->cat, ra->form ? ra->form : "");
+  if (!f) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", ra->form ? ra->form : "");
+  period p, cp;
+  if (!ra->period || period_parse(ra->period, &p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", ra->period ? ra->period : "");
+  if (ra->compare && period_parse(ra->compare, &cp))
+    return dv_fail(e, DV_EINVAL, 0, "compare", "kỳ so sánh không hợp lệ: %s", ra->compare);
+  if (ra->level < 0 || ra->level > TREE_MAX_LEVELS)
+    return dv_fail(e, DV_EINVAL, 0, "level", "cấp không hợp lệ: %d", ra->level);
+  app_refresh(a);
+  pthread_rwlock_rdlock(&a->lock);
+  int pos, rc = app_unit_resolve(a, ra->unit, app_period_day(a, &p), &pos, e);
+  if (!rc) rc = app_report_locked(a, u, f, pos, &p, ra->level, out, e);
+  if (!rc && ra->compare) rc = report_compare(a, f, pos, &p, &cp, ra->level, out, e);
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) rtable_release(out);
+  return rc;
 }
 
 int app_report(app *a, const user *u, const char *form_code, const char *unit_code, const char *period_id,
                int drill_level, rtable *out, dv_err *e) {
-  memset(out, 0, sizeof *out);
-  const form *f = catalog_form(&a->cat, form_code ? form_code : "");
-  if (!f) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
-  period p;
-  if (!period_id || period_parse(period_id, &p))
-    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
-  if (drill_level < 0 || drill_level > TREE_MAX_LEVELS)
-    return dv_fail(e, DV_EINVAL, 0, "level", "cấp không hợp lệ: %d", drill_level);
-  app_refresh(a);
-  pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
-  int rc;
-  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else rc = app_report_locked(a, u, f, pos, &p, drill_level, out, e);
-  pthread_rwlock_unlock(&a->lock);
-  return rc;
+  report_args ra = {form_code, unit_code, period_id, NULL, drill_level};
+  return app_report_ex(a, u, &ra, out, e);
 }

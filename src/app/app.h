@@ -85,6 +85,19 @@ int app_unit_search(app *a, const user *u, const char *query, int max, int **pos
 int app_report(app *a, const user *u, const char *form, const char *unit_code, const char *period, int drill_level,
                rtable *out, dv_err *e);
 
+/* the annex, and beside it (out->compare) the same annex for another period
+ * counted on this period's tree: the unit code resolves on the period's
+ * last day, and a period begun before a reform counts the old units' work
+ * into their successors */
+typedef struct report_args {
+  const char *form, *unit, *period;
+  const char *compare; /* NULL = none */
+  int level;           /* the drill level, 0 = as printed */
+} report_args;
+int app_report_ex(app *a, const user *u, const report_args *ra, rtable *out, dv_err *e);
+/* the last day of a period's window: the day whose tree its annex is on */
+int app_period_day(app *a, const period *p);
+
 /* --- XLSX (app_xlsx.c; the workbook's layout in export/xlsx_out.h) --- */
 /* the annex as a workbook; the cells the user may type into (the unit's
  * own values, not counted from a register, not locked) are left unlocked */
@@ -121,6 +134,32 @@ void audit_rows_free(audit_row *rows, int n);
 
 /* --- imports (all or nothing; errors name line and field) --- */
 int app_import_units(app *a, const char *file, const char *data, size_t len, dv_err *e);
+/* --- units through time (app_units.c) ---
+ * valid_from > 0: the file is a new edition of the whole tree from that
+ * day: a unit with the same code, name and parent as one open the day
+ * before continues it; every other unit open the day before ends then;
+ * the file's other units begin that day; its levels get their own names.
+ * valid_from 0: the units are added to the tree (as before editions). */
+int app_import_units_from(app *a, const char *file, const char *data, size_t len, int valid_from, dv_err *e);
+/* old_code,new_code,share: old codes resolve on the day before `day`, new
+ * ones on `day`; each old unit's primary successor (where its work goes in
+ * comparisons) is the admin's earlier choice, else the new unit with its
+ * code, else with its name, else the first listed */
+int app_import_unit_mapping(app *a, const char *file, const char *data, size_t len, int day, int *count, dv_err *e);
+/* the unit of that code valid on day (day <= 0: the newest), or -1 */
+int app_unit_pos_on(app *a, const char *code, int day);
+/* the same, or an error that says why ("đơn vị 164 (Huyện ...) không còn
+ * từ 01/07/2025; nay thuộc 31 ..."); caller holds a lock */
+int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e);
+typedef struct successor_row {
+  int old_pos, new_pos, primary;
+  char share[8];
+} successor_row;
+/* the successor rows (old_pos -1: all); caller holds a lock and frees *rows */
+int app_successor_list(app *a, int old_pos, successor_row **rows, int *n);
+/* an admin makes new_code the primary successor of the unit old_code that
+ * ended the day before `day`; audited */
+int app_successor_choose(app *a, const user *u, const char *old_code, const char *new_code, int day, dv_err *e);
 int app_import_values(app *a, const user *u, const char *file, const char *data, size_t len, int *count,
                       dv_err *e);
 

@@ -81,9 +81,9 @@ int app_load_demo(app *a, dv_err *e) {
   int rc = app_import_units(a, "units.csv", units->data, units->len, e);
   store *s = app_store(a);
   /* the seed's level names for Hải Phòng */
-  if (!rc) rc = store_level_set(s, 1, "Thành phố", "Cấp tỉnh", "Tỉnh", e);
-  if (!rc) rc = store_level_set(s, 2, "Quận, huyện", "Cấp huyện", "Huyện", e);
-  if (!rc) rc = store_level_set(s, 3, "Xã, phường", "Cấp xã", "Xã", e);
+  if (!rc) rc = store_level_set(s, 0, 1, "Thành phố", "Cấp tỉnh", "Tỉnh", e);
+  if (!rc) rc = store_level_set(s, 0, 2, "Quận, huyện", "Cấp huyện", "Huyện", e);
+  if (!rc) rc = store_level_set(s, 0, 3, "Xã, phường", "Cấp xã", "Xã", e);
   if (!rc) {
     pthread_rwlock_wrlock(&a->lock);
     rc = app_model_load(a, s, e);

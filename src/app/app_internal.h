@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "core/cube.h"
 #include "core/form.h"
+#include "core/view.h"
 #include "store/store.h"
 #include <pthread.h>
 
@@ -12,6 +13,7 @@ typedef struct text_value {
   char *text;
 } text_value;
 
+#define APP_MAX_VIEWS 64
 struct app {
   char *path;
   int gen;                 /* tells thread-local connections which app they belong to */
@@ -34,6 +36,9 @@ struct app {
   int today;               /* 0 = the clock; tests set a fixed day */
   submission_key *locks;   /* approved submissions: what is locked */
   int nlocks;
+  pthread_mutex_t views_lock; /* guards the cache of views (app_units.c) */
+  tview *views[APP_MAX_VIEWS];
+  int nviews;
   pthread_mutex_t conns_lock;
   store **conns;           /* every thread's connection, closed by app_close */
   int nconns;
@@ -44,8 +49,14 @@ store *app_store(app *a);
 /* (re)loads tree, levels, values and records into the model; caller holds the write lock */
 int app_model_load(app *a, store *s, dv_err *e);
 void app_model_release(app *a);
-/* position of a unit by code in the model, or -1 */
+/* position of a unit by code in the model (the newest of that code), or -1 */
 int app_unit_pos(app *a, const char *code);
+/* the primary successors into the tree; caller holds the write lock */
+void app_successors_load(app *a, store *s);
+/* the view of the tree of day over [first, last], cached (see app_units.c); caller holds a lock */
+const tview *app_view(app *a, int day, int first, int last, tview *scratch);
+/* frees the cached views; caller holds the write lock */
+void app_views_release(app *a);
 void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text);
 /* one checked aggregate value, ready to write */
 typedef struct value_plan {

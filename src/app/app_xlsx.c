@@ -128,11 +128,11 @@ int app_report_xlsx(app *a, const user *u, const char *form_code, const char *un
   if (f->rows == ROWS_LIST) drill = 0;
   app_refresh(a);
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
+  int pos, day = app_period_day(a, &p);
   rtable t;
   memset(&t, 0, sizeof t);
-  int rc = pos < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "")
-                   : app_report_locked(a, u, f, pos, &p, drill, &t, e);
+  int rc = app_unit_resolve(a, unit_code, day, &pos, e);
+  if (!rc) rc = app_report_locked(a, u, f, pos, &p, drill, &t, e);
   unsigned char *open = NULL;
   int *mirror = NULL;
   char lname[96] = "";
@@ -143,7 +143,8 @@ int app_report_xlsx(app *a, const user *u, const char *form_code, const char *un
     for (size_t i = 0; i < n; i++) open[i] = rules[i].state == CELL_OPEN;
     if (drill) mirror = mirrors(f, &t, open);
     free(rules);
-    if (drill && a->t.levels[drill].name) snprintf(lname, sizeof lname, "%s", a->t.levels[drill].name);
+    const level_name *ln = drill ? &tree_edition_on(&a->t, day)->levels[drill] : NULL;
+    if (ln && ln->name) snprintf(lname, sizeof lname, "%s", ln->name);
   }
   pthread_rwlock_unlock(&a->lock);
   if (!rc) {

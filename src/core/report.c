@@ -7,7 +7,8 @@
 #include <string.h>
 
 /* {committee}, {cap+K}, {short+K} */
-char *report_expand(const tree *t, int unit, const char *text) {
+char *report_expand(const tree *t, int unit, int day, const char *text) {
+  const tree_edition *ed = tree_edition_on(t, day);
   buf b;
   buf_init(&b, 0);
   for (const char *s = text; *s;) {
@@ -31,10 +32,10 @@ char *report_expand(const tree *t, int unit, const char *text) {
       buf_adds(&b, name);
     } else if (sscanf(key, "cap+%d", &k) == 1 || sscanf(key, "short+%d", &k) == 1) {
       lvl = t->u[unit].level + k;
-      const level_name *ln = lvl <= TREE_MAX_LEVELS ? &t->levels[lvl] : NULL;
+      const level_name *ln = lvl <= TREE_MAX_LEVELS ? &ed->levels[lvl] : NULL;
       const char *v = ln ? (key[0] == 'c' ? ln->cap : ln->shortn) : NULL;
       if (v) buf_adds(&b, v);
-      else if (lvl > t->maxlevel) buf_adds(&b, "Cấp dưới"); /* below the lowest level (a commune's chi bộ) */
+      else if (lvl > (ed->maxlevel ? ed->maxlevel : t->maxlevel)) buf_adds(&b, "Cấp dưới"); /* below the lowest level (a commune's chi bộ) */
       else buf_addf(&b, "Cấp %d", lvl);
     } else {
       buf_add(&b, open, (size_t)(close - open + 1));
@@ -102,6 +103,10 @@ void rtable_release(rtable *t) {
     free(t->rows[r].cells);
     free(t->rows[r].label);
   }
+  if (t->compare) {
+    rtable_release(t->compare);
+    free(t->compare);
+  }
   for (int i = 0; i < t->nwarnings; i++) free(t->warnings[i]);
   free(t->warnings);
   free(t->paths), free(t->depth), free(t->rows);
@@ -121,21 +126,44 @@ static double add_nan(double a, double b) {
   return a + b;
 }
 
+/* The sums over positions [lo, hi) of the report's tree: each unit's own
+ * work, or with a view the work counted into them. */
+static double sum_range(const report_req *r, const cube_slice *s, int lo, int hi) {
+  if (!r->view) return hi == lo + 1 ? cube_unit_value(s, lo) : cube_range_sum(s, lo, hi);
+  int k0, k1;
+  tview_run(r->view, lo, hi, &k0, &k1);
+  return cube_view_sum(s, r->view, k0, k1);
+}
+
+static void level_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *out) {
+  if (!r->view) {
+    cube_level_sums(s, r->t->level, lo, hi, out);
+    return;
+  }
+  int k0, k1;
+  tview_run(r->view, lo, hi, &k0, &k1);
+  cube_view_level_sums(s, r->view, k0, k1, out);
+}
+
+static const cube_slice *slice_of(const report_req *r, int element, int combo) {
+  return cube_get(r->c, cube_key(element, combo, period_key(&r->p)));
+}
+
 /* the value of a data reference for a row about unit `u` (self scopes) */
 static double ref_value(const report_req *r, const data_ref *d, int u) {
-  const cube_slice *s = cube_get(r->c, cube_key(d->element, d->combo, period_key(&r->p)));
+  const cube_slice *s = slice_of(r, d->element, d->combo);
   const tree *t = r->t;
   double lv[TREE_MAX_LEVELS + 1];
   switch (d->sc) {
   case SCOPE_ROW:
-  case SCOPE_SELF: return cube_unit_value(s, u);
-  case SCOPE_SUBTREE: return cube_range_sum(s, u, t->u[u].end);
+  case SCOPE_SELF: return sum_range(r, s, u, u + 1);
+  case SCOPE_SUBTREE: return sum_range(r, s, u, t->u[u].end);
   case SCOPE_BELOW:
   case SCOPE_SELF_BELOW: {
     int below = t->u[u].level + 1;
-    cube_level_sums(s, t->level, u + 1, t->u[u].end, lv);
+    level_sums(r, s, u + 1, t->u[u].end, lv);
     double v = below <= TREE_MAX_LEVELS ? lv[below] : NAN;
-    return d->sc == SCOPE_BELOW ? v : add_nan(cube_unit_value(s, u), v);
+    return d->sc == SCOPE_BELOW ? v : add_nan(sum_range(r, s, u, u + 1), v);
   }
   }
   return NAN;
@@ -191,12 +219,12 @@ static void headers(rtable *out, const report_req *r) {
   for (int i = 0; i < f->ncols; i++) {
     out->depth[i] = f->cols[i].depth;
     out->paths[i] = xcalloc((size_t)f->cols[i].depth + 1, sizeof(char *));
-    for (int d = 0; d < f->cols[i].depth; d++) out->paths[i][d] = report_expand(r->t, r->unit, f->cols[i].path[d]);
+    for (int d = 0; d < f->cols[i].depth; d++) out->paths[i][d] = report_expand(r->t, r->unit, r->day, f->cols[i].path[d]);
   }
 }
 
 static void self_row(rtable *out, const report_req *r) {
-  char *label = report_expand(r->t, r->unit, r->f->row_label ? r->f->row_label : "{committee}");
+  char *label = report_expand(r->t, r->unit, r->day, r->f->row_label ? r->f->row_label : "{committee}");
   rrow *row = rtable_add_row(out, label);
   free(label);
   row->unit_pos = r->unit;
@@ -205,17 +233,28 @@ static void self_row(rtable *out, const report_req *r) {
   formula_cells(r->f, row->cells);
 }
 
+/* the levels that have a unit of the report's tree under (and at) the unit */
+static void levels_present(const report_req *r, int *present) {
+  const tree *t = r->t;
+  int first, last;
+  period_window(&r->p, r->cfg, &first, &last);
+  for (int i = r->unit; i < t->u[r->unit].end; i++)
+    if (r->view ? unit_valid_on(&t->u[i], r->view->day) : unit_valid_during(&t->u[i], first, last))
+      present[t->level[i]] = 1;
+}
+
 /* one pass per data column fills every level row */
 static void level_rows(rtable *out, const report_req *r) {
   const tree *t = r->t;
+  const tree_edition *ed = tree_edition_on(t, r->day);
   int u = r->unit, lo = u, hi = t->u[u].end;
   int present[TREE_MAX_LEVELS + 1] = {0};
-  for (int i = lo; i < hi; i++) present[t->level[i]] = 1;
+  levels_present(r, present);
   int rowof[TREE_MAX_LEVELS + 1];
   for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
     rowof[l] = -1;
     if (!present[l]) continue;
-    const char *name = t->levels[l].name;
+    const char *name = ed->levels[l].name;
     char fallback[32];
     snprintf(fallback, sizeof fallback, "Cấp %d", l);
     rrow *row = rtable_add_row(out, name ? name : fallback);
@@ -228,9 +267,8 @@ static void level_rows(rtable *out, const report_req *r) {
   for (int i = 0; i < r->f->ncols; i++) {
     const form_col *col = &r->f->cols[i];
     if (col->kind != BIND_DATA) continue;
-    const cube_slice *s = cube_get(r->c, cube_key(col->a.element, col->a.combo, period_key(&r->p)));
     double lv[TREE_MAX_LEVELS + 1], sum = NAN;
-    cube_level_sums(s, t->level, lo, hi, lv);
+    level_sums(r, slice_of(r, col->a.element, col->a.combo), lo, hi, lv);
     for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
       if (rowof[l] < 0) continue;
       set_num(&out->rows[rowof[l]].cells[i], lv[l]);
@@ -250,14 +288,14 @@ static void drill_rows(rtable *out, const report_req *r) {
   period_window(&r->p, r->cfg, &first, &last);
   for (int p = u; p < t->u[u].end; p++) {
     if (t->level[p] != r->drill_level) continue;
-    if (!unit_valid_during(&t->u[p], first, last)) continue; /* not a unit in that period */
+    /* not a unit in that period, or not on the report's tree */
+    if (r->view ? !unit_valid_on(&t->u[p], r->view->day) : !unit_valid_during(&t->u[p], first, last)) continue;
     rrow *row = rtable_add_row(out, t->u[p].name);
     row->unit_pos = p;
     for (int i = 0; i < r->f->ncols; i++) {
       const form_col *col = &r->f->cols[i];
       if (col->kind != BIND_DATA) continue;
-      const cube_slice *s = cube_get(r->c, cube_key(col->a.element, col->a.combo, period_key(&r->p)));
-      set_num(&row->cells[i], cube_unit_value(s, p));
+      set_num(&row->cells[i], sum_range(r, slice_of(r, col->a.element, col->a.combo), p, p + 1));
     }
   }
   int nunits = out->nrows;
@@ -327,9 +365,9 @@ static void rule_checks(rtable *out, const report_req *r) {
   if (r->drill_level) return;
   for (int i = 0; i < r->f->nrules; i++) {
     const form_rule *fr = &r->f->rules[i];
-    int pk = period_key(&r->p), end = r->t->u[r->unit].end;
-    double x = cube_range_sum(cube_get(r->c, cube_key(fr->left.element, fr->left.combo, pk)), r->unit, end);
-    double y = cube_range_sum(cube_get(r->c, cube_key(fr->right.element, fr->right.combo, pk)), r->unit, end);
+    int end = r->t->u[r->unit].end;
+    double x = sum_range(r, slice_of(r, fr->left.element, fr->left.combo), r->unit, end);
+    double y = sum_range(r, slice_of(r, fr->right.element, fr->right.combo), r->unit, end);
     if (isnan(x) || isnan(y) || (fr->ge ? x >= y : x <= y)) continue;
     out->errors += fr->error;
     warn(out, "%s: %s (%g %s %g)", fr->error ? "Lỗi" : "Cảnh báo", fr->message, x, fr->ge ? "<" : ">", y);
@@ -341,7 +379,7 @@ void report_compute(rtable *out, const report_req *r) {
   char pid[8];
   period_format(&r->p, pid);
   out->form = xstrdup(r->f->code);
-  out->title = report_expand(r->t, r->unit, r->f->title ? r->f->title : r->f->code);
+  out->title = report_expand(r->t, r->unit, r->day, r->f->title ? r->f->title : r->f->code);
   out->period = xstrdup(pid);
   out->unit_code = xstrdup(r->t->u[r->unit].code);
   out->unit_name = xstrdup(r->t->u[r->unit].name);
@@ -353,5 +391,5 @@ void report_compute(rtable *out, const report_req *r) {
   else if (r->f->rows == ROWS_SELF) self_row(out, r);
   else level_rows(out, r);
   rule_checks(out, r);
-  cross_checks(out, r);
+  if (!r->view) cross_checks(out, r); /* a hand-entered value is checked in its own unit's tree */
 }

@@ -6,6 +6,7 @@
 #include "core/form.h"
 #include "core/period.h"
 #include "core/tree.h"
+#include "core/view.h"
 
 typedef enum { CELL_NULL, CELL_NUM, CELL_TEXT } cell_kind;
 
@@ -36,6 +37,7 @@ typedef struct rtable {
   char **warnings; /* owned, at most REPORT_MAX_WARNINGS */
   int nwarnings, warnings_total;
   int errors;      /* validation rules of the form broken at error level (listed first among warnings) */
+  struct rtable *compare; /* the same annex for another period on this one's tree, owned; NULL if none */
 } rtable;
 
 #define REPORT_MAX_WARNINGS 20
@@ -54,6 +56,9 @@ typedef struct report_req {
   report_text_fn text;
   void *text_ctx;
   const period_cfg *cfg; /* reporting windows; NULL = calendar */
+  int day;             /* the tree of this day (level names, which units are rows); 0 = the newest */
+  const tview *view;   /* NULL: each unit counts its own work; else the units
+                          of the period counted into their targets on `day` */
 } report_req;
 
 /* fills headers and, for self and level forms, rows; list forms get headers only */
@@ -73,6 +78,6 @@ int rtable_head_depth(const rtable *t);
 /* the merged header cells, row by row, left to right; returns the count,
  * *out to free */
 int rtable_head_cells(const rtable *t, rhead **out);
-/* replaces {committee}, {cap+K}, {short+K} */
-char *report_expand(const tree *t, int unit, const char *text);
+/* replaces {committee}, {cap+K}, {short+K} with the names of the edition of day */
+char *report_expand(const tree *t, int unit, int day, const char *text);
 #endif

@@ -77,9 +77,12 @@ static int number_dfs(tree *t, unit_node *in, int n, const int *par, const int *
   return pos;
 }
 
+/* by code, then the newest first */
 static int cmp_pos_code(const void *a, const void *b, void *ctx) {
   const tree *t = ctx;
-  return strcmp(t->u[*(const int *)a].code, t->u[*(const int *)b].code);
+  const unit_node *x = &t->u[*(const int *)a], *y = &t->u[*(const int *)b];
+  int c = strcmp(x->code, y->code);
+  return c ? c : (y->valid_from > x->valid_from) - (y->valid_from < x->valid_from);
 }
 
 static void build_indexes(tree *t) {
@@ -97,12 +100,14 @@ static void build_indexes(tree *t) {
   for (int i = 0; i < t->n; i++) t->ids_sorted[i] = m[i].id, t->ids_pos[i] = m[i].ix;
   free(m);
   t->code_order = xmalloc(sizeof(int) * (size_t)(t->n + 1));
-  for (int i = 0; i < t->n; i++) t->code_order[i] = i;
+  t->succ = xmalloc(sizeof(int) * (size_t)(t->n + 1));
+  for (int i = 0; i < t->n; i++) t->code_order[i] = i, t->succ[i] = -1;
   qsort_r(t->code_order, (size_t)t->n, sizeof(int), cmp_pos_code, t);
 }
 
 int tree_build(tree *t, unit_node *in, int n, char *err, int errlen) {
   memset(t, 0, sizeof *t);
+  t->ned = 1;
   if (n > 0) qsort(in, (size_t)n, sizeof *in, cmp_node_code); /* in may be NULL when n is 0 */
   for (int i = 0; i < n; i++) {
     if (in[i].level < 1 || in[i].level > TREE_MAX_LEVELS) {
@@ -152,30 +157,92 @@ void tree_release(tree *t) {
     free(t->u[i].code), free(t->u[i].name), free(t->u[i].type);
     free(t->u[i].short_name), free(t->u[i].fold);
   }
-  for (int l = 0; l <= TREE_MAX_LEVELS; l++) {
-    free(t->levels[l].name), free(t->levels[l].cap), free(t->levels[l].shortn);
-  }
-  free(t->u), free(t->level), free(t->ids_sorted), free(t->ids_pos), free(t->code_order);
+  for (int k = 0; k < t->ned; k++)
+    for (int l = 0; l <= TREE_MAX_LEVELS; l++) {
+      level_name *ln = &t->ed[k].levels[l];
+      free(ln->name), free(ln->cap), free(ln->shortn);
+    }
+  free(t->u), free(t->level), free(t->ids_sorted), free(t->ids_pos), free(t->code_order), free(t->succ);
   memset(t, 0, sizeof *t);
 }
 
-void tree_set_level_name(tree *t, int level, const char *name, const char *cap, const char *shortn) {
-  if (level < 1 || level > TREE_MAX_LEVELS) return;
-  level_name *l = &t->levels[level];
+/* the edition starting on from_day, made (in order) if it is new; NULL when full */
+static tree_edition *edition_at(tree *t, int from_day) {
+  if (t->ned == 0) t->ned = 1;
+  int k = 0;
+  while (k < t->ned && t->ed[k].from_day < from_day) k++;
+  if (k < t->ned && t->ed[k].from_day == from_day) return &t->ed[k];
+  if (t->ned == TREE_MAX_EDITIONS) return NULL;
+  memmove(&t->ed[k + 1], &t->ed[k], sizeof *t->ed * (size_t)(t->ned - k));
+  memset(&t->ed[k], 0, sizeof *t->ed);
+  t->ed[k].from_day = from_day;
+  t->ned++;
+  return &t->ed[k];
+}
+
+void tree_set_level_name(tree *t, int from_day, int level, const char *name, const char *cap, const char *shortn) {
+  tree_edition *ed = level >= 1 && level <= TREE_MAX_LEVELS ? edition_at(t, from_day) : NULL;
+  if (!ed) return;
+  level_name *l = &ed->levels[level];
   free(l->name), free(l->cap), free(l->shortn);
   l->name = xstrdup(name);
   l->cap = xstrdup(cap);
   l->shortn = xstrdup(shortn);
 }
 
+void tree_editions_finish(tree *t) {
+  if (t->ned == 0) t->ned = 1;
+  for (int k = 0; k < t->ned; k++) {
+    int first = t->ed[k].from_day, last = k + 1 < t->ned ? t->ed[k + 1].from_day - 1 : INT_MAX;
+    t->ed[k].maxlevel = 0;
+    for (int i = 0; i < t->n; i++)
+      if (t->u[i].level > t->ed[k].maxlevel && unit_valid_during(&t->u[i], first, last)) t->ed[k].maxlevel = t->u[i].level;
+  }
+}
+
+const tree_edition *tree_edition_on(const tree *t, int day) {
+  int k = t->ned > 0 ? t->ned - 1 : 0;
+  if (day > 0)
+    while (k > 0 && t->ed[k].from_day > day) k--;
+  return &t->ed[k];
+}
+
+/* the first index of code_order holding code, or -1 */
+static int first_of_code(const tree *t, const char *code) {
+  int lo = 0, hi = t->n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (strcmp(t->u[t->code_order[mid]].code, code) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t->n && !strcmp(t->u[t->code_order[lo]].code, code) ? lo : -1;
+}
+
 int tree_find_code(const tree *t, const char *code) {
-  int lo = 0, hi = t->n - 1;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2, p = t->code_order[mid];
-    int c = strcmp(t->u[p].code, code);
-    if (c == 0) return p;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
+  int i = first_of_code(t, code);
+  return i < 0 ? -1 : t->code_order[i];
+}
+
+int tree_find_code_on(const tree *t, const char *code, int day) {
+  for (int i = first_of_code(t, code); i >= 0 && i < t->n && !strcmp(t->u[t->code_order[i]].code, code); i++)
+    if (unit_valid_on(&t->u[t->code_order[i]], day)) return t->code_order[i];
+  return -1;
+}
+
+int tree_find_code_before(const tree *t, const char *code, int day) {
+  for (int i = first_of_code(t, code); i >= 0 && i < t->n && !strcmp(t->u[t->code_order[i]].code, code); i++) {
+    const unit_node *u = &t->u[t->code_order[i]];
+    if (u->valid_to && u->valid_to < day) return t->code_order[i];
+  }
+  return -1;
+}
+
+int tree_target_on(const tree *t, int p, int day) {
+  for (int hops = 0; p >= 0 && hops < 64; hops++) {
+    const unit_node *u = &t->u[p];
+    if (u->valid_from && u->valid_from > day) return -1; /* newer than that tree */
+    if (!u->valid_to || u->valid_to >= day) return p;
+    p = t->succ[p] >= 0 ? t->succ[p] : u->parent;
   }
   return -1;
 }

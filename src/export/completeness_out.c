@@ -33,10 +33,14 @@ void completeness_write_json(buf *b, const char *form_code, const char *period_i
     buf_addf(b, ",\"due\":\"%s\",\"state\":\"%s\"}", due, submission_state(s, today));
   }
   buf_adds(b, "],\"levels\":[");
+  period p;
+  int first = 0, last = 0;
+  if (!period_parse(period_id, &p)) period_window(&p, NULL, &first, &last);
+  const tree_edition *ed = tree_edition_on(t, last); /* the levels of the period's tree */
   for (int l = 1, k = 0; l <= TREE_MAX_LEVELS; l++) {
     if (!levels[l].units) continue;
     buf_addf(b, "%s{\"level\":%d,\"name\":", k++ ? "," : "", l);
-    esc_json(b, t->levels[l].name ? t->levels[l].name : "");
+    esc_json(b, ed->levels[l].name ? ed->levels[l].name : "");
     buf_addf(b, ",\"units\":%d,\"on_time\":%d,\"late\":%d,\"missing\":%d,\"pending\":%d}", levels[l].units,
              levels[l].on_time, levels[l].late, levels[l].missing, levels[l].pending);
   }

@@ -9,13 +9,24 @@
 #include <string.h>
 #include <time.h>
 
+/* A unit is a code over a span of days: GSO codes were reused by the 2025
+ * reform (22561 was Phường Ninh Diêm, is Phường Đông Ninh Hòa), so a code
+ * is unique only together with its validity. valid_to is the last day. */
+#define UNITS_TABLE(create)                                                                      \
+  create "(id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL,"                      \
+         " type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id),"  \
+         " valid_from INTEGER, valid_to INTEGER);"
+
+/* level names per edition: the tree from from_day on (0 = the first) */
+#define LEVEL_NAMES_TABLE                                                                                  \
+  "CREATE TABLE IF NOT EXISTS level_names(from_day INTEGER NOT NULL, level INTEGER NOT NULL,"            \
+  " name TEXT NOT NULL, cap TEXT NOT NULL, short TEXT NOT NULL, PRIMARY KEY(from_day, level));"
+
 static const char *SCHEMA =
     "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "CREATE TABLE levels(level INTEGER PRIMARY KEY, name TEXT NOT NULL, cap TEXT NOT NULL, short TEXT NOT NULL);"
-    "CREATE TABLE units(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-    " type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id),"
-    " valid_from INTEGER, valid_to INTEGER);"
+    UNITS_TABLE("CREATE TABLE units")
     "CREATE INDEX units_parent ON units(parent_id);"
+    "CREATE INDEX units_code ON units(code, valid_from);"
     "CREATE TABLE users(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, pwhash TEXT NOT NULL,"
     " unit_id INTEGER NOT NULL REFERENCES units(id), role TEXT NOT NULL, created_at TEXT NOT NULL"
     " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
@@ -204,33 +215,106 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
 }
 
 int store_levels_load(store *s, tree *t, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT level, name, cap, short FROM levels");
+  sqlite3_stmt *st = prep(s, "SELECT from_day, level, name, cap, short FROM level_names ORDER BY from_day, level");
   while (sqlite3_step(st) == SQLITE_ROW)
-    tree_set_level_name(t, sqlite3_column_int(st, 0), (const char *)sqlite3_column_text(st, 1),
-                        (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+    tree_set_level_name(t, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
+                        (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
   sqlite3_finalize(st);
   (void)e;
   return 0;
 }
 
-int store_level_set(store *s, int level, const char *name, const char *cap, const char *shortn, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO levels(level,name,cap,short) VALUES(?,?,?,?) ON CONFLICT(level) DO UPDATE"
+int store_level_set(store *s, int from_day, int level, const char *name, const char *cap, const char *shortn,
+                    dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO level_names(from_day,level,name,cap,short) VALUES(?,?,?,?,?)"
+                             " ON CONFLICT(from_day,level) DO UPDATE"
                              " SET name=excluded.name, cap=excluded.cap, short=excluded.short");
-  sqlite3_bind_int(st, 1, level);
-  bind_text(st, 2, name);
-  bind_text(st, 3, cap);
-  bind_text(st, 4, shortn);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "levels");
+  sqlite3_bind_int(st, 1, from_day);
+  sqlite3_bind_int(st, 2, level);
+  bind_text(st, 3, name);
+  bind_text(st, 4, cap);
+  bind_text(st, 5, shortn);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "level_names");
   sqlite3_finalize(st);
   return rc;
 }
 
-int64_t store_unit_id(store *s, const char *code) {
-  sqlite3_stmt *st = prep(s, "SELECT id FROM units WHERE code=?");
-  bind_text(st, 1, code);
-  int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE units SET valid_to=? WHERE id=?");
+  sqlite3_bind_int(st, 1, valid_to);
+  sqlite3_bind_int64(st, 2, id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
   sqlite3_finalize(st);
-  return id;
+  return rc;
+}
+
+/* ---------------- successors (the mapping of a reform) ---------------- */
+
+int store_successor_put(store *s, int64_t old_id, int64_t new_id, const char *share, int primary, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO unit_successors(old_id,new_id,share,is_primary) VALUES(?,?,?,?)"
+                             " ON CONFLICT(old_id,new_id) DO UPDATE SET share=excluded.share, is_primary=excluded.is_primary");
+  sqlite3_bind_int64(st, 1, old_id);
+  sqlite3_bind_int64(st, 2, new_id);
+  bind_text(st, 3, share);
+  sqlite3_bind_int(st, 4, primary);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "unit_successors");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_successor_set_primary(store *s, int64_t old_id, int64_t new_id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE unit_successors SET is_primary=(new_id=?) WHERE old_id=?");
+  sqlite3_bind_int64(st, 1, new_id);
+  sqlite3_bind_int64(st, 2, old_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "unit_successors");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_successors_load(store *s, successor_cb cb, void *ctx) {
+  sqlite3_stmt *st = prep(s, "SELECT old_id, new_id, share, is_primary FROM unit_successors ORDER BY old_id, new_id");
+  while (st && sqlite3_step(st) == SQLITE_ROW)
+    cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+       sqlite3_column_int(st, 3));
+  sqlite3_finalize(st);
+  return 0;
+}
+
+/* Databases made before editions: units.code was UNIQUE and level names were
+ * one table of levels. The units table is rebuilt without the constraint
+ * (ids kept, so every reference stays) and the names become those of the
+ * first edition. One transaction; foreign keys off meanwhile, so dropping
+ * the old table cascades nowhere. */
+static int units_need_editions(store *s) {
+  sqlite3_stmt *st = prep(s, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='levels')"
+                             " OR EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='units'"
+                             " AND sql LIKE '%code TEXT NOT NULL UNIQUE%')");
+  int old = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return old;
+}
+
+static const char *UNITS_MIGRATE =
+    UNITS_TABLE("CREATE TABLE units_new")
+    "INSERT INTO units_new SELECT id, code, name, type, level, parent_id, valid_from, valid_to FROM units ORDER BY id;"
+    "DROP TABLE units;"
+    "ALTER TABLE units_new RENAME TO units;"
+    "CREATE INDEX units_parent ON units(parent_id);"
+    "CREATE INDEX units_code ON units(code, valid_from);"
+    LEVEL_NAMES_TABLE
+    "INSERT INTO level_names(from_day, level, name, cap, short) SELECT 0, level, name, cap, short FROM levels;"
+    "DROP TABLE levels;";
+
+static int migrate_units(store *s, dv_err *e) {
+  if (!units_need_editions(s)) return 0;
+  sqlite3_exec(s->db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+  int rc = store_begin(s, e);
+  if (!rc && units_need_editions(s)) rc = exec(s, UNITS_MIGRATE, e);
+  if (!rc) rc = store_commit(s, e);
+  else store_rollback(s);
+  sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+  if (rc) fprintf(stderr, "units: migration to editions failed: %s\n", e->msg);
+  return rc;
 }
 
 int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
@@ -248,19 +332,6 @@ int store_unit_insert(store *s, const char *code, const char *name, const char *
   if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_finalize(st);
   return rc;
-}
-
-int store_level_types(store *s, int level, char ***types, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT DISTINCT type FROM units WHERE level=? ORDER BY type");
-  sqlite3_bind_int(st, 1, level);
-  *n = 0;
-  *types = NULL;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    *types = xrealloc(*types, sizeof(char *) * (size_t)(*n + 1));
-    (*types)[(*n)++] = col_dup(st, 0);
-  }
-  sqlite3_finalize(st);
-  return 0;
 }
 
 /* ---------------- values ---------------- */
@@ -492,6 +563,10 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
          " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
 
 static const char *RECORDS_SCHEMA =
+    LEVEL_NAMES_TABLE
+    "CREATE TABLE IF NOT EXISTS unit_successors(old_id INTEGER NOT NULL REFERENCES units(id),"
+    " new_id INTEGER NOT NULL REFERENCES units(id), share TEXT NOT NULL, is_primary INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY(old_id, new_id));"
     "CREATE TABLE IF NOT EXISTS registers(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);"
     RECORDS_TABLE("CREATE TABLE IF NOT EXISTS records")
     "CREATE INDEX IF NOT EXISTS records_reg_unit_day ON records(reg, unit_id, day);"
@@ -561,7 +636,7 @@ static int migrate_records(store *s, dv_err *e) {
 }
 
 int store_records_schema(store *s, dv_err *e) {
-  return migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
+  return migrate_units(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
                  store_documents_schema(s, e)
              ? DV_EDB
              : 0;

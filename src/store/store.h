@@ -42,14 +42,21 @@ int store_setting_set(store *s, const char *key, const char *value, dv_err *e);
 /* --- units and levels --- */
 int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e);
 int store_levels_load(store *s, tree *t, dv_err *e);
-int store_level_set(store *s, int level, const char *name, const char *cap, const char *shortn, dv_err *e);
-/* id of a unit by code, 0 if none */
-int64_t store_unit_id(store *s, const char *code);
+/* names a level of the edition from from_day (0 = the first) */
+int store_level_set(store *s, int from_day, int level, const char *name, const char *cap, const char *shortn,
+                    dv_err *e);
+/* valid_to: the unit's last day */
+int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e);
+/* the successors of closed units (a reform's mapping): share "whole" or
+ * "part"; the primary one is where the unit's work goes in comparisons */
+int store_successor_put(store *s, int64_t old_id, int64_t new_id, const char *share, int primary, dv_err *e);
+/* makes new_id the only primary successor of old_id */
+int store_successor_set_primary(store *s, int64_t old_id, int64_t new_id, dv_err *e);
+typedef void (*successor_cb)(void *ctx, int64_t old_id, int64_t new_id, const char *share, int primary);
+int store_successors_load(store *s, successor_cb cb, void *ctx);
 /* valid_from / valid_to: day numbers, 0 when open */
 int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
                       int valid_from, int valid_to, int64_t *id, dv_err *e);
-/* distinct unit types per level, for naming levels */
-int store_level_types(store *s, int level, char ***types, int *n);
 
 /* --- values --- */
 typedef void (*value_cb)(void *ctx, const char *element, const char *combo, const char *period_id, int64_t unit_id,

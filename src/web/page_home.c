@@ -123,7 +123,8 @@ static int home_load(ctx *c, const char *code, home_unit *h) {
     h->level = t->u[p].level;
     snprintf(h->code, sizeof h->code, "%s", t->u[p].code);
     snprintf(h->name, sizeof h->name, "%s", t->u[p].name);
-    if (t->levels[h->level].name) snprintf(h->level_name, sizeof h->level_name, "%s", t->levels[h->level].name);
+    const level_name *ln = &tree_unit_edition(t, p)->levels[h->level];
+    if (ln->name) snprintf(h->level_name, sizeof h->level_name, "%s", ln->name);
     int par = t->u[p].parent;
     if (par >= 0 && tree_in_subtree(t, up, par)) {
       snprintf(h->parent_code, sizeof h->parent_code, "%s", t->u[par].code);
@@ -137,7 +138,7 @@ static int home_load(ctx *c, const char *code, home_unit *h) {
     }
     h->titles = c_alloc(c, sizeof(char *) * (size_t)(cat->nforms + 1));
     for (int i = 0; i < cat->nforms; i++) {
-      char *s = report_expand(t, p, cat->forms[i].title ? cat->forms[i].title : cat->forms[i].code);
+      char *s = report_expand(t, p, 0, cat->forms[i].title ? cat->forms[i].title : cat->forms[i].code);
       h->titles[i] = c_strdup(c, s);
       free(s);
     }

@@ -81,9 +81,10 @@ static const char *area_label_of(ctx *c, const char *code) {
 
 /* the level whose units are communes and wards ("Xã, phường"), else the deepest */
 static int commune_level(const tree *t) {
+  const tree_edition *ed = tree_edition_on(t, 0);
   for (int l = 1; l <= t->maxlevel && l <= TREE_MAX_LEVELS; l++) {
-    const char *n = t->levels[l].name ? t->levels[l].name : "";
-    const char *s = t->levels[l].shortn ? t->levels[l].shortn : "";
+    const char *n = ed->levels[l].name ? ed->levels[l].name : "";
+    const char *s = ed->levels[l].shortn ? ed->levels[l].shortn : "";
     if (!strncmp(n, "Xã", strlen("Xã")) || !strcmp(s, "Xã")) return l;
   }
   return t->maxlevel;
@@ -147,8 +148,8 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
     }
     ia->level = level ? (int)level : commune_level(t);
     ia->level_ok = ia->level > ia->unit_level && ia->level <= t->maxlevel;
-    if (ia->level >= 1 && ia->level <= TREE_MAX_LEVELS && t->levels[ia->level].name)
-      snprintf(ia->level_name, sizeof ia->level_name, "%s", t->levels[ia->level].name);
+    const level_name *ln = ia->level >= 1 && ia->level <= TREE_MAX_LEVELS ? &tree_edition_on(t, 0)->levels[ia->level] : NULL;
+    if (ln && ln->name) snprintf(ia->level_name, sizeof ia->level_name, "%s", ln->name);
     else snprintf(ia->level_name, sizeof ia->level_name, "cấp %d", ia->level);
   }
   app_read_end(c->a);
@@ -268,7 +269,7 @@ static void filters(ctx *c, const ind_args *ia) {
     if (any) {
       h_lit(b, "<div class=\"field\"><label for=\"f-level\">Cấp đơn vị</label><select id=\"f-level\" name=\"level\">");
       for (int l = ia->unit_level + 1; l <= t->maxlevel; l++)
-        h_option(b, c_printf(c, "%d", l), t->levels[l].name ? t->levels[l].name : c_printf(c, "Cấp %d", l),
+        h_option(b, c_printf(c, "%d", l), tree_edition_on(t, 0)->levels[l].name ? tree_edition_on(t, 0)->levels[l].name : c_printf(c, "Cấp %d", l),
                  l == ia->level);
       h_lit(b, "</select></div>");
     }

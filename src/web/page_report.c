@@ -37,8 +37,9 @@ static int unit_view_load(ctx *c, const char *code, unit_view *v) {
     }
     v->nanc = n;
     for (int q = p + 1; q < t->u[p].end; q++) v->levels_below[t->level[q]] = 1;
+    const tree_edition *ed = tree_unit_edition(t, p);
     for (int l = 1; l <= TREE_MAX_LEVELS; l++)
-      snprintf(v->level_name[l], sizeof v->level_name[l], "%s", t->levels[l].name ? t->levels[l].name : "");
+      snprintf(v->level_name[l], sizeof v->level_name[l], "%s", ed->levels[l].name ? ed->levels[l].name : "");
   }
   app_read_end(c->a);
   if (p >= 0) v->can_write = app_can_write(c->a, &c->u, p);

@@ -573,7 +573,8 @@ static void by_level(ctx *c, const char *form_code, const char *period_id, const
     if (!lv[l].units) continue;
     int n[NSTATES] = {lv[l].on_time, lv[l].late, lv[l].missing, lv[l].pending};
     h_lit(b, "<tr><th scope=\"row\">");
-    h_text(b, t->levels[l].name ? t->levels[l].name : c_printf(c, "Cấp %d", l));
+    const char *lname = tree_edition_on(t, 0)->levels[l].name;
+    h_text(b, lname ? lname : c_printf(c, "Cấp %d", l));
     h_lit(b, "</th><td class=\"num\">");
     h_int(b, lv[l].units);
     for (int i = 0; i < NSTATES; i++) {

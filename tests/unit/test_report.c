@@ -69,9 +69,9 @@ static void build_tree(tree *t) {
   };
   char err[200] = "";
   if (tree_build(t, n, NUNITS, err, sizeof err)) fail_msg("tree_build: %s", err);
-  tree_set_level_name(t, 1, "Thành phố", "Cấp thành phố", "Thành phố");
-  tree_set_level_name(t, 2, "Quận, huyện", "Cấp huyện", "Huyện");
-  tree_set_level_name(t, 3, "Xã, phường", "Cấp xã", "Xã");
+  tree_set_level_name(t, 0, 1, "Thành phố", "Cấp thành phố", "Thành phố");
+  tree_set_level_name(t, 0, 2, "Quận, huyện", "Cấp huyện", "Huyện");
+  tree_set_level_name(t, 0, 3, "Xã, phường", "Cấp xã", "Xã");
 }
 
 static uint64_t key(fixture *fx, const char *el, const char *combo, const period *p) {
@@ -608,10 +608,10 @@ static void test_list_form_headers_only(void **state) {
 
 static void test_report_expand(void **state) {
   fixture *fx = *state;
-  char *s = report_expand(&fx->t, D1, "{committee}: {cap+0} / {cap+1} / {short+1} {unknown} {cap+5} {");
+  char *s = report_expand(&fx->t, D1, 0, "{committee}: {cap+0} / {cap+1} / {short+1} {unknown} {cap+5} {");
   assert_string_equal(s, "Quận ủy Hồng Bàng: Cấp huyện / Cấp xã / Xã {unknown} Cấp dưới {");
   free(s);
-  s = report_expand(&fx->t, P, "no placeholders");
+  s = report_expand(&fx->t, P, 0, "no placeholders");
   assert_string_equal(s, "no placeholders");
   free(s);
 }

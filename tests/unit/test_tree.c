@@ -274,15 +274,15 @@ static void test_level_names(void **state) {
   (void)state;
   tree t;
   build_hp(&t);
-  tree_set_level_name(&t, 2, "Quận, huyện", "Cấp huyện", "Huyện");
-  tree_set_level_name(&t, 2, "Quận, huyện, thị xã", "Cấp huyện", "Huyện"); /* replaces */
-  tree_set_level_name(&t, 0, "x", "x", "x");                                /* ignored */
-  tree_set_level_name(&t, TREE_MAX_LEVELS + 1, "x", "x", "x");              /* ignored */
-  assert_string_equal(t.levels[2].name, "Quận, huyện, thị xã");
-  assert_string_equal(t.levels[2].cap, "Cấp huyện");
-  assert_string_equal(t.levels[2].shortn, "Huyện");
-  assert_null(t.levels[0].name);
-  assert_null(t.levels[1].name);
+  tree_set_level_name(&t, 0, 2, "Quận, huyện", "Cấp huyện", "Huyện");
+  tree_set_level_name(&t, 0, 2, "Quận, huyện, thị xã", "Cấp huyện", "Huyện"); /* replaces */
+  tree_set_level_name(&t, 0, 0, "x", "x", "x");                                /* ignored */
+  tree_set_level_name(&t, 0, TREE_MAX_LEVELS + 1, "x", "x", "x");              /* ignored */
+  assert_string_equal(t.ed[0].levels[2].name, "Quận, huyện, thị xã");
+  assert_string_equal(t.ed[0].levels[2].cap, "Cấp huyện");
+  assert_string_equal(t.ed[0].levels[2].shortn, "Huyện");
+  assert_null(t.ed[0].levels[0].name);
+  assert_null(t.ed[0].levels[1].name);
   tree_release(&t);
 }
 
