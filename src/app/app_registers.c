@@ -155,6 +155,14 @@ static void days_of(app *a, const reg_def *r, const char *const *v, int *days, i
     period_window(&p, NULL, period_day, &last);
 }
 
+/* the day that places a record in periods, -1 if it has none (yet) */
+static int record_day(app *a, const reg_def *r, const char *const *v) {
+  int days[REG_MAX_FIELDS], day;
+  days_of(a, r, v, days, &day);
+  if (day < 0 && r->date_field >= 0) day = days[r->date_field];
+  return day;
+}
+
 /* Combo codes ("dinh_ky.cap_uy") and their catalog index, remembered while
  * many records are counted (an import, the count at start-up): the catalog
  * itself compares the code with every combo it holds. Indexes never change
@@ -303,9 +311,10 @@ static void unit_memo_release(unit_memo *m) {
   memset(m, 0, sizeof *m);
 }
 
-/* app_unit_pos, through the memo when there is one */
-static int unit_lookup(app *a, unit_memo *m, const char *code) {
-  if (!m) return app_unit_pos(a, code);
+/* the unit of a code on the record's day (day < 0: the newest), through the
+ * memo when there is one; a remembered unit serves the days it is valid */
+static int unit_lookup(app *a, unit_memo *m, const char *code, int day) {
+  if (!m) return app_unit_pos_on(a, code, day);
   uint32_t h = 2166136261u;
   size_t n = 0;
   for (; code[n]; n++) h = (h ^ (unsigned char)code[n]) * 16777619u;
@@ -313,10 +322,12 @@ static int unit_lookup(app *a, unit_memo *m, const char *code) {
   unsigned i = h & m->mask;
   for (; m->slot[i].hash; i = (i + 1) & m->mask) {
     unit_slot *sl = &m->slot[i];
-    if (sl->hash == h && (n < sizeof sl->code ? !memcmp(sl->code, code, n + 1) : !strcmp(a->t.u[sl->pos].code, code)))
-      return sl->pos;
+    if (sl->hash == h && (n < sizeof sl->code ? !memcmp(sl->code, code, n + 1) : !strcmp(a->t.u[sl->pos].code, code))) {
+      if (day < 0 ? a->t.u[sl->pos].valid_to == 0 : unit_valid_on(&a->t.u[sl->pos], day)) return sl->pos;
+      break; /* the code's other unit: looked up and remembered instead */
+    }
   }
-  int pos = app_unit_pos(a, code);
+  int pos = app_unit_pos_on(a, code, day);
   if (pos >= 0) { /* at most every unit: the table stays half empty */
     m->slot[i].hash = h;
     m->slot[i].pos = pos;
@@ -325,9 +336,21 @@ static int unit_lookup(app *a, unit_memo *m, const char *code) {
   return pos;
 }
 
-/* one field, already NFC and trimmed; units: the import's memo, or NULL */
+/* a unit field's code on the record's day: refused, saying why, when no
+ * unit of that code was valid then ("đơn vị 164 không còn từ 01/07/2025") */
+static int check_unit_code(app *a, unit_memo *units, const reg_field *f, const char *v, int day, int line, int *pos,
+                           dv_err *e) {
+  *pos = unit_lookup(a, units, v, day);
+  if (*pos >= 0) return 0;
+  dv_err why;
+  app_unit_resolve(a, v, day, pos, &why);
+  return dv_fail(e, DV_EINVAL, line, f->name, "trường \"%s\" (%s): %s", f->name, f->label, why.msg);
+}
+
+/* one field, already NFC and trimmed; units: the import's memo, or NULL;
+ * day: the record's (unit codes resolve on it), -1 if none */
 static int check_field(app *a, const user *u, const reg_def *r, const reg_field *f, const char *v, const char *const *all,
-                       int line, unit_memo *units, dv_err *e) {
+                       int line, unit_memo *units, int day_of_record, dv_err *e) {
   if (!*v) return f->required ? FAIL("bắt buộc nhập") : 0;
   int day;
   period p;
@@ -335,8 +358,8 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   switch (f->type) {
   case FT_DATE: return date_parse(v, &day) ? FAIL("ngày không hợp lệ \"%s\" (YYYY-MM-DD)", v) : 0;
   case FT_UNIT: {
-    int pos = unit_lookup(a, units, v);
-    if (pos < 0) return FAIL("không có đơn vị mã \"%s\"", v);
+    int pos;
+    if (check_unit_code(a, units, f, v, day_of_record, line, &pos, e)) return e->code;
     return app_can_write(a, u, pos) ? 0 : dv_fail(e, DV_EFORBIDDEN, line, f->name, "không có quyền ghi cho đơn vị %s", v);
   }
   case FT_ENUM: return reg_option_index(f, v) < 0 ? FAIL("giá trị không hợp lệ \"%s\"", v) : 0;
@@ -347,7 +370,10 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
   case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
-  case FT_UNITREF: return unit_lookup(a, units, v) < 0 ? FAIL("không có đơn vị mã \"%s\"", v) : 0;
+  case FT_UNITREF: {
+    int pos;
+    return check_unit_code(a, units, f, v, day_of_record, line, &pos, e) ? e->code : 0;
+  }
   case FT_YEAR: return strlen(v) != 4 || !is_count(v) || atoi(v) < 1900 ? FAIL("năm không hợp lệ \"%s\"", v) : 0;
   case FT_SYMBOL:
     if (symbol_parse(v, kind, sizeof kind)) return FAIL("số, ký hiệu phải có dạng 08-NQ/TU, không phải \"%s\"", v);
@@ -366,8 +392,10 @@ static int compare(const reg_field *f, const char *x, const char *y) {
 /* the record it belongs to exists (a conclusion's dialogue) */
 static int ref_exists(app *a, const reg_def *r, const char *const *v) {
   const reg_def *target = app_register(a, r->ref_register);
-  int pos = app_unit_pos(a, v[r->ref_unit]), day;
-  if (!target || pos < 0 || date_parse(v[r->ref_date], &day)) return 0;
+  int day;
+  if (!target || date_parse(v[r->ref_date], &day)) return 0;
+  int pos = app_unit_pos_on(a, v[r->ref_unit], day);
+  if (pos < 0) return 0;
   record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1};
   record *rows;
   int n, total;
@@ -380,8 +408,9 @@ static int ref_exists(app *a, const reg_def *r, const char *const *v) {
 /* rules within one record; units: the import's memo, or NULL */
 static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, unit_memo *units,
                         dv_err *e) {
+  int day = record_day(a, r, v);
   for (int i = 0; i < r->nfields; i++) {
-    int rc = check_field(a, u, r, &r->fields[i], v[i], v, line, units, e);
+    int rc = check_field(a, u, r, &r->fields[i], v[i], v, line, units, day, e);
     if (rc) return rc;
   }
   for (int i = 0; i < r->nreqs; i++) {
@@ -543,7 +572,8 @@ static int responsible_for(app *a, const user *u, const reg_def *r, const char *
   if (!u) return 0;
   int up = tree_find_id(&a->t, u->unit_id);
   for (int i = 0; up >= 0 && i < r->nfields; i++)
-    if (r->fields[i].type == FT_UNITREF && tree_in_subtree(&a->t, up, app_unit_pos(a, v[i]))) return 1;
+    if (r->fields[i].type == FT_UNITREF && tree_in_subtree(&a->t, up, app_unit_pos_on(a, v[i], record_day(a, r, v))))
+      return 1;
   return 0;
 }
 
@@ -707,9 +737,10 @@ static int check_unlocked(app *a, const reg_def *r, int pos, const char *const *
   return app_record_locked(a, r, pos, day, e);
 }
 
+/* the record's unit: its code on the record's day */
 static int find_unit(app *a, const reg_def *r, const char *const *v) {
   int uf = unit_field(r);
-  return uf >= 0 ? app_unit_pos(a, v[uf]) : -1;
+  return uf >= 0 ? app_unit_pos_on(a, v[uf], record_day(a, r, v)) : -1;
 }
 
 /* inserts or updates one checked record inside an open transaction */
@@ -906,7 +937,7 @@ static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, c
     dv_err sub;
     rc = normalise(r, in, row->v, ar, line, &sub);
     if (!rc) rc = check_record(a, u, r, (const char *const *)row->v, line, units, &sub);
-    if (!rc) row->pos = uf >= 0 ? unit_lookup(a, units, row->v[uf]) : -1;
+    if (!rc) row->pos = uf >= 0 ? unit_lookup(a, units, row->v[uf], record_day(a, r, (const char *const *)row->v)) : -1;
     if (!rc) rc = check_unlocked(a, r, row->pos, (const char *const *)row->v, &sub);
     if (rc) {
       (*n)--; /* its values may be missing */
@@ -1137,8 +1168,10 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
     record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
     n = 0, rows = NULL;
     if (!rc) rc = app_record_rows(a, NULL, r, &q, &rows, &n, &total, e);
-    for (int i = 0; i < n; i++)
-      if (!tree_in_subtree(&a->t, root, app_unit_pos(a, rows[i].values[rf]))) rows[i].overdue = 0;
+    for (int i = 0; i < n; i++) {
+      int day = record_day(a, r, (const char *const *)rows[i].values);
+      if (!tree_in_subtree(&a->t, root, app_unit_pos_on(a, rows[i].values[rf], day))) rows[i].overdue = 0;
+    }
     pthread_rwlock_unlock(&a->lock);
   }
   for (int i = 0; i < n; i++) *count += rows[i].overdue;

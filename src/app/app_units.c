@@ -25,12 +25,12 @@ int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e) {
     date_format_vn(t->u[old].valid_to + 1, d2);
     int next = tree_target_on(t, old, day);
     if (next >= 0 && next != old)
-      return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s (%s) không còn từ %s; nay thuộc %s %s", code, t->u[old].name, d2,
+      return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không còn từ %s (%s; nay thuộc %s %s)", code, d2, t->u[old].name,
                      t->u[next].code, t->u[next].name);
-    return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s (%s) không còn từ %s", code, t->u[old].name, d2);
+    return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không còn từ %s (%s)", code, d2, t->u[old].name);
   }
   date_format_vn(t->u[any].valid_from, d2);
-  return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s (%s) chỉ có từ %s, không có ngày %s", code, t->u[any].name, d2, d);
+  return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s chưa có ngày %s (%s có từ %s)", code, d, t->u[any].name, d2);
 }
 
 /* ---------------- successors ---------------- */

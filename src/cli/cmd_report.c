@@ -5,6 +5,7 @@
 #include <string.h>
 
 /* danvan report DB --form bieu-N --period P --unit CODE [--format json|csv|html|xlsx] [--level L] [--out FILE]
+ *   [--compare P2] (json, html: the same annex for P2 on P's tree)
  * (xlsx needs --out: a workbook is not for a terminal) */
 int cmd_report(int argc, char **argv) {
   if (argc < 2 || argv[1][0] == '-')
@@ -12,6 +13,7 @@ int cmd_report(int argc, char **argv) {
   const char *form_code = cli_opt(argc, argv, "--form"), *period_id = cli_opt(argc, argv, "--period");
   const char *unit = cli_opt(argc, argv, "--unit"), *format = cli_opt(argc, argv, "--format");
   const char *level = cli_opt(argc, argv, "--level"), *out = cli_opt(argc, argv, "--out");
+  const char *compare = cli_opt(argc, argv, "--compare");
   if (!form_code || !period_id || !unit) return cli_error("thiếu --form, --period hoặc --unit");
   if (!format) format = "json";
   int drill = 0;
@@ -24,6 +26,8 @@ int cmd_report(int argc, char **argv) {
   if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html") && strcmp(format, "xlsx"))
     return cli_error("định dạng không hỗ trợ: %s (json, csv, html, xlsx)", format);
   if (!strcmp(format, "xlsx") && !out) return cli_error("--format xlsx cần --out TỆP");
+  if (compare && strcmp(format, "json") && strcmp(format, "html"))
+    return cli_error("--compare chỉ với --format json hoặc html");
   app *a = cli_open(argv[1]);
   if (!a) return 1;
   dv_err e;
@@ -37,7 +41,8 @@ int cmd_report(int argc, char **argv) {
     return rc;
   }
   rtable t;
-  int rc = app_report(a, NULL, form_code, unit, period_id, drill, &t, &e);
+  report_args ra = {form_code, unit, period_id, compare, drill};
+  int rc = app_report_ex(a, NULL, &ra, &t, &e);
   if (rc) {
     app_close(a);
     return cli_fail(&e);

@@ -16,6 +16,21 @@ static void json_cell(buf *b, const rcell *c) {
   else buf_adds(b, "null");
 }
 
+static void json_rows(buf *b, const rtable *t) {
+  buf_addc(b, '[');
+  for (int r = 0; r < t->nrows; r++) {
+    buf_adds(b, r ? ",{\"label\":" : "{\"label\":");
+    esc_json(b, t->rows[r].label);
+    buf_adds(b, ",\"values\":[");
+    for (int c = 0; c < t->ncols; c++) {
+      if (c) buf_addc(b, ',');
+      json_cell(b, &t->rows[r].cells[c]);
+    }
+    buf_adds(b, "]}");
+  }
+  buf_addc(b, ']');
+}
+
 void report_write_json(buf *b, const rtable *t) {
   buf_adds(b, "{\"form\":");
   esc_json(b, t->form);
@@ -36,18 +51,16 @@ void report_write_json(buf *b, const rtable *t) {
     }
     buf_addc(b, ']');
   }
-  buf_adds(b, "],\"rows\":[");
-  for (int r = 0; r < t->nrows; r++) {
-    buf_adds(b, r ? ",{\"label\":" : "{\"label\":");
-    esc_json(b, t->rows[r].label);
-    buf_adds(b, ",\"values\":[");
-    for (int c = 0; c < t->ncols; c++) {
-      if (c) buf_addc(b, ',');
-      json_cell(b, &t->rows[r].cells[c]);
-    }
-    buf_adds(b, "]}");
+  buf_adds(b, "],\"rows\":");
+  json_rows(b, t);
+  if (t->compare) {
+    buf_adds(b, ",\"compare\":{\"period\":");
+    esc_json(b, t->compare->period);
+    buf_adds(b, ",\"rows\":");
+    json_rows(b, t->compare);
+    buf_addc(b, '}');
   }
-  buf_adds(b, "],\"warnings\":[");
+  buf_adds(b, ",\"warnings\":[");
   for (int i = 0; i < t->nwarnings; i++) {
     if (i) buf_addc(b, ',');
     esc_json(b, t->warnings[i]);
