@@ -175,11 +175,15 @@ const reg_def *app_register(app *a, const char *code); /* NULL if none */
 typedef struct record {
   int64_t id;
   char *values[REG_MAX_FIELDS];
+  int64_t unit_id;   /* the record's unit (its code may name another unit on another day) */
   int private_shown; /* the private fields were filled for this reader (and the read audited) */
   int overdue;       /* letters: past the deadline and not closed */
   char due[11];      /* letters: deadline YYYY-MM-DD, "" if none */
 } record;
 void record_release(record *r);
+/* the unit a unit-reference field of a record names, on the record's day;
+ * -1; caller holds a lock (app_read_begin) */
+int app_record_unitref_pos(app *a, const reg_def *r, const char *const *v, int field);
 void records_free(record *rows, int n);
 
 typedef struct record_filter {

@@ -71,15 +71,17 @@ static int parse_value(const data_element *el, const char *raw, int *has_num, do
 
 /* ---------------- values ---------------- */
 
-int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code,
-                      const char *raw, int line, value_plan *vp, dv_err *e) {
+int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code, int day,
+               const char *raw, int line, value_plan *vp, dv_err *e) {
   vp->element = catalog_element(&a->cat, element);
   if (vp->element < 0) return dv_fail(e, DV_EINVAL, line, "element", "không có chỉ tiêu %s", element);
   vp->combo = catalog_combo(&a->cat, combo);
   if (vp->combo < 0 || !catalog_pair_used(&a->cat, vp->element, vp->combo))
     return dv_fail(e, DV_EINVAL, line, "combo", "chỉ tiêu %s không có phân tổ %s", element, combo);
-  vp->pos = app_unit_pos(a, unit_code);
-  if (vp->pos < 0) return dv_fail(e, DV_EINVAL, line, "unit", "không có đơn vị mã %s", unit_code);
+  if (app_unit_resolve(a, unit_code, day, &vp->pos, e)) {
+    e->line = line;
+    return e->code;
+  }
   if (!app_can_write(a, u, vp->pos))
     return dv_fail(e, DV_EFORBIDDEN, line, "unit", "không có quyền nhập số liệu cho đơn vị %s", unit_code);
   char *nfc = text_nfc(raw);
@@ -145,8 +147,10 @@ static void apply_value(app *a, const value_plan *vp, const period *p) {
 int app_value_get(app *a, const user *u, const char *element, const char *combo, const char *period_id,
                   const char *unit_code, char *out, int outlen) {
   out[0] = 0;
+  period p;
+  if (!period_id || period_parse(period_id, &p)) return DV_EINVAL;
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
+  int pos = app_unit_pos_on(a, unit_code, app_period_day(a, &p));
   int ok = pos >= 0 && app_can_read(a, u, pos);
   int64_t id = ok ? a->t.u[pos].id : 0;
   pthread_rwlock_unlock(&a->lock);
@@ -201,7 +205,8 @@ int app_values_put(app *a, const user *u, const char *period_id, const char *uni
   int rc = 0;
   for (int i = 0; i < n; i++) periods[i] = (char *)period_id;
   for (int i = 0; !rc && i < n; i++)
-    rc = plan_value(a, u, v[i].element, v[i].combo, unit_code, v[i].value ? v[i].value : "", 0, &vp[i], e);
+    rc = plan_value(a, u, v[i].element, v[i].combo, unit_code, app_period_day(a, &p), v[i].value ? v[i].value : "", 0,
+                    &vp[i], e);
   if (rc && e->field[0] == 'v' && n) snprintf(e->field, sizeof e->field, "%s.%s", v[0].element, v[0].combo);
   if (!rc) rc = put_values(a, u, vp, periods, n, e);
   pthread_rwlock_unlock(&a->lock);

@@ -440,7 +440,8 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
       break;
     }
     dv_err sub;
-    if (plan_value(a, u, fld(&r, &h, 0), fld(&r, &h, 1), fld(&r, &h, 3), fld(&r, &h, 4), r.record_line, &v[n - 1], &sub))
+    if (plan_value(a, u, fld(&r, &h, 0), fld(&r, &h, 1), fld(&r, &h, 3), app_period_day(a, &p), fld(&r, &h, 4),
+                   r.record_line, &v[n - 1], &sub))
       rc = dv_fail(e, sub.code, r.record_line, sub.field, "%s: dòng %d, trường \"%s\": %s", file, r.record_line,
                    sub.field, sub.msg);
     v[n - 1].line = r.record_line;

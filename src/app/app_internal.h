@@ -65,8 +65,9 @@ typedef struct value_plan {
   double num;
   char *text;
 } value_plan;
-int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code, const char *raw,
-               int line, value_plan *vp, dv_err *e);
+/* the unit code resolves on day (the period's last: app_period_day) */
+int plan_value(app *a, const user *u, const char *element, const char *combo, const char *unit_code, int day,
+               const char *raw, int line, value_plan *vp, dv_err *e);
 /* writes checked values (one period id each) in one transaction, then the cube; caller holds the write lock */
 int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_err *e);
 void free_plans(value_plan *v, int n);

@@ -555,6 +555,7 @@ static void fill_record(app *a, const user *u, const reg_def *r, record *out, in
                         const char *data, const char *priv, int allow_private) {
   memset(out, 0, sizeof *out);
   out->id = id;
+  out->unit_id = unit_id;
   int pos = tree_find_id(&a->t, unit_id), uf = unit_field(r);
   values_from_json(r, data, 0, out->values);
   values_from_json(r, NULL, 1, out->values);
@@ -735,6 +736,11 @@ static int check_unlocked(app *a, const reg_def *r, int pos, const char *const *
   days_of(a, r, v, days, &day);
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : -1;
   return app_record_locked(a, r, pos, day, e);
+}
+
+/* the unit a unit-reference field names, on the record's day */
+int app_record_unitref_pos(app *a, const reg_def *r, const char *const *v, int field) {
+  return app_unit_pos_on(a, v[field], record_day(a, r, v));
 }
 
 /* the record's unit: its code on the record's day */

@@ -204,6 +204,23 @@ static int record_act(app *a, store *s, const user *u, sub_action act, const cha
   return rc;
 }
 
+/* the form is reported for the period, by the unit, and the user may act */
+static int may_submit(app *a, const user *u, sub_action act, const char *form_code, const period *p, int pos,
+                      dv_err *e) {
+  const char *unit_code = a->t.u[pos].code;
+  char pid[8];
+  period_format(p, pid);
+  if (!form_cycle_has(a, form_code, p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, pid);
+  if (!level_reports(a, form_code, a->t.u[pos].level))
+    return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
+  if (!may_act(a, u, act, pos))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
+                                                                  : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
+                   unit_code);
+  return 0;
+}
+
 int app_submission_act(app *a, const user *u, sub_action act, const char *form_code, const char *period_id,
                        const char *unit_code, const char *comment, int ack, int *warnings_out, dv_err *e) {
   period p;
@@ -218,18 +235,10 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
   if (warnings_out) *warnings_out = warnings;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code), rc = 0;
+  int pos, rc = app_unit_resolve(a, unit_code, app_period_day(a, &p), &pos, e);
   submission cur, next;
   const char *to = NULL;
-  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else if (!form_cycle_has(a, form_code, &p))
-    rc = dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
-  else if (!level_reports(a, form_code, a->t.u[pos].level))
-    rc = dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
-  else if (!may_act(a, u, act, pos))
-    rc = dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
-                                                                : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
-                 unit_code);
+  if (!rc) rc = may_submit(a, u, act, form_code, &p, pos, e);
   if (!rc) {
     store_submission_get(s, form_code, period_id, a->t.u[pos].id, &cur);
     if (!next_status(act, cur.status, &to))
@@ -270,9 +279,8 @@ int app_submission_get(app *a, const user *u, const char *form_code, const char 
   period p;
   if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code), rc = 0;
-  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  int pos, rc = app_unit_resolve(a, unit_code, app_period_day(a, &p), &pos, e);
+  if (!rc && !app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   int64_t id = rc ? 0 : a->t.u[pos].id;
   pthread_rwlock_unlock(&a->lock);
   if (rc) return rc;
@@ -291,8 +299,7 @@ static int completeness_args(app *a, const user *u, const char *form_code, const
                              const char *unit_code, period *p, int *pos, int *first, int *last, dv_err *e) {
   if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
   if (!period_id || period_parse(period_id, p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
-  *pos = app_unit_pos(a, unit_code);
-  if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+  if (app_unit_resolve(a, unit_code, app_period_day(a, p), pos, e)) return e->code;
   if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   period_window(p, &a->cfg, first, last);
   if (!form_cycle_has(a, form_code, p))
@@ -300,9 +307,11 @@ static int completeness_args(app *a, const user *u, const char *form_code, const
   return 0;
 }
 
-/* 1 if the unit at c reports the form for the period's window */
-static int reports(app *a, const char *form_code, int c, int first, int last) {
-  return unit_valid_during(&a->t.u[c], first, last) && level_reports(a, form_code, a->t.u[c].level);
+/* 1 if the unit at c reports the form for the period: a unit of the
+ * period's tree (its last day's: a 2025 yearly report comes from the new
+ * communes, not from the districts dissolved in July) */
+static int reports(app *a, const char *form_code, int c, int last) {
+  return unit_valid_on(&a->t.u[c], last) && level_reports(a, form_code, a->t.u[c].level);
 }
 
 int app_completeness(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,
@@ -315,7 +324,7 @@ int app_completeness(app *a, const user *u, const char *form_code, const char *p
   int rc = completeness_args(a, u, form_code, period_id, unit_code, &p, &pos, &first, &last, e);
   int due = rc ? 0 : due_of(a, form_code, &p);
   for (int c = pos + 1; !rc && c < a->t.u[pos].end; c = a->t.u[c].end) {
-    if (!reports(a, form_code, c, first, last)) continue;
+    if (!reports(a, form_code, c, last)) continue;
     *rows = xrealloc(*rows, sizeof(completeness_row) * (size_t)(*n + 1));
     completeness_row *row = &(*rows)[(*n)++];
     snprintf(row->unit, sizeof row->unit, "%s", a->t.u[c].code);
@@ -335,7 +344,7 @@ int app_completeness_levels(app *a, const user *u, const char *form_code, const 
   int rc = completeness_args(a, u, form_code, period_id, unit_code, &p, &pos, &first, &last, e);
   int due = rc ? 0 : due_of(a, form_code, &p);
   for (int c = pos + 1; !rc && c < a->t.u[pos].end; c++) {
-    if (!reports(a, form_code, c, first, last)) continue;
+    if (!reports(a, form_code, c, last)) continue;
     submission s;
     if (store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &s)) s.due_day = due;
     level_tally *t = &out[a->t.u[c].level];

@@ -490,8 +490,10 @@ static int add_change(import_job *j, changes *ch, const data_ref *d, int pos, co
   value_plan *vp = &ch->v[ch->n];
   memset(vp, 0, sizeof *vp);
   dv_err sub;
-  if (plan_value(a, j->u, a->cat.elements[d->element].code, a->cat.combos[d->combo], a->t.u[pos].code, raw, ch->n + 1,
-                 vp, &sub)) {
+  period p;
+  int day = period_parse(period_id, &p) ? 0 : app_period_day(a, &p);
+  if (plan_value(a, j->u, a->cat.elements[d->element].code, a->cat.combos[d->combo], a->t.u[pos].code, day, raw,
+                 ch->n + 1, vp, &sub)) {
     free(vp->text);
     return cell_fail(j, sub.code, row, col, "%s", sub.msg);
   }
@@ -675,6 +677,7 @@ typedef struct meta {
   period p;
   const char *period_id, *unit, *sheet;
   int level;
+  int pos; /* the unit, on the period's tree */
 } meta;
 
 static int read_meta(import_job *j, const xlsx_book *b, meta *m) {
@@ -704,8 +707,9 @@ static int read_meta(import_job *j, const xlsx_book *b, meta *m) {
   if (!m->period_id || period_parse(m->period_id, &m->p))
     return cell_fail(j, DV_EINVAL, row < 0 ? 2 : row, 1, "kỳ báo cáo không hợp lệ");
   m->unit = meta_get(ms, "unit", &row);
-  if (!m->unit || app_unit_pos(a, m->unit) < 0)
-    return cell_fail(j, DV_EINVAL, row < 0 ? 3 : row, 1, "không có đơn vị mã \"%s\"", m->unit ? m->unit : "");
+  dv_err why;
+  if (!m->unit || app_unit_resolve(a, m->unit, app_period_day(a, &m->p), &m->pos, &why))
+    return cell_fail(j, DV_EINVAL, row < 0 ? 3 : row, 1, "%s", m->unit ? why.msg : "thiếu mã đơn vị");
   const char *lv = meta_get(ms, "level", &row);
   char *end;
   long l = lv ? strtol(lv, &end, 10) : -1;
@@ -740,7 +744,7 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   int rc = read_meta(&j, &b, &m);
   if (!rc) {
     period_format(&m.p, pid);
-    rc = app_report_locked(a, u, m.f, app_unit_pos(a, m.unit), &m.p, m.level, &t, e);
+    rc = app_report_locked(a, u, m.f, m.pos, &m.p, m.level, &t, e);
     if (rc) { /* the annex the file names cannot be shown to this user */
       char msg[sizeof e->msg];
       snprintf(msg, sizeof msg, "%s", e->msg);
@@ -749,7 +753,7 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   }
   if (!rc) rc = check_layout(&j, &t);
   if (!rc) {
-    rules = cell_rules(a, u, m.f, &t, m.level, app_unit_pos(a, m.unit), &m.p);
+    rules = cell_rules(a, u, m.f, &t, m.level, m.pos, &m.p);
     rc = collect_changes(&j, m.f, &t, rules, m.level, &m.p, pid, &ch);
   }
   if (!rc && ch.n) {
@@ -782,7 +786,9 @@ static const char *option_label(const reg_field *f, const char *code) {
 }
 
 /* a field's value as a reader wants it: labels for codes, unit names */
-static char *shown_value(app *a, const reg_field *f, const char *v) {
+static char *shown_value(app *a, const reg_def *r, const record *rec, int field) {
+  const reg_field *f = &r->fields[field];
+  const char *v = rec->values[field];
   if (!v || !*v) return xstrdup("");
   buf b;
   buf_init(&b, 0);
@@ -802,7 +808,7 @@ static char *shown_value(app *a, const reg_field *f, const char *v) {
     break;
   case FT_YESNO: buf_adds(&b, !strcmp(v, "yes") ? "Có" : !strcmp(v, "no") ? "Không" : v); break;
   case FT_UNITREF:
-    pos = app_unit_pos(a, v);
+    pos = app_record_unitref_pos(a, r, (const char *const *)rec->values, field);
     buf_adds(&b, pos >= 0 ? a->t.u[pos].name : v);
     break;
   default: buf_adds(&b, v);
@@ -855,10 +861,10 @@ int app_record_export_xlsx(app *a, const user *u, const reg_def *r, const record
   for (int k = 0; k < n; k++)
     for (int c = 0; c < ncols; c++) {
       const char *v = rows[k].values[fields[c]];
-      int pos = unit_col[c] == 2 ? app_unit_pos(a, v) : -1;
+      int pos = unit_col[c] == 2 ? tree_find_id(&a->t, rows[k].unit_id) : -1;
       cells[(size_t)k * (size_t)ncols + (size_t)c] =
           unit_col[c] == 1 ? xstrdup(v) : unit_col[c] == 2 ? xstrdup(pos >= 0 ? a->t.u[pos].name : v)
-                                                            : shown_value(a, &r->fields[fields[c]], v);
+                                                            : shown_value(a, r, &rows[k], fields[c]);
     }
   pthread_rwlock_unlock(&a->lock);
   xlsx_list l = {r->title, r->title, subtitle, ncols, heads, kinds, n, (const char *const *)cells};

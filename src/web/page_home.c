@@ -263,7 +263,7 @@ static void home_conclusions(ctx *c) {
     /* a conclusion of a dialogue held above the user's unit can be read
      * here but not opened (the record belongs to that unit) */
     const tree *t = app_read_begin(c->a);
-    int pos = tree_find_code(t, rec->values[fdu]);
+    int pos = tree_find_id(t, rec->unit_id); /* dialogue_unit is the record's unit */
     char uname[256] = "";
     if (pos >= 0) snprintf(uname, sizeof uname, "%s", t->u[pos].name);
     app_read_end(c->a);

@@ -90,6 +90,17 @@ static const char *unit_name_of(ctx *c, const char *code) {
   return s;
 }
 
+/* the name of the unit a record's field names (its own unit, or a unit
+ * reference resolved on the record's day: codes were reused in 2025) */
+static const char *record_unit_name(ctx *c, const reg_def *r, const record *rec, int field) {
+  const tree *t = app_read_begin(c->a);
+  int p = r->fields[field].type == FT_UNIT ? tree_find_id(t, rec->unit_id)
+                                           : app_record_unitref_pos(c->a, r, (const char *const *)rec->values, field);
+  const char *s = c_strdup(c, p >= 0 ? t->u[p].name : rec->values[field]);
+  app_read_end(c->a);
+  return s;
+}
+
 /* the first letter in capitals: "đơn, thư" -> "Đơn, thư" */
 static const char *cap_first(ctx *c, const char *s) {
   char *o = c_strdup(c, s);
@@ -533,11 +544,15 @@ static void list_table(ctx *c, const reg_def *r, const record *rows, int n) {
       if (!f->list || f->private_) continue;
       const char *cls = f->type == FT_INT ? "num" : f->type == FT_DATE ? "nowrap" : NULL;
       h_open(b, "td", "class", cls, "data-label", f->label, NULL);
+      int unit = (f->type == FT_UNIT || f->type == FT_UNITREF) && *rec->values[i];
       if (i == link) {
         h_open(b, "a", "href", c_printf(c, "/r/%s/%lld", r->code, (long long)rec->id), NULL);
-        if (*rec->values[i]) h_value(c, f, rec->values[i], 1);
+        if (unit) h_text(b, record_unit_name(c, r, rec, i));
+        else if (*rec->values[i]) h_value(c, f, rec->values[i], 1);
         else h_lit(b, "(không có)");
         h_close(b, "a");
+      } else if (unit) {
+        h_text(b, record_unit_name(c, r, rec, i));
       } else {
         h_value(c, f, rec->values[i], 1);
       }
