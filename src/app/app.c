@@ -165,6 +165,7 @@ int app_model_load(app *a, store *s, dv_err *e) {
   store_levels_load(s, &a->t, e);
   tree_editions_finish(&a->t);
   app_successors_load(a, s);
+  app_bodies_load(a, s);
   cube_init(&a->c, a->t.n);
   char cut[16];
   a->cfg.cutoff_day = store_setting_get(s, "period.cutoff_day", cut, sizeof cut) == 0 ? atoi(cut) : 0;
@@ -216,6 +217,7 @@ void app_close(app *a) {
   app_model_release(a);
   app_registers_release(a);
   free(a->holidays);
+  free(a->bodies);
   free(a->locks);
   catalog_release(&a->cat);
   pthread_rwlock_destroy(&a->lock);

@@ -146,6 +146,21 @@ int app_import_units_from(app *a, const char *file, const char *data, size_t len
  * comparisons) is the admin's earlier choice, else the new unit with its
  * code, else with its name, else the first listed */
 int app_import_unit_mapping(app *a, const char *file, const char *data, size_t len, int day, int *count, dv_err *e);
+typedef struct body_name {
+  char body[16], name[128], abbrev[16];
+  int from_day;
+} body_name;
+/* every name of every body, by body and day; valid until the model reloads */
+const body_name *app_body_names(app *a, int *n);
+/* the name a body had on day ("board": "Ban Dân vận" until 30/06/2025, then
+ * "Ban Tuyên giáo và Dân vận"), and its abbreviation in symbols ("BDV",
+ * "BTGDV"); "" if none. Names are data: danvan bodies DB set … */
+const char *app_body_name(app *a, const char *body, int day, const char **abbrev);
+/* a body's name from a day on (admin or the command line), audited */
+int app_body_name_set(app *a, const user *u, const char *body, int from_day, const char *name, const char *abbrev,
+                      dv_err *e);
+/* 1 if abbrev is one the body ever had (a plan's "KH/BDVTU" or "KH/BTGDVTU") */
+int app_body_abbrev_known(app *a, const char *body, const char *symbol_suffix);
 /* the unit of that code valid on day (day <= 0: the newest), or -1 */
 int app_unit_pos_on(app *a, const char *code, int day);
 /* the same, or an error that says why ("đơn vị 164 (Huyện ...) không còn

@@ -40,15 +40,11 @@ static void add_text(official_doc *d, const char *text) {
   }
 }
 
-/* "{period}" and "{next}" in a section heading; part headings are two lines */
-static void add_heading(official_doc *d, const char *tmpl, const char *now, const char *next, doc_para_kind kind) {
+/* a section heading, placeholders expanded; part headings are two lines */
+static void add_heading(app *a, official_doc *d, const char *tmpl, const period *p, doc_para_kind kind) {
   buf b;
   buf_init(&b, 0);
-  for (const char *s = tmpl; *s; s++) {
-    if (!strncmp(s, "{period}", 8)) buf_adds(&b, now), s += 7;
-    else if (!strncmp(s, "{next}", 6)) buf_adds(&b, next), s += 5;
-    else buf_addc(&b, *s);
-  }
+  app_outline_text(a, tmpl, p, &b);
   char *line = b.s, *nl;
   while ((nl = strchr(line, '\n'))) {
     *nl = 0;
@@ -134,14 +130,6 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
 }
 
 /* "6 THÁNG ĐẦU NĂM 2023" (next: the period after) */
-static void period_caps(const period *p, int next, char *out, size_t n) {
-  char w[64];
-  doc_period_words(p, next, w, sizeof w);
-  char *up = text_upper(w);
-  snprintf(out, n, "%s", up ? up : w);
-  free(up);
-}
-
 static int build_report(app *a, const user *u, const char *unit_code, const char *period_id, built_doc *b, dv_err *e) {
   report_doc rd;
   int rc = app_report_doc_get(a, u, unit_code, period_id, &rd, e);
@@ -165,13 +153,10 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
   }
   d->kind_title = xstrdup("BÁO CÁO");
   d->subtitle = xstrdup(rd.title ? rd.title : "");
-  char now[64], next[64];
-  period_caps(&p, 0, now, sizeof now);
-  period_caps(&p, 1, next, sizeof next);
   for (int i = 0; i < report_nsections; i++) {
     const report_section *s = &report_sections[i];
-    if (s->group) add_heading(d, s->group, now, next, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
-    if (s->heading) add_heading(d, s->heading, now, next, DP_HEADING);
+    if (s->group) add_heading(a, d, s->group, &p, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (s->heading) add_heading(a, d, s->heading, &p, DP_HEADING);
     add_text(d, rd.sections[i]);
   }
   add_recipients(d, rd.recipients);
@@ -185,8 +170,9 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
 
 /* --- plans ------------------------------------------------------------------------ */
 
-/* a plan of Ban Dân vận ("KH/BDVTU") is issued by the board under its committee */
-static void plan_issuer(app *a, const char *unit_code, const char *symbol, official_doc *d) {
+/* a plan of the committee's board ("KH/BDVTU", "KH/BTGDVTU") is issued by
+ * the board, under its committee, by the board's name on the plan's day */
+static void plan_issuer(app *a, const char *unit_code, const char *symbol, int day, official_doc *d) {
   pthread_rwlock_rdlock(&a->lock);
   int pos = app_unit_pos(a, unit_code);
   char committee[256] = "", parent[256] = "", kind_up[256] = "";
@@ -201,9 +187,9 @@ static void plan_issuer(app *a, const char *unit_code, const char *symbol, offic
   pthread_rwlock_unlock(&a->lock);
   const char *slash = strchr(symbol, '/');
   char *up_committee = text_upper(committee), *up_parent = text_upper(parent), *up_kind = text_upper(kind_up);
-  if (slash && !strncmp(slash + 1, "BDV", 3)) {
+  if (slash && app_body_abbrev_known(a, "board", slash + 1)) {
     d->parent_body = xstrdup(up_committee ? up_committee : "");
-    d->issuer = xstrdup("BAN DÂN VẬN");
+    d->issuer = text_upper(app_body_name(a, "board", day, NULL)); /* BAN TUYÊN GIÁO VÀ DÂN VẬN from 1/7/2025 */
   } else {
     buf b;
     buf_init(&b, 0);
@@ -237,7 +223,7 @@ static int build_plan(app *a, const user *u, const char *symbol, built_doc *b, d
   official_doc *d = &b->doc;
   official_doc_init(d);
   app_doc_style(a, &d->style);
-  plan_issuer(a, pd.unit, pd.symbol, d);
+  plan_issuer(a, pd.unit, pd.symbol, pd.day, d);
   buf nb;
   buf_init(&nb, 0);
   buf_addf(&nb, "Số %s", pd.symbol);

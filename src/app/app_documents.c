@@ -21,7 +21,7 @@ const report_section report_sections[] = {
     {"p1.II.5", NULL, "5. Kết quả công tác dân vận đồng bào dân tộc thiểu số"},
     {"p1.II.6", NULL, "6. Kết quả công tác dân vận với cộng đồng người Việt Nam ở nước ngoài"},
     {"p1.III", NULL, "III. PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”"},
-    {"p1.IV", NULL, "IV. KẾT QUẢ HOẠT ĐỘNG CỦA BAN DÂN VẬN CÁC CẤP"},
+    {"p1.IV", NULL, "IV. KẾT QUẢ HOẠT ĐỘNG CỦA {BOARD} CÁC CẤP"},
     {"p1.V", NULL, "V. ĐÁNH GIÁ CHUNG"},
     {"p2", "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM CÔNG TÁC DÂN VẬN {next}", NULL},
 };
@@ -231,11 +231,31 @@ static void doc_from_json(report_doc *d, const char *data) {
   json_decref(o);
 }
 
+/* {period}, {next}: the period and the next in capitals ("6 THÁNG ĐẦU NĂM
+ * 2023"); {BOARD}: the committee's board on the period's last day ("BAN DÂN
+ * VẬN", "BAN TUYÊN GIÁO VÀ DÂN VẬN") */
+void app_outline_text(app *a, const char *tmpl, const period *p, buf *out) {
+  char now[64], next[64];
+  doc_period_words(p, 0, now, sizeof now);
+  doc_period_words(p, 1, next, sizeof next);
+  pthread_rwlock_rdlock(&a->lock);
+  char *up_now = text_upper(now), *up_next = text_upper(next),
+       *board = text_upper(app_body_name(a, "board", app_period_day(a, p), NULL));
+  pthread_rwlock_unlock(&a->lock);
+  for (const char *s = tmpl; *s; s++) {
+    if (!strncmp(s, "{period}", 8)) buf_adds(out, up_now ? up_now : now), s += 7;
+    else if (!strncmp(s, "{next}", 6)) buf_adds(out, up_next ? up_next : next), s += 5;
+    else if (!strncmp(s, "{BOARD}", 7)) buf_adds(out, board ? board : ""), s += 6;
+    else buf_addc(out, *s);
+  }
+  free(up_now), free(up_next), free(board);
+}
+
 /* --- get and save -------------------------------------------------------------- */
 
-static int unit_for(app *a, const user *u, const char *unit_code, int write, int *pos, dv_err *e) {
-  *pos = app_unit_pos(a, unit_code ? unit_code : "");
-  if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
+/* the unit of the report: its code on the period's last day */
+static int unit_for(app *a, const user *u, const char *unit_code, const period *p, int write, int *pos, dv_err *e) {
+  if (app_unit_resolve(a, unit_code ? unit_code : "", app_period_day(a, p), pos, e)) return e->code;
   if (write ? !app_can_write(a, u, *pos) : !app_can_read(a, u, *pos))
     return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   return 0;
@@ -253,7 +273,7 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
   issuer_names names[2];
   int pos, rc = period_of(period_id, &p, e);
   pthread_rwlock_rdlock(&a->lock);
-  if (!rc) rc = unit_for(a, u, unit_code, 0, &pos, e);
+  if (!rc) rc = unit_for(a, u, unit_code, &p, 0, &pos, e);
   int64_t unit_id = rc ? 0 : a->t.u[pos].id;
   if (!rc) {
     fill_defaults(&a->t, pos, &p, out);
@@ -290,8 +310,9 @@ int app_report_doc_set_variant(app *a, report_doc *d, int state, int force, dv_e
   if (state != REPORT_PARTY && state != REPORT_STATE)
     return dv_fail(e, DV_EINVAL, 0, "variant", "thể thức văn bản không hợp lệ");
   issuer_names names[2];
+  period p;
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, d->unit_code);
+  int pos = period_parse(d->period, &p) ? -1 : app_unit_pos_on(a, d->unit_code, app_period_day(a, &p));
   if (pos >= 0) {
     issuer_of(&a->t, pos, REPORT_PARTY, &names[REPORT_PARTY]);
     issuer_of(&a->t, pos, REPORT_STATE, &names[REPORT_STATE]);
@@ -355,7 +376,7 @@ int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e) {
   if (!rc) rc = check_doc(d, e);
   if (rc) return rc;
   pthread_rwlock_rdlock(&a->lock);
-  rc = unit_for(a, u, d->unit_code, 1, &pos, e);
+  rc = unit_for(a, u, d->unit_code, &p, 1, &pos, e);
   int64_t unit_id = rc ? 0 : a->t.u[pos].id;
   for (int i = 0; !rc && i < a->nlocks; i++) /* the report goes with its annexes: signed off together */
     if (a->locks[i].unit_id == unit_id && !strcmp(a->locks[i].period, d->period))
@@ -439,15 +460,20 @@ int app_report_doc_load(app *a, const user *u, const char *unit_code, const char
 
 /* {N}: column N (1-based) of the annex's last row (the unit, or the total);
  * {levels:N}: "cấp thành phố: 5 cuộc; cấp huyện: 53 cuộc; …" over the level
- * rows; {area}: "thành phố", "tỉnh", "quận", … A sentence is offered only when
- * every figure it names is there. */
+ * rows; {area}: "thành phố", "tỉnh", "quận", …; {board}: the committee's
+ * board on the period's last day ("Ban Dân vận", from 1/7/2025 "Ban Tuyên
+ * giáo và Dân vận"); {change:N:WORD}: ", tăng 12 cuộc so với cùng kỳ năm
+ * trước" against the same annex a year before (on this period's tree), or
+ * nothing when either figure is blank. A sentence is offered only when every
+ * figure it names is there. */
 typedef struct figure_rule {
   const char *section, *form, *text;
 } figure_rule;
 
 static const figure_rule FIGURES[] = {
     {"p1.II.1", "bieu-1",
-     "Các cấp ủy đã tổ chức {1} hội nghị tuyên truyền, tập huấn về công tác dân vận với {2} lượt người tham gia."},
+     "Các cấp ủy đã tổ chức {1} hội nghị tuyên truyền, tập huấn về công tác dân vận với {2} lượt người tham gia"
+     "{change:1:hội nghị}."},
     {"p1.II.1", "bieu-1", "Ban hành {7} văn bản lãnh đạo, chỉ đạo thực hiện về công tác dân vận."},
     {"p1.II.1", "bieu-1",
      "Thực hiện {10} cuộc kiểm tra đối với {11} tổ chức đảng, {12} đảng viên và {19} cuộc giám sát đối với {20} tổ "
@@ -455,9 +481,10 @@ static const figure_rule FIGURES[] = {
     {"p1.II.1", "bieu-1", "Người đứng đầu cấp ủy, tổ chức đảng đã nhận {28} đơn, thư của Nhân dân; đã giải quyết {31} đơn, thư."},
     {"p1.II.1", "bieu-5",
      "Toàn {area} đã tổ chức được {13} cuộc đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp với "
-     "Nhân dân ({levels:13})."},
+     "Nhân dân ({levels:13}){change:13:cuộc}."},
     {"p1.II.3", "bieu-6",
-     "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội các cấp đã tổ chức {1} cuộc giám sát ({levels:1}); "
+     "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội các cấp đã tổ chức {1} cuộc giám sát ({levels:1}"
+     "{change:1:cuộc}); "
      "nghiên cứu, xem xét {2} văn bản; đề xuất {3} ý kiến, kiến nghị, trong đó {4} ý kiến, kiến nghị được tiếp thu, "
      "giải quyết."},
     {"p1.II.3", "bieu-7",
@@ -467,10 +494,10 @@ static const figure_rule FIGURES[] = {
      "Toàn {area} có {1} mô hình “Dân vận khéo” được đăng ký xây dựng trên các lĩnh vực của đời sống xã hội; biểu "
      "dương, khen thưởng {12} tập thể, {13} cá nhân."},
     {"p1.IV", "bieu-2",
-     "Ban Dân vận các cấp chủ trì, phối hợp tổ chức {1} hội nghị, tập huấn về công tác dân vận với {2} lượt người "
+     "{board} các cấp chủ trì, phối hợp tổ chức {1} hội nghị, tập huấn về công tác dân vận với {2} lượt người "
      "tham gia; ban hành {7} văn bản hướng dẫn, đôn đốc thực hiện về công tác dân vận."},
     {"p1.IV", "bieu-2",
-     "Ban Dân vận các cấp thực hiện {16} cuộc kiểm tra đối với {17} tổ chức đảng, {18} đảng viên và {25} cuộc giám sát "
+     "{board} các cấp thực hiện {16} cuộc kiểm tra đối với {17} tổ chức đảng, {18} đảng viên và {25} cuộc giám sát "
      "đối với {26} tổ chức đảng, {27} đảng viên về công tác dân vận."},
 };
 
@@ -504,8 +531,24 @@ static int level_list(buf *b, const rtable *t, int col) {
   return any;
 }
 
+/* ", tăng 12 cuộc so với cùng kỳ năm trước"; nothing when a figure is blank */
+static void change_words(buf *b, const rtable *t, int col, const char *word) {
+  const rtable *c = t->compare;
+  double now, then;
+  if (!c || !c->nrows || !number_at(&t->rows[t->nrows - 1], col, t->ncols, &now) ||
+      !number_at(&c->rows[c->nrows - 1], col, c->ncols, &then))
+    return;
+  if (now == then) {
+    buf_adds(b, ", bằng cùng kỳ năm trước");
+    return;
+  }
+  buf_adds(b, now > then ? ", tăng " : ", giảm ");
+  format_number_vn(b, now > then ? now - then : then - now);
+  buf_addf(b, " %s so với cùng kỳ năm trước", word);
+}
+
 /* the sentence, or NULL when a figure is missing */
-static char *figure_text(const char *tmpl, const rtable *t, const char *area) {
+static char *figure_text(const char *tmpl, const rtable *t, const char *area, const char *board) {
   if (!t->nrows) return NULL;
   const rrow *last = &t->rows[t->nrows - 1];
   buf b;
@@ -519,7 +562,10 @@ static char *figure_text(const char *tmpl, const rtable *t, const char *area) {
     int col;
     double v;
     int ok = 1;
+    char word[32];
     if (!strncmp(s, "{area}", 6)) buf_adds(&b, area);
+    else if (!strncmp(s, "{board}", 7)) buf_adds(&b, board);
+    else if (sscanf(s, "{change:%d:%31[^}]}", &col, word) == 2) change_words(&b, t, col, word);
     else if (sscanf(s, "{levels:%d}", &col) == 1) ok = level_list(&b, t, col);
     else if (sscanf(s, "{%d}", &col) == 1 && number_at(last, col, t->ncols, &v)) format_number_vn(&b, v);
     else ok = 0;
@@ -543,19 +589,24 @@ int app_report_doc_figures(app *a, const user *u, const char *unit_code, const c
   *n = 0;
   period p;
   int pos, rc = period_of(period_id, &p, e);
-  char area[64] = "";
+  char area[64] = "", board[128] = "", before[8] = "";
   pthread_rwlock_rdlock(&a->lock);
-  if (!rc) rc = unit_for(a, u, unit_code, 0, &pos, e);
+  if (!rc) rc = unit_for(a, u, unit_code, &p, 0, &pos, e);
   if (!rc) area_word(&a->t.u[pos], area, sizeof area);
+  if (!rc) snprintf(board, sizeof board, "%s", app_body_name(a, "board", app_period_day(a, &p), NULL));
   pthread_rwlock_unlock(&a->lock);
   if (rc) return rc;
+  period prev = p;
+  prev.year--;
+  period_format(&prev, before);
   int nrules = (int)(sizeof FIGURES / sizeof FIGURES[0]);
   doc_figure *f = xcalloc((size_t)nrules, sizeof *f);
   for (int i = 0; i < nrules; i++) {
     rtable t;
     dv_err ignore;
-    if (app_report(a, u, FIGURES[i].form, unit_code, period_id, 0, &t, &ignore)) continue;
-    char *text = figure_text(FIGURES[i].text, &t, area);
+    report_args ra = {FIGURES[i].form, unit_code, period_id, strstr(FIGURES[i].text, "{change:") ? before : NULL, 0};
+    if (app_report_ex(a, u, &ra, &t, &ignore)) continue;
+    char *text = figure_text(FIGURES[i].text, &t, area, board);
     rtable_release(&t);
     if (!text) continue;
     f[*n].section = FIGURES[i].section;

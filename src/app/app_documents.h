@@ -105,4 +105,6 @@ void app_doc_style(app *a, doc_style *st);
  * format "docx" or "pdf"; *filename is a suggested ASCII file name (owned) */
 int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period,
                       const char *format, buf *out, char **filename, dv_err *e);
+/* an outline heading's placeholders for the period: {period}, {next}, {BOARD} */
+void app_outline_text(app *a, const char *tmpl, const period *p, buf *out);
 #endif

@@ -14,6 +14,7 @@ typedef struct text_value {
 } text_value;
 
 #define APP_MAX_VIEWS 64
+
 struct app {
   char *path;
   int gen;                 /* tells thread-local connections which app they belong to */
@@ -22,6 +23,8 @@ struct app {
   cube c;
   catalog cat;
   period_cfg cfg;
+  body_name *bodies;       /* by body, then from_day (table body_names) */
+  int nbodies;
   text_value *texts;
   int ntexts;
   int64_t seen_mark;       /* other processes' changes the model reflects */
@@ -55,6 +58,8 @@ int app_unit_pos(app *a, const char *code);
 void app_successors_load(app *a, store *s);
 /* the view of the tree of day over [first, last], cached (see app_units.c); caller holds a lock */
 const tview *app_view(app *a, int day, int first, int last, tview *scratch);
+/* the names of bodies into the model; caller holds the write lock */
+void app_bodies_load(app *a, store *s);
 /* frees the cached views; caller holds the write lock */
 void app_views_release(app *a);
 void app_text_set(app *a, int element, int combo, int pkey, int pos, const char *text);

@@ -3,6 +3,7 @@
  * the tree of another day. */
 #include "app/app_internal.h"
 #include "util/buf.h"
+#include "util/esc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,4 +148,80 @@ void app_views_release(app *a) {
     free(a->views[i]);
   }
   a->nviews = 0;
+}
+
+/* ---------------- names of bodies ---------------- */
+
+static void load_body(void *ctx, const char *body, int from_day, const char *name, const char *abbrev) {
+  app *a = ctx;
+  a->bodies = xrealloc(a->bodies, sizeof *a->bodies * (size_t)(a->nbodies + 1));
+  body_name *b = &a->bodies[a->nbodies++];
+  snprintf(b->body, sizeof b->body, "%s", body);
+  snprintf(b->name, sizeof b->name, "%s", name);
+  snprintf(b->abbrev, sizeof b->abbrev, "%s", abbrev);
+  b->from_day = from_day;
+}
+
+void app_bodies_load(app *a, store *s) {
+  free(a->bodies);
+  a->bodies = NULL;
+  a->nbodies = 0;
+  store_body_names_load(s, load_body, a);
+}
+
+const body_name *app_body_names(app *a, int *n) {
+  *n = a->nbodies;
+  return a->bodies;
+}
+
+const char *app_body_name(app *a, const char *body, int day, const char **abbrev) {
+  const body_name *found = NULL;
+  for (int i = 0; i < a->nbodies; i++) /* by from_day: the last that began by day */
+    if (!strcmp(a->bodies[i].body, body) && a->bodies[i].from_day <= day) found = &a->bodies[i];
+  if (abbrev) *abbrev = found ? found->abbrev : "";
+  return found ? found->name : "";
+}
+
+int app_body_abbrev_known(app *a, const char *body, const char *suffix) {
+  for (int i = 0; i < a->nbodies; i++) {
+    size_t k = strlen(a->bodies[i].abbrev);
+    if (k && !strcmp(a->bodies[i].body, body) && !strncmp(suffix, a->bodies[i].abbrev, k)) return 1;
+  }
+  return 0;
+}
+
+int app_body_name_set(app *a, const user *u, const char *body, int from_day, const char *name, const char *abbrev,
+                      dv_err *e) {
+  if (u && u->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên đổi tên cơ quan");
+  if (!body || strcmp(body, "board")) return dv_fail(e, DV_EINVAL, 0, "body", "cơ quan không xác định \"%s\" (board)", body ? body : "");
+  if (!name || !*name || strlen(name) > 120) return dv_fail(e, DV_EINVAL, 0, "name", "tên phải có 1–120 ký tự");
+  if (!abbrev || !*abbrev || strlen(abbrev) > 12) return dv_fail(e, DV_EINVAL, 0, "abbrev", "chữ viết tắt phải có 1–12 ký tự");
+  for (const char *p = abbrev; *p; p++)
+    if ((unsigned char)*p <= ' ' || *p == '/' || *p == '-')
+      return dv_fail(e, DV_EINVAL, 0, "abbrev", "chữ viết tắt không có khoảng trắng, / hoặc -");
+  store *s = app_store(a);
+  pthread_rwlock_wrlock(&a->lock);
+  const char *old = app_body_name(a, body, from_day, NULL);
+  buf before, after;
+  buf_init(&before, 0), buf_init(&after, 0);
+  buf_adds(&before, "{\"name\":");
+  esc_json(&before, old);
+  buf_adds(&before, "}");
+  buf_adds(&after, "{\"name\":");
+  esc_json(&after, name);
+  buf_addf(&after, ",\"abbrev\":");
+  esc_json(&after, abbrev);
+  buf_addf(&after, ",\"from_day\":%d}", from_day);
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_body_name_set(s, body, from_day, name, abbrev, e);
+  if (!rc) rc = store_audit(s, uid, login, "body.name", "body", 0, before.s, after.s, e);
+  if (!rc) rc = store_commit(s, e);
+  else store_rollback(s);
+  if (!rc) app_bodies_load(a, s);
+  pthread_rwlock_unlock(&a->lock);
+  buf_release(&before), buf_release(&after);
+  return rc;
 }

@@ -17,6 +17,7 @@ int cmd_completeness(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_registers(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
+int cmd_bodies(int argc, char **argv);
 int cmd_document(int argc, char **argv);
 /* plans: cmd_plans.c */
 int cmd_import_plan(int argc, char **argv);

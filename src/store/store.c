@@ -22,6 +22,16 @@
   "CREATE TABLE IF NOT EXISTS level_names(from_day INTEGER NOT NULL, level INTEGER NOT NULL,"            \
   " name TEXT NOT NULL, cap TEXT NOT NULL, short TEXT NOT NULL, PRIMARY KEY(from_day, level));"
 
+/* The names of bodies change with time, as units do: the Party committee's
+ * board for this work was the Ban Dân vận (plans "KH/BDVTU") until it merged
+ * with the Ban Tuyên giáo on 1 July 2025 (day 20270). An admin adds or
+ * changes a name from a day (danvan bodies); these are the defaults. */
+#define BODY_NAMES_TABLE                                                                                    \
+  "CREATE TABLE IF NOT EXISTS body_names(body TEXT NOT NULL, from_day INTEGER NOT NULL, name TEXT NOT NULL,"  \
+  " abbrev TEXT NOT NULL, PRIMARY KEY(body, from_day));"                                                     \
+  "INSERT OR IGNORE INTO body_names VALUES('board', 0, 'Ban Dân vận', 'BDV'),"                              \
+  " ('board', 20270, 'Ban Tuyên giáo và Dân vận', 'BTGDV');"
+
 static const char *SCHEMA =
     "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     UNITS_TABLE("CREATE TABLE units")
@@ -244,6 +254,29 @@ int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e) {
   sqlite3_bind_int(st, 1, valid_to);
   sqlite3_bind_int64(st, 2, id);
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* ---------------- names of bodies ---------------- */
+
+int store_body_names_load(store *s, body_name_cb cb, void *ctx) {
+  sqlite3_stmt *st = prep(s, "SELECT body, from_day, name, abbrev FROM body_names ORDER BY body, from_day");
+  while (st && sqlite3_step(st) == SQLITE_ROW)
+    cb(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
+       (const char *)sqlite3_column_text(st, 3));
+  sqlite3_finalize(st);
+  return 0;
+}
+
+int store_body_name_set(store *s, const char *body, int from_day, const char *name, const char *abbrev, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO body_names(body,from_day,name,abbrev) VALUES(?,?,?,?)"
+                             " ON CONFLICT(body,from_day) DO UPDATE SET name=excluded.name, abbrev=excluded.abbrev");
+  bind_text(st, 1, body);
+  sqlite3_bind_int(st, 2, from_day);
+  bind_text(st, 3, name);
+  bind_text(st, 4, abbrev);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "body_names");
   sqlite3_finalize(st);
   return rc;
 }
@@ -567,6 +600,7 @@ static const char *RECORDS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS unit_successors(old_id INTEGER NOT NULL REFERENCES units(id),"
     " new_id INTEGER NOT NULL REFERENCES units(id), share TEXT NOT NULL, is_primary INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY(old_id, new_id));"
+    BODY_NAMES_TABLE
     "CREATE TABLE IF NOT EXISTS registers(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);"
     RECORDS_TABLE("CREATE TABLE IF NOT EXISTS records")
     "CREATE INDEX IF NOT EXISTS records_reg_unit_day ON records(reg, unit_id, day);"

@@ -52,6 +52,10 @@ int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e);
 int store_successor_put(store *s, int64_t old_id, int64_t new_id, const char *share, int primary, dv_err *e);
 /* makes new_id the only primary successor of old_id */
 int store_successor_set_primary(store *s, int64_t old_id, int64_t new_id, dv_err *e);
+/* names of bodies from a day on ("board": Ban Dân vận, then Ban Tuyên giáo và Dân vận) */
+typedef void (*body_name_cb)(void *ctx, const char *body, int from_day, const char *name, const char *abbrev);
+int store_body_names_load(store *s, body_name_cb cb, void *ctx);
+int store_body_name_set(store *s, const char *body, int from_day, const char *name, const char *abbrev, dv_err *e);
 typedef void (*successor_cb)(void *ctx, int64_t old_id, int64_t new_id, const char *share, int primary);
 int store_successors_load(store *s, successor_cb cb, void *ctx);
 /* valid_from / valid_to: day numbers, 0 when open */

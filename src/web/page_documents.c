@@ -63,21 +63,11 @@ static const char *sentence(ctx *c, const char *msg) {
   return s;
 }
 
-/* "{period}" / "{next}" in the outline's texts: the period in capitals */
+/* the outline's texts with the period and the board's name (app_outline_text) */
 static const char *outline_text(ctx *c, const char *tmpl, const period *p) {
-  char now[64], next[64];
-  doc_period_words(p, 0, now, sizeof now);
-  doc_period_words(p, 1, next, sizeof next);
-  char *up_now = text_upper(now), *up_next = text_upper(next);
   buf b;
   buf_init(&b, 0);
-  for (const char *s = tmpl; *s; s++) {
-    if (!strncmp(s, "{period}", 8)) buf_adds(&b, up_now ? up_now : now), s += 7;
-    else if (!strncmp(s, "{next}", 6)) buf_adds(&b, up_next ? up_next : next), s += 5;
-    else buf_addc(&b, *s);
-  }
-  free(up_now);
-  free(up_next);
+  app_outline_text(c->a, tmpl, p, &b);
   const char *out = c_strdup(c, b.s);
   buf_release(&b);
   return out;
