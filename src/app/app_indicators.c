@@ -109,7 +109,8 @@ static int from_records(app *a, const char *reg, record_indicator which, const p
   for (int i = 0; !rc && i < n; i++) {
     double num, den;
     count_one(a, r, &rows[i], which, first, last, &num, &den);
-    int pos = app_unit_pos(a, rows[i].values[uf >= 0 ? uf : 0]);
+    int pos = which != CONCLUSIONS ? tree_find_id(&a->t, rows[i].unit_id)
+              : uf >= 0 ? app_record_unitref_pos(a, r, (const char *const *)rows[i].values, uf) : -1;
     if (den > 0 && pos >= 0 && tree_in_subtree(&a->t, root, pos)) add(a, out, root, pos, num, den);
   }
   records_free(rows, n);
@@ -135,9 +136,8 @@ int app_indicator(app *a, const user *u, const char *name, const indicator_param
   snprintf(out->name, sizeof out->name, "%s", name ? name : "");
   period_format(&p, out->period);
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code), rc = 0;
-  if (pos < 0) rc = dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code ? unit_code : "");
-  else if (!app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  int pos, rc = app_unit_resolve(a, unit_code, app_period_day(a, &p), &pos, e);
+  if (!rc && !app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   if (!rc) {
     prepare(a, out, pos, &p);
     rc = compute(a, ip, &p, pos, out, e);

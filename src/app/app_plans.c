@@ -146,9 +146,9 @@ static void split_value(const char *ind, char *el, size_t ellen, char *combo, si
   snprintf(combo, combolen, "%s", dot ? dot + 1 : "");
 }
 
-static int check_target(app *a, const char *file, int pos, const plan_target *t, dv_err *e) {
+static int check_target(app *a, const char *file, int pos, int day, const plan_target *t, dv_err *e) {
   if (*t->unit) {
-    int tp = app_unit_pos(a, t->unit);
+    int tp = app_unit_pos_on(a, t->unit, day);
     if (tp < 0) return fail_at(e, DV_EINVAL, file, t->line, "target", "không có đơn vị mã %s", t->unit);
     if (!tree_in_subtree(&a->t, pos, tp))
       return fail_at(e, DV_EINVAL, file, t->line, "target", "đơn vị %s không thuộc đơn vị ban hành kế hoạch", t->unit);
@@ -170,22 +170,23 @@ static int check_target(app *a, const char *file, int pos, const plan_target *t,
   return 0;
 }
 
-/* units, leads, partners and targets against the model */
+/* units, leads, partners and targets against the model: the units of the
+ * plan's day (a 2024 plan names the 2024 units, a 2026 plan the new ones) */
 static int check_units(app *a, const user *u, const char *file, const plan_doc *p, dv_err *e) {
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, p->unit), rc = 0;
+  int pos = app_unit_pos_on(a, p->unit, p->day), rc = 0;
   if (pos < 0) rc = fail_at(e, DV_EINVAL, file, p->unit_line, "unit", "không có đơn vị mã %s", p->unit);
   else if (!app_can_write(a, u, pos))
     rc = fail_at(e, DV_EFORBIDDEN, file, p->unit_line, "unit", "bạn không được lập kế hoạch cho đơn vị %s", p->unit);
   for (int i = 0; !rc && i < p->nblocks; i++) {
     const plan_item *it = &p->blocks[i].item;
     if (p->blocks[i].kind != PLAN_ITEM) continue;
-    if (*it->lead && app_unit_pos(a, it->lead) < 0)
+    if (*it->lead && app_unit_pos_on(a, it->lead, p->day) < 0)
       rc = fail_at(e, DV_EINVAL, file, it->lead_line, "lead", "không có đơn vị mã %s", it->lead);
     for (int k = 0; !rc && k < it->npartners; k++)
-      if (app_unit_pos(a, it->partners[k]) < 0)
+      if (app_unit_pos_on(a, it->partners[k], p->day) < 0)
         rc = fail_at(e, DV_EINVAL, file, it->partners_line, "partners", "không có đơn vị mã %s", it->partners[k]);
-    for (int k = 0; !rc && k < it->ntargets; k++) rc = check_target(a, file, pos, &it->targets[k], e);
+    for (int k = 0; !rc && k < it->ntargets; k++) rc = check_target(a, file, pos, p->day, &it->targets[k], e);
   }
   pthread_rwlock_unlock(&a->lock);
   return rc;
@@ -320,7 +321,7 @@ static int write_plan(app *a, const user *u, const char *file, plan_doc *p, int 
   int64_t id = 0, basis_id = 0, ids[SAME_SYMBOL_MAX], uids[SAME_SYMBOL_MAX];
   char *before = NULL;
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, p->unit), began = 0, rc = 0;
+  int pos = app_unit_pos_on(a, p->unit, p->day), began = 0, rc = 0;
   if (pos < 0) rc = fail_at(e, DV_EINVAL, file, p->unit_line, "unit", "không có đơn vị mã %s", p->unit);
   if (!rc) rc = store_begin(s, e), began = !rc;
   if (!rc) {
