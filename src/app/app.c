@@ -391,7 +391,7 @@ static void report_fill(app *a, const form *f, int pos, const period *p, int day
   if (compare || first < tree_edition_on(&a->t, day)->from_day) v = app_view(a, day, first, last, &scratch);
   text_ctx tc = {a, p, period_key(p), NULL};
   report_req r = {&a->cat, f, &a->t, &a->c, pos, *p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg,
-                  day, v && v->maps ? v : NULL};
+                  day, v && v->maps ? v : NULL, app_body_name(a, "board", day, NULL)};
   report_compute(out, &r);
   if (f->rows == ROWS_LIST) list_rows(a, out, pos, p);
   free(tc.listed);

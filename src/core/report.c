@@ -211,6 +211,24 @@ static void formula_cells(const form *f, rcell *cells) {
   }
 }
 
+/* report_expand, then {board} */
+static char *expand(const report_req *r, const char *text) {
+  char *s = report_expand(r->t, r->unit, r->day, text);
+  if (!strstr(s, "{board}")) return s;
+  buf b;
+  buf_init(&b, 0);
+  for (const char *p = s, *at; *p; p = at + strlen("{board}")) {
+    if (!(at = strstr(p, "{board}"))) {
+      buf_adds(&b, p);
+      break;
+    }
+    buf_add(&b, p, (size_t)(at - p));
+    buf_adds(&b, r->board ? r->board : "Ban Dân vận");
+  }
+  free(s);
+  return buf_detach(&b, NULL);
+}
+
 static void headers(rtable *out, const report_req *r) {
   const form *f = r->f;
   out->ncols = f->ncols;
@@ -219,12 +237,12 @@ static void headers(rtable *out, const report_req *r) {
   for (int i = 0; i < f->ncols; i++) {
     out->depth[i] = f->cols[i].depth;
     out->paths[i] = xcalloc((size_t)f->cols[i].depth + 1, sizeof(char *));
-    for (int d = 0; d < f->cols[i].depth; d++) out->paths[i][d] = report_expand(r->t, r->unit, r->day, f->cols[i].path[d]);
+    for (int d = 0; d < f->cols[i].depth; d++) out->paths[i][d] = expand(r, f->cols[i].path[d]);
   }
 }
 
 static void self_row(rtable *out, const report_req *r) {
-  char *label = report_expand(r->t, r->unit, r->day, r->f->row_label ? r->f->row_label : "{committee}");
+  char *label = expand(r, r->f->row_label ? r->f->row_label : "{committee}");
   rrow *row = rtable_add_row(out, label);
   free(label);
   row->unit_pos = r->unit;
@@ -379,7 +397,7 @@ void report_compute(rtable *out, const report_req *r) {
   char pid[8];
   period_format(&r->p, pid);
   out->form = xstrdup(r->f->code);
-  out->title = report_expand(r->t, r->unit, r->day, r->f->title ? r->f->title : r->f->code);
+  out->title = expand(r, r->f->title ? r->f->title : r->f->code);
   out->period = xstrdup(pid);
   out->unit_code = xstrdup(r->t->u[r->unit].code);
   out->unit_name = xstrdup(r->t->u[r->unit].name);

@@ -59,6 +59,8 @@ typedef struct report_req {
   int day;             /* the tree of this day (level names, which units are rows); 0 = the newest */
   const tview *view;   /* NULL: each unit counts its own work; else the units
                           of the period counted into their targets on `day` */
+  const char *board;   /* {board} in the form's texts: the committee's board on `day`
+                          ("Ban Dân vận"; from 1/7/2025 "Ban Tuyên giáo và Dân vận"); NULL = "Ban Dân vận" */
 } report_req;
 
 /* fills headers and, for self and level forms, rows; list forms get headers only */

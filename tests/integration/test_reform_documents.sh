@@ -5,7 +5,8 @@
 #     refused; a change is audited;
 #   - a plan of the board dated 2026 ("01-KH/BTGDVTU") is issued by "BAN TUYÊN GIÁO VÀ DÂN VẬN"
 #     under "THÀNH ỦY HẢI PHÒNG"; the 2024 plan 85-KH/BDVTU still by "BAN DÂN VẬN";
-#   - the 2026 report's heading IV names the merged board, the 2023 report's the old one;
+#   - the 2026 report's heading IV names the merged board, the 2023 report's the old one; so do
+#     Biểu 2's row ("Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng") and headers;
 #   - the report editor offers Biểu 5's sentence with the change against the same period a year
 #     before ("tăng 2 cuộc so với cùng kỳ năm trước"), counted on the 2026 tree through the
 #     mapping; a ward of the new tree (its parent the city: no district) gets "ĐẢNG BỘ THÀNH
@@ -63,6 +64,13 @@ if run_dv o e bodies db set board 2025-07-01 "Ban X" "A/B"; then fail "an abbrev
 if run_dv o e bodies db set front 2025-07-01 "Mặt trận" MT; then fail "an unknown body accepted"; else ok; fi
 check "bodies set" run_dv o e bodies db set board 2025-07-01 "Ban Tuyên giáo và Dân vận" BTGDV
 [ "$(sqlite3 db "SELECT count(*) FROM audit WHERE action='body.name'")" = 1 ] && ok || fail "body.name not audited once"
+
+# Biểu 2 is the board's annex: its row and headers carry the board's name of the period
+label() { "$DV" report db --form bieu-2 --period "$1" --unit 31 --format json | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['rows'][0]['label'], '|', d['columns'][0][0])"; }
+[ "$(label 2026S1)" = "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng | Ban Tuyên giáo và Dân vận các cấp chủ trì, phối hợp tổ chức hội nghị, tập huấn về công tác dân vận" ] &&
+  ok || fail "Biểu 2 in 2026S1: $(label 2026S1)"
+[ "$(label 2023S1)" = "Ban Dân vận Thành ủy Hải Phòng | Ban Dân vận các cấp chủ trì, phối hợp tổ chức hội nghị, tập huấn về công tác dân vận" ] &&
+  ok || fail "Biểu 2 in 2023S1: $(label 2023S1)"
 
 # ---------------- plans ----------------
 cat >p2026.plan <<'EOF'
