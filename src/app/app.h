@@ -161,6 +161,9 @@ int app_body_name_set(app *a, const user *u, const char *body, int from_day, con
                       dv_err *e);
 /* 1 if abbrev is one the body ever had (a plan's "KH/BDVTU" or "KH/BTGDVTU") */
 int app_body_abbrev_known(app *a, const char *body, const char *symbol_suffix);
+/* the unit of that code on the period's tree (its last day); the newest
+ * when period_id is not a period; caller holds a lock (app_read_begin) */
+int app_unit_pos_period(app *a, const char *code, const char *period_id);
 /* the unit of that code valid on day (day <= 0: the newest), or -1 */
 int app_unit_pos_on(app *a, const char *code, int day);
 /* the same, or an error that says why ("đơn vị 164 (Huyện ...) không còn

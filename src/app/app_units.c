@@ -13,6 +13,12 @@ int app_unit_pos_on(app *a, const char *code, int day) {
   return day > 0 ? tree_find_code_on(&a->t, code, day) : tree_find_code(&a->t, code);
 }
 
+int app_unit_pos_period(app *a, const char *code, const char *period_id) {
+  period p;
+  if (!period_id || period_parse(period_id, &p)) return app_unit_pos_on(a, code, 0);
+  return app_unit_pos_on(a, code, app_period_day(a, &p));
+}
+
 int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e) {
   *pos = app_unit_pos_on(a, code, day);
   if (*pos >= 0) return 0;

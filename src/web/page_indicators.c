@@ -132,7 +132,7 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
     return "Không có đơn vị có mã này.";
   }
   const tree *t = app_read_begin(c->a);
-  int up = user_pos(t, &c->u), p = tree_find_code(t, ia->unit);
+  int up = user_pos(t, &c->u), p = app_unit_pos_period(c->a, ia->unit, ia->period);
   const char *bad = NULL;
   if (p < 0) *status = 404, bad = "Không có đơn vị có mã này.";
   else if (up < 0 || !tree_in_subtree(t, up, p)) *status = 403, bad = "Đơn vị này ngoài phạm vi của bạn.";
@@ -332,7 +332,7 @@ static void summary(ctx *c, const ind_args *ia) {
 /* 1 if the child at that code has units below it worth opening for d */
 static int drillable(ctx *c, const ind_args *ia, const ind_def *d, const char *code) {
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, code), ok = p >= 0 && t->u[p].end > p + 1;
+  int p = app_unit_pos_period(c->a, code, ia->period), ok = p >= 0 && t->u[p].end > p + 1;
   if (ok && !strcmp(d->name, "models_coverage")) ok = t->u[p].level < ia->level;
   app_read_end(c->a);
   return ok;

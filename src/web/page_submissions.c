@@ -131,7 +131,7 @@ static int sub_load(ctx *c, const char *form_code, const char *period_id, const 
   int rc = app_submission_get(c->a, &c->u, form_code, period_id, unit, &v->s, e);
   if (rc) return rc;
   const tree *t = app_read_begin(c->a);
-  int up = user_pos(t, &c->u), p = tree_find_code(t, unit);
+  int up = user_pos(t, &c->u), p = app_unit_pos_period(c->a, unit, period_id);
   if (p >= 0) {
     snprintf(v->unit_name, sizeof v->unit_name, "%s", t->u[p].name);
     v->top = t->u[p].parent < 0;
@@ -264,8 +264,8 @@ static const char *lock_from_elsewhere(ctx *c, const char *form_code, const char
   const form *f = catalog_form(app_catalog(c->a), form_code);
   const char *msg = NULL;
   dv_err e = {0};
-  const tree *t = app_read_begin(c->a);
-  int pos = tree_find_code(t, unit);
+  app_read_begin(c->a);
+  int pos = app_unit_pos_period(c->a, unit, period_id);
   for (int i = 0; f && pos >= 0 && !msg && i < f->ncols; i++) {
     const form_col *col = &f->cols[i];
     if (col->kind != BIND_DATA && col->kind != BIND_PAIR) continue;
@@ -607,7 +607,7 @@ void page_completeness(ctx *c) {
   comp_unit cu = {0};
   char *kids = c_alloc(c, (size_t)x.n + 1); /* 1 where the child has children */
   const tree *t = app_read_begin(c->a);
-  int pos = tree_find_code(t, unit), up = user_pos(t, &c->u);
+  int pos = app_unit_pos_period(c->a, unit, period_id), up = user_pos(t, &c->u);
   if (pos >= 0) {
     snprintf(cu.name, sizeof cu.name, "%s", t->u[pos].name);
     int par = t->u[pos].parent;
@@ -617,7 +617,7 @@ void page_completeness(ctx *c) {
     }
   }
   for (int i = 0; i < x.n; i++) {
-    int q = tree_find_code(t, x.rows[i].unit);
+    int q = app_unit_pos_period(c->a, x.rows[i].unit, period_id);
     kids[i] = q >= 0 && t->u[q].end > q + 1;
   }
   app_read_end(c->a);
@@ -736,7 +736,7 @@ void h_home_reports(ctx *c, const char *unit, const char *period_id, int own_uni
   buf *b = &c->out;
   const catalog *cat = app_catalog(c->a);
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, unit), top = p < 0 || t->u[p].parent < 0;
+  int p = app_unit_pos_period(c->a, unit, period_id), top = p < 0 || t->u[p].parent < 0;
   app_read_end(c->a);
   if (top) return; /* no unit above to send to */
   period per;
@@ -815,7 +815,7 @@ void h_home_children_reports(ctx *c, const char *unit, const char *period_id) {
   buf *b = &c->out;
   const catalog *cat = app_catalog(c->a);
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, unit), kids = p >= 0 && t->u[p].end > p + 1;
+  int p = app_unit_pos_period(c->a, unit, period_id), kids = p >= 0 && t->u[p].end > p + 1;
   int up = user_pos(t, &c->u);
   int decide = kids && up >= 0 && tree_in_subtree(t, up, p) && c->u.role >= ROLE_APPROVER;
   app_read_end(c->a);
