@@ -20,6 +20,14 @@ static int date_opt(int argc, char **argv, const char *name, int required) {
   return day;
 }
 
+/* the file read and the database opened; NULL (the error printed) otherwise */
+static app *open_with(const char *db, const char *file, buf *data) {
+  buf_init(data, 0);
+  app *a = NULL;
+  if (cli_read_file(file, IMPORT_MAX, data) || !(a = cli_open(db))) buf_release(data);
+  return a;
+}
+
 /* danvan import units DB FILE [--valid-from D] | unit-mapping DB FILE --on D */
 static int import_units(int argc, char **argv) {
   int mapping = !strcmp(argv[1], "unit-mapping");
@@ -27,12 +35,8 @@ static int import_units(int argc, char **argv) {
   if (day < 0) return 1;
   if (argc != (day || mapping ? 6 : 4)) return usage();
   buf data;
-  buf_init(&data, 0);
-  app *a = NULL;
-  if (cli_read_file(argv[3], IMPORT_MAX, &data) || !(a = cli_open(argv[2]))) {
-    buf_release(&data);
-    return 1;
-  }
+  app *a = open_with(argv[2], argv[3], &data);
+  if (!a) return 1;
   dv_err e;
   int n = 0;
   int rc = mapping ? app_import_unit_mapping(a, argv[3], data.s, data.len, day, &n, &e)
@@ -53,12 +57,8 @@ int cmd_import(int argc, char **argv) {
   if (argc != 4) return usage();
   const char *what = argv[1];
   buf data;
-  buf_init(&data, 0);
-  app *a = NULL;
-  if (cli_read_file(argv[3], IMPORT_MAX, &data) || !(a = cli_open(argv[2]))) {
-    buf_release(&data);
-    return 1;
-  }
+  app *a = open_with(argv[2], argv[3], &data);
+  if (!a) return 1;
   dv_err e;
   int n = 0, rc;
   const reg_def *r = app_register(a, what);

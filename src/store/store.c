@@ -78,6 +78,13 @@ void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
   snprintf(out, n, "%s", t ? (const char *)t : "");
 }
 
+/* steps a write statement once and finalizes it: 0, or the database error naming what */
+int step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e) {
+  int rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, what);
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int store_open(store *s, const char *path, int create, dv_err *e) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   memset(s, 0, sizeof *s);
@@ -244,18 +251,14 @@ int store_level_set(store *s, int from_day, int level, const char *name, const c
   bind_text(st, 3, name);
   bind_text(st, 4, cap);
   bind_text(st, 5, shortn);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "level_names");
-  sqlite3_finalize(st);
-  return rc;
+  return step_done(s, st, "level_names", e);
 }
 
 int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e) {
   sqlite3_stmt *st = prep(s, "UPDATE units SET valid_to=? WHERE id=?");
   sqlite3_bind_int(st, 1, valid_to);
   sqlite3_bind_int64(st, 2, id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
-  sqlite3_finalize(st);
-  return rc;
+  return step_done(s, st, "units", e);
 }
 
 /* ---------------- names of bodies ---------------- */
@@ -276,9 +279,7 @@ int store_body_name_set(store *s, const char *body, int from_day, const char *na
   sqlite3_bind_int(st, 2, from_day);
   bind_text(st, 3, name);
   bind_text(st, 4, abbrev);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "body_names");
-  sqlite3_finalize(st);
-  return rc;
+  return step_done(s, st, "body_names", e);
 }
 
 /* ---------------- successors (the mapping of a reform) ---------------- */
@@ -290,18 +291,14 @@ int store_successor_put(store *s, int64_t old_id, int64_t new_id, const char *sh
   sqlite3_bind_int64(st, 2, new_id);
   bind_text(st, 3, share);
   sqlite3_bind_int(st, 4, primary);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "unit_successors");
-  sqlite3_finalize(st);
-  return rc;
+  return step_done(s, st, "unit_successors", e);
 }
 
 int store_successor_set_primary(store *s, int64_t old_id, int64_t new_id, dv_err *e) {
   sqlite3_stmt *st = prep(s, "UPDATE unit_successors SET is_primary=(new_id=?) WHERE old_id=?");
   sqlite3_bind_int64(st, 1, new_id);
   sqlite3_bind_int64(st, 2, old_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "unit_successors");
-  sqlite3_finalize(st);
-  return rc;
+  return step_done(s, st, "unit_successors", e);
 }
 
 int store_successors_load(store *s, successor_cb cb, void *ctx) {

@@ -14,4 +14,6 @@ void bind_text(sqlite3_stmt *st, int i, const char *v);
 char *col_dup(sqlite3_stmt *st, int i);
 /* a column's text into out ("" for NULL) */
 void col_copy(sqlite3_stmt *st, int i, char *out, size_t n);
+/* steps a write statement once and finalizes it: 0, or db_fail naming what */
+int step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e);
 #endif
