@@ -60,18 +60,120 @@ static const struct {
     {"xem", "xem12345", "31", ROLE_VIEWER},
 };
 
-/* The seeds' 2024 plans with the units of their provinces; the plans they
- * implement first (those without a `basis`). */
-static int demo_plans(app *a, dv_err *e) {
-  const embedded_file *units = embedded_find("units_extra.csv");
-  int rc = units ? app_import_units(a, "units_extra.csv", units->data, units->len, e) : 0;
+/* the day a plan file is dated ("date YYYY-MM-DD"), or 0 */
+static int plan_day(const char *text, size_t len) {
+  const char *p = strstr(text, "\ndate ");
+  char d[11];
+  int day;
+  if (!p || (size_t)(p - text) + 17 > len) return 0;
+  memcpy(d, p + 6, 10);
+  d[10] = 0;
+  return date_parse(d, &day) ? 0 : day;
+}
+
+/* The demo's plans dated before `until` (0: all) and from `from` on, the
+ * plans they implement first (those without a `basis`): the 2024 plans
+ * with the first tree, the 2026 ones after the new edition. */
+static int demo_plans_between(app *a, int from, int until, dv_err *e) {
+  int rc = 0;
   for (int pass = 0; pass < 2 && !rc; pass++)
     for (const embedded_file *f = embedded_files; f->name && !rc; f++) {
       size_t n = strlen(f->name);
       if (n < 5 || strcmp(f->name + n - 5, ".plan")) continue;
+      int day = plan_day(f->data, f->len);
+      if (day < from || (until && day >= until)) continue;
       int has_basis = strstr(f->data, "\nbasis ") != NULL;
       if (has_basis == pass) rc = app_plan_import(a, NULL, f->name, f->data, f->len, 0, e);
     }
+  return rc;
+}
+
+/* the reform's day, 01/07/2025: the demo's second edition of the tree */
+static int reform_day(void) {
+  int day = 0;
+  date_parse("2025-07-01", &day);
+  return day;
+}
+
+/* The seeds' 2024 plans with the units of their provinces. */
+static int demo_plans(app *a, dv_err *e) {
+  const embedded_file *units = embedded_find("units_extra.csv");
+  int rc = units ? app_import_units(a, "units_extra.csv", units->data, units->len, e) : 0;
+  if (!rc) rc = demo_plans_between(a, 0, reform_day(), e);
+  return rc;
+}
+
+/* demo/REGISTER.csv, or REGISTER-SUFFIX.csv, where the demo has one;
+ * registers that refer to another (conclusions -> dialogues) after the
+ * others */
+static int demo_records(app *a, const char *suffix, dv_err *e) {
+  int rc = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; !rc && i < a->nregs; i++) {
+      char name[64];
+      if (suffix) snprintf(name, sizeof name, "%s-%s.csv", a->regs[i].code, suffix);
+      else snprintf(name, sizeof name, "%s.csv", a->regs[i].code);
+      const embedded_file *f = embedded_find(name);
+      int n;
+      if (f && (a->regs[i].ref_register != NULL) == pass)
+        rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
+    }
+  return rc;
+}
+
+static int demo_submissions(app *a, const char *name, dv_err *e) {
+  const embedded_file *f = embedded_find(name);
+  return f ? app_demo_submissions(a, f->data, f->len, e) : 0;
+}
+
+static int demo_report_doc(app *a, const char *name, const char *unit, const char *period_id, dv_err *e) {
+  const embedded_file *doc = embedded_find(name);
+  if (!doc) return 0;
+  char *json = xstrndup(doc->data, doc->len);
+  int rc = app_report_doc_load(a, NULL, unit, period_id, json, e);
+  free(json);
+  return rc;
+}
+
+static const struct {
+  const char *login, *password, *unit;
+  role r;
+} reform_users[] = {
+    {"hongbang", "hongbang123", "11311", ROLE_OFFICER}, /* Phường Hồng Bàng (from 01/07/2025) */
+    {"tuky", "tuky12345", "11074", ROLE_OFFICER},       /* Xã Tứ Kỳ, of old Hải Dương */
+};
+
+/* The demo's second year (demo/make_reform.py): old Hải Dương added to the
+ * first tree, the records of 2024 and 2025S1 on the old units, the edition
+ * of 01/07/2025 (the new Hải Phòng = old Hải Phòng + Hải Dương, 114
+ * communes) and the reform's mapping, then the records of 2025S2 and 2026
+ * on the new units, the 2026 plans, the reporting history of 2024–2026,
+ * the city's 2026 report and users of two new communes. */
+static int demo_reform(app *a, dv_err *e) {
+  const embedded_file *hd = embedded_find("units-hd-2024.csv"), *ed = embedded_find("units-2025.csv"),
+                      *map = embedded_find("mapping-2025.csv");
+  if (!hd || !ed || !map) return 0; /* a build without the second year */
+  int day = reform_day(), n;
+  int rc = app_import_units(a, "units-hd-2024.csv", hd->data, hd->len, e);
+  if (!rc) rc = demo_records(a, "2024-25", e);
+  if (!rc) rc = app_import_units_from(a, "units-2025.csv", ed->data, ed->len, day, e);
+  store *s = app_store(a);
+  /* the demo's names for the levels of Hải Phòng's new tree, as the first's */
+  if (!rc) rc = store_level_set(s, day, 1, "Thành phố", "Cấp tỉnh", "Tỉnh", e);
+  if (!rc) rc = store_level_set(s, day, 2, "Xã, phường", "Cấp xã", "Xã", e);
+  if (!rc) {
+    pthread_rwlock_wrlock(&a->lock);
+    rc = app_model_load(a, s, e);
+    pthread_rwlock_unlock(&a->lock);
+  }
+  if (!rc) rc = app_import_unit_mapping(a, "mapping-2025.csv", map->data, map->len, day, &n, e);
+  if (!rc) rc = demo_records(a, "2025-26", e);
+  if (!rc) rc = demo_plans_between(a, day, 0, e);
+  if (!rc) rc = demo_submissions(a, "submissions-2024-26.csv", e);
+  if (!rc) rc = demo_report_doc(a, "report-31-2026.json", "31", "2026", e);
+  for (size_t i = 0; !rc && i < sizeof reform_users / sizeof *reform_users; i++)
+    rc = app_user_add(a, NULL, reform_users[i].login, reform_users[i].password, reform_users[i].unit, reform_users[i].r,
+                      e);
   return rc;
 }
 
@@ -90,28 +192,15 @@ int app_load_demo(app *a, dv_err *e) {
     pthread_rwlock_unlock(&a->lock);
   }
   if (!rc) rc = load(a, "values.csv", app_import_values, e);
-  /* demo/REGISTER.csv where the demo has one; registers that refer to
-   * another (conclusions -> dialogues) after the others */
-  for (int pass = 0; pass < 2; pass++)
-    for (int i = 0; !rc && i < a->nregs; i++) {
-      char name[64];
-      snprintf(name, sizeof name, "%s.csv", a->regs[i].code);
-      const embedded_file *f = embedded_find(name);
-      int n;
-      if (f && (a->regs[i].ref_register != NULL) == pass)
-        rc = app_record_import(a, NULL, &a->regs[i], name, f->data, f->len, &n, e);
-    }
+  if (!rc) rc = demo_records(a, NULL, e);
   if (!rc) rc = demo_plans(a, e);
-  const embedded_file *subs = embedded_find("submissions.csv");
-  if (!rc && subs) rc = app_demo_submissions(a, subs->data, subs->len, e);
-  const embedded_file *doc = embedded_find("report-31-2023S1.json");
-  if (!rc && doc) {
-    char *json = xstrndup(doc->data, doc->len);
-    rc = app_report_doc_load(a, NULL, "31", "2023S1", json, e);
-    free(json);
-  }
+  if (!rc) rc = demo_submissions(a, "submissions.csv", e);
+  if (!rc) rc = demo_report_doc(a, "report-31-2023S1.json", "31", "2023S1", e);
+  /* the users of 2023 on the units of 2023 (ngoquyen and maychai on units
+   * dissolved in 2025), before the new tree reuses their codes */
   for (size_t i = 0; !rc && i < sizeof demo_users / sizeof *demo_users; i++)
     rc = app_user_add(a, NULL, demo_users[i].login, demo_users[i].password, demo_users[i].unit, demo_users[i].r, e);
+  if (!rc) rc = demo_reform(a, e);
   return rc;
 }
 

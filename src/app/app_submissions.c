@@ -359,9 +359,10 @@ int app_completeness_levels(app *a, const user *u, const char *form_code, const 
   return rc;
 }
 
-/* The demo's 2023 reporting history (demo/submissions.csv: form, period,
- * unit, status, submitted, decided, comment), some units late: written as
- * it happened, dated in the past. */
+/* The demo's reporting history (demo/submissions.csv: form, period, unit,
+ * status, submitted, decided, comment), some units late: written as it
+ * happened, dated in the past. A unit code is the unit's on the period's
+ * last day (a code of 2023 may name another unit in 2026). */
 int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
   csv_reader r;
   csv_init(&r, data, len);
@@ -371,8 +372,9 @@ int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
   while (!rc && csv_next(&r) == 1) {
     period p;
     submission v = {0};
-    int pos = app_unit_pos(a, r.fields[2]), day;
-    if (r.nfields != 7 || pos < 0 || period_parse(r.fields[1], &p) || date_parse(r.fields[4], &day)) {
+    int pos = -1, day;
+    if (r.nfields == 7 && !period_parse(r.fields[1], &p)) pos = app_unit_pos_on(a, r.fields[2], app_period_day(a, &p));
+    if (pos < 0 || date_parse(r.fields[4], &day)) {
       rc = dv_fail(e, DV_EINVAL, r.record_line, "", "submissions.csv: dòng %d không hợp lệ", r.record_line);
       break;
     }
