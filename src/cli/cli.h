@@ -19,6 +19,7 @@ int cmd_registers(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
 int cmd_bodies(int argc, char **argv);
 int cmd_document(int argc, char **argv);
+int cmd_units(int argc, char **argv); /* cmd_units.c */
 /* plans: cmd_plans.c */
 int cmd_import_plan(int argc, char **argv);
 int cmd_export_plan(int argc, char **argv);
