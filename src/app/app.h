@@ -70,6 +70,19 @@ typedef struct user_row {
 } user_row;
 /* users in the actor's subtree; caller frees *rows */
 int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e);
+/* --- users across the reform (app_data.c) --- */
+typedef struct dissolved_user {
+  int64_t id;
+  char login[64], unit_code[32], unit_name[128];
+  char suggested_code[32], suggested_name[128]; /* tree_target_on today; "" if none */
+  role role;
+} dissolved_user;
+/* enabled users (admin's subtree) whose unit is not valid on app_today; caller frees */
+int app_user_list_dissolved(app *a, const user *actor, dissolved_user **rows, int *n, dv_err *e);
+/* the user's unit becomes unit_code (valid today, in the actor's subtree); audited "user.move" */
+int app_user_move(app *a, const user *actor, const char *login, const char *unit_code, dv_err *e);
+/* the user can no longer log in; their sessions are deleted; audited "user.disable" */
+int app_user_disable(app *a, const user *actor, const char *login, dv_err *e);
 
 /* 1 if u may see the unit at position pos / may change data there */
 int app_can_read(app *a, const user *u, int pos);

@@ -344,3 +344,115 @@ void audit_rows_free(audit_row *rows, int n) {
   for (int i = 0; i < n; i++) free(rows[i].before), free(rows[i].after);
   free(rows);
 }
+
+/* ---------------- users across the reform ---------------- */
+
+static int user_of_login(app *a, const user *actor, const char *login, user *u, int *pos, dv_err *e) {
+  char hash[crypto_pwhash_STRBYTES + 1];
+  if (!login || store_user_by_login(app_store(a), login, u, hash, sizeof hash))
+    return dv_fail(e, DV_ENOTFOUND, 0, "login", "không có tài khoản %s (hoặc đã bị khóa)", login ? login : "");
+  *pos = tree_find_id(&a->t, u->unit_id);
+  if (*pos < 0 || !app_can_read(a, actor, *pos))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "login", "tài khoản %s ngoài phạm vi của bạn", login);
+  return 0;
+}
+
+int app_user_list_dissolved(app *a, const user *actor, dissolved_user **rows, int *n, dv_err *e) {
+  *rows = NULL;
+  *n = 0;
+  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên xem tài khoản");
+  user_row *all;
+  int m;
+  int rc = store_user_list(app_store(a), &all, &m, e);
+  if (rc) return rc;
+  *rows = xcalloc((size_t)m + 1, sizeof(dissolved_user));
+  pthread_rwlock_rdlock(&a->lock);
+  const tree *t = &a->t;
+  int today = app_today(a);
+  for (int i = 0; i < m; i++) {
+    user u;
+    int pos;
+    dv_err ignore;
+    if (user_of_login(a, actor, all[i].login, &u, &pos, &ignore)) continue;
+    if (unit_valid_on(&t->u[pos], today)) continue;
+    dissolved_user *d = &(*rows)[(*n)++];
+    memset(d, 0, sizeof *d);
+    d->id = u.id;
+    d->role = u.role;
+    snprintf(d->login, sizeof d->login, "%s", u.login);
+    snprintf(d->unit_code, sizeof d->unit_code, "%s", t->u[pos].code);
+    snprintf(d->unit_name, sizeof d->unit_name, "%s", t->u[pos].name);
+    int s = tree_target_on(t, pos, today);
+    if (s >= 0) {
+      snprintf(d->suggested_code, sizeof d->suggested_code, "%s", t->u[s].code);
+      snprintf(d->suggested_name, sizeof d->suggested_name, "%s", t->u[s].name);
+    }
+  }
+  pthread_rwlock_unlock(&a->lock);
+  free(all);
+  return 0;
+}
+
+int app_user_move(app *a, const user *actor, const char *login, const char *unit_code, dv_err *e) {
+  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên chuyển tài khoản");
+  user u;
+  int pos, rc;
+  pthread_rwlock_rdlock(&a->lock);
+  rc = user_of_login(a, actor, login, &u, &pos, e);
+  int np = -1;
+  char oldc[32] = "";
+  if (!rc) {
+    snprintf(oldc, sizeof oldc, "%s", a->t.u[pos].code);
+    rc = app_unit_resolve(a, unit_code ? unit_code : "", app_today(a), &np, e);
+    if (!rc && !app_can_read(a, actor, np))
+      rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  }
+  int64_t unit_id = !rc ? a->t.u[np].id : 0;
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) {
+    if (oldc[0]) snprintf(e->field, sizeof e->field, "unit"); /* the login resolved: the unit is wrong */
+    return rc;
+  }
+  store *s = app_store(a);
+  rc = store_begin(s, e);
+  if (!rc) rc = store_user_set_unit(s, u.id, unit_id, e);
+  if (!rc) {
+    buf b, af;
+    buf_init(&b, 0), buf_init(&af, 0);
+    buf_adds(&b, "{\"unit\":");
+    esc_json(&b, oldc);
+    buf_adds(&b, "}");
+    buf_adds(&af, "{\"unit\":");
+    esc_json(&af, unit_code);
+    buf_adds(&af, "}");
+    int64_t uid;
+    const char *alogin;
+    actor_of(actor, &uid, &alogin);
+    rc = store_audit(s, uid, alogin, "user.move", "user", u.id, b.s, af.s, e);
+    buf_release(&b), buf_release(&af);
+  }
+  if (!rc) rc = store_commit(s, e);
+  else store_rollback(s);
+  return rc;
+}
+
+int app_user_disable(app *a, const user *actor, const char *login, dv_err *e) {
+  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên khóa tài khoản");
+  if (actor && login && !strcmp(actor->login, login)) return dv_fail(e, DV_EINVAL, 0, "login", "không tự khóa tài khoản của mình");
+  user u;
+  int pos;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = user_of_login(a, actor, login, &u, &pos, e);
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) return rc;
+  store *s = app_store(a);
+  rc = store_begin(s, e);
+  if (!rc) rc = store_user_disable(s, u.id, e);
+  int64_t uid;
+  const char *alogin;
+  actor_of(actor, &uid, &alogin);
+  if (!rc) rc = store_audit(s, uid, alogin, "user.disable", "user", u.id, "{\"disabled\":false}", "{\"disabled\":true}", e);
+  if (!rc) rc = store_commit(s, e);
+  else store_rollback(s);
+  return rc;
+}

@@ -1,12 +1,50 @@
 #include "cli/cli.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static int user_usage(void) {
+  return cli_error("cách dùng: danvan user add DB --login L --unit CODE --role admin|approver|officer|viewer\n"
+                   "          danvan user move DB --login L --unit CODE\n"
+                   "          danvan user disable DB --login L\n"
+                   "          danvan user dissolved DB");
+}
+
+/* danvan user dissolved DB: login, unit code, unit name, suggested code, suggested name (tab-separated) */
+static int user_dissolved(const char *db) {
+  app *a = cli_open(db);
+  if (!a) return 1;
+  dissolved_user *rows;
+  int n;
+  dv_err e;
+  int rc = app_user_list_dissolved(a, NULL, &rows, &n, &e);
+  for (int i = 0; !rc && i < n; i++)
+    printf("%s\t%s\t%s\t%s\t%s\n", rows[i].login, rows[i].unit_code, rows[i].unit_name, rows[i].suggested_code,
+           rows[i].suggested_name);
+  if (!rc) free(rows);
+  app_close(a);
+  return rc ? cli_fail(&e) : 0;
+}
 
 /* danvan user add DB --login L --unit CODE --role ROLE; the password from stdin */
 int cmd_user(int argc, char **argv) {
-  if (argc < 3 || strcmp(argv[1], "add"))
-    return cli_error("cách dùng: danvan user add DB --login L --unit CODE --role admin|approver|officer|viewer");
+  if (argc < 3) return user_usage();
   const char *login = cli_opt(argc, argv, "--login"), *unit = cli_opt(argc, argv, "--unit");
+  if (!strcmp(argv[1], "dissolved")) return user_dissolved(argv[2]);
+  if (!strcmp(argv[1], "move") || !strcmp(argv[1], "disable")) {
+    int move = !strcmp(argv[1], "move");
+    if (!login || (move && !unit)) return move ? cli_error("thiếu --login hoặc --unit") : cli_error("thiếu --login");
+    app *a = cli_open(argv[2]);
+    if (!a) return 1;
+    dv_err e;
+    int rc = move ? app_user_move(a, NULL, login, unit, &e) : app_user_disable(a, NULL, login, &e);
+    app_close(a);
+    if (rc) return cli_fail(&e);
+    if (move) printf("Đã chuyển tài khoản %s sang đơn vị %s\n", login, unit);
+    else printf("Đã khóa tài khoản %s\n", login);
+    return 0;
+  }
+  if (strcmp(argv[1], "add")) return user_usage();
   const char *rs = cli_opt(argc, argv, "--role");
   role r;
   if (!login || !unit || !rs) return cli_error("thiếu --login, --unit hoặc --role");

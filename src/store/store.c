@@ -459,7 +459,7 @@ static void read_user(sqlite3_stmt *st, user *u) {
 
 int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen) {
   sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash FROM users us"
-                             " JOIN units un ON un.id=us.unit_id WHERE us.login=?");
+                             " JOIN units un ON un.id=us.unit_id WHERE us.login=? AND NOT us.disabled");
   bind_text(st, 1, login);
   int rc = DV_ENOTFOUND;
   if (sqlite3_step(st) == SQLITE_ROW) {
@@ -506,7 +506,7 @@ int store_session_insert(store *s, const char *token_hash, int64_t user_id, cons
 int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]) {
   sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf FROM sessions se"
                              " JOIN users us ON us.id=se.user_id JOIN units un ON un.id=us.unit_id"
-                             " WHERE se.token_hash=? AND se.expires>?");
+                             " WHERE se.token_hash=? AND se.expires>? AND NOT us.disabled");
   bind_text(st, 1, token_hash);
   sqlite3_bind_int64(st, 2, now);
   int rc = DV_EAUTH;
@@ -524,6 +524,41 @@ void store_session_delete(store *s, const char *token_hash) {
   bind_text(st, 1, token_hash);
   sqlite3_step(st);
   sqlite3_finalize(st);
+}
+
+/* users made before accounts could be disabled get the column */
+int store_users_schema(store *s, dv_err *e) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT disabled FROM users", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_exec(s->db, "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0", NULL, NULL, NULL) !=
+        SQLITE_OK) {
+      sqlite3_finalize(st);
+      return db_fail(s, e, "users");
+    }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE users SET unit_id=? WHERE id=?");
+  sqlite3_bind_int64(st, 1, unit_id);
+  sqlite3_bind_int64(st, 2, user_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int store_user_disable(store *s, int64_t user_id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE users SET disabled=1 WHERE id=?");
+  sqlite3_bind_int64(st, 1, user_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  sqlite3_finalize(st);
+  if (rc) return rc;
+  st = prep(s, "DELETE FROM sessions WHERE user_id=?");
+  sqlite3_bind_int64(st, 1, user_id);
+  rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  sqlite3_finalize(st);
+  return rc;
 }
 
 /* ---------------- audit ---------------- */
@@ -668,7 +703,7 @@ static int migrate_records(store *s, dv_err *e) {
 
 int store_records_schema(store *s, dv_err *e) {
   return migrate_units(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
-                 store_documents_schema(s, e)
+                 store_documents_schema(s, e) || store_users_schema(s, e)
              ? DV_EDB
              : 0;
 }

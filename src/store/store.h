@@ -80,6 +80,11 @@ int store_user_insert(store *s, const char *login, const char *pwhash, int64_t u
 /* fills u and the stored hash; DV_ENOTFOUND if no such login */
 int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen);
 int store_user_list(store *s, user_row **rows, int *n, dv_err *e);
+/* users.disabled (added to older databases on open); moving and disabling
+ * (which deletes the user's sessions) */
+int store_users_schema(store *s, dv_err *e);
+int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e);
+int store_user_disable(store *s, int64_t user_id, dv_err *e);
 int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
                          dv_err *e);
 int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]);
