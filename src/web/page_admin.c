@@ -301,3 +301,167 @@ void page_holidays_post(ctx *c) {
   snprintf(ys, sizeof ys, "%d", y);
   reply_redirect(c, c_url(c, "/holidays", "year", ys, NULL));
 }
+
+/* --- the reform: successors of split units, users of dissolved units ----------- */
+
+/* GET /reform: the old units that ended the day before the newest edition and
+ * have several successors, each with a select of its candidates (the primary
+ * is where its work goes in comparisons); the users whose unit no longer
+ * exists, each with a form to move them (the suggested successor filled in)
+ * and one to disable them. Admins only. err_key names the form an error
+ * belongs to (an old unit code or a login). */
+static void reform_page(ctx *c, const char *err_key, const char *err) {
+  buf *b = &c->out;
+  dissolved_user *users = NULL;
+  int nu = 0;
+  dv_err e = {0};
+  int rc = app_user_list_dissolved(c->a, &c->u, &users, &nu, &e);
+  if (rc) {
+    reply_html_error(c, http_status_of(rc), "Không xem được trang sắp xếp đơn vị", e.msg);
+    return;
+  }
+  page_begin(c, "Sắp xếp đơn vị hành chính");
+  h_lit(b, "<h1>Sắp xếp đơn vị hành chính</h1>");
+  const char *ok = arg(c, "ok");
+  if (ok) {
+    h_lit(b, "<p class=\"ok\" role=\"status\">");
+    h_text(b, ok);
+    h_lit(b, "</p>");
+  }
+  const tree *t = app_read_begin(c->a);
+  int day = tree_edition_on(t, 0)->from_day;
+  char iso[11] = "";
+  if (day) date_format_iso(day, iso);
+  successor_row *rows = NULL;
+  int n = 0;
+  app_successor_list(c->a, -1, &rows, &n);
+  h_lit(b, "<section aria-labelledby=\"split\"><h2 id=\"split\">Đơn vị cũ chia tách</h2><p class=\"hint\">"
+           "Đơn vị kết thúc ngày ");
+  if (day) h_date(b, day - 1);
+  h_lit(b, " và chuyển về nhiều đơn vị mới. Đơn vị kế tiếp chính nhận số liệu của đơn vị cũ khi so sánh "
+           "với các kỳ trước.</p><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+           "<th scope=\"col\">Mã cũ</th><th scope=\"col\">Đơn vị cũ</th><th scope=\"col\">Đơn vị kế tiếp chính</th>"
+           "</tr></thead><tbody>");
+  int shown = 0;
+  for (int i = 0; day && i < n;) {
+    int j = i, o = rows[i].old_pos;
+    while (j < n && rows[j].old_pos == o) j++;
+    if (j - i > 1 && t->u[o].valid_to + 1 == day && app_can_read(c->a, &c->u, o)) {
+      shown++;
+      h_lit(b, "<tr><td>");
+      h_text(b, t->u[o].code);
+      h_lit(b, "</td><td>");
+      h_text(b, t->u[o].name);
+      h_lit(b, "</td><td><form method=\"post\" action=\"/reform\" class=\"inline\">");
+      h_csrf(c);
+      h_lit(b, "<input type=\"hidden\" name=\"action\" value=\"successor\">");
+      h_open(b, "input", "type", "hidden", "name", "old", "value", t->u[o].code, NULL);
+      h_open(b, "input", "type", "hidden", "name", "on", "value", iso, NULL);
+      const char *id = c_printf(c, "s-%s", t->u[o].code);
+      h_open(b, "label", "for", id, "class", "visually-hidden", NULL);
+      h_lit(b, "Đơn vị kế tiếp chính của ");
+      h_text(b, t->u[o].name);
+      h_lit(b, "</label>");
+      h_open(b, "select", "id", id, "name", "new", NULL);
+      for (int k = i; k < j; k++) {
+        const unit_node *nw = &t->u[rows[k].new_pos];
+        h_option(b, nw->code, c_printf(c, "%s %s%s", nw->code, nw->name, rows[k].primary ? " (chính)" : ""),
+                 rows[k].primary);
+      }
+      h_lit(b, "</select> <button type=\"submit\">Chọn</button>");
+      if (err_key && !strcmp(err_key, t->u[o].code)) {
+        h_open(b, "p", "class", "error", "role", "alert", NULL);
+        h_text(b, err);
+        h_close(b, "p");
+      }
+      h_lit(b, "</form></td></tr>");
+    }
+    i = j;
+  }
+  if (!shown) h_lit(b, "<tr><td colspan=\"3\" class=\"empty\">Không có đơn vị cũ nào chia tách.</td></tr>");
+  h_lit(b, "</tbody></table></div></section>");
+  free(rows);
+  app_read_end(c->a);
+
+  h_lit(b, "<section aria-labelledby=\"people\"><h2 id=\"people\">Tài khoản của đơn vị không còn</h2>"
+           "<p class=\"hint\">Chuyển tài khoản sang đơn vị mới (mã đơn vị có hiệu lực hôm nay) hoặc khóa tài "
+           "khoản.</p><div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">Tên đăng nhập</th>"
+           "<th scope=\"col\">Đơn vị cũ</th><th scope=\"col\">Gợi ý</th><th scope=\"col\">Chuyển</th>"
+           "<th scope=\"col\">Khóa</th></tr></thead><tbody>");
+  for (int i = 0; i < nu; i++) {
+    const dissolved_user *d = &users[i];
+    h_lit(b, "<tr><td>");
+    h_text(b, d->login);
+    h_lit(b, "</td><td>");
+    h_text(b, c_printf(c, "%s %s", d->unit_code, d->unit_name));
+    h_lit(b, "</td><td>");
+    h_text(b, d->suggested_code[0] ? c_printf(c, "%s %s", d->suggested_code, d->suggested_name) : "");
+    h_lit(b, "</td><td><form method=\"post\" action=\"/reform\" class=\"inline\">");
+    h_csrf(c);
+    h_lit(b, "<input type=\"hidden\" name=\"action\" value=\"move\">");
+    h_open(b, "input", "type", "hidden", "name", "login", "value", d->login, NULL);
+    const char *id = c_printf(c, "m-%s", d->login);
+    h_open(b, "label", "for", id, "class", "visually-hidden", NULL);
+    h_lit(b, "Mã đơn vị mới của ");
+    h_text(b, d->login);
+    h_lit(b, "</label>");
+    h_open(b, "input", "id", id, "name", "unit", "size", "8", "value", d->suggested_code, NULL);
+    h_lit(b, " <button type=\"submit\">Chuyển</button>");
+    if (err_key && !strcmp(err_key, d->login)) {
+      h_open(b, "p", "class", "error", "role", "alert", NULL);
+      h_text(b, err);
+      h_close(b, "p");
+    }
+    h_lit(b, "</form></td><td><form method=\"post\" action=\"/reform\" class=\"inline\">");
+    h_csrf(c);
+    h_lit(b, "<input type=\"hidden\" name=\"action\" value=\"disable\">");
+    h_open(b, "input", "type", "hidden", "name", "login", "value", d->login, NULL);
+    h_lit(b, "<button type=\"submit\">Khóa tài khoản</button></form></td></tr>");
+  }
+  if (!nu) h_lit(b, "<tr><td colspan=\"5\" class=\"empty\">Không có tài khoản nào thuộc đơn vị không còn.</td></tr>");
+  h_lit(b, "</tbody></table></div></section>");
+  if (err_key && !*err_key) {
+    h_open(b, "div", "class", "alert", "role", "alert", NULL);
+    h_text(b, err);
+    h_close(b, "div");
+  }
+  free(users);
+  page_end(c);
+  page_send(c);
+}
+
+void page_reform(ctx *c) { reform_page(c, NULL, NULL); }
+
+void page_reform_post(ctx *c) {
+  const char *action = field(c, "action"), *login = field(c, "login");
+  dv_err e = {0};
+  int rc;
+  const char *key = "", *ok = NULL;
+  if (action && !strcmp(action, "successor")) {
+    const char *old = field(c, "old"), *nw = field(c, "new"), *on = field(c, "on");
+    int day = 0;
+    key = old ? old : "";
+    if (!on || date_parse(on, &day)) rc = dv_fail(&e, DV_EINVAL, 0, "on", "ngày không hợp lệ");
+    else rc = app_successor_choose(c->a, &c->u, old, nw, day, &e);
+    if (!rc) ok = c_printf(c, "Đã chọn %s làm đơn vị kế tiếp chính của %s.", nw, old);
+  } else if (action && !strcmp(action, "move")) {
+    const char *unit = field(c, "unit");
+    key = login ? login : "";
+    rc = app_user_move(c->a, &c->u, login, unit && *unit ? unit : "", &e);
+    if (!rc) ok = c_printf(c, "Đã chuyển tài khoản %s sang đơn vị %s.", login, unit);
+  } else if (action && !strcmp(action, "disable")) {
+    key = login ? login : "";
+    rc = app_user_disable(c->a, &c->u, login, &e);
+    if (!rc) ok = c_printf(c, "Đã khóa tài khoản %s.", login);
+  } else rc = dv_fail(&e, DV_EINVAL, 0, "action", "thao tác không hợp lệ");
+  if (!rc) {
+    reply_redirect(c, c_url(c, "/reform", "ok", ok, NULL));
+    return;
+  }
+  if (rc == DV_EFORBIDDEN) {
+    reply_html_error(c, 403, "Không được phép", e.msg);
+    return;
+  }
+  reform_page(c, key, c_strdup(c, e.msg));
+  if (c->status == 200 || c->status == 0) c->status = 422;
+}

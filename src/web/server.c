@@ -352,6 +352,10 @@ typedef struct route {
   handler_fn fn;
 } route;
 
+/* the reform page (page_admin.c) */
+void page_reform(ctx *c);
+void page_reform_post(ctx *c);
+
 static const route routes[] = {
     {"GET", "/healthz", 0, page_healthz},
     {"GET", "/static/app.css", 0, static_css},
@@ -394,6 +398,8 @@ static const route routes[] = {
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
     {"GET", "/holidays", R_SESSION | R_PAGE | R_ADMIN, page_holidays},
     {"POST", "/holidays", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_holidays_post},
+    {"GET", "/reform", R_SESSION | R_PAGE | R_ADMIN, page_reform},
+    {"POST", "/reform", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_reform_post},
     {"POST", "/api/session", 0, api_session_post},
     {"GET", "/api/session", R_SESSION | R_API, api_session_get},
     {"DELETE", "/api/session", R_SESSION | R_API | R_HCSRF, api_session_delete},
