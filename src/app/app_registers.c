@@ -358,8 +358,10 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   switch (f->type) {
   case FT_DATE: return date_parse(v, &day) ? FAIL("ngày không hợp lệ \"%s\" (YYYY-MM-DD)", v) : 0;
   case FT_UNIT: {
-    int pos;
-    if (check_unit_code(a, units, f, v, day_of_record, line, &pos, e)) return e->code;
+    int pos, any = unit_lookup(a, units, v, -1);
+    /* a unit outside the writer's area is refused as such, whatever its dates */
+    if (any >= 0 && !app_can_write(a, u, any) && (pos = unit_lookup(a, units, v, day_of_record)) < 0) pos = any;
+    else if (check_unit_code(a, units, f, v, day_of_record, line, &pos, e)) return e->code;
     return app_can_write(a, u, pos) ? 0 : dv_fail(e, DV_EFORBIDDEN, line, f->name, "không có quyền ghi cho đơn vị %s", v);
   }
   case FT_ENUM: return reg_option_index(f, v) < 0 ? FAIL("giá trị không hợp lệ \"%s\"", v) : 0;
