@@ -19,16 +19,24 @@
  *   7. all seven annexes (Biểu 1-7) for VN and every province, periods 2023
  *      and 2023S1, from the engine and from plain SQL GROUP BYs (json_extract
  *      of the fields the rules use, the level from units) on the same file,
- *      every cell checked; then memory and app_open with all the records.
+ *      every cell checked; then memory and app_open with all the records;
+ *   8-10. (issue 10) both editions: units-2024.csv, then units-2025.csv (from
+ *      the same directory) from 2025-07-01 and mapping-2024-2025.csv; K
+ *      dialogues (default 1,000,000) over 2024-2026 on the tree of their
+ *      date; Biểu 5 for VN 2026 plain and --compare 2024, and 2025 (spans the
+ *      reform), each against a SQL baseline through the successor mapping;
+ *      app_open and memory with both editions.
  *
  * Usage: dvbench [UNITS_CSV]  (default ../shared/data/vn-admin/units-2024.csv)
  * Environment: DV_BENCH_RECORDS (1000000), DV_BENCH_RUNS (3),
  * DV_BENCH_REGISTERS (1000000; 0 skips 6 and 7), DV_BENCH_REGISTER_RUNS (3),
  * DV_BENCH_SQL_RUNS (3: SQL runs on the root VN), DV_BENCH_KEEP=1 keeps the
  * temporary directory, DV_BENCH_IMPORT_ONLY=1 stops after the imports (for
- * profiling them), DV_BENCH_SKIP_BIEU5=1 skips 3-5. Run by bench/run.sh. */
+ * profiling them), DV_BENCH_SKIP_BIEU5=1 skips 3-5, DV_BENCH_REFORM_RECORDS
+ * (1000000; 0 skips 8-10). Run by bench/run.sh. */
 #include "app/app.h"
 #include "core/report.h"
+#include "core/view.h"
 #include <arpa/inet.h>
 #include <stddef.h>
 #include <errno.h>
@@ -290,12 +298,8 @@ static int code_index(const char *const codes[3], const unsigned char *s) {
   return -1;
 }
 
-static void baseline(sqlite3 *db, const char *sql, const char *unit, int first, int last, b5 *out) {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) die("baseline: %s", sqlite3_errmsg(db));
-  sqlite3_bind_int(st, 1, first);
-  sqlite3_bind_int(st, 2, last);
-  if (sqlite3_bind_parameter_count(st) >= 3) sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+/* the rows (level, type, chair, count) of a prepared baseline into out */
+static void b5_collect(sqlite3 *db, sqlite3_stmt *st, b5 *out) {
   memset(out->c, 0xff, sizeof out->c); /* -1 everywhere */
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -306,6 +310,15 @@ static void baseline(sqlite3 *db, const char *sql, const char *unit, int first, 
   }
   if (rc != SQLITE_DONE) die("baseline: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
+}
+
+static void baseline(sqlite3 *db, const char *sql, const char *unit, int first, int last, b5 *out) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) die("baseline: %s", sqlite3_errmsg(db));
+  sqlite3_bind_int(st, 1, first);
+  sqlite3_bind_int(st, 2, last);
+  if (sqlite3_bind_parameter_count(st) >= 3) sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+  b5_collect(db, st, out);
 }
 
 static double report_once(app *a, const char *unit, const char *per, rtable *out) {
@@ -380,8 +393,10 @@ static int http(const char *req, char *resp, size_t cap) {
   return status;
 }
 
-/* starts `danvan serve`, logs in, asks for two reports, reads VmRSS */
-static long server_rss(const char *danvan, const char *db, char *note, size_t notelen) {
+#define Q_SERVE_2023 "form=bieu-5&period=2023S1" /* the requests of parts 1 and 2 */
+/* starts `danvan serve`, logs in, asks for two reports (query: the
+ * parameters before &unit=, for VN and 31), reads VmRSS */
+static long server_rss(const char *danvan, const char *db, const char *query, char *note, size_t notelen) {
   char log[512];
   snprintf(log, sizeof log, "%s/serve.log", dir);
   fflush(stdout);
@@ -422,8 +437,7 @@ static long server_rss(const char *danvan, const char *db, char *note, size_t no
     const char *codes[] = {"VN", "31"};
     int ok = 1;
     for (int i = 0; i < 2; i++) {
-      snprintf(req, sizeof req, "GET /api/report?form=bieu-5&period=2023S1&unit=%s HTTP/1.0\r\nCookie: %s\r\n\r\n",
-               codes[i], cookie);
+      snprintf(req, sizeof req, "GET /api/report?%s&unit=%s HTTP/1.0\r\nCookie: %s\r\n\r\n", query, codes[i], cookie);
       ok &= http(req, resp, sizeof resp) == 200;
     }
     kb = rss_kb(pid);
@@ -586,8 +600,9 @@ static void bench_reports(const char *db, const units *u) {
   app_close(a);
 }
 
-/* 5: a fresh process that only opens the database, then the real server */
-static void bench_memory(const char *db, const char *what) {
+/* 5: a fresh process that only opens the database, then the real server
+ * (its two requests: `query`, see server_rss) */
+static void bench_memory(const char *db, const char *what, const char *query) {
   char cmd[1400], exe[512], danvan[600], note[600];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) die("readlink /proc/self/exe");
@@ -605,7 +620,7 @@ static void bench_memory(const char *db, const char *what) {
   row("  of which the model (after - before app_open)", "", 0, "%.1f MB", (double)(after - before) / 1024);
   *strrchr(exe, '/') = 0;
   snprintf(danvan, sizeof danvan, "%s/danvan", exe);
-  long srv = server_rss(danvan, db, note, sizeof note);
+  long srv = server_rss(danvan, db, query, note, sizeof note);
   if (srv >= 0) row("danvan serve", "<= 200 MB", srv <= 200 * 1024, "%.1f MB", (double)srv / 1024);
   printf("  danvan serve: %s\n", note);
 }
@@ -1460,6 +1475,296 @@ static void registers_report(int runs) {
          thousands(total_n / cpu, c));
 }
 
+/* ---------------- 8-10. both editions of the tree (issue 10) ---------------- */
+
+/* `name` in the directory of `path` */
+static void sibling(char *out, size_t n, const char *path, const char *name) {
+  const char *slash = strrchr(path, '/');
+  snprintf(out, n, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, name);
+}
+
+/* header date,unit,type,chair,title,participants; dates uniform over
+ * [first, first + ndays); a dialogue dated before `reform` is on a unit of
+ * the old tree by the mix 0.5 / 9.5 / 20 / 70 % (VN, provinces, districts,
+ * communes), one from `reform` on a unit of the new tree by 0.5 / 9.5 / 90 %
+ * (VN, provinces, communes): its code resolves on its date. Returns how many
+ * are dated before the reform. */
+static int dialogues_editions_build(sbuf *b, const units *old, const units *cur, int nrec, int first, int ndays,
+                                    int reform) {
+  char (*days)[11] = malloc(sizeof *days * (size_t)ndays);
+  for (int d = 0; d < ndays; d++) {
+    time_t t = (time_t)(first + d) * 86400;
+    strftime(days[d], sizeof days[d], "%Y-%m-%d", gmtime(&t));
+  }
+  int before = 0;
+  sb_printf(b, "date,unit,type,chair,title,participants\n");
+  for (int i = 0; i < nrec; i++) {
+    int d = (int)rnd((uint32_t)ndays), is_old = first + d < reform;
+    uint32_t r = rnd(1000);
+    const units *u = is_old ? old : cur;
+    int level = r < 5 ? 1 : r < 100 ? 2 : !is_old ? 3 : r < 300 ? 3 : 4;
+    const char *unit = u->codes[level][rnd((uint32_t)u->n[level])];
+    uint32_t t = rnd(100), c = rnd(100);
+    int type = t < 60 ? 0 : t < 85 ? 1 : 2, chair = c < 40 ? 0 : c < 85 ? 1 : 2;
+    const char *kind = kinds[rnd(4)], *topic = topics[rnd(14)];
+    int quoted = strchr(kind, ',') || strchr(topic, ',');
+    sb_printf(b, "%s,%s,%s,%s,%s%s %s%s,", days[d], unit, type_codes[type], chair_codes[chair], quoted ? "\"" : "",
+              kind, topic, quoted ? "\"" : "");
+    if (rnd(20)) sb_printf(b, "%u\n", 20 + rnd(480));
+    else sb_add(b, "\n", 1);
+    before += is_old;
+  }
+  free(days);
+  return before;
+}
+
+/* Where a unit's records count on the tree of day ?N, in SQL: a closed
+ * unit hops to its primary successor (unit_successors, the mapping), else
+ * to its parent (a dissolved district to its province, which hops on),
+ * until a unit open on that day — what tree_target_on does in the engine. */
+#define OPEN_ON(u, d) "(coalesce(nullif(" u ".valid_to, 0), 1e9) >= " d " AND coalesce(" u ".valid_from, 0) <= " d ")"
+#define HOP_CTE(d)                                                                                                  \
+  "hop(id, cur, n) AS (SELECT id, id, 0 FROM units"                                                                 \
+  " UNION ALL SELECT h.id, coalesce((SELECT s.new_id FROM unit_successors s WHERE s.old_id = u.id"                   \
+  " AND s.is_primary = 1), u.parent_id), h.n + 1 FROM hop h JOIN units u ON u.id = h.cur"                            \
+  " WHERE NOT " OPEN_ON("u", d) " AND h.n < 64)"
+/* the mapping as a table, built once per day (bench_map(day, old_id, new_id)) */
+static const char *MAP_TABLE = "CREATE TABLE bench_map(day INTEGER, old_id INTEGER, new_id INTEGER,"
+                               " PRIMARY KEY(day, old_id)) WITHOUT ROWID";
+static const char *MAP_FILL = "INSERT INTO bench_map WITH RECURSIVE " HOP_CTE("?1")
+                              " SELECT ?1, h.id, h.cur FROM hop h JOIN units u ON u.id = h.cur WHERE " OPEN_ON("u", "?1");
+/* Biểu 5 on the tree of day ?3: each record's unit through the table to its
+ * target, the level the target's */
+static const char *Q_MAPPED =
+    "SELECT t.level, " TYPE_CHAIR ", count(*) FROM records r JOIN bench_map m ON m.day = ?3 AND m.old_id = r.unit_id"
+    " JOIN units t ON t.id = m.new_id WHERE r.reg = " REG_ID("dialogues") " AND r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+/* the same with the mapping worked out in the query itself */
+static const char *Q_MAPPED_CTE =
+    "WITH RECURSIVE " HOP_CTE("?3") ", map(old_id, new_id) AS (SELECT h.id, h.cur FROM hop h JOIN units u"
+    " ON u.id = h.cur WHERE " OPEN_ON("u", "?3") ")"
+    " SELECT t.level, " TYPE_CHAIR ", count(*) FROM records r JOIN map m ON m.old_id = r.unit_id"
+    " JOIN units t ON t.id = m.new_id WHERE r.reg = " REG_ID("dialogues") " AND r.day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3";
+
+static void sql_exec(sqlite3 *db, const char *sql) {
+  char *msg = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &msg)) die("sql: %s\n%s", msg ? msg : "", sql);
+}
+
+/* median seconds of n runs of a baseline on the tree of `day` (?3) */
+static double time_mapped(sqlite3 *db, const char *sql, int first, int last, int day, int n, b5 *out) {
+  double t[9];
+  for (int k = 0; k < n; k++) {
+    double t0 = now();
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) die("baseline: %s\n%s", sqlite3_errmsg(db), sql);
+    sqlite3_bind_int(st, 1, first);
+    sqlite3_bind_int(st, 2, last);
+    if (sqlite3_bind_parameter_count(st) >= 3) sqlite3_bind_int(st, 3, day);
+    b5_collect(db, st, out);
+    t[k] = now() - t0;
+  }
+  return median(t, n);
+}
+
+static double report_ex_once(app *a, const char *per, const char *cmp, rtable *out) {
+  dv_err e;
+  report_args ra = {"bieu-5", "VN", per, cmp, 0};
+  double t0 = now();
+  if (app_report_ex(a, NULL, &ra, out, &e)) die("report VN %s%s%s: %s", per, cmp ? " --compare " : "", cmp ? cmp : "", e.msg);
+  return now() - t0;
+}
+
+/* a period's window under the database's settings */
+static void window_of(app *a, const char *per, int *first, int *last) {
+  period p;
+  period_cfg cfg = app_period_cfg(a);
+  if (period_parse(per, &p)) die("period %s", per);
+  period_window(&p, &cfg, first, last);
+}
+
+#define ED_RUNS 15 /* engine calls of each kind, after the first */
+
+/* 8: both trees and the mapping into a fresh database; 9: the records;
+ * 10: the annexes, their baselines, memory */
+static void bench_editions(const units *u24, const char *path25, const char *map_path, int nrec) {
+  char base[600], db[600], num[32], label[96];
+  snprintf(base, sizeof base, "%s/editions-units.db", dir);
+  snprintf(db, sizeof db, "%s/editions.db", dir);
+  units u25;
+  units_build(&u25, path25);
+  size_t map_len;
+  char *map = slurp(map_path, &map_len);
+  int reform = day_of(2025, 7, 1), first = day_of(2024, 1, 1), ndays = day_of(2026, 12, 31) - first + 1;
+  dv_err e;
+  if (app_create(base, &e)) die("%s", e.msg);
+  app *a = app_open(base, &e);
+  if (!a) die("%s", e.msg);
+  double t0 = now();
+  if (app_import_units(a, "units-2024.csv", u24->csv.s, u24->csv.len, &e)) die("import units 2024: %s", e.msg);
+  double t_24 = now() - t0;
+  t0 = now();
+  if (app_import_units_from(a, "units-2025.csv", u25.csv.s, u25.csv.len, reform, &e))
+    die("import units 2025: line %d, %s: %s", e.line, e.field, e.msg);
+  double t_25 = now() - t0;
+  int mapped = 0;
+  t0 = now();
+  if (app_import_unit_mapping(a, "mapping-2024-2025.csv", map, map_len, reform, &mapped, &e))
+    die("import mapping: line %d, %s: %s", e.line, e.field, e.msg);
+  double t_map = now() - t0;
+  free(map);
+  if (app_user_add(a, NULL, LOGIN, PASSWORD, "VN", ROLE_VIEWER, &e)) die("user add: %s", e.msg);
+  const tree *t = app_read_begin(a);
+  int nunits = t->n, cont = 0, closed = 0, vn = tree_find_code(t, "VN");
+  for (int i = 0; i < t->n; i++) cont += !t->u[i].valid_from && !t->u[i].valid_to, closed += t->u[i].valid_to != 0;
+  int vn_continues = vn >= 0 && !t->u[vn].valid_from && !t->u[vn].valid_to;
+  app_read_end(a);
+  app_close(a);
+  if (!vn_continues) die("VN does not continue into the 2025 edition");
+  int n24 = u24->n[1] + u24->n[2] + u24->n[3] + u24->n[4], n25 = u25.n[1] + u25.n[2] + u25.n[3] + u25.n[4];
+
+  sbuf csv = {0};
+  t0 = now();
+  int before = dialogues_editions_build(&csv, u24, &u25, nrec, first, ndays, reform);
+  double t_gen = now() - t0;
+  printf("\n\nBoth editions (issue 10): %d + %d units (VN, %d provinces, %d districts, %d communes from 2024;\n"
+         "  VN, %d provinces, %d communes from 01/07/2025), %s dialogue records over 2024-2026\n",
+         n24, n25, u24->n[2], u24->n[3], u24->n[4], u25.n[2], u25.n[3], thousands(nrec, num));
+  printf("  in the database: %d units, %d of them continuing (VN and the provinces with the same code, name and\n"
+         "  parent), %d closed on 30/06/2025; mapping %d rows\n",
+         nunits, cont, closed, mapped);
+  printf("  units-2024 imported in %.2f s, units-2025 (--valid-from 2025-07-01) in %.2f s, the mapping in %.2f s\n",
+         t_24, t_25, t_map);
+  printf("  CSV in memory: %.1f MB, generated in %.2f s; %s records dated before 01/07/2025 on 2024 units, %s after\n"
+         "  on 2025 units\n",
+         (double)csv.len / 1e6, t_gen, thousands(before, num), thousands(nrec - before, label));
+  double wall, cpu;
+  bench_import(base, db, &csv, nrec, 1, &wall, &cpu);
+  free(csv.s);
+  printf("  (%s records/s; every code resolved on its record's date)\n", thousands(nrec / wall, num));
+
+  t0 = now();
+  a = app_open(db, &e);
+  if (!a) die("%s", e.msg);
+  double t_open = now() - t0;
+  sqlite3 *sql;
+  if (sqlite3_open_v2(db, &sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) die("sqlite3_open: %s", db);
+  int w26[2], w25[2], w24[2];
+  window_of(a, "2026", &w26[0], &w26[1]);
+  window_of(a, "2025", &w25[0], &w25[1]);
+  window_of(a, "2024", &w24[0], &w24[1]);
+
+  /* the engine: the first call of each (the compare's and the 2025 annex's
+   * views are built then, app_view caches them), then ED_RUNS rounds */
+  rtable plain, cmp, y25;
+  double f_plain = report_ex_once(a, "2026", NULL, &plain);
+  rtable_release(&plain);
+  double f_cmp = report_ex_once(a, "2026", "2024", &cmp);
+  rtable_release(&cmp);
+  double f_25 = report_ex_once(a, "2025", NULL, &y25);
+  rtable_release(&y25);
+  double tp[ED_RUNS], tc[ED_RUNS], ty[ED_RUNS], tb[ED_RUNS], tb25[ED_RUNS];
+  for (int k = 0; k < ED_RUNS; k++) {
+    int last = k == ED_RUNS - 1;
+    tp[k] = report_ex_once(a, "2026", NULL, &plain);
+    tc[k] = report_ex_once(a, "2026", "2024", &cmp);
+    ty[k] = report_ex_once(a, "2025", NULL, &y25);
+    if (!last) rtable_release(&plain), rtable_release(&cmp), rtable_release(&y25);
+  }
+  double m_plain = median(tp, ED_RUNS), m_cmp = median(tc, ED_RUNS), m_25 = median(ty, ED_RUNS);
+  /* the views alone, as app_view builds them */
+  int pairs24 = 0, pairs25 = 0;
+  t = app_read_begin(a);
+  for (int k = 0; k < ED_RUNS; k++) {
+    tview v;
+    double s = now();
+    tview_build(&v, t, w26[1], w24[0], w24[1]);
+    tb[k] = now() - s;
+    pairs24 = v.n;
+    tview_release(&v);
+    s = now();
+    tview_build(&v, t, w25[1], w25[0], w25[1]);
+    tb25[k] = now() - s;
+    pairs25 = v.n;
+    tview_release(&v);
+  }
+  app_read_end(a);
+  double m_build = median(tb, ED_RUNS), m_build25 = median(tb25, ED_RUNS);
+
+  /* SQL */
+  b5 b;
+  double s26 = time_baseline(sql, Q_ALL, "VN", w26, sql_runs, &b);
+  check_equal(&plain, &b, "VN", "2026");
+  check_equal(&cmp, &b, "VN", "2026 (the compare call)");
+  t0 = now();
+  sql_exec(sql, MAP_TABLE);
+  for (int k = 0; k < 2; k++) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(sql, MAP_FILL, -1, &st, NULL) != SQLITE_OK) die("bench_map: %s", sqlite3_errmsg(sql));
+    sqlite3_bind_int(st, 1, k ? w25[1] : w26[1]);
+    if (sqlite3_step(st) != SQLITE_DONE) die("bench_map: %s", sqlite3_errmsg(sql));
+    sqlite3_finalize(st);
+  }
+  double t_maptab = now() - t0;
+  double s24 = time_mapped(sql, Q_MAPPED, w24[0], w24[1], w26[1], sql_runs, &b);
+  if (!cmp.compare) die("the compare call has no compare table");
+  check_equal(cmp.compare, &b, "VN", "2024 on the 2026 tree");
+  double s24cte = time_mapped(sql, Q_MAPPED_CTE, w24[0], w24[1], w26[1], sql_runs, &b);
+  check_equal(cmp.compare, &b, "VN", "2024 on the 2026 tree (CTE)");
+  double s25 = time_mapped(sql, Q_MAPPED, w25[0], w25[1], w25[1], sql_runs, &b);
+  check_equal(&y25, &b, "VN", "2025");
+  double s25cte = time_mapped(sql, Q_MAPPED_CTE, w25[0], w25[1], w25[1], sql_runs, &b);
+  check_equal(&y25, &b, "VN", "2025 (CTE)");
+  /* the plain tree would count 2025's first half on the old units: not the annex */
+  double s25plain = time_baseline(sql, Q_ALL, "VN", w25, 1, &b);
+  sql_exec(sql, "DROP TABLE bench_map");
+  rtable_release(&plain), rtable_release(&cmp), rtable_release(&y25);
+  sqlite3_close(sql);
+  app_close(a);
+
+  printf("\n  Biểu 5 for VN (model loaded by app_open in %.2f s). Engine: app_report_ex, the first call, then the\n"
+         "  median of %d; SQL: median of %d runs; every table checked cell by cell against the SQL\n",
+         t_open, ED_RUNS, sql_runs);
+  printf("\n  %-52s %16s  %-12s\n", "measure", "median", "goal");
+  row("engine, 2026 (plain tree)", "", 0, "%.3f ms", m_plain * 1e3);
+  row("  first call", "", 0, "%.3f ms", f_plain * 1e3);
+  row("engine, 2026 --compare 2024 (cached view)", "", 0, "%.3f ms", m_cmp * 1e3);
+  row("  ratio compare / plain", "<= 2 x", m_cmp / m_plain <= 2, "%.2f x", m_cmp / m_plain);
+  row("  of which the 2024 annex (compare - plain)", "", 0, "%.3f ms", (m_cmp - m_plain) * 1e3);
+  row("  first call (builds the view)", "", 0, "%.3f ms", f_cmp * 1e3);
+  row("  first call / plain", "", 0, "%.2f x", f_cmp / m_plain);
+  snprintf(label, sizeof label, "tview_build, 2024 on the 2026 tree (%d pairs)", pairs24);
+  row(label, "", 0, "%.3f ms", m_build * 1e3);
+  row("SQL GROUP BY, 2026 (records join units)", "", 0, "%.1f ms", s26 * 1e3);
+  row("SQL GROUP BY, 2024 through the mapping table", "", 0, "%.1f ms", s24 * 1e3);
+  row("  ratio SQL (2026 + 2024) / engine compare", ">= 100 x", (s26 + s24) / m_cmp >= 100, "%s x",
+      thousands((s26 + s24) / m_cmp, num));
+  row("  ratio SQL 2024 alone / engine compare", "", 0, "%s x", thousands(s24 / m_cmp, num));
+  row("SQL GROUP BY, 2024, mapping in the query (CTE)", "", 0, "%.1f ms", s24cte * 1e3);
+  row("  ratio SQL (2026 + 2024 CTE) / engine compare", "", 0, "%s x", thousands((s26 + s24cte) / m_cmp, num));
+  row("SQL: the mapping table, both days (once)", "", 0, "%.1f ms", t_maptab * 1e3);
+  row("engine, 2025 (spans the reform; cached view)", "", 0, "%.3f ms", m_25 * 1e3);
+  row("  first call (builds the view)", "", 0, "%.3f ms", f_25 * 1e3);
+  snprintf(label, sizeof label, "tview_build, 2025 on the 2025 tree (%d pairs)", pairs25);
+  row(label, "", 0, "%.3f ms", m_build25 * 1e3);
+  row("SQL GROUP BY, 2025 through the mapping table", "", 0, "%.1f ms", s25 * 1e3);
+  row("  ratio SQL / engine", ">= 100 x", s25 / m_25 >= 100, "%s x", thousands(s25 / m_25, num));
+  row("SQL GROUP BY, 2025, mapping in the query (CTE)", "", 0, "%.1f ms", s25cte * 1e3);
+  row("  ratio SQL / engine", "", 0, "%s x", thousands(s25cte / m_25, num));
+  row("SQL GROUP BY, 2025 on the units as recorded (1 run)", "", 0, "%.1f ms", s25plain * 1e3);
+  printf("  (every cell of the 2026, 2024-on-2026 and 2025 tables equals the SQL baseline; the last query,\n"
+         "  not mapped, is only a cost reference)\n");
+  fflush(stdout);
+
+  snprintf(label, sizeof label, "both editions, %s records over 2024-2026", thousands(nrec, num));
+  bench_memory(db, label, "form=bieu-5&period=2026&compare=2024");
+  remove_db(base), remove_db(db);
+  for (int l = 1; l <= 4; l++) {
+    for (int i = 0; i < u25.n[l]; i++) free(u25.codes[l][i]);
+    free(u25.codes[l]);
+  }
+  free(u25.csv.s);
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--open") == 0) return open_only(argv[2]);
   const char *units_path = argc > 1 ? argv[1] : "../shared/data/vn-admin/units-2024.csv";
@@ -1511,7 +1816,7 @@ int main(int argc, char **argv) {
 
   if (!getenv("DV_BENCH_IMPORT_ONLY") && !getenv("DV_BENCH_SKIP_BIEU5")) {
     bench_reports(db, &u);
-    bench_memory(db, "the dialogues only");
+    bench_memory(db, "the dialogues only", Q_SERVE_2023);
   }
 
   /* 6, 7: records of every register, on top of the dialogues */
@@ -1535,8 +1840,17 @@ int main(int argc, char **argv) {
       bench_annexes(db2, &u, sql_runs, 5, 3);
       char what[64];
       snprintf(what, sizeof what, "%s records", thousands(nrec + nreg, num));
-      bench_memory(db2, what);
+      bench_memory(db2, what, Q_SERVE_2023);
     }
+  }
+
+  /* 8-10: both editions of the tree (issue 10) */
+  int nref = getenv("DV_BENCH_REFORM_RECORDS") ? atoi(getenv("DV_BENCH_REFORM_RECORDS")) : 1000000;
+  if (nref > 0 && !getenv("DV_BENCH_IMPORT_ONLY")) {
+    char p25[600], pmap[600];
+    sibling(p25, sizeof p25, units_path, "units-2025.csv");
+    sibling(pmap, sizeof pmap, units_path, "mapping-2024-2025.csv");
+    bench_editions(&u, p25, pmap, nref);
   }
 
   if (getenv("DV_BENCH_KEEP")) printf("\n  kept %s\n", dir);
