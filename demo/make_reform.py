@@ -442,7 +442,7 @@ def dialogues(world, rng_of):
     2026 all but two communes hold their định kỳ dialogue by 30/11 (the plan's target is 100%)"""
     out = {"old": [], "new": []}
     used = set()
-    done_year = set()  # (unit, year) that held their định kỳ dialogue
+    done_year = set()  # (tree, unit, year) that held their định kỳ dialogue
     skip_2026 = None
     for hi, half in enumerate(HALVES):
         hid, first, last, tree = half
@@ -484,9 +484,9 @@ def dialogues(world, rng_of):
                 people = PEOPLE["dist"] if rank == "dist" else PEOPLE[("comm", tree)]
                 place = place_of(u)
                 share = periodic_share(half, rank)
-                if (u.code, y) not in done_year and not (y == 2026 and u.code in (skip_2026 or ())) \
+                if (tree, u.code, y) not in done_year and not (y == 2026 and u.code in (skip_2026 or ())) \
                         and rng.random() < share:
-                    done_year.add((u.code, y))
+                    done_year.add((tree, u.code, y))
                     chair = CHAIRS[rng.weighted(CHAIR_W["dinh_ky"])]
                     t = topic_for(rng, u, half)
                     add(u, "dinh_ky", chair, PERIODIC[chair].format(place=place, y=y), t.issues, t.concl, days, people)

@@ -177,6 +177,14 @@ int app_body_abbrev_known(app *a, const char *body, const char *symbol_suffix);
 /* the unit of that code on the period's tree (its last day); the newest
  * when period_id is not a period; caller holds a lock (app_read_begin) */
 int app_unit_pos_period(app *a, const char *code, const char *period_id);
+/* app_unit_pos_period for a reader: without a period, of the units that
+ * carried the code (newest first) the first the user may read — a ward
+ * officer of 2024 names their own ward, not the new ward that took its
+ * code; caller holds a lock */
+int app_unit_pos_readable(app *a, const user *u, const char *code, const char *period_id);
+/* the edition (level names) of the period's tree; the newest when period_id
+ * is not a period; caller holds a lock */
+const tree_edition *app_period_edition(app *a, const char *period_id);
 /* the unit of that code valid on day (day <= 0: the newest), or -1 */
 int app_unit_pos_on(app *a, const char *code, int day);
 /* the same, or an error that says why ("đơn vị 164 (Huyện ...) không còn

@@ -632,7 +632,7 @@ static int make_query(app *a, const user *u, const reg_def *r, const record_filt
   /* a unit named by code is that of the period's tree (the newest without a
    * period); the user's own unit by its id, as its code may have been reused */
   const char *code = f->unit_code && *f->unit_code ? f->unit_code : NULL;
-  *pos = code ? app_unit_pos_period(a, code, f->period) : u ? tree_find_id(&a->t, u->unit_id) : (a->t.n ? 0 : -1);
+  *pos = code ? app_unit_pos_readable(a, u, code, f->period) : u ? tree_find_id(&a->t, u->unit_id) : (a->t.n ? 0 : -1);
   if (!code && u) code = u->unit_code;
   if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", code ? code : "");
   if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code);

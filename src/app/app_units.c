@@ -19,6 +19,18 @@ int app_unit_pos_period(app *a, const char *code, const char *period_id) {
   return app_unit_pos_on(a, code, app_period_day(a, &p));
 }
 
+int app_unit_pos_readable(app *a, const user *u, const char *code, const char *period_id) {
+  int pos = app_unit_pos_period(a, code, period_id), first = pos;
+  if (period_id && *period_id) return pos;
+  while (pos >= 0 && !app_can_read(a, u, pos)) pos = tree_find_code_before(&a->t, code, a->t.u[pos].valid_from);
+  return pos >= 0 ? pos : first;
+}
+
+const tree_edition *app_period_edition(app *a, const char *period_id) {
+  period p;
+  return tree_edition_on(&a->t, !period_id || period_parse(period_id, &p) ? 0 : app_period_day(a, &p));
+}
+
 int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e) {
   *pos = app_unit_pos_on(a, code, day);
   if (*pos >= 0) return 0;

@@ -142,31 +142,140 @@ void report_write_html_head(buf *b, const rtable *t) {
   free(cells);
 }
 
+/* --- comparisons ------------------------------------------------------------ */
+
+int report_compare_is_last_year(const rtable *t) {
+  period p, q;
+  if (!t->compare || !t->period || !t->compare->period || period_parse(t->period, &p) ||
+      period_parse(t->compare->period, &q))
+    return 0;
+  return p.kind == q.kind && p.idx == q.idx && q.year == p.year - 1;
+}
+
+void report_compare_heading(const rtable *t, char *out, size_t n) {
+  if (!n) return;
+  out[0] = 0;
+  if (!t->compare || !t->compare->period) return;
+  if (report_compare_is_last_year(t)) snprintf(out, n, "Cùng kỳ năm trước (%s)", t->compare->period);
+  else snprintf(out, n, "So với %s", t->compare->period);
+}
+
+const rrow *report_compare_row(const rtable *t, int r) {
+  const rtable *c = t->compare;
+  if (!c || c->ncols != t->ncols || r < 0 || r >= t->nrows) return NULL;
+  const rrow *row = &t->rows[r];
+  /* a unit's row (a drill-down, the unit's own row) is that unit's row */
+  if (row->unit_pos >= 0 && !row->is_total) {
+    for (int k = 0; k < c->nrows; k++)
+      if (c->rows[k].unit_pos == row->unit_pos && !c->rows[k].is_total) return &c->rows[k];
+    return NULL;
+  }
+  if (r < c->nrows && c->rows[r].is_total == row->is_total && strcmp(c->rows[r].label, row->label) == 0)
+    return &c->rows[r];
+  for (int k = 0; k < c->nrows; k++)
+    if (c->rows[k].is_total == row->is_total && c->rows[k].level == row->level &&
+        strcmp(c->rows[k].label, row->label) == 0)
+      return &c->rows[k];
+  return NULL;
+}
+
+int report_change(const rcell *cur, const rcell *prev, double *diff, double *pct) {
+  if (!cur || !prev || cur->kind != CELL_NUM || prev->kind != CELL_NUM || !isfinite(cur->num) ||
+      !isfinite(prev->num))
+    return 0;
+  *diff = cur->num - prev->num;
+  if (prev->num == 0 || *diff == 0) return 1;
+  *pct = *diff / fabs(prev->num) * 100;
+  return 2;
+}
+
+/* "+" or the minus sign U+2212 (not "-": Vietnamese documents print the sign) */
+static void change_sign(buf *b, double v) {
+  if (v > 0) buf_addc(b, '+');
+  else if (v < 0) buf_adds(b, "\xE2\x88\x92");
+}
+
+void format_change_vn(buf *b, double diff) {
+  double a = fabs(diff);
+  if (a != floor(a)) a = round(a * 100) / 100;
+  change_sign(b, a == 0 ? 0 : diff);
+  format_number_vn(b, a);
+}
+
+void format_pct_change_vn(buf *b, double pct) {
+  double a = round(fabs(pct) * 10) / 10, ip = floor(a);
+  int tenth = (int)round((a - ip) * 10);
+  change_sign(b, a == 0 ? 0 : pct);
+  format_number_vn(b, ip);
+  if (tenth) buf_addf(b, ",%d", tenth);
+  buf_addc(b, '%');
+}
+
+/* --- the HTML document ---------------------------------------------------------- */
+
+static void html_cell(buf *b, const rcell *cell) {
+  if (cell && cell->kind == CELL_NUM) {
+    buf_adds(b, "<td class=\"n\">");
+    format_number_vn(b, cell->num);
+  } else {
+    buf_adds(b, "<td>");
+    if (cell && cell->kind == CELL_TEXT) esc_html(b, cell->text);
+  }
+  buf_adds(b, "</td>");
+}
+
+/* under row r: the comparison period's values, then the change */
+static void html_compare_rows(buf *b, const rtable *t, int r, const char *head) {
+  const rrow *row = &t->rows[r], *prev = report_compare_row(t, r);
+  buf_adds(b, "<tr class=\"cmp\"><th scope=\"row\">");
+  esc_html(b, head);
+  buf_adds(b, "</th>");
+  for (int c = 0; c < t->ncols; c++) html_cell(b, prev ? &prev->cells[c] : NULL);
+  buf_adds(b, "</tr><tr class=\"chg\"><th scope=\"row\">Tăng (+), giảm (−)</th>");
+  for (int c = 0; c < t->ncols; c++) {
+    double diff, pct;
+    int k = prev ? report_change(&row->cells[c], &prev->cells[c], &diff, &pct) : 0;
+    buf_adds(b, k ? "<td class=\"n\">" : "<td>");
+    if (k) format_change_vn(b, diff);
+    if (k == 2) {
+      buf_adds(b, "<br><small>");
+      format_pct_change_vn(b, pct);
+      buf_adds(b, "</small>");
+    }
+    buf_adds(b, "</td>");
+  }
+  buf_adds(b, "</tr>");
+}
+
 void report_write_html(buf *b, const rtable *t) {
+  char head[96];
+  report_compare_heading(t, head, sizeof head);
   buf_adds(b, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>");
   esc_html(b, t->title);
   buf_adds(b, "</title><style>table{border-collapse:collapse}th,td{border:1px solid #000;padding:2px 4px}"
-              "td.n{text-align:right}</style></head><body><h1>BẢNG TỔNG HỢP SỐ LIỆU</h1><h2>");
+              "td.n{text-align:right;white-space:nowrap}tr.cmp th,tr.chg th{font-weight:400;font-style:italic}"
+              "tr.chg td{border-bottom-width:2px}</style></head><body><h1>BẢNG TỔNG HỢP SỐ LIỆU</h1><h2>");
   esc_html(b, t->title);
-  buf_adds(b, "</h2><table>");
+  buf_adds(b, "</h2>");
+  if (head[0]) {
+    buf_adds(b, "<p>Dưới mỗi dòng: <strong>");
+    esc_html(b, head);
+    buf_adds(b, "</strong> (số liệu kỳ ");
+    esc_html(b, t->compare->period);
+    buf_adds(b, " tính trên các đơn vị của kỳ ");
+    esc_html(b, t->period);
+    buf_adds(b, ") và mức tăng, giảm của kỳ này so với kỳ đó.</p>");
+  }
+  buf_adds(b, "<table>");
   report_write_html_head(b, t);
   buf_adds(b, "<tbody>");
   for (int r = 0; r < t->nrows; r++) {
     buf_adds(b, "<tr><th scope=\"row\">");
     esc_html(b, t->rows[r].label);
     buf_adds(b, "</th>");
-    for (int c = 0; c < t->ncols; c++) {
-      const rcell *cell = &t->rows[r].cells[c];
-      if (cell->kind == CELL_NUM) {
-        buf_adds(b, "<td class=\"n\">");
-        format_number_vn(b, cell->num);
-      } else {
-        buf_adds(b, "<td>");
-        if (cell->kind == CELL_TEXT) esc_html(b, cell->text);
-      }
-      buf_adds(b, "</td>");
-    }
+    for (int c = 0; c < t->ncols; c++) html_cell(b, &t->rows[r].cells[c]);
     buf_adds(b, "</tr>");
+    if (head[0]) html_compare_rows(b, t, r, head);
   }
   buf_adds(b, "</tbody></table></body></html>\n");
 }

@@ -4,7 +4,8 @@
  *   POST   /api/session   {"login","password"} -> cookie + {"login","unit","role","csrf"}
  *   GET    /api/session   the current session
  *   DELETE /api/session   logs out (needs X-CSRF-Token)
- *   GET    /api/report?form=&period=&unit=[&level=]   the annex (report_write_json)
+ *   GET    /api/report?form=&period=&unit=[&level=][&compare=]   the annex (report_write_json);
+ *          errors {"error","field"}
  *   GET    /api/units?q=&limit=
  *   /api/registers...  see below */
 #include "export/report_out.h"
@@ -58,30 +59,59 @@ void api_session_delete(ctx *c) {
   reply_add_cookie(c, "dv_session", "", "HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
 }
 
+/* {"error","field"}: field names the offending parameter when there is one */
+static void reply_json_error_field(ctx *c, int status, const char *msg, const char *fieldname) {
+  buf *b = &c->out;
+  buf_reset(b);
+  buf_adds(b, "{\"error\":");
+  esc_json(b, msg);
+  if (fieldname && *fieldname) {
+    buf_adds(b, ",\"field\":");
+    esc_json(b, fieldname);
+  }
+  buf_adds(b, "}\n");
+  reply_json(c, status);
+}
+
+/* a period parameter: NULL when absent or not a period */
+static const char *period_param(ctx *c, const char *name, period *p) {
+  const char *v = arg(c, name);
+  return v && strlen(v) <= 7 && !period_parse(v, p) ? v : NULL;
+}
+
 void api_report(ctx *c) {
   const char *form_code = arg(c, "form");
   if (!form_code || !catalog_form(app_catalog(c->a), form_code)) {
-    reply_json_error(c, 400, "Tham số form không hợp lệ (bieu-1 … bieu-7).");
+    reply_json_error_field(c, 400, "Tham số form không hợp lệ (bieu-1 … bieu-7).", "form");
     return;
   }
-  period p;
-  const char *pid = arg(c, "period");
-  if (!pid || strlen(pid) > 7 || period_parse(pid, &p)) {
-    reply_json_error(c, 400, "Tham số period không hợp lệ (ví dụ 2023S1).");
+  period p, cp;
+  const char *pid = period_param(c, "period", &p);
+  if (!pid) {
+    reply_json_error_field(c, 400, "Tham số period không hợp lệ (ví dụ 2023S1).", "period");
+    return;
+  }
+  /* compare= (empty) is no comparison, as the page's "Không so sánh" */
+  const char *cmp = arg(c, "compare");
+  if (cmp && !*cmp) cmp = NULL;
+  if (cmp && !period_param(c, "compare", &cp)) {
+    reply_json_error_field(c, 400, "Tham số compare không hợp lệ: kỳ so sánh có dạng như period (ví dụ 2025S1).",
+                           "compare");
     return;
   }
   const char *lv = arg(c, "level");
   long long level = lv && *lv ? parse_id(lv, TREE_MAX_LEVELS) : 0;
   if (level < 0) {
-    reply_json_error(c, 400, "Tham số level không hợp lệ.");
+    reply_json_error_field(c, 400, "Tham số level không hợp lệ.", "level");
     return;
   }
   rtable t;
   dv_err e = {0};
-  int rc = app_report(c->a, &c->u, form_code, unit_arg(c), pid, (int)level, &t, &e);
+  report_args ra = {form_code, unit_arg(c), pid, cmp, (int)level};
+  int rc = app_report_ex(c->a, &c->u, &ra, &t, &e);
   if (rc) {
     rtable_release(&t);
-    reply_json_error(c, http_status_of(rc), e.msg);
+    reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
     return;
   }
   buf_reset(&c->out);
@@ -142,19 +172,6 @@ void api_units(ctx *c) {
  * Writes need the X-CSRF-Token header. */
 
 #define API_RECORD_ID_MAX 1000000000000000LL
-
-static void reply_json_error_field(ctx *c, int status, const char *msg, const char *fieldname) {
-  buf *b = &c->out;
-  buf_reset(b);
-  buf_adds(b, "{\"error\":");
-  esc_json(b, msg);
-  if (fieldname && *fieldname) {
-    buf_adds(b, ",\"field\":");
-    esc_json(b, fieldname);
-  }
-  buf_adds(b, "}\n");
-  reply_json(c, status);
-}
 
 static const char *field_type_name(field_type t) {
   static const char *const names[] = {"date", "unit",   "enum",   "set",    "text", "longtext",

@@ -14,6 +14,8 @@ int user_pos(const tree *t, const user *u) {
   return p >= 0 && p < t->n ? p : -1;
 }
 
+int unit_pos_of(ctx *c, const char *code) { return app_unit_pos_readable(c->a, &c->u, code, NULL); }
+
 int unit_code_at(ctx *c, int pos, char *out, size_t n) {
   const tree *t = app_read_begin(c->a);
   int ok = pos >= 0 && pos < t->n;

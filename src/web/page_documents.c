@@ -49,7 +49,7 @@ typedef struct ed_unit {
 static int ed_unit_load(ctx *c, const char *code, ed_unit *v) {
   memset(v, 0, sizeof *v);
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, code);
+  int p = unit_pos_of(c, code);
   if (p >= 0) snprintf(v->name, sizeof v->name, "%s", t->u[p].name);
   app_read_end(c->a);
   if (p >= 0) v->can_write = app_can_write(c->a, &c->u, p);

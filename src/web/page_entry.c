@@ -124,27 +124,32 @@ static int entry_load(ctx *c, entry *en) {
   en->period_id = period_arg_or_400(c, &en->p);
   if (!en->period_id) return 400;
   en->unit = unit_arg(c);
+  /* the unit of the code on the period's tree (its last day): a code reused
+   * by the 2025 reform names another unit before and after it */
+  dv_err e = {0};
   const tree *t = app_read_begin(c->a);
   int up = user_pos(t, &c->u);
-  en->pos = tree_find_code(t, en->unit);
-  int visible = en->pos >= 0 && up >= 0 && tree_in_subtree(t, up, en->pos);
+  int rc = app_unit_resolve(c->a, en->unit, app_period_day(c->a, &en->p), &en->pos, &e);
+  int visible = !rc && up >= 0 && tree_in_subtree(t, up, en->pos);
   if (visible) {
     en->level = t->u[en->pos].level;
     snprintf(en->unit_name, sizeof en->unit_name, "%s", t->u[en->pos].name);
   }
   app_read_end(c->a);
-  if (en->pos < 0) {
-    reply_html_error(c, 404, "Không tìm thấy", "Không có đơn vị có mã này.");
-    return 404;
+  if (rc) {
+    /* unknown, or not a unit in that period: the message says why
+     * ("đơn vị 06 không còn từ 01/07/2025 (…)") */
+    reply_html_error(c, http_status_of(rc), rc == DV_ENOTFOUND ? "Không tìm thấy" : "Đơn vị không có trong kỳ này",
+                     c_printf(c, "Không mở được: %s.", e.msg));
+    return http_status_of(rc);
   }
   if (!visible) {
     reply_html_error(c, 403, "Không có quyền truy cập", "Đơn vị này ngoài phạm vi của bạn.");
     return 403;
   }
   en->can_write = app_can_write(c->a, &c->u, en->pos);
-  dv_err e = {0};
   int drill = en->f->rows == ROWS_LEVELS ? en->level : 0;
-  int rc = app_report(c->a, &c->u, en->f->code, en->unit, en->period_id, drill, &en->t, &e);
+  rc = app_report(c->a, &c->u, en->f->code, en->unit, en->period_id, drill, &en->t, &e);
   if (rc) {
     reply_html_error(c, http_status_of(rc), "Không mở được biểu", e.msg);
     return http_status_of(rc);

@@ -115,7 +115,7 @@ static int home_load(ctx *c, const char *code, home_unit *h) {
   memset(h, 0, sizeof *h);
   const catalog *cat = app_catalog(c->a);
   const tree *t = app_read_begin(c->a);
-  int up = user_pos(t, &c->u), p = tree_find_code(t, code), rc = 0;
+  int up = user_pos(t, &c->u), p = unit_pos_of(c, code), rc = 0;
   if (p < 0) rc = 404;
   else if (up < 0 || !tree_in_subtree(t, up, p)) rc = 403;
   if (!rc) {
@@ -495,7 +495,7 @@ void page_units(ctx *c) {
   if (q && strlen(q) > 200) q = NULL;
   const char *root_code = unit_arg(c);
   const tree *t = app_read_begin(c->a);
-  int up = user_pos(t, &c->u), root = tree_find_code(t, root_code);
+  int up = user_pos(t, &c->u), root = unit_pos_of(c, root_code);
   int ok = root >= 0 && up >= 0 && tree_in_subtree(t, up, root);
   app_read_end(c->a);
   if (!ok) {

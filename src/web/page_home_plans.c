@@ -229,9 +229,9 @@ void h_home_plans(ctx *c, const char *unit) {
   const char **mine = c_alloc(c, sizeof(char *) * (size_t)(n + 1));
   int any = 0, own = 0;
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, unit);
+  int p = unit_pos_of(c, unit);
   for (int i = 0; i < n && p >= 0; i++) {
-    int q = tree_find_code(t, plans[i].unit);
+    int q = unit_pos_of(c, plans[i].unit);
     if (q >= 0 && tree_in_subtree(t, q, p)) {
       mine[i] = plans[i].symbol;
       any = 1;

@@ -148,7 +148,7 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
     }
     ia->level = level ? (int)level : commune_level(t);
     ia->level_ok = ia->level > ia->unit_level && ia->level <= t->maxlevel;
-    const level_name *ln = ia->level >= 1 && ia->level <= TREE_MAX_LEVELS ? &tree_edition_on(t, 0)->levels[ia->level] : NULL;
+    const level_name *ln = ia->level >= 1 && ia->level <= TREE_MAX_LEVELS ? &app_period_edition(c->a, ia->period)->levels[ia->level] : NULL;
     if (ln && ln->name) snprintf(ia->level_name, sizeof ia->level_name, "%s", ln->name);
     else snprintf(ia->level_name, sizeof ia->level_name, "cấp %d", ia->level);
   }
@@ -269,7 +269,7 @@ static void filters(ctx *c, const ind_args *ia) {
     if (any) {
       h_lit(b, "<div class=\"field\"><label for=\"f-level\">Cấp đơn vị</label><select id=\"f-level\" name=\"level\">");
       for (int l = ia->unit_level + 1; l <= t->maxlevel; l++)
-        h_option(b, c_printf(c, "%d", l), tree_edition_on(t, 0)->levels[l].name ? tree_edition_on(t, 0)->levels[l].name : c_printf(c, "Cấp %d", l),
+        h_option(b, c_printf(c, "%d", l), app_period_edition(c->a, ia->period)->levels[l].name ? app_period_edition(c->a, ia->period)->levels[l].name : c_printf(c, "Cấp %d", l),
                  l == ia->level);
       h_lit(b, "</select></div>");
     }

@@ -60,7 +60,7 @@ static const char *item_url(ctx *c, const char *symbol, const char *unit, const 
 static const char *unit_name_of(ctx *c, const char *code) {
   const char *name = code;
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, code);
+  int p = unit_pos_of(c, code);
   if (p >= 0) name = c_strdup(c, t->u[p].name);
   app_read_end(c->a);
   return name;
@@ -68,8 +68,8 @@ static const char *unit_name_of(ctx *c, const char *code) {
 
 /* 1 if the user may change the plan's items at that unit (or at the lead) */
 static int may_update(ctx *c, const char *plan_unit, const char *lead) {
-  const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, plan_unit), l = lead && *lead ? tree_find_code(t, lead) : -1;
+  app_read_begin(c->a);
+  int p = unit_pos_of(c, plan_unit), l = lead && *lead ? unit_pos_of(c, lead) : -1;
   int ok = (p >= 0 && app_can_write(c->a, &c->u, p)) || (l >= 0 && app_can_write(c->a, &c->u, l));
   app_read_end(c->a);
   return ok;
@@ -77,8 +77,8 @@ static int may_update(ctx *c, const char *plan_unit, const char *lead) {
 
 /* 1 if the unit lies in the user's subtree (its indicators can be opened) */
 static int in_scope(ctx *c, const char *code) {
-  const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, code), ok = p >= 0 && app_can_read(c->a, &c->u, p);
+  app_read_begin(c->a);
+  int p = unit_pos_of(c, code), ok = p >= 0 && app_can_read(c->a, &c->u, p);
   app_read_end(c->a);
   return ok;
 }
@@ -358,7 +358,7 @@ static void doc_head(ctx *c, const plan_view *v) {
   buf *b = &c->out;
   char parent[256] = "", name[256] = "";
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, v->d.unit);
+  int p = unit_pos_of(c, v->d.unit);
   if (p >= 0) {
     snprintf(name, sizeof name, "%s", t->u[p].name);
     if (t->u[p].parent >= 0) snprintf(parent, sizeof parent, "%s", t->u[t->u[p].parent].name);
@@ -1051,12 +1051,12 @@ void page_plan_cascade(ctx *c) {
   }
   /* the children in the user's scope with no plan implementing this one */
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, v.d.unit), missing = 0;
+  int p = unit_pos_of(c, v.d.unit), missing = 0;
   for (int ch = p >= 0 ? p + 1 : 0; p >= 0 && ch < t->u[p].end; ch = t->u[ch].end) {
     if (!app_can_read(c->a, &c->u, ch)) continue;
     int has = 0;
     for (int j = 0; j < nl && !has; j++) {
-      int q = tree_find_code(t, low[j].unit);
+      int q = unit_pos_of(c, low[j].unit);
       has = q >= 0 && tree_in_subtree(t, ch, q);
     }
     if (has) continue;

@@ -84,7 +84,7 @@ int reg_feeds_form(const reg_def *r, const form *f) {
 
 static const char *unit_name_of(ctx *c, const char *code) {
   const tree *t = app_read_begin(c->a);
-  int p = code && *code ? tree_find_code(t, code) : -1;
+  int p = code && *code ? unit_pos_of(c, code) : -1;
   const char *s = c_strdup(c, p >= 0 ? t->u[p].name : code);
   app_read_end(c->a);
   return s;
@@ -776,8 +776,8 @@ typedef struct rec_form {
 static int private_ok(ctx *c, const reg_def *r, const char *unit_code, const char *const *vals) {
   const char *v[REG_MAX_FIELDS];
   for (int i = 0; i < REG_MAX_FIELDS; i++) v[i] = i < r->nfields && vals[i] ? vals[i] : "";
-  const tree *t = app_read_begin(c->a);
-  int pos = unit_code && *unit_code ? tree_find_code(t, unit_code) : -1;
+  app_read_begin(c->a);
+  int pos = unit_code && *unit_code ? unit_pos_of(c, unit_code) : -1;
   int ok = pos >= 0 && app_record_private_ok(c->a, &c->u, r, pos, v);
   app_read_end(c->a);
   return ok;
@@ -1203,7 +1203,7 @@ static int load_rec_form(ctx *c, const reg_def *r, long long id, rec_form *rf) {
   }
   form_from_record(c, rf, &rec);
   const tree *t = app_read_begin(c->a);
-  int pos = rf->unit_code ? tree_find_code(t, rf->unit_code) : -1;
+  int pos = tree_find_id(t, rec.unit_id);
   app_read_end(c->a);
   rf->can_write = pos >= 0 && app_can_write(c->a, &c->u, pos);
   record_release(&rec);

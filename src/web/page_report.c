@@ -1,28 +1,47 @@
 /* GET /report: an annex as an HTML table laid out like the seed (merged
  * multi-row header), with drill-down from level rows to the units of that
- * level, selectors for form, period and unit, and CSV / XLSX / JSON links; above
- * the table, the unit's submission of the annex for the period and the
- * steps the user may take (page_submissions.c). */
+ * level, selectors for form, period, unit and a period to compare with, and
+ * CSV / XLSX / JSON links; above the table, the unit's submission of the
+ * annex for the period and the steps the user may take (page_submissions.c).
+ * The unit code resolves on the period's tree (its last day), and so do the
+ * breadcrumbs, the level names and the drill-down links. With ?compare=P2
+ * every row is followed by P2's values counted on this period's tree and
+ * the change (export/report_out.h: report_compare_row, report_change). */
 #include "export/report_out.h"
 #include "web/web_int.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* what the report page needs from the tree, copied under the read lock */
+/* what the report page needs from the tree, copied under the read lock: the
+ * unit of the code on the period's tree (its last day; 22561 is Phường Ninh
+ * Diêm in 2024 and Phường Đông Ninh Hòa from 2025), and the levels and
+ * their names of that tree */
 typedef struct unit_view {
   int pos, level, can_write;
   char name[256];
   int nanc;                 /* ancestors from the user's unit down, excluding the unit */
   char anc_code[TREE_MAX_LEVELS][32], anc_name[TREE_MAX_LEVELS][128];
-  int levels_below[TREE_MAX_LEVELS + 1]; /* 1 if units of that level lie under the unit */
+  int levels_below[TREE_MAX_LEVELS + 1]; /* 1 if units of that level of the period's tree lie under the unit */
   char level_name[TREE_MAX_LEVELS + 1][64];
 } unit_view;
 
-static int unit_view_load(ctx *c, const char *code, unit_view *v) {
+/* 1 if unit q is on the annex's tree, as the annex counts it (core/report.c):
+ * a period begun under an earlier edition (2025, across the reform) is on
+ * the tree of its last day; any other, the units that existed in it */
+static int on_period_tree(const tree *t, int q, int first, int last, int day) {
+  if (first < tree_edition_on(t, day)->from_day) return unit_valid_on(&t->u[q], day);
+  return unit_valid_during(&t->u[q], first, last);
+}
+
+static int unit_view_load(ctx *c, const char *code, const period *per, unit_view *v) {
   memset(v, 0, sizeof *v);
+  period_cfg cfg = app_period_cfg(c->a);
+  int first, last;
+  period_window(per, &cfg, &first, &last);
   const tree *t = app_read_begin(c->a);
-  int p = tree_find_code(t, code), up = user_pos(t, &c->u);
+  int day = app_period_day(c->a, per);
+  int p = app_unit_pos_on(c->a, code, day), up = user_pos(t, &c->u);
   v->pos = p;
   if (p >= 0 && up >= 0 && tree_in_subtree(t, up, p)) {
     v->level = t->u[p].level;
@@ -36,8 +55,9 @@ static int unit_view_load(ctx *c, const char *code, unit_view *v) {
       snprintf(v->anc_name[i], sizeof v->anc_name[i], "%s", t->u[q].name);
     }
     v->nanc = n;
-    for (int q = p + 1; q < t->u[p].end; q++) v->levels_below[t->level[q]] = 1;
-    const tree_edition *ed = tree_unit_edition(t, p);
+    for (int q = p + 1; q < t->u[p].end; q++)
+      if (on_period_tree(t, q, first, last, day)) v->levels_below[t->level[q]] = 1;
+    const tree_edition *ed = tree_edition_on(t, day);
     for (int l = 1; l <= TREE_MAX_LEVELS; l++)
       snprintf(v->level_name[l], sizeof v->level_name[l], "%s", ed->levels[l].name ? ed->levels[l].name : "");
   }
@@ -46,13 +66,110 @@ static int unit_view_load(ctx *c, const char *code, unit_view *v) {
   return p;
 }
 
-static void breadcrumb(ctx *c, const unit_view *v, const char *form_code, const char *period_id) {
+/* --- the comparison period (?compare=P2) -------------------------------------- */
+
+/* periods of one kind numbered in a row (2025S2 then 2026S1), so a
+ * comparison can keep its distance when the period changes */
+static int period_per_year(period_kind k) {
+  return k == PERIOD_HALF ? 2 : k == PERIOD_QUARTER ? 4 : k == PERIOD_MONTH ? 12 : 1;
+}
+static int period_ordinal(const period *p) {
+  int n = period_per_year(p->kind);
+  return n == 1 ? p->year : p->year * n + p->idx - 1;
+}
+static period period_at(period_kind k, int ordinal) {
+  int n = period_per_year(k);
+  period p = {k, n == 1 ? ordinal : ordinal / n, n == 1 ? 0 : ordinal % n + 1};
+  return p;
+}
+static int same_period(const period *a, const period *b) {
+  return a->kind == b->kind && a->year == b->year && a->idx == b->idx;
+}
+
+/* ?compare=P2 as a period id; NULL when absent or empty; *bad when it is
+ * not a period. The filter form sends the period its choice was offered
+ * for (compare_of): when the period has changed since, the choice keeps its
+ * meaning ("Cùng kỳ năm trước" of 2026 is 2025, not the 2025S1 offered for
+ * 2026S1; "Kỳ liền trước" of 2026Q3 is 2026Q2) */
+static const char *compare_arg(ctx *c, const period *p, int *bad) {
+  const char *v = arg(c, "compare"), *of = arg(c, "compare_of");
+  period q, o;
+  *bad = 0;
+  if (!v || !*v) return NULL;
+  if (strlen(v) > 7 || period_parse(v, &q)) {
+    *bad = 1;
+    return NULL;
+  }
+  if (of && strlen(of) <= 7 && !period_parse(of, &o) && !same_period(&o, p)) {
+    if (q.kind == o.kind && p->kind == o.kind) q = period_at(p->kind, period_ordinal(p) + period_ordinal(&q) - period_ordinal(&o));
+    else if (q.kind == o.kind && q.idx == o.idx) q = (period){p->kind, p->year - (o.year - q.year), p->idx};
+    if (q.year < 1900) return NULL;
+  }
+  char id[8];
+  period_format(&q, id);
+  return c_strdup(c, id);
+}
+
+/* "Năm 2025", "6 tháng đầu năm 2024 (2024S1)" */
+static const char *period_choice_label(ctx *c, const period *q) {
+  char id[8], label[64];
+  period_format(q, id);
+  period_label_vn(q, label, sizeof label);
+  if (label[0] >= 'a' && label[0] <= 'z') label[0] = (char)(label[0] - 'a' + 'A');
+  return q->kind == PERIOD_YEAR ? c_strdup(c, label) : c_printf(c, "%s (%s)", label, id);
+}
+
+/* "So sánh với": none, the same period one to three years before, the
+ * period just before, the two previous years, and the period asked for
+ * when it is none of these */
+static void compare_select(ctx *c, const period *p, const char *selected) {
+  buf *b = &c->out;
+  period opts[8];
+  const char *labels[8];
+  int n = 0;
+  char id[8];
+  opts[n] = (period){p->kind, p->year - 1, p->idx};
+  period_format(&opts[n], id);
+  labels[n++] = c_printf(c, "Cùng kỳ năm trước (%s)", id);
+  if (p->kind == PERIOD_HALF || p->kind == PERIOD_QUARTER || p->kind == PERIOD_MONTH) {
+    opts[n] = period_at(p->kind, period_ordinal(p) - 1);
+    period_format(&opts[n], id);
+    labels[n++] = c_printf(c, "Kỳ liền trước (%s)", id);
+  }
+  for (int k = 2; k <= 3; k++) {
+    opts[n] = (period){p->kind, p->year - k, p->idx};
+    period_format(&opts[n], id);
+    labels[n++] = p->kind == PERIOD_YEAR ? c_printf(c, "Năm %d", p->year - k) : c_printf(c, "Cùng kỳ năm %d (%s)", p->year - k, id);
+  }
+  if (p->kind != PERIOD_YEAR)
+    for (int k = 1; k <= 2; k++) {
+      opts[n] = (period){PERIOD_YEAR, p->year - k, 0};
+      labels[n++] = c_printf(c, "Năm %d", p->year - k);
+    }
+  period sel;
+  int have = selected && !period_parse(selected, &sel), listed = 0;
+  h_lit(b, "<label for=\"f-compare\">So sánh với</label>");
+  h_open(b, "select", "id", "f-compare", "name", "compare", NULL);
+  h_option(b, "", "Không so sánh", !have);
+  for (int i = 0; i < n; i++) {
+    if (opts[i].year < 1900) continue;
+    period_format(&opts[i], id);
+    int on = have && same_period(&opts[i], &sel);
+    listed |= on;
+    h_option(b, id, labels[i], on);
+  }
+  if (have && !listed) h_option(b, selected, period_choice_label(c, &sel), 1);
+  h_close(b, "select");
+}
+
+static void breadcrumb(ctx *c, const unit_view *v, const char *form_code, const char *period_id, const char *cmp) {
   buf *b = &c->out;
   if (!v->nanc) return;
   h_lit(b, "<nav class=\"crumbs\" aria-label=\"Đơn vị cấp trên\"><ol>");
   for (int i = 0; i < v->nanc; i++) {
     h_lit(b, "<li>");
-    h_link(b, c_url(c, "/report", "form", form_code, "period", period_id, "unit", v->anc_code[i], NULL),
+    h_link(b,
+           c_url(c, "/report", "form", form_code, "period", period_id, "unit", v->anc_code[i], "compare", cmp, NULL),
            v->anc_name[i]);
     h_lit(b, "</li>");
   }
@@ -61,15 +178,19 @@ static void breadcrumb(ctx *c, const unit_view *v, const char *form_code, const 
   h_lit(b, "</li></ol></nav>");
 }
 
-static void selectors(ctx *c, const char *form_code, const char *period_id, const char *unit) {
+static void selectors(ctx *c, const char *form_code, const period *p, const char *period_id, const char *unit,
+                      const char *cmp) {
   buf *b = &c->out;
   h_lit(b, "<form method=\"get\" action=\"/report\" class=\"filters\">");
+  h_hidden(b, "compare_of", period_id);
   h_lit(b, "<div class=\"field\">");
   h_form_select(c, "form", form_code);
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", period_id, 0);
   h_lit(b, "</div><div class=\"field\">");
   h_unit_select(c, "unit", "Đơn vị", unit, NULL);
+  h_lit(b, "</div><div class=\"field\">");
+  compare_select(c, p, cmp);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Xem biểu</button></div></form>");
 }
 
@@ -80,10 +201,10 @@ static int has_labels(ctx *c, const rtable *t) {
 }
 
 static void cell(buf *b, const rcell *x) {
-  if (x->kind == CELL_NUM) {
+  if (x && x->kind == CELL_NUM) {
     h_lit(b, "<td class=\"num\">");
     h_num(b, x->num);
-  } else if (x->kind == CELL_TEXT) {
+  } else if (x && x->kind == CELL_TEXT) {
     h_lit(b, "<td class=\"txt\">");
     h_text(b, x->text);
   } else {
@@ -92,23 +213,76 @@ static void cell(buf *b, const rcell *x) {
   h_lit(b, "</td>");
 }
 
+/* the change of one cell: "+12" and under it "+5,2%"; blank when either
+ * period has no number there */
+static void change_cell(buf *b, const rcell *cur, const rcell *prev) {
+  double diff = 0, pct = 0;
+  int k = prev ? report_change(cur, prev, &diff, &pct) : 0;
+  if (!k) {
+    h_lit(b, "<td></td>");
+    return;
+  }
+  buf s;
+  buf_init(&s, 64);
+  format_change_vn(&s, diff);
+  h_open(b, "td", "class", diff > 0 ? "num up" : diff < 0 ? "num down" : "num", NULL);
+  h_text(b, s.s);
+  if (k == 2) {
+    buf_reset(&s);
+    format_pct_change_vn(&s, pct);
+    h_open(b, "span", "class", "pct", NULL);
+    h_text(b, s.s);
+    h_close(b, "span");
+  }
+  h_close(b, "td");
+  buf_release(&s);
+}
+
+/* under row r: the comparison period's values, then the change; each
+ * label names its row for a screen reader ("Xã, phường — Cùng kỳ …") */
+static void compare_rows(ctx *c, const rtable *t, int r, const char *head) {
+  buf *b = &c->out;
+  const rrow *row = &t->rows[r], *prev = report_compare_row(t, r);
+  const char *total = row->is_total ? "cmp total-cmp" : "cmp";
+  h_open(b, "tr", "class", total, NULL);
+  h_open(b, "th", "scope", "row", NULL);
+  h_open(b, "span", "class", "visually-hidden", NULL);
+  h_text(b, c_printf(c, "%s — ", row->label));
+  h_close(b, "span");
+  h_text(b, head);
+  h_close(b, "th");
+  for (int k = 0; k < t->ncols; k++) cell(b, prev ? &prev->cells[k] : NULL);
+  h_close(b, "tr");
+  h_open(b, "tr", "class", row->is_total ? "chg total-cmp" : "chg", NULL);
+  h_open(b, "th", "scope", "row", NULL);
+  h_open(b, "span", "class", "visually-hidden", NULL);
+  h_text(b, c_printf(c, "%s — ", row->label));
+  h_close(b, "span");
+  h_lit(b, "Tăng (+), giảm (−)");
+  h_close(b, "th");
+  for (int k = 0; k < t->ncols; k++) change_cell(b, &row->cells[k], prev ? &prev->cells[k] : NULL);
+  h_close(b, "tr");
+}
+
 /* the row label: a level row links to its drill-down, a unit row (other
  * than the unit itself) to that unit's annex */
-static void row_label(ctx *c, const rtable *t, const rrow *r, int level_arg, const unit_view *v) {
+static void row_label(ctx *c, const rtable *t, const rrow *r, int level_arg, const unit_view *v, const char *cmp) {
   buf *b = &c->out;
   h_open(b, "th", "scope", "row", NULL);
   if (r->level > 0 && !level_arg) {
     char lv[8];
     snprintf(lv, sizeof lv, "%d", r->level);
-    h_open(b, "a", "href", c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level", lv,
-                                 NULL),
+    h_open(b, "a", "href",
+           c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level", lv, "compare", cmp,
+                 NULL),
            "title", "Xem từng đơn vị của cấp này", NULL);
     h_text(b, r->label);
     h_close(b, "a");
   } else if (r->unit_pos >= 0 && r->unit_pos != v->pos) {
     char code[64];
     if (unit_code_at(c, r->unit_pos, code, sizeof code) == 0)
-      h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", code, NULL), r->label);
+      h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", code, "compare", cmp, NULL),
+             r->label);
     else
       h_text(b, r->label);
   } else {
@@ -117,11 +291,14 @@ static void row_label(ctx *c, const rtable *t, const rrow *r, int level_arg, con
   h_close(b, "th");
 }
 
-static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view *v) {
+static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view *v, const char *cmp) {
   buf *b = &c->out;
   int labels = has_labels(c, t);
-  h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"annex-title\" tabindex=\"0\">"
-           "<table class=\"annex\">");
+  char head[96];
+  report_compare_heading(t, head, sizeof head);
+  h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"annex-title\" tabindex=\"0\">");
+  h_open(b, "table", "class", head[0] ? "annex compared" : "annex", "aria-describedby", head[0] ? "cmp-note" : NULL,
+         NULL);
   if (labels) {
     report_write_html_head(b, t);
   } else {
@@ -134,25 +311,52 @@ static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view 
     }
     h_lit(b, "</tr></thead>");
   }
-  h_lit(b, "<tbody>");
   for (int r = 0; r < t->nrows; r++) {
     const rrow *row = &t->rows[r];
+    /* with a comparison each row is a group of three: its own, the other
+     * period's, the change */
+    if (head[0] || r == 0) h_lit(b, "<tbody>");
     h_open(b, "tr", "class", row->is_total ? "total" : NULL, NULL);
-    if (labels) row_label(c, t, row, level_arg, v);
+    if (labels) row_label(c, t, row, level_arg, v, cmp);
     for (int k = 0; k < t->ncols; k++) cell(b, &row->cells[k]);
     h_close(b, "tr");
+    if (head[0] && labels) compare_rows(c, t, r, head);
+    if (head[0] || r == t->nrows - 1) h_lit(b, "</tbody>");
   }
   if (t->nrows == 0) {
     char span[16];
     snprintf(span, sizeof span, "%d", t->ncols + labels);
+    h_lit(b, "<tbody>");
     h_open(b, "tr", NULL);
     h_open(b, "td", "colspan", span, "class", "empty", NULL);
-    h_lit(b, "Chưa có dữ liệu cho kỳ này.</td></tr>");
+    h_lit(b, "Chưa có dữ liệu cho kỳ này.</td></tr></tbody>");
   }
-  h_lit(b, "</tbody></table></div>");
+  h_lit(b, "</table></div>");
 }
 
-static void drill_links(ctx *c, const rtable *t, const unit_view *v, int level_arg) {
+/* what the rows under each row are, above the table */
+static void compare_note(ctx *c, const rtable *t) {
+  buf *b = &c->out;
+  char head[96], now[64], then[64];
+  period p, q;
+  report_compare_heading(t, head, sizeof head);
+  if (!head[0] || period_parse(t->period, &p) || period_parse(t->compare->period, &q)) return;
+  period_label_vn(&p, now, sizeof now);
+  period_label_vn(&q, then, sizeof then);
+  h_open(b, "div", "class", "cmp-note", "id", "cmp-note", NULL);
+  h_open(b, "h2", "id", "cmp-head", NULL);
+  h_text(b, head);
+  h_close(b, "h2");
+  h_open(b, "p", NULL);
+  h_text(b, c_printf(c, "Dưới mỗi dòng: số liệu %s tính trên các đơn vị của %s (số liệu của đơn vị đã sáp nhập, "
+                        "giải thể được cộng vào đơn vị kế thừa), rồi mức tăng (+), giảm (−) của %s so với kỳ đó. "
+                        "Ô trống: kỳ đó chưa có số liệu; không tính tăng, giảm khi một trong hai kỳ để trống.",
+                     then, now, now));
+  h_close(b, "p");
+  h_close(b, "div");
+}
+
+static void drill_links(ctx *c, const rtable *t, const unit_view *v, int level_arg, const char *cmp) {
   buf *b = &c->out;
   int any = 0;
   for (int l = v->level + 1; l <= TREE_MAX_LEVELS; l++) any |= v->levels_below[l];
@@ -160,7 +364,7 @@ static void drill_links(ctx *c, const rtable *t, const unit_view *v, int level_a
   h_lit(b, "<p class=\"drill\">Xem theo từng đơn vị: ");
   const char *sep = "";
   if (level_arg) {
-    h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, NULL),
+    h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "compare", cmp, NULL),
            "bảng tổng hợp");
     sep = " · ";
   }
@@ -175,7 +379,9 @@ static void drill_links(ctx *c, const rtable *t, const unit_view *v, int level_a
       h_text(b, v->level_name[l][0] ? v->level_name[l] : lv);
       h_close(b, "strong");
     } else {
-      h_link(b, c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level", lv, NULL),
+      h_link(b,
+             c_url(c, "/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level", lv, "compare",
+                   cmp, NULL),
              v->level_name[l][0] ? v->level_name[l] : lv);
     }
   }
@@ -210,7 +416,7 @@ static void title_block(ctx *c, const rtable *t, const period *p, const unit_vie
   h_lit(b, "</header>");
 }
 
-static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, const form *f) {
+static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, const form *f, const char *cmp) {
   buf *b = &c->out;
   char lv[8];
   snprintf(lv, sizeof lv, "%d", level_arg);
@@ -226,7 +432,7 @@ static void actions(ctx *c, const rtable *t, const unit_view *v, int level_arg, 
          "Tải XLSX");
   h_lit(b, "</li><li>");
   h_link(b, c_url(c, "/api/report", "form", t->form, "period", t->period, "unit", t->unit_code, "level",
-                  level_arg ? lv : NULL, NULL),
+                  level_arg ? lv : NULL, "compare", cmp, NULL),
          "JSON (API)");
   h_lit(b, "</li>");
   if (entry_has_inputs(app_catalog(c->a), f)) {
@@ -304,16 +510,27 @@ void page_report_show(ctx *c, const sub_flash *fl) {
     reply_html_error(c, 400, "Cấp không hợp lệ", "Tham số level phải là số cấp (1, 2, 3…).");
     return;
   }
+  int bad_cmp;
+  const char *cmp = compare_arg(c, &p, &bad_cmp);
+  if (bad_cmp) {
+    reply_html_error(c, 400, "Kỳ so sánh không hợp lệ", PERIOD_HINT);
+    return;
+  }
   const char *unit = unit_arg(c);
   const char *fmt = arg(c, "format");
   if (fmt && strcmp(fmt, "xlsx") == 0) {
     xlsx_reply(c, f->code, unit, period_id, (int)level);
     return;
   }
+  /* a list of documents (Biểu 4) has nothing to compare: the page says so
+   * instead of refusing (the form above may have kept the choice) */
+  const char *cmp_off = cmp && f->rows == ROWS_LIST ? cmp : NULL;
+  if (cmp_off || (fmt && strcmp(fmt, "csv") == 0)) cmp = NULL;
 
   rtable t;
   dv_err e = {0};
-  int rc = app_report(c->a, &c->u, f->code, unit, period_id, (int)level, &t, &e);
+  report_args ra = {f->code, unit, period_id, cmp, (int)level};
+  int rc = app_report_ex(c->a, &c->u, &ra, &t, &e);
   if (rc) {
     rtable_release(&t);
     reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xem được biểu",
@@ -326,18 +543,24 @@ void page_report_show(ctx *c, const sub_flash *fl) {
     return;
   }
   unit_view v;
-  unit_view_load(c, t.unit_code, &v);
+  unit_view_load(c, t.unit_code, &p, &v);
   char flabel[32];
   form_label(t.form, flabel, sizeof flabel);
   page_begin(c, c_printf(c, "%s · %s", flabel, t.unit_name));
-  breadcrumb(c, &v, t.form, t.period);
+  breadcrumb(c, &v, t.form, t.period, cmp);
   if (arg(c, "saved")) h_lit(&c->out, "<p class=\"ok\" role=\"status\">Đã lưu số liệu. Biểu dưới đây đã tính lại.</p>");
   title_block(c, &t, &p, &v, (int)level);
-  selectors(c, t.form, t.period, t.unit_code);
-  actions(c, &t, &v, (int)level, f);
+  selectors(c, t.form, &p, t.period, t.unit_code, cmp ? cmp : cmp_off);
+  actions(c, &t, &v, (int)level, f, cmp);
   if (!level) h_submission_box(c, &t, fl);
-  if (f->rows != ROWS_LIST) drill_links(c, &t, &v, (int)level);
-  annex_table(c, &t, (int)level, &v);
+  if (f->rows != ROWS_LIST) drill_links(c, &t, &v, (int)level, cmp);
+  if (cmp_off) {
+    h_open(&c->out, "p", "class", "notice", NULL);
+    h_text(&c->out, c_printf(c, "%s là danh sách văn bản, không so sánh giữa các kỳ.", flabel));
+    h_close(&c->out, "p");
+  }
+  compare_note(c, &t);
+  annex_table(c, &t, (int)level, &v, cmp);
   int from_registers = h_register_sources(c, f, t.unit_code, t.period);
   if (f->rows != ROWS_LIST && from_registers)
     h_lit(&c->out, "<p class=\"hint\">0: có số liệu bằng 0. Cột tổng và cột theo cấp được tính tự động, "

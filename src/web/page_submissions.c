@@ -568,12 +568,12 @@ static void by_level(ctx *c, const char *form_code, const char *period_id, const
     h_lit(b, "</th>");
   }
   h_lit(b, "</tr></thead><tbody>");
-  const tree *t = app_read_begin(c->a);
+  app_read_begin(c->a);
   for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
     if (!lv[l].units) continue;
     int n[NSTATES] = {lv[l].on_time, lv[l].late, lv[l].missing, lv[l].pending};
     h_lit(b, "<tr><th scope=\"row\">");
-    const char *lname = tree_edition_on(t, 0)->levels[l].name;
+    const char *lname = app_period_edition(c->a, period_id)->levels[l].name;
     h_text(b, lname ? lname : c_printf(c, "Cấp %d", l));
     h_lit(b, "</th><td class=\"num\">");
     h_int(b, lv[l].units);

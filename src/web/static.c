@@ -74,6 +74,19 @@ static const char app_css[] =
     "table.annex td.txt{min-width:18rem}\n"
     "table.annex td.empty{text-align:center;color:var(--muted);padding:1rem}\n"
     "tr.total th,tr.total td{font-weight:700;background:#faf5e6}\n"
+    /* an annex compared with another period: under each row that period's values and the change */
+    ".cmp-note{border-left:5px solid var(--link);background:#fff;padding:.35rem .9rem;margin:.75rem 0 .5rem;"
+    "max-width:60rem}\n"
+    ".cmp-note h2{margin:.2rem 0 .2rem;font-size:1.05rem}\n"
+    ".cmp-note p{margin:.2rem 0;font-size:.88rem;color:var(--muted)}\n"
+    "table.annex tr.cmp th,table.annex tr.chg th{font-weight:400;font-style:italic;padding-left:1.1rem;"
+    "background:#f7f5ef}\n"
+    "table.annex tr.cmp td,table.annex tr.chg td{background:#f7f5ef;color:#333}\n"
+    "table.annex tr.chg th,table.annex tr.chg td{border-bottom:2px solid #5a5a5a}\n"
+    "table.annex tbody:last-child tr.chg th,table.annex tbody:last-child tr.chg td{border-bottom-width:1px}\n"
+    "table.annex td.up{color:#14531f}\n"
+    "table.annex td.down{color:#8a0019}\n"
+    "table.annex td .pct{display:block;font-size:.75rem;color:var(--muted)}\n"
     "table.grid td.computed{background:#ecebe8;text-align:right;color:#333;white-space:nowrap}\n"
     "table.grid td.input{white-space:nowrap}\n"
     "table.grid input.n{width:5.5rem;text-align:right}\n"
@@ -488,7 +501,9 @@ static const char app_css[] =
     "table.annex thead th[colspan]{text-align:center}"
     "table.annex tbody th,table.annex thead tr:first-child th:first-child{position:static;min-width:0}"
     "table.annex td.txt{min-width:0}"
-    "tr.total th,tr.total td{background:none}}\n";
+    "tr.total th,tr.total td{background:none}"
+    "table.annex tr.cmp th,table.annex tr.cmp td,table.annex tr.chg th,table.annex tr.chg td{background:none;color:#000}"
+    ".cmp-note{border:0;padding:0;margin:0 0 6pt}.cmp-note p{color:#000}}\n";
 
 static const char app_js[] =
     "/* Progressive enhancement only: every page works without this file. */\n"

@@ -175,6 +175,10 @@ void form_label(const char *code, char *out, size_t n);
 int unit_code_at(ctx *c, int pos, char *out, size_t n);
 /* the user's own unit position, -1 if it vanished */
 int user_pos(const tree *t, const user *u);
+/* the unit a code in a URL names: of the units that carried it (newest
+ * first) the first the user may read, else the newest; caller holds the
+ * read lock */
+int unit_pos_of(ctx *c, const char *code);
 /* the period argument, defaulting to WEB_DEFAULT_PERIOD; NULL if invalid */
 const char *period_arg(ctx *c, period *p);
 #define PERIOD_HINT "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305."

@@ -10,14 +10,14 @@ if ! run_dv o e init db --demo; then fail "init --demo: $(cat e)"; finish; fi
 start_server db
 
 # a commune officer, created with the CLI while the server runs
-if printf 'xa11329pass\n' | "$DV" user add db --login xa11329 --unit 11329 --role officer >ua.out 2>ua.err; then ok; else
+if printf 'xa11338pass\n' | "$DV" user add db --login xa11338 --unit 11338 --role officer >ua.out 2>ua.err; then ok; else
   fail "user add while the server runs: $(cat ua.err)"
 fi
 
 # the CLI's JSON for every query the API is asked
 q=0
 for args in "bieu-5 2023S1 31" "bieu-1 2023S1 31" "bieu-3 2023S1 31" "bieu-4 2023S1 31" "bieu-6 2023S1 304" \
-  "bieu-7 2023 31" "bieu-5 2023S1 11329" "bieu-2 2023S1 11329" "bieu-5 2023S1 304 3"; do
+  "bieu-7 2023 31" "bieu-5 2023S1 11338" "bieu-2 2023S1 11338" "bieu-5 2023S1 304 3"; do
   set -- $args
   q=$((q + 1))
   lv=()
@@ -68,7 +68,7 @@ def login(user, pw):
 # no session
 st, _, data = req("GET", report_path("bieu-5", "2023S1", "31"))
 expect(st, 401, "GET /api/report without a cookie", data)
-st, _, data = req("GET", report_path("bieu-5", "2023S1", "11329"))
+st, _, data = req("GET", report_path("bieu-5", "2023S1", "11338"))
 expect(st, 401, "GET /api/report (a commune) without a cookie", data)
 
 # bad credentials
@@ -155,13 +155,13 @@ for forged in ("dv_session=" + "A" * 43, "dv_session=", "dv_session=../../etc/pa
     expect(st, 401, f"GET /api/report with a forged cookie {forged[:30]!r}", data)
 
 # a commune officer
-st, cookies, data = login("xa11329", "xa11329pass")
+st, cookies, data = login("xa11338", "xa11338pass")
 commune = cookies[0].split(";")[0] if cookies else None
 commune_csrf = csrf_of(data)
-if expect(st, 200, "login xa11329", data) and commune:
-    st, _, data = req("GET", report_path("bieu-5", "2023S1", "11329"), cookie=commune)
-    if expect(st, 200, "commune user, own commune 11329", data):
-        q = [l.split() for l in open(os.path.join(w, "queries.txt"))].index(["bieu-5", "2023S1", "11329"]) + 1
+if expect(st, 200, "login xa11338", data) and commune:
+    st, _, data = req("GET", report_path("bieu-5", "2023S1", "11338"), cookie=commune)
+    if expect(st, 200, "commune user, own commune 11338", data):
+        q = [l.split() for l in open(os.path.join(w, "queries.txt"))].index(["bieu-5", "2023S1", "11338"]) + 1
         if json.loads(data) != json.load(open(os.path.join(w, f"cli{q}.json"), encoding="utf-8")):
             err("commune user, own commune: JSON differs from the CLI's")
     for unit, what in (("11335", "another commune of the same district"), ("11320", "a commune of another district"),
@@ -178,7 +178,7 @@ if expect(st, 200, "login xa11329", data) and commune:
                        ("/users", "the users page (admin only)"), ("/audit", "the audit page (admin only)")):
         st, _, data = req("GET", path, cookie=commune)
         expect(st, 403, f"commune user, {what}", data)
-    st, _, data = req("GET", "/api/registers/dialogues?unit=11329&period=2023S1", cookie=commune)
+    st, _, data = req("GET", "/api/registers/dialogues?unit=11338&period=2023S1", cookie=commune)
     expect(st, 200, "commune user, own dialogues (API)", data)
     if commune_csrf:
         st, data = form_post("/r/dialogues", dict(DLG, unit="11335", csrf=commune_csrf), commune)
@@ -191,10 +191,10 @@ if expect(st, 200, "login xa11329", data) and commune:
     c.request("DELETE", "/api/session", headers={"Cookie": commune, "X-CSRF-Token": commune_csrf or ""})
     r = c.getresponse(); r.read(); c.close()
     if r.status not in (200, 204): err(f"DELETE /api/session with X-CSRF-Token: HTTP {r.status}")
-    st, _, data = req("GET", report_path("bieu-5", "2023S1", "11329"), cookie=commune)
+    st, _, data = req("GET", report_path("bieu-5", "2023S1", "11338"), cookie=commune)
     expect(st, 401, "the commune user's cookie after logout", data)
 elif st == 200:
-    err("login xa11329: no dv_session cookie")
+    err("login xa11338: no dv_session cookie")
 
 for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)

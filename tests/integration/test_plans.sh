@@ -72,7 +72,7 @@ due yearly:6
 status in_progress
 target value:models_commended.tap_the = 4 period=2023S1
 target value:models_commended.tap_the >= 5 period=2023S1
-target conclusions_on_time >= 90 period=2024
+target conclusions_on_time >= 90 period=2022
 
 heading 2. Tổng hợp
 
@@ -302,7 +302,7 @@ want = [  # item, indicator, comparator, threshold, unit, period, value, state
     ("1.1", "establishments_dossier", ">=", 30, "303", "2023", 30, "achieved"),
     ("1.2", "value:models_commended.tap_the", "=", 4, "31", "2023S1", 4, "achieved"),
     ("1.2", "value:models_commended.tap_the", ">=", 5, "31", "2023S1", 4, "not_yet"),
-    ("1.2", "conclusions_on_time", ">=", 90, "31", "2024", None, "not_yet"),
+    ("1.2", "conclusions_on_time", ">=", 90, "31", "2022", None, "not_yet"),
 ]
 got = [(r["item"], r["indicator"], r["comparator"], r["threshold"], r["unit"], r["period"], r["value"], r["state"]) for r in rows]
 assert got == want, "\n".join(map(str, got))
