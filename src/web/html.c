@@ -222,6 +222,7 @@ void page_begin(ctx *c, const char *title) {
     if (c->u.role == ROLE_ADMIN) {
       nav_item(c, "/users", "Người dùng");
       nav_item(c, "/audit", "Nhật ký");
+      nav_item(c, "/reform", "Sắp xếp đơn vị");
       nav_item(c, "/holidays", "Ngày nghỉ");
     }
     h_lit(b, "</ul></nav>");

@@ -400,7 +400,8 @@ void page_home(ctx *c) {
   home_children(c, &h, period_id);
   if (c->u.role == ROLE_ADMIN) {
     h_lit(b, "<section aria-labelledby=\"adm\"><h2 id=\"adm\">Quản trị</h2><ul class=\"links\">"
-             "<li><a href=\"/users\">Người dùng</a></li><li><a href=\"/audit\">Nhật ký thay đổi</a></li></ul></section>");
+             "<li><a href=\"/users\">Người dùng</a></li><li><a href=\"/audit\">Nhật ký thay đổi</a></li>"
+             "<li><a href=\"/reform\">Sắp xếp đơn vị hành chính (đơn vị kế thừa, người dùng)</a></li></ul></section>");
   }
   page_end(c);
   page_send(c);

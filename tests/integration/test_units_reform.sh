@@ -61,7 +61,7 @@ add_user canbo 19 officer
 start_server db
 python3 - "$BASE" >py.out 2>&1 <<'PY'
 import sys
-from dvtest import Client, err, report_errors
+from dvtest import Client, err, bad
 c = Client(sys.argv[1])
 adm, off = c.login("quantri"), c.login("canbo")
 st, _, page = adm.get("/reform")
@@ -84,7 +84,7 @@ st, h, _ = adm.form("/reform", {"csrf": adm.csrf, "action": "successor", "old": 
 if st != 303: err(f"admin POST successor: {st}")
 st, _, page = adm.get(h.get("location", "/reform"))
 if "Đã chọn 05467" not in page.decode(): err("no success message")
-report_errors()
+sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "the /reform page: $(cat py.out)"
 [ "$(sqlite3 db "SELECT count(*) FROM audit WHERE action='unit.successor' AND login='quantri'")" = 1 ] && ok || fail "page choice not audited"
@@ -109,7 +109,7 @@ grep -q "^ngoquyen" o && fail "ngoquyen still listed after the move" || ok
 start_server db
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
 import json, sys
-from dvtest import Client, err, report_errors
+from dvtest import Client, err, bad
 c = Client(sys.argv[1])
 adm, mc = c.login("admin", "admin123"), c.login("maychai", "maychai123")
 st, _, page = adm.get("/reform")
@@ -122,7 +122,7 @@ st, _, _ = mc.get("/")
 if st == 200: err("maychai's session still works")
 st, _, _ = c.req("POST", "/api/session", json.dumps({"login": "maychai", "password": "maychai123"}))
 if st == 200: err("a disabled user signed in")
-report_errors()
+sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "disable over HTTP: $(cat py2.out)"
 [ "$(sqlite3 db "SELECT count(*) FROM audit WHERE action='user.disable' AND login='admin'")" = 1 ] && ok || fail "user.disable not audited"

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Records by date over HTTP (issue 10, item 3): "A record dated after a unit's end (a 2026
+# dialogue on a dissolved district) is refused with file, line, field and the reason … The
+# same for the web forms, the API and the XLSX import." On the demo (Quận Ngô Quyền, 304,
+# closed on 30/06/2025 with every district): a 2026 dialogue on 304 is refused by the JSON
+# API (422, field "unit", "không còn từ 01/07/2025"), by the form /r/dialogues/new (the
+# reason at the field), by the CSV upload /r/dialogues/import (the line and field; the good
+# line before it not imported either); nothing is stored or audited. The annexes: 304's 2024 annex still opens on the old
+# tree; its 2026 annex is refused with the reason and the successor (31). The XLSX upload
+# of 304's 2024S1 Biểu 1 sheet relabelled 2026S1 is refused by the same rule (/entry/import
+# and `danvan import xlsx`). 304's 2025S1
+# was approved before the reform: the lock stays (409).
+source "$(dirname "$0")/lib.sh" "$@"
+command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
+cd "$W" || exit 1
+
+run_dv o e init db --demo || { fail "init --demo: $(cat e)"; finish; }
+check "export 304's 2024S1 Biểu 1 (xlsx)" run_dv o e report db --form bieu-1 --period 2024S1 --unit 304 --format xlsx --out b1.xlsx
+state() { sqlite3 db "SELECT count(*) FROM records; SELECT count(*) FROM audit WHERE action <> 'session.login';
+  SELECT count(*) FROM data_values;" | tr '\n' ' '; }
+before=$(state)
+start_server db
+python3 - "$BASE" >py.out 2>&1 <<'PY'
+import io, json, re, sys, urllib.parse, uuid, zipfile
+from dvtest import Client, err, bad, text_of
+c = Client(sys.argv[1])
+adm = c.login("admin", "admin123")
+GONE = "không còn từ 01/07/2025"
+rec = {"date": "2026-02-01", "unit": "304", "type": "dinh_ky", "chair": "cap_uy",
+       "title": "Đối thoại với tiểu thương chợ Cát Bi", "participants": 40}
+
+# the JSON API
+st, _, body = adm.api("POST", "/api/registers/dialogues", rec)
+try:
+    js = json.loads(body)
+except ValueError:
+    js = {}
+if st != 400 or js.get("field") != "unit" or GONE not in js.get("error", "") or "Quận Ngô Quyền" not in js.get("error", ""):
+    err(f"API: a 2026 dialogue on 304: {st} {body[:300]!r}")
+
+# the form
+fields = {"csrf": adm.csrf, **{k: str(v) for k, v in rec.items()}}
+st, _, page = adm.form("/r/dialogues", fields)
+page = page.decode()
+if st != 422 or GONE not in page: err(f"form: a 2026 dialogue on 304: {st} {text_of(page.encode())[-400:]}")
+elif not re.search(r'id="f-unit"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-unit"', page):
+    err("form: the unit field is not marked invalid")
+
+# the CSV upload: line 2 is good, line 3 is not; nothing imported
+csv = ("date,unit,type,chair,title,participants\n"
+       "2026-02-02,31,dinh_ky,cap_uy,Đúng,30\n"
+       "2026-02-03,304,dinh_ky,cap_uy,Sai,30\n")
+st, _, page = adm.upload("/r/dialogues/import", "late.csv", csv)
+t = text_of(page)
+if st not in (400, 422) or GONE not in t or "dòng 3" not in t or "unit" not in t:
+    err(f"CSV upload: {st} {t[-400:]}")
+
+# the annexes of 304 on either side of the reform
+st, _, page = adm.get("/report?form=bieu-5&period=2024&unit=304")
+if st != 200 or "Quận Ngô Quyền" not in page.decode(): err(f"304's 2024 annex: {st}")
+st, _, page = adm.get("/report?form=bieu-5&period=2026&unit=304")
+t = text_of(page)
+if st < 400 or GONE not in t or "31" not in t: err(f"304's 2026 annex: {st} {t[-300:]}")
+st, _, body = adm.get("/api/report?form=bieu-5&period=2026&unit=304")
+if st < 400 or GONE not in json.loads(body).get("error", ""): err(f"/api/report 304 2026: {st} {body[:200]!r}")
+
+# the XLSX upload: 304's 2024S1 sheet relabelled 2026S1
+src = zipfile.ZipFile("b1.xlsx")
+out = io.BytesIO()
+changed = 0
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename.endswith(".xml") and b"2024S1" in data:
+            data = data.replace(b"2024S1", b"2026S1")
+            changed += 1
+        z.writestr(item, data)
+if not changed: err("the sheet does not carry its period 2024S1")
+open("b1-2026.xlsx", "wb").write(out.getvalue())
+b = uuid.uuid4().hex
+parts = [("csrf", adm.csrf), ("form", "bieu-1"), ("period", "2026S1"), ("unit", "304")]
+body = b"".join(f"--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode() for k, v in parts)
+body += (f"--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b1.xlsx\"\r\n"
+         "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").encode()
+body += out.getvalue() + f"\r\n--{b}--\r\n".encode()
+st, _, page = c.req("POST", "/entry/import", body, cookie=adm.cookie, ctype=f"multipart/form-data; boundary={b}")
+t = text_of(page)
+if st != 400 or GONE not in t: err(f"XLSX upload 304 2026S1: {st} {t[-400:]}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "refusals over HTTP: $(cat py.out)"
+[ "$(state)" = "$before" ] && ok || fail "a refused request changed the database: $before -> $(state)"
+
+if run_dv o e import xlsx db b1-2026.xlsx; then fail "danvan import xlsx: 304's sheet for 2026S1 imported"; else
+  grep -q "không còn từ 01/07/2025" e && ok || fail "import xlsx 2026S1 on 304: $(cat e)"
+fi
+
+# the approvals of old periods stay: 304's 2025S1 Biểu 5 was approved, its last half-year is locked
+python3 - "$BASE" >py2.out 2>&1 <<'PY'
+import json, sys
+from dvtest import Client, err, bad
+adm = Client(sys.argv[1]).login("admin", "admin123")
+st, _, body = adm.api("POST", "/api/registers/dialogues", {"date": "2025-06-20", "unit": "304", "type": "dinh_ky",
+                      "chair": "cap_uy", "title": "Đối thoại cuối cùng của Quận Ngô Quyền", "participants": 55})
+msg = json.loads(body).get("error", "") if body else ""
+if st != 409 or "2025S1 của Quận Ngô Quyền đã được phê duyệt" not in msg: err(f"a 2025S1 dialogue on 304: {st} {msg}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "2025S1 on 304: $(cat py2.out)"
+[ "$(state)" = "$before" ] && ok || fail "the locked period changed: $before -> $(state)"
+check_server_end
+finish
