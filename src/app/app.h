@@ -64,7 +64,7 @@ void app_logout(app *a, const char *token);
 int app_user_add(app *a, const user *actor, const char *login, const char *password, const char *unit_code,
                  role r, dv_err *e); /* actor NULL = the command line */
 typedef struct user_row {
-  int64_t id;
+  int64_t id, unit_id;
   char login[64], unit_code[32];
   role role;
 } user_row;

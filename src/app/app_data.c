@@ -285,7 +285,7 @@ int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e)
   *rows = xcalloc((size_t)m + 1, sizeof(user_row));
   pthread_rwlock_rdlock(&a->lock);
   for (int i = 0; i < m; i++)
-    if (app_can_read(a, actor, app_unit_pos(a, all[i].unit_code))) (*rows)[(*n)++] = all[i];
+    if (app_can_read(a, actor, tree_find_id(&a->t, all[i].unit_id))) (*rows)[(*n)++] = all[i];
   pthread_rwlock_unlock(&a->lock);
   free(all);
   return 0;

@@ -1173,7 +1173,7 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
     rc = app_record_list(a, u, r, &f, &rows, &n, &total, e);
   } else {
     pthread_rwlock_rdlock(&a->lock);
-    int root = app_unit_pos(a, unit_code ? unit_code : (u ? u->unit_code : NULL));
+    int root = unit_code ? app_unit_pos_readable(a, u, unit_code, period_id) : u ? tree_find_id(&a->t, u->unit_id) : -1;
     rc = root < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị")
          : !app_can_read(a, u, root) ? dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị ngoài phạm vi của bạn") : 0;
     record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
@@ -1286,6 +1286,21 @@ int app_record_history(app *a, const user *u, const reg_def *r, int64_t id, stag
   return rc ? rc : store_event_list(app_store(a), id, rows, n);
 }
 
+/* keeps the rows whose field names the user's own unit on the record's day:
+ * a code the new tree reused (11329 was Phường Máy Chai, it is now Phường
+ * Ngô Quyền) names another unit before or after the reform */
+static void keep_assigned_to(app *a, const user *u, const reg_def *r, int fi, record *rows, int *n, int *total) {
+  int up = tree_find_id(&a->t, u->unit_id), k = 0;
+  for (int i = 0; i < *n; i++) {
+    int pos = r->fields[fi].type == FT_UNIT ? tree_find_id(&a->t, rows[i].unit_id)
+                                            : app_record_unitref_pos(a, r, (const char *const *)rows[i].values, fi);
+    if (pos >= 0 && pos == up) rows[k++] = rows[i];
+    else record_release(&rows[i]);
+  }
+  *total -= *n - k;
+  *n = k;
+}
+
 int app_record_assigned(app *a, const user *u, const reg_def *r, const char *field, const char *period_id,
                         record **rows, int *n, int *total, dv_err *e) {
   *rows = NULL;
@@ -1302,6 +1317,7 @@ int app_record_assigned(app *a, const user *u, const reg_def *r, const char *fie
   }
   pthread_rwlock_rdlock(&a->lock);
   int rc = app_record_rows(a, NULL, r, &q, rows, n, total, e);
+  if (!rc) keep_assigned_to(a, u, r, fi, *rows, n, total);
   pthread_rwlock_unlock(&a->lock);
   return rc;
 }

@@ -482,6 +482,7 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
     *rows = xrealloc(*rows, sizeof(user_row) * (size_t)(*n + 1));
     user_row *r = &(*rows)[(*n)++];
     r->id = u.id;
+    r->unit_id = u.unit_id;
     snprintf(r->login, sizeof r->login, "%s", u.login);
     snprintf(r->unit_code, sizeof r->unit_code, "%s", u.unit_code);
     r->role = u.role;

@@ -22,7 +22,7 @@ static void users_table(ctx *c, const user_row *rows, int n) {
            "<th scope=\"col\">Mã đơn vị</th><th scope=\"col\">Vai trò</th></tr></thead><tbody>");
   const tree *t = app_read_begin(c->a);
   for (int i = 0; i < n; i++) {
-    int p = unit_pos_of(c, rows[i].unit_code);
+    int p = tree_find_id(t, rows[i].unit_id);
     h_lit(b, "<tr><td>");
     h_text(b, rows[i].login);
     h_lit(b, "</td><td>");

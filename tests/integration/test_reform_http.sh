@@ -18,6 +18,7 @@ run_dv o e init db --demo || { fail "init --demo: $(cat e)"; finish; }
 check "export 304's 2024S1 Biểu 1 (xlsx)" run_dv o e report db --form bieu-1 --period 2024S1 --unit 304 --format xlsx --out b1.xlsx
 state() { sqlite3 db "SELECT count(*) FROM records; SELECT count(*) FROM audit WHERE action <> 'session.login';
   SELECT count(*) FROM data_values;" | tr '\n' ' '; }
+add_user ngoquyenmoi 11329 officer # the new Phường Ngô Quyền
 before=$(state)
 start_server db
 python3 - "$BASE" >py.out 2>&1 <<'PY'
@@ -94,6 +95,32 @@ PY
 if run_dv o e import xlsx db b1-2026.xlsx; then fail "danvan import xlsx: 304's sheet for 2026S1 imported"; else
   grep -q "không còn từ 01/07/2025" e && ok || fail "import xlsx 2026S1 on 304: $(cat e)"
 fi
+
+# codes reused by the new tree: the new Phường Ngô Quyền took 11329, Phường Máy Chai's code.
+# Conclusions assigned to the new ward after the reform are not Máy Chai's (maychai's home),
+# they are the new ward's (an officer of the new 11329).
+sqlite3 db "SELECT json_extract(r.data,'\$.content') FROM records r JOIN registers g ON g.id=r.reg
+  WHERE g.code='conclusions' AND json_extract(r.data,'\$.responsible_unit')='11329'
+  AND json_extract(r.data,'\$.status')<>'done' AND json_extract(r.data,'\$.dialogue_date')>='2025-07-01'" >new11329.txt
+[ -s new11329.txt ] && ok || fail "the demo has no open conclusion of the new 11329"
+python3 - "$BASE" new11329.txt >py3.out 2>&1 <<'PY'
+import sys
+from dvtest import Client, err, bad, text_of
+c = Client(sys.argv[1])
+mine = [l.strip() for l in open(sys.argv[2], encoding="utf-8") if l.strip()]
+st, _, page = c.login("maychai", "maychai123").get("/")
+t = text_of(page)
+if st != 200: err(f"maychai's home: {st}")
+for m in mine:
+    if m in t: err(f"maychai's home lists the new ward's conclusion: {m}")
+st, _, page = c.login("ngoquyenmoi").get("/")
+t = text_of(page)
+if "Phường Ngô Quyền" not in t: err("ngoquyenmoi's home is not the new Phường Ngô Quyền")
+for m in mine:
+    if m not in t: err(f"the new ward's home does not list its conclusion: {m}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "conclusions of a reused code: $(cat py3.out)"
 
 # the approvals of old periods stay: 304's 2025S1 Biểu 5 was approved, its last half-year is locked
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
