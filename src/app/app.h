@@ -395,7 +395,7 @@ int app_load_demo(app *a, dv_err *e);
  * nearest unit above (or the same as) the plan's unit, else the only one. */
 #include "core/plan.h"
 typedef struct plan_info {
-  int64_t id;
+  int64_t id, unit_id; /* unit_id: the issuing unit (its code may name another unit on another day) */
   char symbol[PLAN_SYMBOL_MAX], unit[PLAN_CODE_MAX], unit_name[160];
   char basis[PLAN_SYMBOL_MAX], basis_unit[PLAN_CODE_MAX]; /* "" if none */
   char date[11];

@@ -416,7 +416,7 @@ static void list_all(app *a, store *s, int64_t only, plan_info **rows, int *n) {
 }
 
 static void name_units(app *a, plan_info *r) {
-  int p = app_unit_pos(a, r->unit);
+  int p = tree_find_id(&a->t, r->unit_id);
   snprintf(r->unit_name, sizeof r->unit_name, "%s", p >= 0 ? a->t.u[p].name : "");
 }
 
@@ -429,7 +429,7 @@ int app_plan_list(app *a, const user *u, plan_info **rows, int *n, dv_err *e) {
   *n = 0;
   pthread_rwlock_rdlock(&a->lock);
   for (int i = 0; i < nall; i++) {
-    if (!may_read_plan(a, u, app_unit_pos(a, all[i].unit))) {
+    if (!may_read_plan(a, u, tree_find_id(&a->t, all[i].unit_id))) {
       free(all[i].title);
       continue;
     }

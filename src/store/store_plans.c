@@ -301,7 +301,7 @@ int store_plan_list(store *s, plan_info **rows, int *n) {
   sqlite3_stmt *st = prep(s, "SELECT p.id, p.symbol, u.code, COALESCE(p.basis, ''), COALESCE(bu.code, ''), p.day, p.year,"
                              " p.title, (SELECT count(*) FROM plan_items WHERE plan_id=p.id),"
                              " (SELECT count(*) FROM plan_items WHERE plan_id=p.id AND status='done'),"
-                             " (SELECT count(*) FROM plan_targets WHERE plan_id=p.id)"
+                             " (SELECT count(*) FROM plan_targets WHERE plan_id=p.id), p.unit_id"
                              " FROM plans p JOIN units u ON u.id=p.unit_id LEFT JOIN plans b ON b.id=p.basis_id"
                              " LEFT JOIN units bu ON bu.id=b.unit_id ORDER BY p.year DESC, u.code, p.symbol");
   *rows = NULL;
@@ -321,6 +321,7 @@ int store_plan_list(store *s, plan_info **rows, int *n) {
     r->items = sqlite3_column_int(st, 8);
     r->done = sqlite3_column_int(st, 9);
     r->targets = sqlite3_column_int(st, 10);
+    r->unit_id = sqlite3_column_int64(st, 11);
   }
   sqlite3_finalize(st);
   return 0;

@@ -75,11 +75,11 @@ static void value_text(buf *b, const plan_target *t, double v) {
   else h_num(b, v);
 }
 
-static void targets_table(ctx *c, const char *unit, const plan_info *plans, int nplans) {
+static void targets_table(ctx *c, const plan_info *plans, int nplans, const int *lead_ok) {
   buf *b = &c->out;
   int any = 0;
   for (int i = 0; i < nplans; i++) {
-    if (strcmp(plans[i].unit, unit) || !plans[i].targets) continue;
+    if (lead_ok[i] != 2 || !plans[i].targets) continue;
     target_result *rows = NULL;
     int n = 0;
     dv_err e = {0};
@@ -144,13 +144,22 @@ static void targets_table(ctx *c, const char *unit, const plan_info *plans, int 
   if (any) h_lit(b, "</tbody></table></div>");
 }
 
-static void items_table(ctx *c, const char *unit, const plan_info *plans, int nplans, const char *const *mine) {
+/* the plan's day of issue */
+static int plan_day(const plan_info *p) {
+  int day;
+  return date_parse(p->date, &day) ? 0 : day;
+}
+
+/* lead_ok[i]: 2 for the unit's own plans, 1 where the unit's code named the
+ * unit on the plan's day (so an item it leads is its own), else 0 */
+static void items_table(ctx *c, const char *unit, const plan_info *plans, int nplans, const char *const *mine,
+                        const int *lead_ok) {
   buf *b = &c->out;
   int today = app_today(c->a), n = 0, cap = 16;
   due_item *list = c_alloc(c, sizeof(due_item) * (size_t)cap);
   for (int i = 0; i < nplans; i++) {
     if (!mine[i]) continue;
-    int own = !strcmp(plans[i].unit, unit);
+    int own = lead_ok[i] == 2;
     plan_doc d;
     dv_err e = {0};
     if (app_plan_get(c->a, &c->u, plans[i].symbol, plans[i].unit, &d, NULL, &e)) {
@@ -161,7 +170,7 @@ static void items_table(ctx *c, const char *unit, const plan_info *plans, int np
       const plan_block *bl = &d.blocks[k];
       if (bl->kind != PLAN_ITEM) continue;
       const plan_item *it = &bl->item;
-      if (!own && strcmp(it->lead, unit)) continue;
+      if (!own && (!lead_ok[i] || strcmp(it->lead, unit))) continue;
       if (it->status == PLAN_DONE || !it->deadline) continue;
       if (!it->overdue && it->deadline - today > PLAN_SOON_DAYS) continue;
       if (n == cap) {
@@ -227,23 +236,25 @@ void h_home_plans(ctx *c, const char *unit) {
   /* the plans that concern the unit: its own and those of the units above
    * it (where it may lead an item) */
   const char **mine = c_alloc(c, sizeof(char *) * (size_t)(n + 1));
+  int *lead_ok = c_alloc(c, sizeof(int) * (size_t)(n + 1));
   int any = 0, own = 0;
   const tree *t = app_read_begin(c->a);
   int p = unit_pos_of(c, unit);
   for (int i = 0; i < n && p >= 0; i++) {
-    int q = unit_pos_of(c, plans[i].unit);
+    int q = tree_find_id(t, plans[i].unit_id);
     if (q >= 0 && tree_in_subtree(t, q, p)) {
       mine[i] = plans[i].symbol;
       any = 1;
       own |= q == p;
+      lead_ok[i] = q == p ? 2 : app_unit_pos_on(c->a, unit, plan_day(&plans[i])) == p;
     }
   }
   app_read_end(c->a);
   if (any) {
     buf *b = &c->out;
     h_lit(b, "<section aria-labelledby=\"plans-h\" id=\"plans\"><h2 id=\"plans-h\">Kế hoạch</h2>");
-    if (own) targets_table(c, unit, plans, n);
-    items_table(c, unit, plans, n, mine);
+    if (own) targets_table(c, plans, n, lead_ok);
+    items_table(c, unit, plans, n, mine, lead_ok);
     h_lit(b, "</section>");
   }
   plan_infos_free(plans, n);

@@ -19,6 +19,23 @@ check "export 304's 2024S1 Biểu 1 (xlsx)" run_dv o e report db --form bieu-1 -
 state() { sqlite3 db "SELECT count(*) FROM records; SELECT count(*) FROM audit WHERE action <> 'session.login';
   SELECT count(*) FROM data_values;" | tr '\n' ' '; }
 add_user ngoquyenmoi 11329 officer # the new Phường Ngô Quyền
+# a 2024 plan of the old Phường Minh Khai, whose code 11311 the new Phường Hồng Bàng took
+cat >minhkhai.plan <<'PLAN'
+plan 7-KH/ĐU
+unit 11311
+date 2024-03-04
+year 2024
+title Kế hoạch công tác dân vận năm 2024 của Đảng ủy phường Minh Khai
+
+section II. NHIỆM VỤ
+
+item 1
+| Việc riêng của phường Minh Khai năm 2024: khảo sát chợ Sắt.
+lead 11311
+due 2024
+status in_progress
+PLAN
+check "import the 2024 plan of old 11311" run_dv o e import plan db minhkhai.plan
 before=$(state)
 start_server db
 python3 - "$BASE" >py.out 2>&1 <<'PY'
@@ -121,6 +138,24 @@ for m in mine:
 sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "conclusions of a reused code: $(cat py3.out)"
+
+# the plan of the old 11311 is Phường Minh Khai's: not on the new Phường Hồng Bàng's home
+python3 - "$BASE" >py4.out 2>&1 <<'PY'
+import json, sys
+from dvtest import Client, err, bad, text_of
+c = Client(sys.argv[1])
+st, _, page = c.login("hongbang", "hongbang123").get("/")
+t = text_of(page)
+if st != 200 or "Phường Hồng Bàng" not in t: err(f"hongbang's home: {st}")
+if "chợ Sắt" in t or "7-KH/ĐU" in t: err("hongbang's home lists the old Phường Minh Khai's plan")
+if "3-KH/ĐU" not in t: err("hongbang's home lost its own plan 3-KH/ĐU")
+st, _, page = c.login("admin", "admin123").get("/plans")
+t = text_of(page)
+i = t.find("7-KH/ĐU")
+if i < 0 or "Phường Minh Khai" not in t[max(0, i - 300):i + 300]: err(f"/plans: 7-KH/ĐU is not Phường Minh Khai's: {t[max(0, i - 300):i + 300]}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "a plan of a reused code: $(cat py4.out)"
 
 # the approvals of old periods stay: 304's 2025S1 Biểu 5 was approved, its last half-year is locked
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
