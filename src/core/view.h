@@ -17,6 +17,7 @@ typedef struct tview {
   int n;
   int *dst, *src;       /* n pairs, by dst then src */
   uint8_t *level;       /* the level of dst */
+  int *run_end;         /* the end of the run of pairs whose dst has the level of pair k */
   int maps;             /* some unit counts into another: 0 means the plain tree gives the same sums */
 } tview;
 

@@ -180,6 +180,44 @@ static void test_view_of_an_older_window(void **state) {
   cube_release(&c);
 }
 
+/* the level sums of every run of pairs [k0, k1), records only and with a
+ * hand-entered value, equal a plain loop over the pairs: the runs of one
+ * target level, summed in registers, lose nothing at their ends; a unit
+ * whose only record was removed (count 0) stays blank */
+static void test_view_level_sums_every_run(void **state) {
+  fixture *f = *state;
+  const tree *t = &f->t;
+  cube c;
+  uint64_t rk = cube_key(0, 0, 3), ek = cube_key(0, 1, 3);
+  cube_init(&c, t->n);
+  for (int p = 0; p < t->n; p++)
+    if (p != f->p288) cube_record_add(&c, rk, p, 10.0 + p, 1), cube_record_add(&c, ek, p, 1.0 + p, 1);
+  cube_record_add(&c, rk, f->p10507, -(10.0 + f->p10507), -1); /* removed: count 0 */
+  cube_set_entered(&c, ek, f->p288, 100.0);
+  tview v;
+  tview_build(&v, t, D + 100, D - 100, D + 100);
+  for (int which = 0; which < 2; which++) {
+    const cube_slice *s = cube_get(&c, which ? ek : rk);
+    for (int k0 = 0; k0 <= v.n; k0++)
+      for (int k1 = k0; k1 <= v.n; k1++) {
+        double want[TREE_MAX_LEVELS + 1], got[TREE_MAX_LEVELS + 1];
+        int any[TREE_MAX_LEVELS + 1] = {0};
+        for (int l = 0; l <= TREE_MAX_LEVELS; l++) want[l] = 0;
+        for (int k = k0; k < k1; k++) {
+          double x = cube_unit_value(s, v.src[k]);
+          if (!isnan(x)) want[v.level[k]] += x, any[v.level[k]] = 1;
+        }
+        cube_view_level_sums(s, &v, k0, k1, got);
+        for (int l = 0; l <= TREE_MAX_LEVELS; l++) {
+          if (!any[l]) assert_true(isnan(got[l]));
+          else assert_true(got[l] == want[l]);
+        }
+      }
+  }
+  tview_release(&v);
+  cube_release(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_editions),
@@ -187,6 +225,7 @@ int main(void) {
       cmocka_unit_test(test_targets),
       cmocka_unit_test(test_view_sums),
       cmocka_unit_test(test_view_of_an_older_window),
+      cmocka_unit_test(test_view_level_sums_every_run),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
