@@ -343,7 +343,12 @@ void h_period_select_ex(ctx *c, const char *name, const char *label, const char 
 /* units deeper than this under the user's unit make the select too long */
 #define UNIT_SELECT_MAX 600
 
-void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err) {
+/* the options of the user's subtree: with a period, the units of its tree
+ * (valid on its last day), which a code names unambiguously; without one,
+ * every unit, a closed one marked "(đến 30/06/2025)" (a code reused by the
+ * new tree is then two options: a record's date tells them apart) */
+void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err,
+                   const char *period_id) {
   buf *b = &c->out;
   char id[40], eid[44];
   snprintf(id, sizeof id, "f-%s", name);
@@ -353,15 +358,24 @@ void h_unit_select(ctx *c, const char *name, const char *label, const char *sele
   h_close(b, "label");
   const tree *t = app_read_begin(c->a);
   int p0 = user_pos(t, &c->u);
+  period per;
+  int day = period_id && *period_id && !period_parse(period_id, &per) ? app_period_day(c->a, &per) : 0;
+  int sel = selected && *selected ? app_unit_pos_readable(c->a, &c->u, selected, day ? period_id : NULL) : -1;
   if (p0 >= 0 && t->u[p0].end - p0 <= UNIT_SELECT_MAX) {
     h_open(b, "select", "id", id, "name", name, "aria-invalid", err && *err ? "true" : NULL, "aria-describedby",
            err && *err ? eid : NULL, NULL);
     for (int p = p0; p < t->u[p0].end; p++) {
+      if (day && !unit_valid_on(&t->u[p], day)) continue;
       buf lab;
       buf_init(&lab, 0);
       for (int d = t->u[p0].level; d < t->u[p].level; d++) buf_adds(&lab, "\xC2\xA0\xC2\xA0\xC2\xA0");
       buf_adds(&lab, t->u[p].name);
-      h_option(b, t->u[p].code, lab.s, selected && strcmp(selected, t->u[p].code) == 0);
+      if (!day && t->u[p].valid_to) {
+        char to[11];
+        date_format_vn(t->u[p].valid_to, to);
+        buf_addf(&lab, " (đến %s)", to);
+      }
+      h_option(b, t->u[p].code, lab.s, p == sel);
       buf_release(&lab);
     }
     h_close(b, "select");

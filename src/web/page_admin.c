@@ -52,7 +52,7 @@ static void user_add_form(ctx *c, const user_form *uf) {
           "3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang");
   h_field(b, "password", "Mật khẩu", "password", "", uf->err_password, "Ít nhất 8 ký tự");
   h_lit(b, "<div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", uf->unit ? uf->unit : c->u.unit_code, uf->err_unit);
+  h_unit_select(c, "unit", "Đơn vị", uf->unit ? uf->unit : c->u.unit_code, uf->err_unit, NULL);
   h_lit(b, "</div><div class=\"field\"><label for=\"f-role\">Vai trò</label><select id=\"f-role\" name=\"role\">");
   static const role roles[] = {ROLE_VIEWER, ROLE_OFFICER, ROLE_APPROVER, ROLE_ADMIN};
   for (int i = 0; i < 4; i++)

@@ -126,7 +126,7 @@ static void ed_field(ctx *c, const char *name, const char *label, const char *ty
 static void ed_selectors(ctx *c, const char *unit, const char *period_id) {
   buf *b = &c->out;
   h_lit(b, "<form method=\"get\" action=\"/documents/report\" class=\"filters\"><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị", unit, NULL, period_id);
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", period_id, 0);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Mở báo cáo</button></div></form>");

@@ -401,7 +401,7 @@ static void entry_page(ctx *c, entry *en) {
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", en->period_id, 0);
   h_lit(b, "</div><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", en->unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị", en->unit, NULL, en->period_id);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Mở</button></div></form>");
 
   if (en->imported) {

@@ -249,7 +249,7 @@ static void filters(ctx *c, const ind_args *ia) {
            "<label for=\"f-name\">Chỉ số</label><select id=\"f-name\" name=\"name\">");
   for (int i = 0; i < NDEFS; i++) h_option(b, defs[i].name, defs[i].label, ia->def == &defs[i]);
   h_lit(b, "</select></div><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", ia->unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị", ia->unit, NULL, ia->period);
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", ia->period, 0);
   h_lit(b, "</div>");

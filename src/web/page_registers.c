@@ -399,7 +399,7 @@ void page_registers(ctx *c) {
   h_lit(b, "<h1>Sổ theo dõi</h1><p class=\"hint\">Mỗi bản ghi trong sổ được tính ngay vào các biểu tổng hợp "
            "của đơn vị và của mọi cấp trên.</p>");
   h_lit(b, "<form method=\"get\" action=\"/registers\" class=\"filters\"><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị (cả các đơn vị trực thuộc)", unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị (cả các đơn vị trực thuộc)", unit, NULL, period_id);
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", period_id, 1);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Xem</button></div></form>");
@@ -473,7 +473,7 @@ static void list_filters(ctx *c, const reg_def *r, const list_args *la) {
   buf *b = &c->out;
   h_open(b, "form", "method", "get", "action", c_printf(c, "/r/%s", r->code), "class", "filters", NULL);
   h_lit(b, "<div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị (cả các đơn vị trực thuộc)", la->unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị (cả các đơn vị trực thuộc)", la->unit, NULL, la->period);
   h_lit(b, "</div>");
   if (has_dates(r)) {
     h_lit(b, "<div class=\"field\">");
@@ -883,7 +883,7 @@ static void render_field(ctx *c, rec_form *rf, int i) {
   h_lit(b, "<div class=\"field\">");
   switch (f->type) {
   case FT_UNIT:
-    h_unit_select(c, f->name, f->required ? c_printf(c, "%s *", f->label) : f->label, v, err);
+    h_unit_select(c, f->name, f->required ? c_printf(c, "%s *", f->label) : f->label, v, err, NULL);
     err = NULL; /* printed by h_unit_select */
     break;
   case FT_PERIOD:

@@ -188,7 +188,7 @@ static void selectors(ctx *c, const char *form_code, const period *p, const char
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", period_id, 0);
   h_lit(b, "</div><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị", unit, NULL, period_id);
   h_lit(b, "</div><div class=\"field\">");
   compare_select(c, p, cmp);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Xem biểu</button></div></form>");

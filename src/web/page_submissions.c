@@ -646,7 +646,7 @@ void page_completeness(ctx *c) {
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", period_id, 0);
   h_lit(b, "</div><div class=\"field\">");
-  h_unit_select(c, "unit", "Đơn vị", unit, NULL);
+  h_unit_select(c, "unit", "Đơn vị", unit, NULL, period_id);
   h_lit(b, "</div><div class=\"field actions\"><button type=\"submit\">Xem</button></div></form>");
   h_lit(b, "<ul class=\"actions\"><li>");
   h_link(b, c_url(c, "/report", "form", f->code, "period", period_id, "unit", unit, NULL), "Biểu tổng hợp của đơn vị");

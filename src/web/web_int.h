@@ -161,7 +161,9 @@ void h_period_select_ex(ctx *c, const char *name, const char *label, const char 
                         const char *err);
 /* <select> of the units of the user's subtree (or a code input with a
  * datalist when the subtree is large) */
-void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err);
+/* period_id: the units of that period's tree; NULL or "": every unit, closed ones marked */
+void h_unit_select(ctx *c, const char *name, const char *label, const char *selected, const char *err,
+                   const char *period_id);
 /* <select> of the annexes */
 void h_form_select(ctx *c, const char *name, const char *selected);
 /* pager: "Trang trước / Trang sau" keeping the other arguments */

@@ -3,13 +3,15 @@
 # dialogue on a dissolved district) is refused with file, line, field and the reason … The
 # same for the web forms, the API and the XLSX import." On the demo (Quận Ngô Quyền, 304,
 # closed on 30/06/2025 with every district): a 2026 dialogue on 304 is refused by the JSON
-# API (422, field "unit", "không còn từ 01/07/2025"), by the form /r/dialogues/new (the
+# API (400, field "unit", "không còn từ 01/07/2025"), by the form POST /r/dialogues (the
 # reason at the field), by the CSV upload /r/dialogues/import (the line and field; the good
-# line before it not imported either); nothing is stored or audited. The annexes: 304's 2024 annex still opens on the old
-# tree; its 2026 annex is refused with the reason and the successor (31). The XLSX upload
-# of 304's 2024S1 Biểu 1 sheet relabelled 2026S1 is refused by the same rule (/entry/import
-# and `danvan import xlsx`). 304's 2025S1
-# was approved before the reform: the lock stays (409).
+# line before it not imported either), and 304's 2024S1 Biểu 1 sheet relabelled 2026S1 by
+# /entry/import and `danvan import xlsx`; nothing is stored or audited. 304's 2024 annex
+# still opens on the old tree; its 2026 annex is refused with the reason and the successor
+# (31). Codes the new tree reused: the new Phường Ngô Quyền's conclusions (11329) are not
+# Phường Máy Chai's, the 2024 plan of the old 11311 (Phường Minh Khai) is not the new Phường
+# Hồng Bàng's. The unit select lists the period's tree. 304's 2025S1 was approved before
+# the reform: the lock stays (409).
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
 cd "$W" || exit 1
@@ -156,6 +158,35 @@ if i < 0 or "Phường Minh Khai" not in t[max(0, i - 300):i + 300]: err(f"/plan
 sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "a plan of a reused code: $(cat py4.out)"
+
+# the unit select follows the period's tree: 2026 lists the new wards only, 2024 the old ones;
+# the record form (no period) lists both, the closed units marked with their last day
+python3 - "$BASE" >py5.out 2>&1 <<'PY'
+import re, sys
+from dvtest import Client, err, bad
+adm = Client(sys.argv[1]).login("admin", "admin123")
+def options(path):
+    st, _, page = adm.get(path)
+    m = re.search(r'<select id="f-unit"[^>]*>(.*?)</select>', page.decode(), re.S)
+    if st != 200 or not m: err(f"{path}: {st}, no unit select"); return []
+    return [(v, re.sub(r"\s+", " ", l.replace("\xa0", " ")).strip(), bool(sel))
+            for v, sel, l in re.findall(r'<option value="([^"]*)"( selected)?[^>]*>([^<]*)</option>', m.group(1))]
+o26 = options("/report?form=bieu-5&period=2026&unit=31")
+names26 = [l for _, l, _ in o26]
+if "Phường Ngô Quyền" not in names26 or "Phường Máy Chai" in names26 or "Quận Ngô Quyền" in names26:
+    err(f"2026's select is not the new tree: {names26[:8]}")
+if len(o26) != 115: err(f"2026's select: {len(o26)} options, not 31 and its 114 communes")
+if [l for _, l, s in o26 if s] != ["Thành phố Hải Phòng"]: err("2026's select: 31 not the one selected")
+o24 = options("/report?form=bieu-5&period=2024&unit=11329")
+if [(v, l) for v, l, s in o24 if s] != [("11329", "Phường Máy Chai")]: err(f"2024: 11329 selected is not Máy Chai: {[x for x in o24 if x[2]]}")
+if ("11311", "Phường Hồng Bàng") in [(v, l) for v, l, _ in o24]:
+    err("2024's select lists the new Phường Hồng Bàng")
+orec = options("/r/dialogues/new")
+if ("11329", "Phường Máy Chai (đến 30/06/2025)") not in [(v, l) for v, l, _ in orec]: err("the record form does not mark Máy Chai closed")
+if ("11329", "Phường Ngô Quyền") not in [(v, l) for v, l, _ in orec]: err("the record form lacks the new Phường Ngô Quyền")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "the unit select by period: $(cat py5.out)"
 
 # the approvals of old periods stay: 304's 2025S1 Biểu 5 was approved, its last half-year is locked
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
