@@ -411,9 +411,9 @@ int app_report_locked(app *a, const user *u, const form *f, int pos, const perio
   memset(out, 0, sizeof *out);
   const char *unit_code = pos >= 0 ? a->t.u[pos].code : "";
   if (pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code);
-  if (!app_can_read(a, u, pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
   int day = app_period_day(a, p), maxlevel = tree_edition_on(&a->t, day)->maxlevel;
   if (!maxlevel) maxlevel = a->t.maxlevel;
+  if (!app_can_read(a, u, pos)) return app_unit_forbidden(a, u, unit_code, pos, day, e);
   /* the unit's own level gives its own row (the entry page of a by-level form) */
   if (drill_level && (drill_level < a->t.u[pos].level || drill_level > maxlevel))
     return dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,

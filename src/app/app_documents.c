@@ -257,7 +257,7 @@ void app_outline_text(app *a, const char *tmpl, const period *p, buf *out) {
 static int unit_for(app *a, const user *u, const char *unit_code, const period *p, int write, int *pos, dv_err *e) {
   if (app_unit_resolve(a, unit_code ? unit_code : "", app_period_day(a, p), pos, e)) return e->code;
   if (write ? !app_can_write(a, u, *pos) : !app_can_read(a, u, *pos))
-    return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+    return app_unit_forbidden(a, u, unit_code, *pos, app_period_day(a, p), e);
   return 0;
 }
 

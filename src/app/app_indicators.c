@@ -137,7 +137,7 @@ int app_indicator(app *a, const user *u, const char *name, const indicator_param
   period_format(&p, out->period);
   pthread_rwlock_rdlock(&a->lock);
   int pos, rc = app_unit_resolve(a, unit_code, app_period_day(a, &p), &pos, e);
-  if (!rc && !app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  if (!rc && !app_can_read(a, u, pos)) rc = app_unit_forbidden(a, u, unit_code, pos, app_period_day(a, &p), e);
   if (!rc) {
     prepare(a, out, pos, &p);
     rc = compute(a, ip, &p, pos, out, e);

@@ -280,7 +280,7 @@ int app_submission_get(app *a, const user *u, const char *form_code, const char 
   if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
   pthread_rwlock_rdlock(&a->lock);
   int pos, rc = app_unit_resolve(a, unit_code, app_period_day(a, &p), &pos, e);
-  if (!rc && !app_can_read(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  if (!rc && !app_can_read(a, u, pos)) rc = app_unit_forbidden(a, u, unit_code, pos, app_period_day(a, &p), e);
   int64_t id = rc ? 0 : a->t.u[pos].id;
   pthread_rwlock_unlock(&a->lock);
   if (rc) return rc;
@@ -300,7 +300,7 @@ static int completeness_args(app *a, const user *u, const char *form_code, const
   if (!catalog_form(&a->cat, form_code ? form_code : "")) return dv_fail(e, DV_EINVAL, 0, "form", "không có biểu %s", form_code ? form_code : "");
   if (!period_id || period_parse(period_id, p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
   if (app_unit_resolve(a, unit_code, app_period_day(a, p), pos, e)) return e->code;
-  if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
+  if (!app_can_read(a, u, *pos)) return app_unit_forbidden(a, u, unit_code, *pos, app_period_day(a, p), e);
   period_window(p, &a->cfg, first, last);
   if (!form_cycle_has(a, form_code, p))
     return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);

@@ -52,6 +52,30 @@ int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e) {
   return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s chưa có ngày %s (%s có từ %s)", code, d, t->u[any].name, d2);
 }
 
+/* the refusal of a unit outside the user's area; when the code is the
+ * user's own and their unit does not exist on the day (a ward dissolved in
+ * 2025 asked for 2026, or a new ward for 2024), says so instead */
+int app_unit_forbidden(app *a, const user *u, const char *code, int pos, int day, dv_err *e) {
+  const tree *t = &a->t;
+  int up = u ? tree_find_id(t, u->unit_id) : -1;
+  if (up < 0 || unit_valid_on(&t->u[up], day) || (pos >= 0 && strcmp(t->u[pos].code, t->u[up].code)))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code ? code : "");
+  const unit_node *m = &t->u[up];
+  char d[11];
+  if (day < m->valid_from) {
+    date_format_vn(m->valid_from, d);
+    return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị của bạn (%s %s) có từ %s, sau kỳ này%s%s", m->code, m->name, d,
+                   pos >= 0 ? "; mã này trong kỳ là " : "", pos >= 0 ? t->u[pos].name : "");
+  }
+  date_format_vn(m->valid_to + 1, d);
+  int next = tree_target_on(t, up, day);
+  if (next >= 0 && next != up)
+    return dv_fail(e, DV_EFORBIDDEN, 0, "unit",
+                   "đơn vị của bạn (%s %s) không còn từ %s; nay thuộc %s %s. Quản trị viên chuyển tài khoản sang "
+                   "đơn vị mới (trang Sắp xếp đơn vị)", m->code, m->name, d, t->u[next].code, t->u[next].name);
+  return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị của bạn (%s %s) không còn từ %s", m->code, m->name, d);
+}
+
 /* ---------------- successors ---------------- */
 
 typedef struct succ_ctx {

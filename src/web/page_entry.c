@@ -131,6 +131,8 @@ static int entry_load(ctx *c, entry *en) {
   int up = user_pos(t, &c->u);
   int rc = app_unit_resolve(c->a, en->unit, app_period_day(c->a, &en->p), &en->pos, &e);
   int visible = !rc && up >= 0 && tree_in_subtree(t, up, en->pos);
+  dv_err why = {0};
+  if (!rc && !visible) app_unit_forbidden(c->a, &c->u, en->unit, en->pos, app_period_day(c->a, &en->p), &why);
   if (visible) {
     en->level = t->u[en->pos].level;
     snprintf(en->unit_name, sizeof en->unit_name, "%s", t->u[en->pos].name);
@@ -144,7 +146,7 @@ static int entry_load(ctx *c, entry *en) {
     return http_status_of(rc);
   }
   if (!visible) {
-    reply_html_error(c, 403, "Không có quyền truy cập", "Đơn vị này ngoài phạm vi của bạn.");
+    reply_html_error(c, 403, "Không có quyền truy cập", c_printf(c, "Không mở được: %s.", why.msg));
     return 403;
   }
   en->can_write = app_can_write(c->a, &c->u, en->pos);

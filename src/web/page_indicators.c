@@ -135,7 +135,11 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
   int up = user_pos(t, &c->u), p = app_unit_pos_period(c->a, ia->unit, ia->period);
   const char *bad = NULL;
   if (p < 0) *status = 404, bad = "Không có đơn vị có mã này.";
-  else if (up < 0 || !tree_in_subtree(t, up, p)) *status = 403, bad = "Đơn vị này ngoài phạm vi của bạn.";
+  else if (up < 0 || !tree_in_subtree(t, up, p)) {
+    dv_err why = {0};
+    app_unit_forbidden(c->a, &c->u, ia->unit, p, app_period_day(c->a, &ia->p), &why);
+    *status = 403, bad = c_printf(c, "Không mở được: %s.", why.msg);
+  }
   if (!bad) {
     ia->unit_pos = p;
     ia->unit_level = t->u[p].level;

@@ -10,7 +10,8 @@
 # still opens on the old tree; its 2026 annex is refused with the reason and the successor
 # (31). Codes the new tree reused: the new Phường Ngô Quyền's conclusions (11329) are not
 # Phường Máy Chai's, the 2024 plan of the old 11311 (Phường Minh Khai) is not the new Phường
-# Hồng Bàng's. The unit select lists the period's tree. 304's 2025S1 was approved before
+# Hồng Bàng's. The unit select lists the period's tree. An officer whose ward does not exist
+# in the period asked for (maychai in 2026, hongbang in 2024) is told so. 304's 2025S1 was approved before
 # the reform: the lock stays (409).
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
@@ -187,6 +188,28 @@ if ("11329", "Phường Ngô Quyền") not in [(v, l) for v, l, _ in orec]: err(
 sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "the unit select by period: $(cat py5.out)"
+
+# an officer of a dissolved ward asks for 2026 on her own code: told why, not "outside your area"
+python3 - "$BASE" >py6.out 2>&1 <<'PY'
+import json, sys
+from dvtest import Client, err, bad, text_of
+c = Client(sys.argv[1])
+mc, hb = c.login("maychai", "maychai123"), c.login("hongbang", "hongbang123")
+GONE = "đơn vị của bạn (11329 Phường Máy Chai) không còn từ 01/07/2025; nay thuộc 11329 Phường Ngô Quyền"
+for path in ["/report?form=bieu-5&period=2026", "/entry?form=bieu-5&period=2026", "/completeness?form=bieu-5&period=2026",
+             "/indicators?name=conclusions_on_time&period=2026"]:
+    st, _, page = mc.get(path)
+    if st != 403 or GONE not in text_of(page): err(f"maychai {path}: {st} {text_of(page)[-300:]}")
+st, _, body = mc.get("/api/report?form=bieu-5&period=2026")
+if st != 403 or GONE not in json.loads(body).get("error", ""): err(f"maychai /api/report 2026: {st} {body[:300]!r}")
+st, _, page = mc.get("/report?form=bieu-5&period=2025S1")
+if st != 200 or "Phường Máy Chai" not in text_of(page): err(f"maychai's own 2025S1: {st}")
+st, _, page = hb.get("/report?form=bieu-5&period=2024")
+t = text_of(page)
+if st != 403 or "đơn vị của bạn (11311 Phường Hồng Bàng) có từ 01/07/2025" not in t: err(f"hongbang 2024: {st} {t[-300:]}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "a unit not in the period, the user's own: $(cat py6.out)"
 
 # the approvals of old periods stay: 304's 2025S1 Biểu 5 was approved, its last half-year is locked
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
