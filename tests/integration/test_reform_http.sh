@@ -12,7 +12,7 @@
 # Phường Máy Chai's, the 2024 plan of the old 11311 (Phường Minh Khai) is not the new Phường
 # Hồng Bàng's. The unit select lists the period's tree. An officer whose ward does not exist
 # in the period asked for (maychai in 2026, hongbang in 2024) is told so. 304's 2025S1 was approved before
-# the reform: the lock stays (409).
+# the reform: the lock stays (409); a 2026 report goes from the ward straight to the city.
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
 cd "$W" || exit 1
@@ -224,5 +224,29 @@ sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "2025S1 on 304: $(cat py2.out)"
 [ "$(state)" = "$before" ] && ok || fail "the locked period changed: $before -> $(state)"
+# a new period is approved commune -> province: hongbang submits Biểu 6 for 2026S2, the city's
+# approver sees it under 31 and approves it; the approver of the dissolved district cannot
+add_user duyet304 304 approver
+python3 - "$BASE" >py7.out 2>&1 <<'PY'
+import json, sys
+from dvtest import Client, err, bad
+c = Client(sys.argv[1])
+hb, city, old = c.login("hongbang", "hongbang123"), c.login("pheduyet", "pheduyet123"), c.login("duyet304")
+step = lambda s, action, **kw: s.api("POST", "/api/submission", {"form": "bieu-6", "period": "2026S2", "unit": "11311",
+                                                                  "action": action, "ack": True, **kw})
+st, _, body = step(hb, "submit")
+if st != 200 or json.loads(body).get("status") != "submitted": err(f"hongbang submits 2026S2: {st} {body[:300]!r}")
+st, _, body = city.get("/api/completeness?form=bieu-6&period=2026S2&unit=31")
+kids = {k["unit"]: k for k in json.loads(body).get("children", [])} if st == 200 else {}
+if kids.get("11311", {}).get("status") != "submitted" or len(kids) != 114:
+    err(f"31's completeness 2026S2: {st}, {len(kids)} children, 11311 {kids.get('11311')}")
+st, _, body = step(old, "approve")
+if st != 403: err(f"the approver of dissolved 304 approved a 2026 report: {st}")
+st, _, body = step(city, "approve")
+if st != 200 or json.loads(body).get("status") != "approved": err(f"the city approves: {st} {body[:300]!r}")
+sys.exit(1 if bad else 0)
+PY
+[ $? = 0 ] && ok || fail "2026S2 approved commune -> province: $(cat py7.out)"
+
 check_server_end
 finish
