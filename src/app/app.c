@@ -256,10 +256,30 @@ int app_unit_pos(app *a, const char *code) { return code ? tree_find_code(&a->t,
 
 static int user_pos(app *a, const user *u) { return tree_find_id(&a->t, u->unit_id); }
 
+/* A user at an area reads its subtree, bodies included. A user at a body
+ * reads its own subtree and, in the subtree of its area, the bodies of its
+ * family (the Front: every Front and member organisation below): never an
+ * area's own records (docs/access.md). */
 int app_can_read(app *a, const user *u, int pos) {
   if (!u) return 1;
+  const tree *t = &a->t;
   int up = user_pos(a, u);
-  return up >= 0 && pos >= 0 && tree_in_subtree(&a->t, up, pos);
+  if (up < 0 || pos < 0) return 0;
+  if (tree_in_subtree(t, up, pos)) return 1;
+  if (t->u[up].kind == KIND_AREA) return 0;
+  int area = tree_area_of(t, up);
+  return area >= 0 && tree_in_subtree(t, area, pos) && (unit_kind_family(t->u[up].kind) >> t->u[pos].kind & 1u);
+}
+
+int app_reads_as_body(app *a, const user *u, int pos, unsigned *kinds) {
+  const tree *t = &a->t;
+  int up = u ? user_pos(a, u) : -1;
+  *kinds = 0;
+  if (up < 0 || pos < 0 || t->u[up].kind == KIND_AREA || t->u[pos].kind != KIND_AREA) return 0;
+  int area = tree_area_of(t, up);
+  if (area < 0 || !tree_in_subtree(t, area, pos)) return 0;
+  *kinds = unit_kind_family(t->u[up].kind);
+  return 1;
 }
 
 int app_can_write(app *a, const user *u, int pos) {
@@ -292,7 +312,7 @@ typedef struct text_ctx {
 
 /* a register's text rule: the named field of the matching records of the subtree, "; "-joined */
 static char *listed_text(app *a, const reg_def *r, const reg_rule *ru, int pos, const period *p) {
-  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0}; /* all: the rule filters */
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0}; /* all: the rule filters */
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
   if (ru->when_field >= 0 && !strchr(ru->when_value, '|')) { /* let SQLite pick the few that match */
     q.field = r->fields[ru->when_field].name;
@@ -349,7 +369,7 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
   if (!r) return;
   char pid[8];
   period_format(p, pid);
-  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, "issued_by", "cap_uy", 0, 0, 1};
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, "issued_by", "cap_uy", 0, 0, 1, 0};
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
   record *rows;
   int n, total;
@@ -383,7 +403,7 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
  * or a comparison with 2024) counts the work of the units of its window
  * into where they went (app_view). */
 static void report_fill(app *a, const form *f, int pos, const period *p, int day, int drill_level, int compare,
-                        rtable *out) {
+                        unsigned kinds, rtable *out) {
   int first, last;
   period_window(p, &a->cfg, &first, &last);
   tview scratch = {0};
@@ -391,9 +411,9 @@ static void report_fill(app *a, const form *f, int pos, const period *p, int day
   if (compare || first < tree_edition_on(&a->t, day)->from_day) v = app_view(a, day, first, last, &scratch);
   text_ctx tc = {a, p, period_key(p), NULL};
   report_req r = {&a->cat, f, &a->t, &a->c, pos, *p, f->rows == ROWS_LIST ? 0 : drill_level, text_lookup, &tc, &a->cfg,
-                  day, v && v->maps ? v : NULL, app_body_name(a, "board", day, NULL)};
+                  day, v && v->maps ? v : NULL, app_body_name(a, "board", day, NULL), kinds};
   report_compute(out, &r);
-  if (f->rows == ROWS_LIST) list_rows(a, out, pos, p);
+  if (f->rows == ROWS_LIST && !kinds) list_rows(a, out, pos, p); /* the committee's own documents */
   free(tc.listed);
   if (v == &scratch) tview_release(&scratch);
 }
@@ -413,22 +433,26 @@ int app_report_locked(app *a, const user *u, const form *f, int pos, const perio
   if (pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", unit_code);
   int day = app_period_day(a, p), maxlevel = tree_edition_on(&a->t, day)->maxlevel;
   if (!maxlevel) maxlevel = a->t.maxlevel;
-  if (!app_can_read(a, u, pos)) return app_unit_forbidden(a, u, unit_code, pos, day, e);
+  unsigned kinds = 0;
+  if (!app_can_read(a, u, pos) && !app_reads_as_body(a, u, pos, &kinds))
+    return app_unit_forbidden(a, u, unit_code, pos, day, e);
   /* the unit's own level gives its own row (the entry page of a by-level form) */
   if (drill_level && (drill_level < a->t.u[pos].level || drill_level > maxlevel))
     return dv_fail(e, DV_EINVAL, 0, "level", "cấp %d không nằm dưới đơn vị %s (cấp %d)", drill_level, unit_code,
                    a->t.u[pos].level);
-  report_fill(a, f, pos, p, day, drill_level, 0, out);
+  report_fill(a, f, pos, p, day, drill_level, 0, kinds, out);
   return 0;
 }
 
 /* the same annex for period `cp`, on the tree of the annex's own period */
-static int report_compare(app *a, const form *f, int pos, const period *p, const period *cp, int drill_level,
-                          rtable *out, dv_err *e) {
+static int report_compare(app *a, const user *u, const form *f, int pos, const period *p, const period *cp,
+                          int drill_level, rtable *out, dv_err *e) {
   if (f->rows == ROWS_LIST)
     return dv_fail(e, DV_EINVAL, 0, "compare", "%s là danh sách văn bản, không so sánh giữa các kỳ", f->code);
   out->compare = xcalloc(1, sizeof *out->compare);
-  report_fill(a, f, pos, cp, app_period_day(a, p), drill_level, 1, out->compare);
+  unsigned kinds = 0;
+  if (!app_can_read(a, u, pos)) app_reads_as_body(a, u, pos, &kinds);
+  report_fill(a, f, pos, cp, app_period_day(a, p), drill_level, 1, kinds, out->compare);
   return 0;
 }
 
@@ -447,7 +471,7 @@ int app_report_ex(app *a, const user *u, const report_args *ra, rtable *out, dv_
   pthread_rwlock_rdlock(&a->lock);
   int pos, rc = app_unit_resolve(a, ra->unit, app_period_day(a, &p), &pos, e);
   if (!rc) rc = app_report_locked(a, u, f, pos, &p, ra->level, out, e);
-  if (!rc && ra->compare) rc = report_compare(a, f, pos, &p, &cp, ra->level, out, e);
+  if (!rc && ra->compare) rc = report_compare(a, u, f, pos, &p, &cp, ra->level, out, e);
   pthread_rwlock_unlock(&a->lock);
   if (rc) rtable_release(out);
   return rc;

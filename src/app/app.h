@@ -85,6 +85,10 @@ int app_user_move(app *a, const user *actor, const char *login, const char *unit
 int app_user_disable(app *a, const user *actor, const char *login, dv_err *e);
 
 /* 1 if u may see the unit at position pos / may change data there */
+/* a user at a body asking for an area of its own area's subtree reads
+ * that area's annexes restricted to the bodies of its family: 1 and the
+ * kinds as a mask, else 0 */
+int app_reads_as_body(app *a, const user *u, int pos, unsigned *kinds);
 int app_can_read(app *a, const user *u, int pos);
 int app_can_write(app *a, const user *u, int pos);
 

@@ -80,14 +80,17 @@ static void audit_import(store *s, const user *u, const char *what, const char *
 
 typedef struct unit_in {
   char *code, *name, *type, *parent;
-  int level, line, valid_from, valid_to;
+  int level, kind, line, valid_from, valid_to; /* a body's level: 0 until its area's is known */
+  int depth; /* a body: how many bodies above it in the file, so parents are written first */
   int64_t id;
   int continues; /* an edition import: the position of the unit it continues, else -1 */
 } unit_in;
 
 static int cmp_level(const void *a, const void *b) {
   const unit_in *x = a, *y = b;
-  return x->level != y->level ? x->level - y->level : x->line - y->line;
+  if (x->level != y->level) return x->level - y->level;
+  if ((x->kind != KIND_AREA) != (y->kind != KIND_AREA)) return (x->kind != KIND_AREA) - (y->kind != KIND_AREA);
+  return x->depth != y->depth ? x->depth - y->depth : x->line - y->line;
 }
 
 /* a level's default names from the unit types found there */
@@ -130,10 +133,10 @@ static void name_levels(app *a, store *s, const unit_in *v, int n, int from_day,
     char **types = NULL;
     int nt = 0;
     for (int i = 0; i < n; i++)
-      if (v[i].level == l) types = xrealloc(types, sizeof *types * (size_t)(nt + 1)), types[nt++] = v[i].type;
+      if (v[i].level == l && v[i].kind == KIND_AREA) types = xrealloc(types, sizeof *types * (size_t)(nt + 1)), types[nt++] = v[i].type;
     int present = nt > 0;
     for (int p = 0; from_day == 0 && p < a->t.n; p++) /* a first edition grown by more files */
-      if (a->t.u[p].level == l) types = xrealloc(types, sizeof *types * (size_t)(nt + 1)), types[nt++] = a->t.u[p].type, present = 1;
+      if (a->t.u[p].level == l && a->t.u[p].kind == KIND_AREA) types = xrealloc(types, sizeof *types * (size_t)(nt + 1)), types[nt++] = a->t.u[p].type, present = 1;
     if (present) {
       char name[64], cap[64], shortn[64];
       level_names_of(types, nt, l, name, cap, shortn);
@@ -189,8 +192,11 @@ static int check_fields(const unit_import *im, const unit_in *u, dv_err *e) {
     if ((unsigned char)*p <= ' ' || *p == ',') return bad(e, h, u->line, "code", "mã có ký tự không hợp lệ", u->code);
   if (!u->name[0]) return bad(e, h, u->line, "name", "thiếu tên đơn vị", "");
   if (!u->type[0]) return bad(e, h, u->line, "type", "thiếu loại đơn vị", "");
+  if (u->kind != KIND_AREA && !u->parent[0])
+    return bad(e, h, u->line, "parent_code", "cơ quan, tổ chức phải thuộc một địa bàn: thiếu mã", "");
   if (u->level < 1 || u->level > TREE_MAX_LEVELS) return bad(e, h, u->line, "level", "cấp phải là số từ 1 đến 8", "");
-  if (u->level == 1 && u->parent[0]) return bad(e, h, u->line, "parent_code", "đơn vị cấp 1 không có cấp trên", u->parent);
+  if (u->kind == KIND_AREA && u->level == 1 && u->parent[0])
+    return bad(e, h, u->line, "parent_code", "đơn vị cấp 1 không có cấp trên", u->parent);
   if (u->level > 1 && !u->parent[0]) return bad(e, h, u->line, "parent_code", "thiếu mã đơn vị cấp trên", "");
   if (im->from && (u->valid_from || u->valid_to))
     return bad(e, h, u->line, u->valid_from ? "valid_from" : "valid_to", "tệp của một kỳ mới (--valid-from) không ghi ngày riêng từng đơn vị", "");
@@ -198,24 +204,51 @@ static int check_fields(const unit_import *im, const unit_in *u, dv_err *e) {
   return 0;
 }
 
-/* the parent's level; with an edition the parent must be in the file */
+/* the level and kind of the parent (in the file, else in the database; an
+ * edition's units have their parent in the file); 0 if there is none */
+static int parent_of(const unit_import *im, const unit_in *u, int *kind) {
+  const unit_in *p = find_in_file(im->sorted, im->n, u->parent);
+  if (p) return *kind = p->kind, p->level;
+  int pos = im->from ? -1 : app_unit_pos(im->a, u->parent);
+  return pos >= 0 ? (*kind = im->a->t.u[pos].kind, im->a->t.u[pos].level) : 0;
+}
+
+/* a body without a level takes its area's; bodies under bodies after them */
+static void body_levels(unit_import *im) {
+  for (int changed = 1, round = 0; changed && round <= im->n; round++) {
+    changed = 0;
+    for (int i = 0; i < im->n; i++) {
+      unit_in *u = &im->v[i];
+      if (u->kind == KIND_AREA || !u->parent[0]) continue;
+      int pk = KIND_AREA, pl = parent_of(im, u, &pk);
+      const unit_in *p = pk != KIND_AREA ? find_in_file(im->sorted, im->n, u->parent) : NULL;
+      int depth = p ? p->depth + 1 : 0;
+      if ((!u->level && pl) || u->depth != depth) {
+        if (!u->level) u->level = pl;
+        u->depth = depth;
+        changed = 1;
+      }
+    }
+  }
+}
+
+/* an area lies one level below its parent area; a body is at its parent's
+ * level */
 static int check_parent(const unit_import *im, const unit_in *u, dv_err *e) {
   if (!u->parent[0]) return 0;
   const header *h = im->h;
-  int plevel = 0;
-  const unit_in *p = find_in_file(im->sorted, im->n, u->parent);
-  if (p) plevel = p->level;
-  if (!plevel && im->from) return bad(e, h, u->line, "parent_code", "đơn vị cấp trên không có trong tệp của kỳ mới", u->parent);
-  if (!plevel) {
-    int pos = app_unit_pos(im->a, u->parent);
-    if (pos >= 0) plevel = im->a->t.u[pos].level;
-  }
+  int pkind = KIND_AREA, plevel = parent_of(im, u, &pkind);
+  if (!plevel && im->from && !find_in_file(im->sorted, im->n, u->parent))
+    return bad(e, h, u->line, "parent_code", "đơn vị cấp trên không có trong tệp của kỳ mới", u->parent);
   if (!plevel) return bad(e, h, u->line, "parent_code", "không có đơn vị cấp trên mã", u->parent);
-  if (plevel != u->level - 1) {
-    char lv[16];
-    snprintf(lv, sizeof lv, "%d", u->level);
+  if (u->kind == KIND_AREA && pkind != KIND_AREA)
+    return bad(e, h, u->line, "parent_code", "địa bàn không thể thuộc cơ quan, tổ chức", u->parent);
+  char lv[16];
+  snprintf(lv, sizeof lv, "%d", u->level);
+  if (u->kind != KIND_AREA && plevel != u->level)
+    return bad(e, h, u->line, "level", "cơ quan, tổ chức ở cấp của địa bàn (để trống hoặc ghi đúng cấp), không phải", lv);
+  if (u->kind == KIND_AREA && plevel != u->level - 1)
     return bad(e, h, u->line, "level", "cấp phải bằng cấp của đơn vị cấp trên + 1, không phải", lv);
-  }
   return 0;
 }
 
@@ -283,8 +316,8 @@ static int write_units(unit_import *im, store *s, dv_err *e) {
     }
     if (im->from) u->valid_from = im->from;
     else inherit_validity(im, u);
-    rc = store_unit_insert(s, u->code, u->name, u->type, u->level, parent_id_of(im, u), u->valid_from, u->valid_to,
-                           &u->id, e);
+    unit_row row = {u->code, u->name, u->type, u->level, u->kind, u->valid_from, u->valid_to, parent_id_of(im, u)};
+    rc = store_unit_insert(s, &row, &u->id, e);
   }
   if (!rc) name_levels(a, s, im->v, im->n, im->from ? im->from : tree_edition_on(&a->t, 0)->from_day, e);
   return rc;
@@ -298,10 +331,10 @@ static void free_units(unit_in *v, int n) {
 /* every unit of the file read; the first error stops */
 static int read_units(const char *file, const char *data, size_t len, header *h, unit_in **out, int *count, dv_err *e) {
   static const char *const req[] = {"code", "name", "type", "level", "parent_code"};
-  static const char *const opt[] = {"valid_from", "valid_to"};
+  static const char *const opt[] = {"valid_from", "valid_to", "kind"};
   csv_reader r;
   csv_init(&r, data, len);
-  int rc = read_header(&r, file, req, 5, opt, 2, h, e);
+  int rc = read_header(&r, file, req, 5, opt, 3, h, e);
   unit_in *v = NULL;
   int n = 0, cap = 0, got;
   while (!rc && (got = csv_next(&r)) != 0) {
@@ -309,7 +342,7 @@ static int read_units(const char *file, const char *data, size_t len, header *h,
       rc = dv_fail(e, DV_EINVAL, r.record_line, "", "%s: %s", file, r.err);
       break;
     }
-    if ((rc = row_width(&r, h, 7, e))) break;
+    if ((rc = row_width(&r, h, 8, e))) break;
     if (n == cap) v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 256));
     unit_in *u = &v[n++];
     memset(u, 0, sizeof *u);
@@ -320,11 +353,16 @@ static int read_units(const char *file, const char *data, size_t len, header *h,
     u->type = text_nfc(fld(&r, h, 2));
     text_trim(u->name), text_trim(u->type);
     u->parent = text_trim(xstrdup(fld(&r, h, 4)));
+    const char *kind = fld(&r, h, 7);
+    u->kind = unit_kind_parse(kind);
+    if (u->kind < 0)
+      rc = bad(e, h, u->line, "kind", "loại phải là area, party, front, organisation, government, agency, police, "
+                                     "military hoặc court, không phải", kind);
     char *end;
     const char *lv = fld(&r, h, 3);
     long l = strtol(lv, &end, 10);
-    u->level = (*lv && !*end) ? (int)l : -1;
-    if (u->level < 0) rc = bad(e, h, u->line, "level", "cấp không phải số nguyên", lv);
+    u->level = (*lv && !*end) ? (int)l : u->kind > 0 && !*lv ? 0 : -1; /* a body may leave it to its area */
+    if (!rc && u->level < 0) rc = bad(e, h, u->line, "level", "cấp không phải số nguyên", lv);
     if (!rc) rc = validity(h, u, fld(&r, h, 5), fld(&r, h, 6), e);
   }
   csv_release(&r);
@@ -355,6 +393,7 @@ int app_import_units_from(app *a, const char *file, const char *data, size_t len
   if (im.n) resort(&im);
   if (!rc) rc = no_duplicate_codes(im.sorted, im.n, &h, e);
   if (!rc && valid_from) rc = edition_in_order(a, file, valid_from, e);
+  if (!rc) body_levels(&im);
   for (int i = 0; !rc && i < im.n; i++) rc = check_fields(&im, &im.v[i], e); /* in file order */
   for (int i = 0; !rc && i < im.n; i++) rc = check_parent(&im, &im.v[i], e);
   if (!rc) {

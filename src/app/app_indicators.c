@@ -100,7 +100,7 @@ static int from_records(app *a, const char *reg, record_indicator which, const p
   const reg_def *r = app_register(a, reg);
   if (!r) return dv_fail(e, DV_EINVAL, 0, "name", "chưa có sổ %s", reg);
   /* conclusions count by responsible_unit, which need not lie under the dialogue's unit (the record's) */
-  record_query q = {r->code, which == CONCLUSIONS ? 0 : a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
+  record_query q = {r->code, which == CONCLUSIONS ? 0 : a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0};
   record *rows;
   int n, total, first, last;
   period_window(p, &a->cfg, &first, &last);

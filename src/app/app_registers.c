@@ -398,7 +398,7 @@ static int ref_exists(app *a, const reg_def *r, const char *const *v) {
   if (!target || date_parse(v[r->ref_date], &day)) return 0;
   int pos = app_unit_pos_on(a, v[r->ref_unit], day);
   if (pos < 0) return 0;
-  record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1};
+  record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1, 0};
   record *rows;
   int n, total;
   dv_err e;
@@ -635,9 +635,12 @@ static int make_query(app *a, const user *u, const reg_def *r, const record_filt
   *pos = code ? app_unit_pos_readable(a, u, code, f->period) : u ? tree_find_id(&a->t, u->unit_id) : (a->t.n ? 0 : -1);
   if (!code && u) code = u->unit_code;
   if (*pos < 0) return dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị mã %s", code ? code : "");
-  if (!app_can_read(a, u, *pos)) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code);
+  unsigned kinds = 0;
+  if (!app_can_read(a, u, *pos) && !app_reads_as_body(a, u, *pos, &kinds))
+    return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", code);
   memset(q, 0, sizeof *q);
   q->reg = r->code;
+  q->kinds = kinds; /* a body's officer at an area: the bodies of its family there */
   q->root_unit_id = a->t.u[*pos].id;
   q->first_day = -2000000000;
   q->last_day = 2000000000;
@@ -1176,7 +1179,7 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
     int root = unit_code ? app_unit_pos_readable(a, u, unit_code, period_id) : u ? tree_find_id(&a->t, u->unit_id) : -1;
     rc = root < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị")
          : !app_can_read(a, u, root) ? dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị ngoài phạm vi của bạn") : 0;
-    record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0};
+    record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0};
     n = 0, rows = NULL;
     if (!rc) rc = app_record_rows(a, NULL, r, &q, &rows, &n, &total, e);
     for (int i = 0; i < n; i++) {
@@ -1309,7 +1312,7 @@ int app_record_assigned(app *a, const user *u, const reg_def *r, const char *fie
   if (fi < 0 || (r->fields[fi].type != FT_UNITREF && r->fields[fi].type != FT_UNIT))
     return dv_fail(e, DV_EINVAL, 0, "field", "trường %s không chỉ đơn vị", field ? field : "");
   if (!u) return dv_fail(e, DV_EINVAL, 0, "", "cần người dùng");
-  record_query q = {r->code, 0, -2000000000, 2000000000, NULL, field, u->unit_code, 0, 0, 0};
+  record_query q = {r->code, 0, -2000000000, 2000000000, NULL, field, u->unit_code, 0, 0, 0, 0};
   if (period_id && *period_id) {
     period p;
     if (period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id);

@@ -142,7 +142,7 @@ static int may_act(app *a, const user *u, sub_action act, int pos) {
   int up = tree_find_id(&a->t, u->unit_id);
   if (up < 0) return 0;
   if (act == SUB_SUBMIT) return up == pos && u->role >= ROLE_OFFICER;
-  return up != pos && tree_in_subtree(&a->t, up, pos) && u->role >= ROLE_APPROVER;
+  return up != pos && app_can_read(a, u, pos) && u->role >= ROLE_APPROVER;
 }
 
 static int next_status(sub_action act, const char *from, const char **to) {

@@ -128,7 +128,30 @@ static double add_nan(double a, double b) {
 
 /* The sums over positions [lo, hi) of the report's tree: each unit's own
  * work, or with a view the work counted into them. */
+/* the work of a source unit if its kind is asked for */
+static int kind_counts(const report_req *r, int src) { return r->kinds >> r->t->u[src].kind & 1u; }
+
+/* with a kind mask: the sums one unit at a time (sources of a view by their own kind) */
+static void masked_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *lv, double *total) {
+  for (int l = 0; l <= TREE_MAX_LEVELS; l++) lv[l] = NAN;
+  *total = NAN;
+  int k0 = lo, k1 = hi;
+  if (r->view) tview_run(r->view, lo, hi, &k0, &k1);
+  for (int k = k0; s && k < k1; k++) {
+    int src = r->view ? r->view->src[k] : k, lvl = r->view ? r->view->level[k] : r->t->level[k];
+    if (!kind_counts(r, src)) continue;
+    double x = cube_unit_value(s, src);
+    lv[lvl] = add_nan(lv[lvl], x);
+    *total = add_nan(*total, x);
+  }
+}
+
 static double sum_range(const report_req *r, const cube_slice *s, int lo, int hi) {
+  if (r->kinds) {
+    double lv[TREE_MAX_LEVELS + 1], total;
+    masked_sums(r, s, lo, hi, lv, &total);
+    return total;
+  }
   if (!r->view) return hi == lo + 1 ? cube_unit_value(s, lo) : cube_range_sum(s, lo, hi);
   int k0, k1;
   tview_run(r->view, lo, hi, &k0, &k1);
@@ -136,6 +159,11 @@ static double sum_range(const report_req *r, const cube_slice *s, int lo, int hi
 }
 
 static void level_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *out) {
+  if (r->kinds) {
+    double total;
+    masked_sums(r, s, lo, hi, out, &total);
+    return;
+  }
   if (!r->view) {
     cube_level_sums(s, r->t->level, lo, hi, out);
     return;
@@ -156,14 +184,14 @@ static double ref_value(const report_req *r, const data_ref *d, int u) {
   double lv[TREE_MAX_LEVELS + 1];
   switch (d->sc) {
   case SCOPE_ROW:
-  case SCOPE_SELF: return sum_range(r, s, u, u + 1);
+  case SCOPE_SELF: return sum_range(r, s, u, tree_self_end(t, u)); /* the unit and its bodies */
   case SCOPE_SUBTREE: return sum_range(r, s, u, t->u[u].end);
   case SCOPE_BELOW:
   case SCOPE_SELF_BELOW: {
     int below = t->u[u].level + 1;
     level_sums(r, s, u + 1, t->u[u].end, lv);
     double v = below <= TREE_MAX_LEVELS ? lv[below] : NAN;
-    return d->sc == SCOPE_BELOW ? v : add_nan(sum_range(r, s, u, u + 1), v);
+    return d->sc == SCOPE_BELOW ? v : add_nan(sum_range(r, s, u, tree_self_end(t, u)), v);
   }
   }
   return NAN;
@@ -305,7 +333,8 @@ static void drill_rows(rtable *out, const report_req *r) {
   int first, last;
   period_window(&r->p, r->cfg, &first, &last);
   for (int p = u; p < t->u[u].end; p++) {
-    if (t->level[p] != r->drill_level) continue;
+    /* areas of the level, each with its bodies (a body is no row of its own) */
+    if (t->level[p] != r->drill_level || (t->u[p].kind != KIND_AREA && p != u)) continue;
     /* not a unit in that period, or not on the report's tree */
     if (r->view ? !unit_valid_on(&t->u[p], r->view->day) : !unit_valid_during(&t->u[p], first, last)) continue;
     rrow *row = rtable_add_row(out, t->u[p].name);
@@ -313,7 +342,7 @@ static void drill_rows(rtable *out, const report_req *r) {
     for (int i = 0; i < r->f->ncols; i++) {
       const form_col *col = &r->f->cols[i];
       if (col->kind != BIND_DATA) continue;
-      set_num(&row->cells[i], sum_range(r, slice_of(r, col->a.element, col->a.combo), p, p + 1));
+      set_num(&row->cells[i], sum_range(r, slice_of(r, col->a.element, col->a.combo), p, tree_self_end(t, p)));
     }
   }
   int nunits = out->nrows;
@@ -353,10 +382,10 @@ static void warn(rtable *out, const char *fmt, ...) {
 /* whether the annex shows unit p's own value in this cell */
 static int in_scope(const report_req *r, const data_ref *d, int p) {
   if (r->f->rows != ROWS_SELF || d->sc == SCOPE_SUBTREE) return 1;
-  int below = r->t->level[p] == r->t->u[r->unit].level + 1;
+  int below = r->t->level[p] == r->t->u[r->unit].level + 1, own = p < tree_self_end(r->t, r->unit);
   if (d->sc == SCOPE_BELOW) return below;
-  if (d->sc == SCOPE_SELF_BELOW) return p == r->unit || below;
-  return p == r->unit;
+  if (d->sc == SCOPE_SELF_BELOW) return own || below;
+  return own;
 }
 
 /* every data cell of the form over the subtree: entered values that
@@ -409,5 +438,5 @@ void report_compute(rtable *out, const report_req *r) {
   else if (r->f->rows == ROWS_SELF) self_row(out, r);
   else level_rows(out, r);
   rule_checks(out, r);
-  if (!r->view) cross_checks(out, r); /* a hand-entered value is checked in its own unit's tree */
+  if (!r->view && !r->kinds) cross_checks(out, r); /* a hand-entered value is checked in its own unit's tree */
 }

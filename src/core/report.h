@@ -61,6 +61,8 @@ typedef struct report_req {
                           of the period counted into their targets on `day` */
   const char *board;   /* {board} in the form's texts: the committee's board on `day`
                           ("Ban Dân vận"; from 1/7/2025 "Ban Tuyên giáo và Dân vận"); NULL = "Ban Dân vận" */
+  unsigned kinds;      /* 0: every unit; else only the work of units of these kinds
+                          (1 << unit_kind): the Front's view of an area */
 } report_req;
 
 /* fills headers and, for self and level forms, rows; list forms get headers only */

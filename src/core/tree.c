@@ -15,8 +15,38 @@ static int cmp_id_ix(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+static const struct {
+  const char *code, *label;
+  unsigned family;
+} kinds[KIND_COUNT] = {
+    [KIND_AREA] = {"area", "Địa bàn (cấp ủy)", 1u << KIND_AREA},
+    [KIND_PARTY] = {"party", "Cơ quan của cấp ủy", 1u << KIND_PARTY},
+    [KIND_FRONT] = {"front", "Mặt trận Tổ quốc", (1u << KIND_FRONT) | (1u << KIND_ORGANISATION)},
+    [KIND_ORGANISATION] = {"organisation", "Tổ chức chính trị - xã hội", 1u << KIND_ORGANISATION},
+    [KIND_GOVERNMENT] = {"government", "Chính quyền (Ủy ban nhân dân)", 1u << KIND_GOVERNMENT},
+    [KIND_AGENCY] = {"agency", "Sở, ban, ngành", 1u << KIND_AGENCY},
+    [KIND_POLICE] = {"police", "Công an", 1u << KIND_POLICE},
+    [KIND_MILITARY] = {"military", "Quân sự", 1u << KIND_MILITARY},
+    [KIND_COURT] = {"court", "Tòa án", 1u << KIND_COURT},
+};
+
+const char *unit_kind_code(int kind) { return kind >= 0 && kind < KIND_COUNT ? kinds[kind].code : "area"; }
+const char *unit_kind_label(int kind) { return kind >= 0 && kind < KIND_COUNT ? kinds[kind].label : ""; }
+unsigned unit_kind_family(int kind) { return kind >= 0 && kind < KIND_COUNT ? kinds[kind].family : 0; }
+
+int unit_kind_parse(const char *code) {
+  if (!code || !*code) return KIND_AREA;
+  for (int k = 0; k < KIND_COUNT; k++)
+    if (!strcmp(code, kinds[k].code)) return k;
+  return -1;
+}
+
+/* bodies before areas, then by code: an area's own block (itself and its
+ * bodies) is contiguous */
 static int cmp_node_code(const void *a, const void *b) {
-  return strcmp(((const unit_node *)a)->code, ((const unit_node *)b)->code);
+  const unit_node *x = a, *y = b;
+  int bx = x->kind == KIND_AREA, by = y->kind == KIND_AREA;
+  return bx != by ? bx - by : strcmp(x->code, y->code);
 }
 
 static int lookup(const id_ix *map, int n, int64_t id) {
@@ -105,6 +135,31 @@ static void build_indexes(tree *t) {
   qsort_r(t->code_order, (size_t)t->n, sizeof(int), cmp_pos_code, t);
 }
 
+/* an area lies below its parent area; a body is at its area's level and
+ * has no area under it */
+static int check_level(const tree *t, int i, char *err, int errlen) {
+  const unit_node *u = &t->u[i];
+  int p = u->parent;
+  if (p < 0) {
+    if (u->kind == KIND_AREA) return 0;
+    snprintf(err, (size_t)errlen, "đơn vị %s: cơ quan, tổ chức phải thuộc một địa bàn", u->code);
+    return -1;
+  }
+  if (u->kind != KIND_AREA) {
+    if (u->level == t->u[p].level) return 0;
+    snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d của cơ quan, tổ chức phải là cấp của địa bàn (%d)", u->code,
+             u->level, t->u[p].level);
+    return -1;
+  }
+  if (t->u[p].kind != KIND_AREA) {
+    snprintf(err, (size_t)errlen, "đơn vị %s: địa bàn không thể thuộc cơ quan, tổ chức %s", u->code, t->u[p].code);
+    return -1;
+  }
+  if (u->level > t->u[p].level) return 0;
+  snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d không thấp hơn cấp của đơn vị cấp trên", u->code, u->level);
+  return -1;
+}
+
 int tree_build(tree *t, unit_node *in, int n, char *err, int errlen) {
   memset(t, 0, sizeof *t);
   t->ned = 1;
@@ -133,14 +188,7 @@ int tree_build(tree *t, unit_node *in, int n, char *err, int errlen) {
       rc = -1;
     }
   }
-  for (int i = 0; rc == 0 && i < n; i++) {
-    int p = t->u[i].parent;
-    if (p >= 0 && t->u[i].level <= t->u[p].level) {
-      snprintf(err, (size_t)errlen, "đơn vị %s: cấp %d không thấp hơn cấp của đơn vị cấp trên", t->u[i].code,
-               t->u[i].level);
-      rc = -1;
-    }
-  }
+  for (int i = 0; rc == 0 && i < n; i++) rc = check_level(t, i, err, errlen);
   free(map), free(par), free(off), free(kids);
   if (rc) {
     if (t->u) memset(t->u, 0, sizeof(unit_node) * (size_t)n); /* strings stay with the caller's nodes */

@@ -8,11 +8,36 @@
 
 #define TREE_MAX_LEVELS 8
 
+/* What a unit is: an administrative area with its Party committee, or a
+ * body working in an area (a body's parent is its area or another body;
+ * its level is its area's, so its work counts at the area's level). */
+typedef enum unit_kind {
+  KIND_AREA,         /* "area": an administrative unit and its Party committee */
+  KIND_PARTY,        /* "party": an organ of a committee (Ban Tuyên giáo và Dân vận) */
+  KIND_FRONT,        /* "front": the Fatherland Front committee */
+  KIND_ORGANISATION, /* "organisation": a member organisation of the Front */
+  KIND_GOVERNMENT,   /* "government": the People's Committee (UBND) */
+  KIND_AGENCY,       /* "agency": a department (Sở), a state agency */
+  KIND_POLICE,
+  KIND_MILITARY,
+  KIND_COURT,
+  KIND_COUNT
+} unit_kind;
+/* "area", "front", …; the Vietnamese label ("Mặt trận Tổ quốc") */
+const char *unit_kind_code(int kind);
+const char *unit_kind_label(int kind);
+/* the kind of a code, -1 if none ("" is area) */
+int unit_kind_parse(const char *code);
+/* the kinds a body's officers see in their area (the Front sees the
+ * member organisations too), as a bit mask */
+unsigned unit_kind_family(int kind);
+
 typedef struct unit_node {
   int64_t id;       /* database id */
   int64_t parent_id;/* 0 for a root */
   char *code, *name, *type, *short_name, *fold; /* fold: search key */
   int level;
+  int kind;         /* unit_kind */
   int valid_from, valid_to; /* day numbers; 0 = open (no unit ends on 1/1/1970) */
   int parent;       /* position of the parent, -1 for a root */
   int end;          /* one past the last position of the subtree */
@@ -67,6 +92,20 @@ int tree_find_code(const tree *t, const char *code);
 /* the newest unit of that code before the one valid on day; -1 if none */
 int tree_find_code_before(const tree *t, const char *code, int day);
 int tree_find_id(const tree *t, int64_t id);
+/* the area of position p: p itself, or the nearest area above a body */
+static inline int tree_area_of(const tree *t, int p) {
+  while (p >= 0 && t->u[p].kind != KIND_AREA) p = t->u[p].parent;
+  return p;
+}
+/* the end of the unit's own block: an area and the bodies under it (its
+ * children are ordered bodies first), or a body's subtree — what the
+ * unit's "own" column counts */
+static inline int tree_self_end(const tree *t, int p) {
+  int q = p + 1;
+  if (t->u[p].kind != KIND_AREA) return t->u[p].end;
+  while (q < t->u[p].end && t->u[q].kind != KIND_AREA) q = t->u[q].end;
+  return q;
+}
 /* 1 if position p lies in the subtree of a */
 static inline int tree_in_subtree(const tree *t, int a, int p) { return p >= a && p < t->u[a].end; }
 /* 1 if the unit existed at some day of [first, last] */

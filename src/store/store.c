@@ -15,7 +15,7 @@
 #define UNITS_TABLE(create)                                                                      \
   create "(id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL,"                      \
          " type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id),"  \
-         " valid_from INTEGER, valid_to INTEGER);"
+         " valid_from INTEGER, valid_to INTEGER, kind TEXT NOT NULL DEFAULT 'area');"
 
 /* level names per edition: the tree from from_day on (0 = the first) */
 #define LEVEL_NAMES_TABLE                                                                                  \
@@ -201,7 +201,8 @@ int store_setting_set(store *s, const char *key, const char *value, dv_err *e) {
 /* ---------------- units ---------------- */
 
 int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level, valid_from, valid_to FROM units");
+  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level, valid_from, valid_to, kind"
+                             " FROM units");
   int cap = 1024;
   *n = 0;
   *nodes = xmalloc(sizeof(unit_node) * (size_t)cap);
@@ -217,6 +218,8 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
     u->level = sqlite3_column_int(st, 5);
     u->valid_from = sqlite3_column_int(st, 6); /* NULL reads as 0: open */
     u->valid_to = sqlite3_column_int(st, 7);
+    int k = unit_kind_parse((const char *)sqlite3_column_text(st, 8));
+    u->kind = k < 0 ? KIND_AREA : k;
     u->short_name = xstrdup(unit_short_name(u->name, u->type));
     buf f;
     buf_init(&f, 0);
@@ -326,7 +329,8 @@ static int units_need_editions(store *s) {
 
 static const char *UNITS_MIGRATE =
     UNITS_TABLE("CREATE TABLE units_new")
-    "INSERT INTO units_new SELECT id, code, name, type, level, parent_id, valid_from, valid_to FROM units ORDER BY id;"
+    "INSERT INTO units_new(id, code, name, type, level, parent_id, valid_from, valid_to)"
+    " SELECT id, code, name, type, level, parent_id, valid_from, valid_to FROM units ORDER BY id;"
     "DROP TABLE units;"
     "ALTER TABLE units_new RENAME TO units;"
     "CREATE INDEX units_parent ON units(parent_id);"
@@ -347,17 +351,18 @@ static int migrate_units(store *s, dv_err *e) {
   return rc;
 }
 
-int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
-                      int valid_from, int valid_to, int64_t *id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO units(code,name,type,level,parent_id,valid_from,valid_to) VALUES(?,?,?,?,?,?,?)");
-  if (valid_from) sqlite3_bind_int(st, 6, valid_from);
-  if (valid_to) sqlite3_bind_int(st, 7, valid_to);
-  bind_text(st, 1, code);
-  bind_text(st, 2, name);
-  bind_text(st, 3, type);
-  sqlite3_bind_int(st, 4, level);
-  if (parent_id) sqlite3_bind_int64(st, 5, parent_id);
+int store_unit_insert(store *s, const unit_row *u, int64_t *id, dv_err *e) {
+  sqlite3_stmt *st =
+      prep(s, "INSERT INTO units(code,name,type,level,parent_id,valid_from,valid_to,kind) VALUES(?,?,?,?,?,?,?,?)");
+  if (u->valid_from) sqlite3_bind_int(st, 6, u->valid_from);
+  if (u->valid_to) sqlite3_bind_int(st, 7, u->valid_to);
+  bind_text(st, 1, u->code);
+  bind_text(st, 2, u->name);
+  bind_text(st, 3, u->type);
+  sqlite3_bind_int(st, 4, u->level);
+  if (u->parent_id) sqlite3_bind_int64(st, 5, u->parent_id);
   else sqlite3_bind_null(st, 5);
+  bind_text(st, 8, unit_kind_code(u->kind));
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
   if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_finalize(st);
@@ -528,6 +533,15 @@ void store_session_delete(store *s, const char *token_hash) {
 }
 
 /* users made before accounts could be disabled get the column */
+/* databases made before bodies: every unit an area */
+static int units_kind_column(store *s, dv_err *e) {
+  sqlite3_stmt *st = NULL;
+  int have = sqlite3_prepare_v2(s->db, "SELECT kind FROM units", -1, &st, NULL) == SQLITE_OK;
+  sqlite3_finalize(st);
+  if (have) return 0;
+  return exec(s, "ALTER TABLE units ADD COLUMN kind TEXT NOT NULL DEFAULT 'area'", e);
+}
+
 int store_users_schema(store *s, dv_err *e) {
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, "SELECT disabled FROM users", -1, &st, NULL) != SQLITE_OK)
@@ -703,7 +717,7 @@ static int migrate_records(store *s, dv_err *e) {
 }
 
 int store_records_schema(store *s, dv_err *e) {
-  return migrate_units(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
+  return migrate_units(s, e) || units_kind_column(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
                  store_documents_schema(s, e) || store_users_schema(s, e)
              ? DV_EDB
              : 0;
@@ -869,7 +883,11 @@ int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, ch
 static void record_list_from(buf *sql, const record_query *q, int by_rowid) {
   /* the unit condition is chosen here rather than by a CASE in SQL, so that
    * SQLite can use the index records(reg, unit_id, day) */
-  const char *units = q->own_only ? " AND unit_id=?1" : q->root_unit_id ? " AND unit_id IN (SELECT id FROM sub)" : "";
+  const char *units = q->own_only       ? " AND unit_id=?1"
+                      : q->kinds         ? " AND unit_id IN (SELECT k.id FROM sub JOIN units k ON k.id=sub.id"
+                                           " WHERE instr(?10, ',' || k.kind || ',') > 0)"
+                      : q->root_unit_id ? " AND unit_id IN (SELECT id FROM sub)"
+                                        : "";
   buf_adds(sql, " FROM records r WHERE ");
   if (by_rowid) buf_adds(sql, "r.rowid IN (SELECT rowid FROM records WHERE ");
   buf_addf(sql, "reg=" REG_ID("?2") "%s AND day BETWEEN ?3 AND ?4", units);
@@ -884,6 +902,11 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
   int filtered = (q->fold && *q->fold) || (q->field && *q->field);
   buf sql;
   buf_init(&sql, 0);
+  buf kinds; /* ",front,organisation," */
+  buf_init(&kinds, 0);
+  buf_addc(&kinds, ',');
+  for (int k = 0; k < KIND_COUNT; k++)
+    if (q->kinds >> k & 1u) buf_addf(&kinds, "%s,", unit_kind_code(k));
   buf_adds(&sql, SUBTREE_CTE "SELECT count(*)");
   record_list_from(&sql, q, filtered);
   int rc = 0;
@@ -900,6 +923,7 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
     bind_text(st, 5, q->fold && *q->fold ? q->fold : NULL);
     bind_text(st, 6, q->field && *q->field ? q->field : NULL);
     bind_text(st, 7, q->value ? q->value : "");
+    if (q->kinds) bind_text(st, 10, kinds.s);
     if (pass == 0) {
       *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     } else {
@@ -917,6 +941,7 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
     buf_adds(&sql, " ORDER BY r.day DESC, r.id DESC LIMIT ?8 OFFSET ?9");
   }
   buf_release(&sql);
+  buf_release(&kinds);
   return rc;
 }
 

@@ -59,8 +59,12 @@ int store_body_name_set(store *s, const char *body, int from_day, const char *na
 typedef void (*successor_cb)(void *ctx, int64_t old_id, int64_t new_id, const char *share, int primary);
 int store_successors_load(store *s, successor_cb cb, void *ctx);
 /* valid_from / valid_to: day numbers, 0 when open */
-int store_unit_insert(store *s, const char *code, const char *name, const char *type, int level, int64_t parent_id,
-                      int valid_from, int valid_to, int64_t *id, dv_err *e);
+typedef struct unit_row {
+  const char *code, *name, *type;
+  int level, kind, valid_from, valid_to; /* dates 0 = open */
+  int64_t parent_id;                      /* 0 for a root */
+} unit_row;
+int store_unit_insert(store *s, const unit_row *u, int64_t *id, dv_err *e);
 
 /* --- values --- */
 typedef void (*value_cb)(void *ctx, const char *element, const char *combo, const char *period_id, int64_t unit_id,
@@ -151,6 +155,7 @@ typedef struct record_query {
   const char *field, *value; /* NULL = no field filter; a set field matches a member */
   int limit, offset;
   int own_only;           /* records of the root unit itself, not its subtree */
+  unsigned kinds;         /* 0 = every unit of the subtree; else only units of these kinds (1 << unit_kind) */
 } record_query;
 typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv);
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,

@@ -264,7 +264,7 @@ sqlite3 old.db <<'EOF'
 PRAGMA foreign_keys=OFF;
 BEGIN;
 CREATE TABLE u2(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL, level INTEGER NOT NULL, parent_id INTEGER REFERENCES units(id), valid_from INTEGER, valid_to INTEGER);
-INSERT INTO u2 SELECT * FROM units;
+INSERT INTO u2 SELECT id, code, name, type, level, parent_id, valid_from, valid_to FROM units;
 DROP TABLE units;
 ALTER TABLE u2 RENAME TO units;
 CREATE INDEX units_parent ON units(parent_id);
