@@ -309,6 +309,9 @@ typedef struct submission {
   int on_time;            /* -1 not submitted yet, 0 late, 1 on time */
 } submission;
 typedef enum { SUB_SUBMIT, SUB_APPROVE, SUB_RETURN, SUB_REOPEN } sub_action;
+/* who may take the step on the unit at pos: its own officers submit; approvers (or admins)
+ * who may read it, above it, decide; caller holds a lock */
+int app_submission_may(app *a, const user *u, sub_action act, int pos);
 /* ack: the submitter saw the warnings; warnings_out (may be NULL) gets their count */
 int app_submission_act(app *a, const user *u, sub_action act, const char *form, const char *period_id,
                        const char *unit_code, const char *comment, int ack, int *warnings_out, dv_err *e);

@@ -137,7 +137,7 @@ static int level_reports(app *a, const char *form_code, int level) {
 
 /* who may take the step: the unit's own officers/approvers submit; approvers
  * (or admins) of a unit above decide */
-static int may_act(app *a, const user *u, sub_action act, int pos) {
+int app_submission_may(app *a, const user *u, sub_action act, int pos) {
   if (!u) return 1;
   int up = tree_find_id(&a->t, u->unit_id);
   if (up < 0) return 0;
@@ -214,7 +214,7 @@ static int may_submit(app *a, const user *u, sub_action act, const char *form_co
     return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, pid);
   if (!level_reports(a, form_code, a->t.u[pos].level))
     return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
-  if (!may_act(a, u, act, pos))
+  if (!app_submission_may(a, u, act, pos))
     return dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
                                                                   : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
                    unit_code);

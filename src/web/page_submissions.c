@@ -131,12 +131,12 @@ static int sub_load(ctx *c, const char *form_code, const char *period_id, const 
   int rc = app_submission_get(c->a, &c->u, form_code, period_id, unit, &v->s, e);
   if (rc) return rc;
   const tree *t = app_read_begin(c->a);
-  int up = user_pos(t, &c->u), p = app_unit_pos_period(c->a, unit, period_id);
+  int p = app_unit_pos_period(c->a, unit, period_id);
   if (p >= 0) {
     snprintf(v->unit_name, sizeof v->unit_name, "%s", t->u[p].name);
     v->top = t->u[p].parent < 0;
-    v->can_submit = up == p && c->u.role >= ROLE_OFFICER;
-    v->can_decide = up >= 0 && up != p && tree_in_subtree(t, up, p) && c->u.role >= ROLE_APPROVER;
+    v->can_submit = app_submission_may(c->a, &c->u, SUB_SUBMIT, p);
+    v->can_decide = app_submission_may(c->a, &c->u, SUB_APPROVE, p);
   }
   app_read_end(c->a);
   v->acts = acts_of(v);
