@@ -29,7 +29,7 @@ static const struct {
                            "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},
     {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
     {"bodies", cmd_bodies, "bodies DB list | bodies DB set board YYYY-MM-DD TÊN VIẾT_TẮT   tên cơ quan theo thời gian"},
-    {"units", cmd_units, "units DB successors [--on YYYY-MM-DD] [--unit MÃ] [--format csv|json] | units DB successor CŨ MỚI --on NGÀY"},
+    {"units", cmd_units, "units DB list [--on NGÀY] [--unit MÃ] [--format csv|json] | units DB successors [--on YYYY-MM-DD] [--unit MÃ] [--format csv|json] | units DB successor CŨ MỚI --on NGÀY"},
     {"registers", cmd_registers, "registers DB list | registers DB show REGISTER   các sổ, cột CSV, quy tắc đếm"},
     {"forms", cmd_forms, "forms list | forms show FORM   các biểu và mã chỉ tiêu, phân tổ của từng ô"},
     {"plans", cmd_plans, "plans DB [--format json]        các kế hoạch (import plan DB FILE [--replace]; export plan DB --plan SỐ)"},

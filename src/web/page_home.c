@@ -420,6 +420,20 @@ static void unit_links(ctx *c, const unit_node *u) {
   h_lit(b, "</span>");
 }
 
+/* the name and code of a tree item, a body's kind after them */
+static void item_label(buf *b, const unit_node *u) {
+  h_text(b, u->name);
+  h_lit(b, " <span class=\"code\">");
+  h_text(b, u->code);
+  h_lit(b, "</span>");
+  if (u->kind != KIND_AREA) {
+    h_lit(b, " <span class=\"kind\">");
+    h_text(b, unit_kind_label(u->kind));
+    h_lit(b, "</span>");
+  }
+  h_lit(b, "</span>");
+}
+
 static void tree_item(ctx *c, const tree *t, int p, int depth, int maxdepth) {
   buf *b = &c->out;
   const unit_node *u = &t->u[p];
@@ -427,10 +441,8 @@ static void tree_item(ctx *c, const tree *t, int p, int depth, int maxdepth) {
   h_open(b, "li", "data-fold", u->fold ? u->fold : "", NULL);
   if (!kids || depth >= maxdepth) {
     h_open(b, "span", "class", "unit", NULL);
-    h_text(b, u->name);
-    h_lit(b, " <span class=\"code\">");
-    h_text(b, u->code);
-    h_lit(b, "</span></span> ");
+    item_label(b, u);
+    h_lit(b, " ");
     unit_links(c, u);
     if (kids) {
       h_lit(b, " · ");
@@ -441,10 +453,8 @@ static void tree_item(ctx *c, const tree *t, int p, int depth, int maxdepth) {
   }
   h_open(b, "details", "open", depth == 0 ? "" : NULL, NULL);
   h_lit(b, "<summary><span class=\"unit\">");
-  h_text(b, u->name);
-  h_lit(b, " <span class=\"code\">");
-  h_text(b, u->code);
-  h_lit(b, "</span></span> <span class=\"count\">· ");
+  item_label(b, u);
+  h_lit(b, " <span class=\"count\">· ");
   h_int(b, u->end - p - 1);
   h_lit(b, " đơn vị trực thuộc</span></summary>");
   unit_links(c, u);

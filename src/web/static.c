@@ -115,6 +115,7 @@ static const char app_css[] =
     "ul.tree li>span.unit{margin-left:1.1rem}\n"
     "ul.tree summary{cursor:pointer;padding:.15rem 0}\n"
     ".code{color:var(--muted);font-size:.8rem}\n"
+    ".kind{font-size:.75rem;border:1px solid var(--muted);border-radius:.6rem;padding:0 .4rem;margin-left:.3rem}\n"
     ".count{color:var(--muted);font-size:.8rem}\n"
     ".unit-links{font-size:.85rem;margin-left:.25rem}\n"
     "ol.results li{margin:.35rem 0}\n"

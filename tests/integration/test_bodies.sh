@@ -34,6 +34,14 @@ check "import units with kinds" run_dv o e import units db units.csv
   ok || fail "units stored: $(sqlite3 db "SELECT code, level, kind FROM units")"
 [ "$(sqlite3 db "SELECT name FROM level_names WHERE level=1")" = "Thành phố" ] && ok || fail "bodies' types renamed level 1"
 
+# the export is the import format: it imports back into an empty database, bodies under their areas
+check "units list" run_dv list.csv e units db list
+head -1 list.csv | grep -qx "code,name,type,level,parent_code,kind" && ok || fail "units list header: $(head -1 list.csv)"
+grep -qx "31-PN,Hội Liên hiệp Phụ nữ thành phố Hải Phòng,Hội,1,31-MT,organisation" list.csv && ok || fail "31-PN listed: $(cat list.csv)"
+run_dv o e init db2 && check "import the export" run_dv o e import units db2 list.csv
+run_dv list2.csv e units db2 list
+cmp -s list.csv list2.csv && ok || fail "the round trip changed the units: $(diff list.csv list2.csv)"
+
 # bad rows: each refused naming line and field; nothing imported
 bad_units() { # $1 line to add, $2 expected text
   { head -1 units.csv; echo "$1"; } >bad.csv
@@ -138,6 +146,12 @@ if front.get("Thành phố") != f1 or front.get("Xã, phường") != f2: err(f"t
 st, _, body = c.login("officer-11311-ca", "pass-11311-CA-officer").get("/api/report?form=bieu-6&period=2026S1&unit=11311")
 pol = {r["label"]: r["values"][2] for r in json.loads(body)["rows"]} if st == 200 else {}
 if pol.get("Tổng") != recs["11311-CA"]: err(f"the ward police's Biểu 6 of 11311: {st} {pol}")
+# /units shows a body under its area with its kind
+st, _, page = c.login("officer-31", "pass-31-officer").get("/units")
+pg = page.decode()
+i = pg.find("Ủy ban MTTQ Việt Nam phường Hồng Bàng")
+if st != 200 or i < 0 or pg.find("Phường Hồng Bàng <span") > i or '<span class="kind">Mặt trận Tổ quốc</span>' not in pg[i:i + 300]:
+    err(f"/units: the ward Front is not shown under its ward with its kind ({st})")
 # letters: the Front lists none of the city's, cannot open the city's letter or its sender
 mt = c.login("officer-31-mt", "pass-31-MT-officer")
 st, _, body = mt.get("/api/registers/letters?unit=31")
