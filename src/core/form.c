@@ -161,6 +161,10 @@ static int parse_binding(catalog *c, form_col *col, const char *b, int ncols) {
 }
 
 static int form_directive(form *f, const char *line) {
+  if (!strcmp(line, "breakdown kinds")) {
+    f->by_kind = 1;
+    return 0;
+  }
   if (!strcmp(line, "column_numbers 1") || !strcmp(line, "column_numbers 01")) {
     f->colnums = line[strlen("column_numbers ")] == '0' ? 2 : 1;
     return 0;

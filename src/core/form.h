@@ -10,6 +10,9 @@
  * {short+K} (the names of the unit's level + K) and {committee}.
  * `column_numbers 1` (or `01`) prints under the header the seed's row that
  * numbers the columns ("A B 1 2 3 …", "A B 01 02 …").
+ * `breakdown kinds` (a `levels` form) follows each level row with a row per
+ * kind of body at that level ("trong đó: Mặt trận Tổ quốc"): Biểu 6 and 7
+ * show the Front and the member organisations apart, totals unchanged.
  *   check error fs_accepted default <= fs_recs default Số ý kiến được tiếp thu …
  * is a validation rule run when the unit submits the form. */
 #ifndef DV_FORM_H
@@ -54,6 +57,7 @@ typedef struct form_rule {
 typedef struct form {
   char *code, *title, *row_header, *row_label, *total_label, *list;
   rows_mode rows;
+  int by_kind; /* `breakdown kinds` */
   int colnums; /* `column_numbers 1|01`: under the header a row "A B 1 2 3 …" (or "01 02 …"), as the seed's Biểu 2 and 3 */
   int ncols;
   form_col *cols;

@@ -126,14 +126,18 @@ static double add_nan(double a, double b) {
   return a + b;
 }
 
-/* The sums over positions [lo, hi) of the report's tree: each unit's own
- * work, or with a view the work counted into them. */
 /* the work of a source unit if its kind is asked for */
-static int kind_counts(const report_req *r, int src) { return r->kinds >> r->t->u[src].kind & 1u; }
+static int kind_counts(const report_req *r, int src) { return !r->kinds || (r->kinds >> r->t->u[src].kind & 1u); }
 
-/* with a kind mask: the sums one unit at a time (sources of a view by their own kind) */
-static void masked_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *lv, double *total) {
-  for (int l = 0; l <= TREE_MAX_LEVELS; l++) lv[l] = NAN;
+/* the sums one unit at a time, for a kind mask or a breakdown by kind: by
+ * level, in all, and (bykind not NULL) by level and the source's kind (a
+ * view's sources by their own kind) */
+static void unit_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *lv, double *total,
+                      double (*bykind)[KIND_COUNT]) {
+  for (int l = 0; l <= TREE_MAX_LEVELS; l++) {
+    lv[l] = NAN;
+    for (int k = 0; bykind && k < KIND_COUNT; k++) bykind[l][k] = NAN;
+  }
   *total = NAN;
   int k0 = lo, k1 = hi;
   if (r->view) tview_run(r->view, lo, hi, &k0, &k1);
@@ -143,13 +147,16 @@ static void masked_sums(const report_req *r, const cube_slice *s, int lo, int hi
     double x = cube_unit_value(s, src);
     lv[lvl] = add_nan(lv[lvl], x);
     *total = add_nan(*total, x);
+    if (bykind) bykind[lvl][r->t->u[src].kind] = add_nan(bykind[lvl][r->t->u[src].kind], x);
   }
 }
 
+/* The sums over positions [lo, hi) of the report's tree: each unit's own
+ * work, or with a view the work counted into them. */
 static double sum_range(const report_req *r, const cube_slice *s, int lo, int hi) {
   if (r->kinds) {
     double lv[TREE_MAX_LEVELS + 1], total;
-    masked_sums(r, s, lo, hi, lv, &total);
+    unit_sums(r, s, lo, hi, lv, &total, NULL);
     return total;
   }
   if (!r->view) return hi == lo + 1 ? cube_unit_value(s, lo) : cube_range_sum(s, lo, hi);
@@ -161,7 +168,7 @@ static double sum_range(const report_req *r, const cube_slice *s, int lo, int hi
 static void level_sums(const report_req *r, const cube_slice *s, int lo, int hi, double *out) {
   if (r->kinds) {
     double total;
-    masked_sums(r, s, lo, hi, out, &total);
+    unit_sums(r, s, lo, hi, out, &total, NULL);
     return;
   }
   if (!r->view) {
@@ -279,26 +286,29 @@ static void self_row(rtable *out, const report_req *r) {
   formula_cells(r->f, row->cells);
 }
 
-/* the levels that have a unit of the report's tree under (and at) the unit */
-static void levels_present(const report_req *r, int *present) {
+/* the levels that have a unit of the report's tree under (and at) the unit,
+ * and per level the kinds of body there (a mask; those asked for) */
+static void levels_present(const report_req *r, int *present, unsigned *kinds) {
   const tree *t = r->t;
   int first, last;
   period_window(&r->p, r->cfg, &first, &last);
   for (int i = r->unit; i < t->u[r->unit].end; i++)
-    if (r->view ? unit_valid_on(&t->u[i], r->view->day) : unit_valid_during(&t->u[i], first, last))
+    if (r->view ? unit_valid_on(&t->u[i], r->view->day) : unit_valid_during(&t->u[i], first, last)) {
       present[t->level[i]] = 1;
+      if (t->u[i].kind != KIND_AREA && kind_counts(r, i)) kinds[t->level[i]] |= 1u << t->u[i].kind;
+    }
 }
 
-/* one pass per data column fills every level row */
-static void level_rows(rtable *out, const report_req *r) {
-  const tree *t = r->t;
-  const tree_edition *ed = tree_edition_on(t, r->day);
-  int u = r->unit, lo = u, hi = t->u[u].end;
+/* the level rows, each followed (breakdown kinds) by a row per kind of body
+ * there; rowof[l], kindrow[l][k] their indexes, -1 if none */
+static void add_level_rows(rtable *out, const report_req *r, int *rowof, int (*kindrow)[KIND_COUNT]) {
+  const tree_edition *ed = tree_edition_on(r->t, r->day);
   int present[TREE_MAX_LEVELS + 1] = {0};
-  levels_present(r, present);
-  int rowof[TREE_MAX_LEVELS + 1];
+  unsigned kinds[TREE_MAX_LEVELS + 1] = {0};
+  levels_present(r, present, kinds);
   for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
     rowof[l] = -1;
+    for (int k = 0; k < KIND_COUNT; k++) kindrow[l][k] = -1;
     if (!present[l]) continue;
     const char *name = ed->levels[l].name;
     char fallback[32];
@@ -306,19 +316,38 @@ static void level_rows(rtable *out, const report_req *r) {
     rrow *row = rtable_add_row(out, name ? name : fallback);
     row->level = l;
     rowof[l] = out->nrows - 1;
+    for (int k = 1; r->f->by_kind && k < KIND_COUNT; k++) {
+      if (!(kinds[l] >> k & 1u)) continue;
+      char label[96];
+      snprintf(label, sizeof label, "trong đó: %s", unit_kind_label(k));
+      rtable_add_row(out, label);
+      kindrow[l][k] = out->nrows - 1;
+    }
   }
+}
+
+/* one pass per data column fills every level row */
+static void level_rows(rtable *out, const report_req *r) {
+  const tree *t = r->t;
+  int u = r->unit, lo = u, hi = t->u[u].end;
+  int rowof[TREE_MAX_LEVELS + 1], kindrow[TREE_MAX_LEVELS + 1][KIND_COUNT];
+  add_level_rows(out, r, rowof, kindrow);
   rrow *total = rtable_add_row(out, r->f->total_label ? r->f->total_label : "Tổng");
   total->is_total = 1;
   int totalrow = out->nrows - 1;
   for (int i = 0; i < r->f->ncols; i++) {
     const form_col *col = &r->f->cols[i];
     if (col->kind != BIND_DATA) continue;
-    double lv[TREE_MAX_LEVELS + 1], sum = NAN;
-    level_sums(r, slice_of(r, col->a.element, col->a.combo), lo, hi, lv);
+    double lv[TREE_MAX_LEVELS + 1], sum = NAN, all, bykind[TREE_MAX_LEVELS + 1][KIND_COUNT];
+    const cube_slice *s = slice_of(r, col->a.element, col->a.combo);
+    if (r->f->by_kind) unit_sums(r, s, lo, hi, lv, &all, bykind);
+    else level_sums(r, s, lo, hi, lv);
     for (int l = 1; l <= TREE_MAX_LEVELS; l++) {
       if (rowof[l] < 0) continue;
       set_num(&out->rows[rowof[l]].cells[i], lv[l]);
       sum = add_nan(sum, lv[l]);
+      for (int k = 1; r->f->by_kind && k < KIND_COUNT; k++)
+        if (kindrow[l][k] >= 0) set_num(&out->rows[kindrow[l][k]].cells[i], bykind[l][k]);
     }
     set_num(&out->rows[totalrow].cells[i], sum);
   }

@@ -8,8 +8,8 @@
 # (docs/access.md) and checks it as a matrix through HTTP: every role (viewer, officer,
 # approver) at every unit × a supervision record of every unit × read (GET), write (POST a
 # change) and approve (the actions offered on a submitted Biểu 6). Then: a body's records count
-# into its area's annexes, at the area's level; the city Front's Biểu 6 of the city counts the
-# Front's bodies only; a Front officer lists no letter of the city and cannot open its sender;
+# into its area's annexes, at the area's level, and Biểu 6 shows a row per kind of body under
+# each level (totals unchanged); the city Front's Biểu 6 of the city counts the Front's bodies only; a Front officer lists no letter of the city and cannot open its sender;
 # bad kind/level rows in units.csv are refused with the line and field, nothing imported.
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
@@ -138,8 +138,19 @@ lvl1 = sum(recs[u] for u in ("31", "31-MT", "31-PN", "31-SCT"))
 lvl2 = sum(recs[u] for u in ("11311", "11311-MT", "11311-CA", "11329", "11329-MT"))
 if city.get("Thành phố") != lvl1 or city.get("Xã, phường") != lvl2 or city.get("Tổng") != lvl1 + lvl2:
     err(f"the city's Biểu 6: {city}, want {lvl1} / {lvl2}")
+# Biểu 6 by organisation: a row per kind of body under each level row, the totals unchanged
+st, _, body = c.login("officer-31", "pass-31-officer").get("/api/report?form=bieu-6&period=2026S1&unit=31")
+rows = [(r["label"], r["values"][2]) for r in json.loads(body)["rows"]] if st == 200 else []
+want = [("Thành phố", lvl1), ("trong đó: Mặt trận Tổ quốc", recs["31-MT"]),
+        ("trong đó: Tổ chức chính trị - xã hội", recs["31-PN"]), ("trong đó: Sở, ban, ngành", recs["31-SCT"]),
+        ("Xã, phường", lvl2), ("trong đó: Mặt trận Tổ quốc", recs["11311-MT"] + recs["11329-MT"]),
+        ("trong đó: Công an", recs["11311-CA"]), ("Tổng", lvl1 + lvl2)]
+if rows != want: err(f"Biểu 6 by organisation: {rows}, want {want}")
 # the city Front's annex of the city: the Fronts and the member organisation only
 front = annex(c.login("officer-31-mt", "pass-31-MT-officer"), "31")
+st, _, body = c.login("officer-31-mt", "pass-31-MT-officer").get("/api/report?form=bieu-6&period=2026S1&unit=31")
+labels = [r["label"] for r in json.loads(body)["rows"]] if st == 200 else []
+if "trong đó: Sở, ban, ngành" in labels or "trong đó: Công an" in labels: err(f"the Front's annex shows other bodies: {labels}")
 f1, f2 = recs["31-MT"] + recs["31-PN"], recs["11311-MT"] + recs["11329-MT"]
 if front.get("Thành phố") != f1 or front.get("Xã, phường") != f2: err(f"the city Front's Biểu 6 of 31: {front}, want {f1} / {f2}")
 # a ward's police sees only police: its own record, none of the ward's Front
