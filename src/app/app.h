@@ -274,10 +274,18 @@ int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos,
  *   establishments with a dossier (or a certificate) / with a certificate,
  *   over land-using establishments;
  * conclusions_on_time: dialogue conclusions due in the period and done by
- *   their due date, over those due in the period. */
+ *   their due date, over those due in the period;
+ * dialogue_heads (level, unit_types): share of the areas of level L where,
+ *   in the period, the head of the Party committee and the head of
+ *   government each held a dialogue (a co-chaired one counts for both).
+ * models_coverage and dialogue_heads count areas only (not bodies), of
+ * unit_types when given; establishments count the status on the period's
+ * last day (core/indicator.h), over base when given. */
 typedef struct indicator_params {
   const char *area; /* models_coverage */
-  int min, level;
+  int min, level;   /* level: models_coverage, dialogue_heads */
+  const char *unit_types; /* models_coverage, dialogue_heads: "Xã", "Phường,Thị trấn"; NULL = every type */
+  int base;         /* establishments_*: the unit's denominator (the plan's fixed base); 0 = the records' */
 } indicator_params;
 typedef struct indicator_value {
   char unit[32], unit_name[160];

@@ -153,11 +153,18 @@ static int check_target(app *a, const char *file, int pos, int day, const plan_t
     if (!tree_in_subtree(&a->t, pos, tp))
       return fail_at(e, DV_EINVAL, file, t->line, "target", "đơn vị %s không thuộc đơn vị ban hành kế hoạch", t->unit);
   }
-  int coverage = !strcmp(t->indicator, "models_coverage");
-  if (!coverage && (*t->area || t->min || t->level))
-    return fail_at(e, DV_EINVAL, file, t->line, "target", "area=, min=, level= chỉ dùng với models_coverage");
+  int coverage = !strcmp(t->indicator, "models_coverage"), heads = !strcmp(t->indicator, "dialogue_heads");
+  int est = !strcmp(t->indicator, "establishments_dossier") || !strcmp(t->indicator, "establishments_certificate");
+  if (!coverage && (*t->area || t->min))
+    return fail_at(e, DV_EINVAL, file, t->line, "target", "area=, min= chỉ dùng với models_coverage");
+  if (!coverage && !heads && (t->level || *t->unit_types))
+    return fail_at(e, DV_EINVAL, file, t->line, "target", "level=, unit_type= chỉ dùng với models_coverage và dialogue_heads");
+  if (!est && t->base)
+    return fail_at(e, DV_EINVAL, file, t->line, "target",
+                   "base= chỉ dùng với establishments_dossier và establishments_certificate");
   if (coverage && (!*t->area || !t->level))
     return fail_at(e, DV_EINVAL, file, t->line, "target", "models_coverage cần area= và level= (min= mặc định 1)");
+  if (heads && !t->level) return fail_at(e, DV_EINVAL, file, t->line, "target", "dialogue_heads cần level=");
   if (!is_value_target(t)) return 0;
   char el[96], combo[96];
   split_value(t->indicator, el, sizeof el, combo, sizeof combo);
@@ -209,7 +216,7 @@ static int check_indicators(app *a, const char *file, const plan_doc *p, dv_err 
       const char *unit;
       char per[8];
       target_scope(p, t, &unit, per);
-      indicator_params ip = {t->area, t->min ? t->min : 1, t->level};
+      indicator_params ip = {t->area, t->min ? t->min : 1, t->level, *t->unit_types ? t->unit_types : NULL, t->base};
       indicator_result r;
       dv_err sub;
       if (app_indicator(a, NULL, t->indicator, &ip, per, unit, &r, &sub))
@@ -627,7 +634,8 @@ static void eval_value(app *a, const user *u, const char *unit, const char *peri
 }
 
 static void eval_indicator(app *a, const user *u, const char *unit, const char *period_id, target_result *r) {
-  indicator_params ip = {r->t.area, r->t.min ? r->t.min : 1, r->t.level};
+  indicator_params ip = {r->t.area, r->t.min ? r->t.min : 1, r->t.level, *r->t.unit_types ? r->t.unit_types : NULL,
+                         r->t.base};
   indicator_result ir;
   dv_err sub;
   r->value = r->numerator = r->denominator = NAN;

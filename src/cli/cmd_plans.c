@@ -174,6 +174,8 @@ static void target_json(buf *b, const target_result *r) {
   if (*r->t.area) buf_adds(b, ",\"area\":"), esc_json(b, r->t.area);
   if (r->t.min) buf_addf(b, ",\"min\":%d", r->t.min);
   if (r->t.level) buf_addf(b, ",\"level\":%d", r->t.level);
+  if (*r->t.unit_types) buf_adds(b, ",\"unit_type\":"), esc_json(b, r->t.unit_types);
+  if (r->t.base) buf_addf(b, ",\"base\":%d", r->t.base);
   buf_adds(b, ",\"unit\":");
   esc_json(b, r->unit);
   buf_adds(b, ",\"unit_name\":");

@@ -1,4 +1,5 @@
 #include "core/plan.h"
+#include "core/indicator.h"
 #include "util/buf.h"
 #include <math.h>
 #include <stdarg.h>
@@ -277,6 +278,17 @@ static int area_ok(const char *s) {
   return p > s && !*p && p - s < 32;
 }
 
+/* a list of unit types: items not empty, no quote or control character */
+static int unit_types_ok(const char *s, size_t cap) {
+  if (!*s || strlen(s) >= cap) return -1;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < ' ' || *p == '"') return -1;
+  char item[96];
+  for (const char *p = s; unit_types_next(&p, item, sizeof item);)
+    if (!*item) return -1;
+  return 0;
+}
+
 static int parse_target(parser *ps, plan_item *it, char *v) {
   plan_target t;
   memset(&t, 0, sizeof t);
@@ -287,9 +299,21 @@ static int parse_target(parser *ps, plan_item *it, char *v) {
     while (is_space(*p)) *p++ = 0;
     if (!*p) break;
     tok[n++] = p;
-    while (*p && !is_space(*p)) p++;
+    while (*p && !is_space(*p)) {
+      if (p[0] == '=' && p[1] == '"') { /* name="a value, with spaces": the quotes dropped */
+        char *q = strchr(p + 2, '"');
+        if (!q) return fail(ps, "thiếu dấu \" đóng sau %s", tok[n - 1]);
+        memmove(p + 1, p + 2, (size_t)(q - p - 2));
+        q[-1] = 0;
+        p = q + 1;
+        if (*p && !is_space(*p)) return fail(ps, "cần dấu cách sau dấu \" đóng");
+        break;
+      }
+      p++;
+    }
   }
-  if (n < 3) return fail(ps, "cần: CHỈ_SỐ SO_SÁNH NGƯỠNG [area=… min=… level=… unit=… period=…]");
+  if (n < 3)
+    return fail(ps, "cần: CHỈ_SỐ SO_SÁNH NGƯỠNG [area=… min=… level=… unit_type=… base=… unit=… period=…]");
   if (n == 16) return fail(ps, "quá nhiều tham số");
   if (!indicator_ok(tok[0]))
     return fail(ps, "chỉ số không hợp lệ: %s (một tên như establishments_dossier, hoặc value:CHỈ_TIÊU.PHÂN_TỔ)", tok[0]);
@@ -313,6 +337,14 @@ static int parse_target(parser *ps, plan_item *it, char *v) {
     } else if (!strcmp(k, "level")) {
       dup = t.level != 0;
       if (!dup && parse_small_int(val, 1, 99, &t.level)) return fail(ps, "level phải là số nguyên từ 1: %s", val);
+    } else if (!strcmp(k, "unit_type")) {
+      dup = *t.unit_types != 0;
+      if (!dup && unit_types_ok(val, sizeof t.unit_types))
+        return fail(ps, "unit_type không hợp lệ: \"%s\" (loại đơn vị, vd. Xã hoặc \"Phường,Thị trấn\")", val);
+      snprintf(t.unit_types, sizeof t.unit_types, "%s", val);
+    } else if (!strcmp(k, "base")) {
+      dup = t.base != 0;
+      if (!dup && parse_small_int(val, 1, 9999999, &t.base)) return fail(ps, "base phải là số nguyên từ 1: %s", val);
     } else if (!strcmp(k, "unit")) {
       dup = *t.unit != 0;
       if (!dup && check_word(ps, val, sizeof t.unit, "mã đơn vị")) return -1;
@@ -323,7 +355,7 @@ static int parse_target(parser *ps, plan_item *it, char *v) {
       if (!dup && period_parse(val, &p)) return fail(ps, "kỳ không hợp lệ: %s (2024, 2024S1, 2024Q2, 202405, 2024C9)", val);
       if (!dup) period_format(&p, t.period);
     } else {
-      return fail(ps, "tham số không xác định: %s (area, min, level, unit, period)", k);
+      return fail(ps, "tham số không xác định: %s (area, min, level, unit_type, base, unit, period)", k);
     }
     if (dup) return fail(ps, "tham số %s lặp lại", k);
   }
@@ -597,6 +629,8 @@ void plan_target_format(const plan_target *t, buf *out) {
   if (*t->area) buf_addf(out, " area=%s", t->area);
   if (t->min) buf_addf(out, " min=%d", t->min);
   if (t->level) buf_addf(out, " level=%d", t->level);
+  if (*t->unit_types) buf_addf(out, strchr(t->unit_types, ' ') ? " unit_type=\"%s\"" : " unit_type=%s", t->unit_types);
+  if (t->base) buf_addf(out, " base=%d", t->base);
   if (*t->unit) buf_addf(out, " unit=%s", t->unit);
   if (*t->period) buf_addf(out, " period=%s", t->period);
 }

@@ -15,7 +15,8 @@
  *   lead 01234
  *   due 2024Q2
  *   source 136-KH/TU 2.3
- *   target establishments_dossier >= 30
+ *   target establishments_dossier >= 30 base=130
+ *   target models_coverage >= 100 area=do_thi level=3 unit_type="Phường,Thị trấn"
  *
  * A plan is a header and a list of blocks in print order: sections,
  * headings (inside a section) and items (inside a section), each with its
@@ -80,6 +81,8 @@ typedef struct plan_target {
   double threshold;
   char area[32];               /* models_coverage: area=, "" if not given */
   int min, level;              /* min=, level=: 0 if not given */
+  char unit_types[96];         /* unit_type=Xã, unit_type="Phường,Thị trấn": "" = every type */
+  int base;                    /* base=130: the establishments' fixed denominator, 0 if not given */
   char unit[PLAN_CODE_MAX];    /* unit=: "" = the plan's unit */
   char period[8];              /* period=: "" = the plan's year */
 } plan_target;

@@ -29,7 +29,7 @@ static const char *PLANS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS plan_targets(plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
     " item TEXT NOT NULL, seq INTEGER NOT NULL, indicator TEXT NOT NULL, comparator TEXT NOT NULL,"
     " threshold REAL NOT NULL, area TEXT, min INTEGER, level INTEGER, unit TEXT, period TEXT,"
-    " PRIMARY KEY(plan_id, item, seq));"
+    " unit_types TEXT, base INTEGER, PRIMARY KEY(plan_id, item, seq));"
     "CREATE TABLE IF NOT EXISTS plan_progress(id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id)"
     " ON DELETE CASCADE, item TEXT NOT NULL, day INTEGER NOT NULL, user_id INTEGER, login TEXT NOT NULL,"
     " status TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL,"
@@ -60,6 +60,16 @@ int store_plans_schema(store *s, dv_err *e) {
   sqlite3_stmt *st = NULL; /* tables made before the plan's opening text had a column */
   if (sqlite3_prepare_v2(s->db, "SELECT preamble FROM plans", -1, &st, NULL) != SQLITE_OK)
     sqlite3_exec(s->db, "ALTER TABLE plans ADD COLUMN preamble TEXT", NULL, NULL, NULL);
+  sqlite3_finalize(st);
+  st = NULL; /* nor targets their unit types and base (issue 11) */
+  if (sqlite3_prepare_v2(s->db, "SELECT unit_types, base FROM plan_targets", -1, &st, NULL) != SQLITE_OK &&
+      (sqlite3_exec(s->db, "ALTER TABLE plan_targets ADD COLUMN unit_types TEXT", NULL, NULL, &msg) != SQLITE_OK ||
+       sqlite3_exec(s->db, "ALTER TABLE plan_targets ADD COLUMN base INTEGER", NULL, NULL, &msg) != SQLITE_OK)) {
+    sqlite3_finalize(st);
+    dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
+    sqlite3_free(msg);
+    return DV_EDB;
+  }
   sqlite3_finalize(st);
   return 0;
 }
@@ -129,7 +139,7 @@ static int clear_content(store *s, int64_t id, dv_err *e) {
 
 static int save_target(store *s, int64_t id, const char *number, int seq, const plan_target *t, dv_err *e) {
   sqlite3_stmt *st = prep(s, "INSERT INTO plan_targets(plan_id, item, seq, indicator, comparator, threshold, area, min,"
-                             " level, unit, period) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+                             " level, unit, period, unit_types, base) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   sqlite3_bind_int64(st, 1, id);
   bind_text(st, 2, number);
   sqlite3_bind_int(st, 3, seq);
@@ -141,6 +151,8 @@ static int save_target(store *s, int64_t id, const char *number, int seq, const 
   if (t->level) sqlite3_bind_int(st, 9, t->level);
   bind_text(st, 10, *t->unit ? t->unit : NULL);
   bind_text(st, 11, *t->period ? t->period : NULL);
+  bind_text(st, 12, *t->unit_types ? t->unit_types : NULL);
+  if (t->base) sqlite3_bind_int(st, 13, t->base);
   return done(s, st, e, "plan_targets");
 }
 
@@ -240,8 +252,8 @@ static plan_block *add_block(plan_doc *p) {
 }
 
 static void load_targets(store *s, int64_t id, plan_doc *out) {
-  sqlite3_stmt *st = prep(s, "SELECT item, indicator, comparator, threshold, area, min, level, unit, period"
-                             " FROM plan_targets WHERE plan_id=? ORDER BY item, seq");
+  sqlite3_stmt *st = prep(s, "SELECT item, indicator, comparator, threshold, area, min, level, unit, period,"
+                             " unit_types, base FROM plan_targets WHERE plan_id=? ORDER BY item, seq");
   sqlite3_bind_int64(st, 1, id);
   while (st && sqlite3_step(st) == SQLITE_ROW) {
     plan_block *b = plan_find_item(out, col(st, 0));
@@ -258,6 +270,8 @@ static void load_targets(store *s, int64_t id, plan_doc *out) {
     t->level = sqlite3_column_int(st, 6);
     col_copy(st, 7, t->unit, sizeof t->unit);
     col_copy(st, 8, t->period, sizeof t->period);
+    col_copy(st, 9, t->unit_types, sizeof t->unit_types);
+    t->base = sqlite3_column_int(st, 10);
   }
   sqlite3_finalize(st);
 }

@@ -32,6 +32,7 @@ const char *target_indicator_label(ctx *c, const plan_target *t) {
     const char *name, *label;
   } names[] = {
       {"models_coverage", "Tỷ lệ đơn vị có mô hình \"Dân vận khéo\""},
+      {"dialogue_heads", "Tỷ lệ đơn vị có người đứng đầu cấp ủy, chính quyền đối thoại với Nhân dân"},
       {"establishments_dossier", "Tỷ lệ cơ sở tôn giáo sử dụng đất đã lập hồ sơ đất đai"},
       {"establishments_certificate", "Tỷ lệ cơ sở tôn giáo sử dụng đất được cấp giấy chứng nhận"},
       {"conclusions_on_time", "Tỷ lệ kết luận sau đối thoại hoàn thành đúng hạn"},
@@ -47,6 +48,15 @@ const char *target_indicator_label(ctx *c, const plan_target *t) {
         return cat->elements[i].name;
   }
   return t->indicator;
+}
+
+const char *target_scope_note(ctx *c, const plan_target *t, int with_min) {
+  const char *s = "";
+  if (t->area[0]) s = target_area_label(c, t->area);
+  if (t->area[0] && with_min && t->min > 1) s = c_printf(c, "%s, ít nhất %d mô hình", s, t->min);
+  if (t->unit_types[0]) s = c_printf(c, "%s%sloại đơn vị: %s", s, *s ? "; " : "", t->unit_types);
+  if (t->base) s = c_printf(c, "%s%strên tổng số %d cơ sở", s, *s ? "; " : "", t->base);
+  return *s ? s : NULL;
 }
 
 /* models_coverage's area as the models register labels it */
@@ -103,9 +113,10 @@ static void targets_table(ctx *c, const plan_info *plans, int nplans, const int 
       const char *st = target_state_name(r->state);
       h_lit(b, "<tr><th scope=\"row\">");
       h_text(b, target_indicator_label(c, &r->t));
-      if (r->t.area[0]) {
+      const char *note = target_scope_note(c, &r->t, 0);
+      if (note) {
         h_lit(b, " <span class=\"hint\">(");
-        h_text(b, target_area_label(c, r->t.area));
+        h_text(b, note);
         h_lit(b, ")</span>");
       }
       h_lit(b, "<span class=\"hint target-src\">");

@@ -1,16 +1,19 @@
 /* Indicators (issue 4), computed live by the app (app_indicator):
  *
- *   GET /indicators?name=&unit=&period=[&area=&min=&level=]
- *       the four indicators of a unit for a period, then the chosen one for
+ *   GET /indicators?name=&unit=&period=[&area=&min=&level=&unit_type=&base=]
+ *       the five indicators of a unit for a period, then the chosen one for
  *       each child unit with a bar (inline SVG) and a link down to it
- *   GET /api/indicator?name=&unit=&period=[&area=&min=&level=]
+ *   GET /api/indicator?name=&unit=&period=[&area=&min=&level=&unit_type=&base=]
  *       {"indicator","unit","period","numerator","denominator","value",
  *        "children":[{"unit","unit_name","numerator","denominator","value"}]}
  *       value in percent, null when the denominator is 0; models_coverage
- *       adds "area","min","level"
+ *       adds "area","min","level", dialogue_heads "level", and either
+ *       "unit_type" when given; the establishments "base" when given
  *
  * models_coverage takes area (default nong_thon_moi), min (default 3) and
- * level (default the commune level: the level named "Xã, phường"). A zero
+ * level (default the commune level: the level named "Xã, phường");
+ * dialogue_heads the level; both unit_type ("Xã", "Phường,Thị trấn"). The
+ * establishments take base (the plan's number of establishments). A zero
  * denominator is shown as "—", never 0%.
  *
  * Also here: the establishments' progress table above /r/establishments. */
@@ -27,25 +30,36 @@ typedef struct ind_def {
   const char *name, *label, *num, *den, *about;
 } ind_def;
 
-/* models_coverage's label is built from its parameters (coverage_label) */
+/* the labels of models_coverage and dialogue_heads are built from their parameters (title_of) */
 static const ind_def defs[] = {
     {"models_coverage", "Tỷ lệ đơn vị có mô hình \"Dân vận khéo\"", "Số đơn vị đạt", "Số đơn vị",
-     "Số đơn vị của cấp đã chọn có ít nhất N mô hình \"Dân vận khéo\" đăng ký trong năm của kỳ, thuộc lĩnh vực "
-     "trọng tâm đã chọn, trên tổng số đơn vị của cấp đó."},
+     "Số đơn vị của cấp đã chọn (chỉ các loại đơn vị đã chọn, nếu có) có ít nhất N mô hình \"Dân vận khéo\" đăng ký "
+     "trong năm của kỳ, thuộc lĩnh vực trọng tâm đã chọn, trên tổng số đơn vị đó."},
+    {"dialogue_heads", "Tỷ lệ đơn vị có người đứng đầu cấp ủy, chính quyền đối thoại với Nhân dân", "Số đơn vị đạt",
+     "Số đơn vị",
+     "Số đơn vị của cấp đã chọn (chỉ các loại đơn vị đã chọn, nếu có) mà trong kỳ người đứng đầu cấp ủy đã chủ trì "
+     "ít nhất một cuộc đối thoại với Nhân dân và người đứng đầu chính quyền cũng vậy (cuộc đối thoại đồng chủ trì "
+     "tính cho cả hai), trên tổng số đơn vị đó."},
     {"establishments_dossier", "Tỷ lệ cơ sở tôn giáo sử dụng đất đã lập hồ sơ đất đai", "Đã lập hồ sơ",
      "Cơ sở sử dụng đất",
      "Cơ sở tôn giáo sử dụng đất đã lập hồ sơ đăng ký đất đai (kể cả đã được cấp giấy chứng nhận), trên tổng số "
-     "cơ sở tôn giáo sử dụng đất. Tình trạng hiện tại, không phụ thuộc kỳ."},
+     "cơ sở tôn giáo sử dụng đất (hoặc trên số cơ sở của kế hoạch, nếu có). Tình trạng tại ngày cuối kỳ, theo ngày "
+     "nộp hồ sơ và ngày được cấp giấy chứng nhận."},
     {"establishments_certificate", "Tỷ lệ cơ sở tôn giáo sử dụng đất được cấp giấy chứng nhận", "Được cấp GCN",
      "Cơ sở sử dụng đất",
      "Cơ sở tôn giáo sử dụng đất đã được cấp giấy chứng nhận quyền sử dụng đất, trên tổng số cơ sở tôn giáo sử "
-     "dụng đất. Tình trạng hiện tại, không phụ thuộc kỳ."},
+     "dụng đất (hoặc trên số cơ sở của kế hoạch, nếu có). Tình trạng tại ngày cuối kỳ, theo ngày được cấp giấy "
+     "chứng nhận."},
     {"conclusions_on_time", "Tỷ lệ kết luận sau đối thoại hoàn thành đúng hạn", "Hoàn thành đúng hạn",
      "Kết luận đến hạn",
      "Kết luận của người chủ trì sau đối thoại có thời hạn trong kỳ và đã hoàn thành không muộn hơn thời hạn, trên "
      "tổng số kết luận có thời hạn trong kỳ; tính theo đơn vị chịu trách nhiệm thực hiện."},
 };
 #define NDEFS ((int)(sizeof defs / sizeof defs[0]))
+
+/* the indicators counted over the units of a level */
+static int by_units(const char *name) { return !strcmp(name, "models_coverage") || !strcmp(name, "dialogue_heads"); }
+static int is_est(const char *name) { return !strncmp(name, "establishments_", 15); }
 
 static const ind_def *def_of(const char *name) {
   for (int i = 0; i < NDEFS; i++)
@@ -60,6 +74,8 @@ typedef struct ind_args {
   period p;
   const char *area, *area_label;
   int min, level;
+  const char *unit_types; /* NULL = every type */
+  int base;               /* 0 = none */
   int unit_pos, unit_level, unit_has_kids;
   int level_ok;      /* level lies strictly below the unit and within the tree */
   char unit_name[256], parent_code[32], parent_name[256];
@@ -105,13 +121,13 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
   *status = 400;
   const char *name = param(c, "name");
   if (!name || !*name) {
-    if (api) return "Thiếu tham số name (models_coverage, establishments_dossier, establishments_certificate, "
-                    "conclusions_on_time).";
+    if (api) return "Thiếu tham số name (models_coverage, dialogue_heads, establishments_dossier, "
+                    "establishments_certificate, conclusions_on_time).";
     name = "models_coverage";
   }
   if (!(ia->def = def_of(name)))
-    return "Tham số name không hợp lệ (models_coverage, establishments_dossier, establishments_certificate, "
-           "conclusions_on_time).";
+    return "Tham số name không hợp lệ (models_coverage, dialogue_heads, establishments_dossier, "
+           "establishments_certificate, conclusions_on_time).";
   const char *pv = param(c, "period");
   if (api && (!pv || !*pv)) return "Thiếu tham số period (ví dụ 2023, 2023S1).";
   if (!(ia->period = period_arg(c, &ia->p))) return PERIOD_HINT;
@@ -126,6 +142,17 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
   const char *lv = param(c, "level");
   long long level = lv && *lv ? parse_id(lv, TREE_MAX_LEVELS) : 0;
   if (level < 0) return "Tham số level không hợp lệ (số thứ tự của cấp, 1 là cấp cao nhất).";
+  const char *ut = param(c, "unit_type");
+  if (ut && *ut && by_units(name)) {
+    if (strlen(ut) > 95) return "Tham số unit_type quá dài.";
+    ia->unit_types = ut;
+  }
+  const char *bs = param(c, "base");
+  if (bs && *bs && is_est(name)) {
+    long long v = parse_id(bs, 100000000);
+    if (v < 1) return "Tham số base phải là số nguyên dương (số cơ sở của kế hoạch).";
+    ia->base = (int)v;
+  }
   ia->unit = unit_arg(c);
   if (strlen(ia->unit) > 31) {
     *status = 404;
@@ -161,24 +188,31 @@ static const char *read_args(ctx *c, ind_args *ia, int api, int *status) {
 }
 
 static int compute(ctx *c, const ind_args *ia, const ind_def *d, indicator_result *out, dv_err *e) {
-  indicator_params ip = {ia->area, ia->min, ia->level};
+  indicator_params ip = {ia->area, ia->min, ia->level, by_units(d->name) ? ia->unit_types : NULL,
+                         is_est(d->name) ? ia->base : 0};
   return app_indicator(c->a, &c->u, d->name, &ip, ia->period, ia->unit, out, e);
 }
 
 /* "Tỷ lệ xã, phường có ít nhất 3 mô hình ... Xây dựng nông thôn mới kiểu mẫu" */
 static const char *title_of(ctx *c, const ind_args *ia, const ind_def *d) {
+  const char *types = ia->unit_types ? c_printf(c, " (%s)", ia->unit_types) : "";
+  if (!strcmp(d->name, "dialogue_heads"))
+    return c_printf(c, "Tỷ lệ %s%s có người đứng đầu cấp ủy, chính quyền đối thoại với Nhân dân",
+                    lower_first(c, ia->level_name), types);
+  if (is_est(d->name) && ia->base) return c_printf(c, "%s (trên tổng số %d cơ sở)", d->label, ia->base);
   if (strcmp(d->name, "models_coverage")) return d->label;
-  return c_printf(c, "Tỷ lệ %s có ít nhất %d mô hình \"Dân vận khéo\" về %s", lower_first(c, ia->level_name), ia->min,
-                  lower_first(c, ia->area_label));
+  return c_printf(c, "Tỷ lệ %s%s có ít nhất %d mô hình \"Dân vận khéo\" về %s", lower_first(c, ia->level_name), types,
+                  ia->min, lower_first(c, ia->area_label));
 }
 
 /* the indicator page for another indicator, unit or the same with other
  * parameters */
 static const char *ind_url(ctx *c, const ind_args *ia, const char *name, const char *unit) {
-  int cov = !strcmp(name, "models_coverage");
+  int cov = !strcmp(name, "models_coverage"), lv = by_units(name);
   return c_url(c, "/indicators", "name", name, "unit", unit, "period", ia->period, "area", cov ? ia->area : NULL,
-               "min", cov ? c_printf(c, "%d", ia->min) : NULL, "level", cov ? c_printf(c, "%d", ia->level) : NULL,
-               NULL);
+               "min", cov ? c_printf(c, "%d", ia->min) : NULL, "level", lv ? c_printf(c, "%d", ia->level) : NULL,
+               "unit_type", lv ? ia->unit_types : NULL, "base",
+               is_est(name) && ia->base ? c_printf(c, "%d", ia->base) : NULL, NULL);
 }
 
 /* --- GET /api/indicator -------------------------------------------------------------------- */
@@ -202,7 +236,7 @@ void api_indicator(ctx *c) {
   ind_args ia;
   int status;
   const char *bad = read_args(c, &ia, 1, &status);
-  if (!bad && !strcmp(ia.def->name, "models_coverage") && !ia.level_ok)
+  if (!bad && by_units(ia.def->name) && !ia.level_ok)
     bad = "Tham số level phải là một cấp dưới cấp của đơn vị.";
   if (bad) {
     reply_json_error(c, status, bad);
@@ -228,6 +262,9 @@ void api_indicator(ctx *c) {
     esc_json(b, ia.area);
     buf_addf(b, ",\"min\":%d,\"level\":%d", ia.min, ia.level);
   }
+  if (!strcmp(r.name, "dialogue_heads")) buf_addf(b, ",\"level\":%d", ia.level);
+  if (by_units(r.name) && ia.unit_types) buf_adds(b, ",\"unit_type\":"), esc_json(b, ia.unit_types);
+  if (is_est(r.name) && ia.base) buf_addf(b, ",\"base\":%d", ia.base);
   buf_addc(b, ',');
   json_value(b, &r.total);
   buf_adds(b, ",\"children\":[");
@@ -257,16 +294,32 @@ static void filters(ctx *c, const ind_args *ia) {
   h_lit(b, "</div><div class=\"field\">");
   h_period_select(c, "period", ia->period, 0);
   h_lit(b, "</div>");
-  if (!strcmp(ia->def->name, "models_coverage")) {
-    const reg_field *f = areas_field(c);
-    h_lit(b, "<div class=\"field\"><label for=\"f-area\">Lĩnh vực trọng tâm</label>"
-             "<select id=\"f-area\" name=\"area\">");
-    for (int k = 0; f && k < f->nopt; k++)
-      h_option(b, f->opts[k].code, f->opts[k].label, !strcmp(f->opts[k].code, ia->area));
-    h_lit(b, "</select></div><div class=\"field\"><label for=\"f-min\">Số mô hình tối thiểu</label>");
-    h_open(b, "input", "id", "f-min", "name", "min", "type", "number", "min", "1", "max", "1000", "value",
-           c_printf(c, "%d", ia->min), "class", "short", NULL);
+  if (is_est(ia->def->name)) {
+    h_lit(b, "<div class=\"field\"><label for=\"f-base\">Số cơ sở của kế hoạch (để trống: theo sổ)</label>");
+    h_open(b, "input", "id", "f-base", "name", "base", "type", "number", "min", "1", "value",
+           ia->base ? c_printf(c, "%d", ia->base) : "", "class", "short", NULL);
     h_lit(b, "</div>");
+  }
+  if (by_units(ia->def->name)) {
+    h_lit(b, "<div class=\"field\"><label for=\"f-unit-type\">Loại đơn vị (vd. Xã; Phường,Thị trấn; để trống: tất cả)"
+             "</label>");
+    h_open(b, "input", "id", "f-unit-type", "name", "unit_type", "type", "text", "maxlength", "95", "value",
+           ia->unit_types ? ia->unit_types : "", NULL);
+    h_lit(b, "</div>");
+  }
+  if (by_units(ia->def->name)) {
+    const reg_field *f = areas_field(c);
+    int cov = !strcmp(ia->def->name, "models_coverage");
+    if (cov) {
+      h_lit(b, "<div class=\"field\"><label for=\"f-area\">Lĩnh vực trọng tâm</label>"
+               "<select id=\"f-area\" name=\"area\">");
+      for (int k = 0; f && k < f->nopt; k++)
+        h_option(b, f->opts[k].code, f->opts[k].label, !strcmp(f->opts[k].code, ia->area));
+      h_lit(b, "</select></div><div class=\"field\"><label for=\"f-min\">Số mô hình tối thiểu</label>");
+      h_open(b, "input", "id", "f-min", "name", "min", "type", "number", "min", "1", "max", "1000", "value",
+             c_printf(c, "%d", ia->min), "class", "short", NULL);
+      h_lit(b, "</div>");
+    }
     const tree *t = app_read_begin(c->a);
     int any = 0;
     for (int l = ia->unit_level + 1; l <= t->maxlevel; l++) any = 1;
@@ -315,8 +368,7 @@ static void summary(ctx *c, const ind_args *ia) {
     h_lit(b, "</a></th>");
     indicator_result r;
     dv_err e = {0};
-    int cov = !strcmp(d->name, "models_coverage");
-    if (cov && !ia->level_ok) {
+    if (by_units(d->name) && !ia->level_ok) {
       h_lit(b, "<td colspan=\"4\" class=\"hint\" data-label=\"Tỷ lệ\">Không tính: đơn vị không có cấp dưới.</td></tr>");
       continue;
     }
@@ -337,7 +389,7 @@ static void summary(ctx *c, const ind_args *ia) {
 static int drillable(ctx *c, const ind_args *ia, const ind_def *d, const char *code) {
   const tree *t = app_read_begin(c->a);
   int p = app_unit_pos_period(c->a, code, ia->period), ok = p >= 0 && t->u[p].end > p + 1;
-  if (ok && !strcmp(d->name, "models_coverage")) ok = t->u[p].level < ia->level;
+  if (ok && by_units(d->name)) ok = t->u[p].level < ia->level;
   app_read_end(c->a);
   return ok;
 }
@@ -350,7 +402,7 @@ static void detail(ctx *c, const ind_args *ia) {
   h_lit(b, "</h2><p class=\"hint\">");
   h_text(b, d->about);
   h_lit(b, "</p>");
-  if (!strcmp(d->name, "models_coverage") && !ia->level_ok) {
+  if (by_units(d->name) && !ia->level_ok) {
     h_lit(b, "<p class=\"notice\">Chỉ số này tính trên các đơn vị cấp dưới; ");
     h_text(b, ia->unit_name);
     h_lit(b, " không có đơn vị cấp dưới ở cấp đã chọn. Hãy chọn đơn vị cấp trên.</p></section>");
@@ -443,10 +495,11 @@ void page_indicators(ctx *c) {
   summary(c, &ia);
   detail(c, &ia);
   h_lit(b, "<p class=\"hint\">Tính trực tiếp từ các sổ theo dõi tại thời điểm xem. Dữ liệu dạng JSON: ");
+  int cov = !strcmp(ia.def->name, "models_coverage"), lv = by_units(ia.def->name);
   h_link(b, c_url(c, "/api/indicator", "name", ia.def->name, "unit", ia.unit, "period", ia.period, "area",
-                  !strcmp(ia.def->name, "models_coverage") ? ia.area : NULL, "min",
-                  !strcmp(ia.def->name, "models_coverage") ? c_printf(c, "%d", ia.min) : NULL, "level",
-                  !strcmp(ia.def->name, "models_coverage") ? c_printf(c, "%d", ia.level) : NULL, NULL),
+                  cov ? ia.area : NULL, "min", cov ? c_printf(c, "%d", ia.min) : NULL, "level",
+                  lv ? c_printf(c, "%d", ia.level) : NULL, "unit_type", lv ? ia.unit_types : NULL, "base",
+                  is_est(ia.def->name) && ia.base ? c_printf(c, "%d", ia.base) : NULL, NULL),
          "/api/indicator");
   h_lit(b, "</p>");
   page_end(c);
@@ -461,8 +514,8 @@ void h_establishments_progress(ctx *c, const char *unit) {
   buf *b = &c->out;
   indicator_result dos, cert;
   dv_err e = {0};
-  indicator_params ip = {NULL, 1, 0};
-  /* a register of state: the period only decides which units existed */
+  indicator_params ip = {NULL, 1, 0, NULL, 0};
+  /* the status on the last day of the default period */
   if (app_indicator(c->a, &c->u, "establishments_dossier", &ip, WEB_DEFAULT_PERIOD, unit, &dos, &e)) return;
   if (app_indicator(c->a, &c->u, "establishments_certificate", &ip, WEB_DEFAULT_PERIOD, unit, &cert, &e)) {
     indicator_result_release(&dos);

@@ -189,7 +189,8 @@ static const char *indicator_url(ctx *c, const target_result *r, const char *uni
   int cov = !strcmp(t->indicator, "models_coverage");
   return c_url(c, "/indicators", "name", t->indicator, "unit", unit, "period", r->period, "area",
                cov && t->area[0] ? t->area : NULL, "min", cov ? c_printf(c, "%d", t->min ? t->min : 1) : NULL,
-               "level", cov && t->level ? c_printf(c, "%d", t->level) : NULL, NULL);
+               "level", t->level ? c_printf(c, "%d", t->level) : NULL, "unit_type",
+               t->unit_types[0] ? t->unit_types : NULL, "base", t->base ? c_printf(c, "%d", t->base) : NULL, NULL);
 }
 
 /* value against threshold: the track, the value's bar coloured by the
@@ -475,10 +476,10 @@ static void item_targets(ctx *c, const plan_view *v, const char *number) {
            t->indicator, NULL);
     h_lit(b, "<th scope=\"row\">");
     h_text(b, target_indicator_label(c, t));
-    if (t->area[0]) {
+    const char *note = target_scope_note(c, t, 1);
+    if (note) {
       h_lit(b, " <span class=\"hint\">(");
-      h_text(b, target_area_label(c, t->area));
-      if (t->min > 1) h_text(b, c_printf(c, ", ít nhất %d mô hình", t->min));
+      h_text(b, note);
       h_lit(b, ")</span>");
     }
     h_lit(b, "<span class=\"hint target-src\">");

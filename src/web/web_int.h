@@ -235,6 +235,10 @@ void h_home_plans(ctx *c, const char *unit);
  * comparator as printed ("≥") (page_home_plans.c) */
 const char *target_indicator_label(ctx *c, const plan_target *t);
 const char *target_area_label(ctx *c, const char *code);
+/* what a target counts over, as a hint after its label: "Xây dựng nông
+ * thôn mới kiểu mẫu, ít nhất 3 mô hình; loại đơn vị: Xã", "trên tổng số 130
+ * cơ sở"; NULL when it has no such option. with_min: the minimum too. */
+const char *target_scope_note(ctx *c, const plan_target *t, int with_min);
 const char *target_cmp_symbol(plan_cmp cmp);
 
 /* --- pages and API ------------------------------------------------------- */

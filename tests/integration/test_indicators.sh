@@ -10,7 +10,8 @@
 #   - models_coverage: among the units of level L in the unit's subtree, those with at least N
 #     models (in their own subtree) having area A, registered in the period's year;
 #   - establishments_dossier / _certificate: land-using establishments of the subtree with a
-#     dossier or a certificate / a certificate, over the land-using ones;
+#     dossier or a certificate / a certificate on the period's last day (by dossier_on,
+#     certificate_on), over the land-using ones;
 #   - conclusions_on_time: conclusions whose responsible unit lies in the subtree (wherever the
 #     dialogue was held) due in the period, done with done_date <= due, over those due.
 # Bad arguments are rejected with a message naming what is wrong.
@@ -135,9 +136,15 @@ def exp_coverage(unit, period, area, mn, level):
 
 def exp_establishments(unit, period, cert):
     ests = load("establishments.csv")
+    last = window(period)[1].isoformat()
+    def by(date): return not date or date <= last      # a stage counts from its date (undated: always)
+    def stage(e):   # the status on the period's last day
+        if e["status"] == "certificate" and by(e["certificate_on"]): return "certificate"
+        if e["status"] in ("dossier", "certificate") and by(e["dossier_on"]): return "dossier"
+        return "none"
     def part(root):
         land = [e for e in ests if in_subtree(e["unit"], root) and e["uses_land"] == "yes"]
-        ok = [e for e in land if e["status"] == "certificate" or (not cert and e["status"] == "dossier")]
+        ok = [e for e in land if stage(e) == "certificate" or (not cert and stage(e) == "dossier")]
         return len(ok), len(land)
     return part(unit), [(c, part(c)) for c in children(unit, period)]
 
@@ -199,10 +206,11 @@ def check(dv):
                         if e: bad.append(f"{what}: {e}"); continue
                         total, kids = exp_coverage(unit, period, area, mn, level)
                         compare(bad, what, got, "models_coverage", unit, period, total, kids)
-    # establishments (a register of state: the same for any period)
+    # establishments: the status on the period's last day (dates 2021 … 2024)
     for name, cert in (("establishments_dossier", False), ("establishments_certificate", True)):
         for unit in roots + ["D4"]:
-            for period in ("2023", "2022"):
+            for period in ("2023", "2022", "2021S1", "2024"):
+                if unit == "D4" and period == "2024": continue
                 if unit == "D4" and period == "2023": continue
                 got, e = run(dv, ["--name", name, "--period", period, "--unit", unit])
                 n += 1
