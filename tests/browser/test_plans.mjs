@@ -1,7 +1,7 @@
 // Plans in the browser (issue 5: plans that cascade, targets that measure
 // themselves). As admin (Hải Phòng, 31): /plans lists 85-KH/BDVTU; its page
 // shows item 1.3 with the seed's wording and its establishments_dossier
-// target at 35,53% (81/228), "Vượt". As an officer of Phường Gia Sàng
+// target over the seed's "tổng số 130 cơ sở" at 62,31% (81/130), "Vượt". As an officer of Phường Gia Sàng
 // (05461, created here with the CLI): 11-KH/ĐU shows the source of an item
 // taken up from 136-KH/TU; the city re-imports 136-KH/TU with the text of
 // item 1.1 changed (CLI export, edit, import --replace); the ward's item 1.1
@@ -55,7 +55,7 @@ await run('plans', async ({ browser, srv }) => {
   check(body13 === `1.3. ${SEED_1_3}`, 'item 1.3 shows the seed text verbatim');
   const dossier = item(admin, '1.3').locator('tr[data-indicator=establishments_dossier]');
   const dtext = await dossier.innerText();
-  check(/35,53%/.test(dtext) && /81\/228/.test(dtext), 'establishments_dossier target: 35,53% (81/228)');
+  check(/62,31%/.test(dtext) && /81\/130/.test(dtext), 'establishments_dossier target over the seed\'s 130 establishments: 62,31% (81/130)');
   check(/≥ 30%/.test(dtext), 'its requirement: ≥ 30%');
   check((await dossier.locator('.badge').innerText()).trim() === 'Vượt', 'its state badge: "Vượt"');
   check(await dossier.locator('svg.tbar rect.tb-exceeded').count() === 1 && await dossier.locator('svg.tbar line.tb-thr').count() === 1,
