@@ -204,6 +204,22 @@ int app_load_demo(app *a, dv_err *e) {
   return rc;
 }
 
+/* reporters.FORM: levels (1–8) and kinds of body (front, …), comma-separated */
+static int reporters_value(const char *value, char *out, size_t n, dv_err *e) {
+  char v[128];
+  int items = 0;
+  snprintf(v, sizeof v, "%s", value);
+  for (char *s = v, *save = NULL, *t; (t = strtok_r(s, ",", &save)); s = NULL, items++) {
+    int level = t[0] >= '1' && t[0] <= '8' && !t[1];
+    if (!level && unit_kind_parse(t) < 0)
+      return dv_fail(e, DV_EINVAL, 0, "value", "reporters: \"%s\" không phải cấp (1–8) hay loại đơn vị (area, front, …); ví dụ 2,3 hoặc 3,front", t);
+  }
+  if (!items || strlen(value) >= sizeof v || strstr(value, ",,") || value[strlen(value) - 1] == ',')
+    return dv_fail(e, DV_EINVAL, 0, "value", "reporters: các cấp (1–8) hoặc loại đơn vị cách nhau bởi dấu phẩy, ví dụ 2,3");
+  snprintf(out, n, "%s", value);
+  return 0;
+}
+
 /* the value a setting takes in the database, or an error */
 static int setting_value(const char *key, const char *value, char *out, size_t n, dv_err *e) {
   char *end;
@@ -217,12 +233,7 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
               !strcmp(key + 9, "denunciation_days"))) {
     if (!isnum || v < 1 || v > 365) return dv_fail(e, DV_EINVAL, 0, "value", "%s phải là số ngày từ 1 đến 365", key);
   } else if (!strncmp(key, "reporters.", 10)) {
-    for (const char *q = value; *q; q++)
-      if (!((*q >= '1' && *q <= '8') || *q == ',') || (q[0] == ',' && (q[1] == ',' || !q[1])))
-        return dv_fail(e, DV_EINVAL, 0, "value", "reporters: các cấp (1–8) cách nhau bởi dấu phẩy, ví dụ 2,3");
-    if (!*value) return dv_fail(e, DV_EINVAL, 0, "value", "reporters: ít nhất một cấp");
-    snprintf(out, n, "%s", value);
-    return 0;
+    return reporters_value(value, out, n, e);
   } else if (!strncmp(key, "due.", 4) || !strncmp(key, "cycle.", 6)) {
     due_rule r;
     report_cycle c;
@@ -252,7 +263,7 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
 }
 
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e) {
-  char stored[80];
+  char stored[128];
   if (setting_value(key, value, stored, sizeof stored, e)) return DV_EINVAL;
   store *s = app_store(a);
   pthread_rwlock_wrlock(&a->lock);

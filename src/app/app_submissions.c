@@ -126,13 +126,29 @@ static int form_cycle_has(app *a, const char *form_code, const period *p) {
   return report_cycle_has(&c, p);
 }
 
-static int level_reports(app *a, const char *form_code, int level) {
-  char key[64], v[64];
+/* the default duty (the seed's): every area down to the commune, not the
+ * bodies (their work is in their area's annex) nor the villages; a form
+ * marked `reporters above_commune` (Biểu 2) not the communes either */
+static int reports_by_default(app *a, const form *f, int pos) {
+  const unit_node *u = &a->t.u[pos];
+  if (u->kind != KIND_AREA || tree_below_commune(&a->t, pos)) return 0;
+  return !(f && f->above_commune && unit_type_is_commune(u->type));
+}
+
+/* reporters.FORM: levels and kinds ("2,3", "3,front"): a unit of a listed
+ * level (any, if none is listed) and of a listed kind (areas, if none is) */
+static int unit_reports(app *a, const char *form_code, int pos) {
+  char key[64], v[128];
   snprintf(key, sizeof key, "reporters.%s", form_code);
-  if (store_setting_get(app_store(a), key, v, sizeof v)) return 1;
-  for (char *s = v, *save = NULL, *t; (t = strtok_r(s, ",", &save)); s = NULL)
-    if (atoi(t) == level) return 1;
-  return 0;
+  if (store_setting_get(app_store(a), key, v, sizeof v)) return reports_by_default(a, catalog_form(&a->cat, form_code), pos);
+  const unit_node *u = &a->t.u[pos];
+  int levels = 0, level_ok = 0, kinds = 0, kind_ok = 0;
+  for (char *s = v, *save = NULL, *t; (t = strtok_r(s, ", ", &save)); s = NULL) {
+    int k = unit_kind_parse(t);
+    if (*t >= '0' && *t <= '9') levels++, level_ok |= atoi(t) == u->level;
+    else if (k >= 0) kinds++, kind_ok |= k == u->kind;
+  }
+  return (!levels || level_ok) && (kinds ? kind_ok : u->kind == KIND_AREA);
 }
 
 /* who may take the step: the unit's own officers/approvers submit; approvers
@@ -212,7 +228,7 @@ static int may_submit(app *a, const user *u, sub_action act, const char *form_co
   period_format(p, pid);
   if (!form_cycle_has(a, form_code, p))
     return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, pid);
-  if (!level_reports(a, form_code, a->t.u[pos].level))
+  if (!unit_reports(a, form_code, pos))
     return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
   if (!app_submission_may(a, u, act, pos))
     return dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
@@ -311,7 +327,7 @@ static int completeness_args(app *a, const user *u, const char *form_code, const
  * period's tree (its last day's: a 2025 yearly report comes from the new
  * communes, not from the districts dissolved in July) */
 static int reports(app *a, const char *form_code, int c, int last) {
-  return unit_valid_on(&a->t.u[c], last) && level_reports(a, form_code, a->t.u[c].level);
+  return unit_valid_on(&a->t.u[c], last) && unit_reports(a, form_code, c);
 }
 
 int app_completeness(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,

@@ -165,6 +165,10 @@ static int form_directive(form *f, const char *line) {
     f->by_kind = 1;
     return 0;
   }
+  if (!strcmp(line, "reporters above_commune")) {
+    f->above_commune = 1;
+    return 0;
+  }
   if (!strcmp(line, "column_numbers 1") || !strcmp(line, "column_numbers 01")) {
     f->colnums = line[strlen("column_numbers ")] == '0' ? 2 : 1;
     return 0;

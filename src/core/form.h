@@ -13,6 +13,9 @@
  * `breakdown kinds` (a `levels` form) follows each level row with a row per
  * kind of body at that level ("trong đó: Mặt trận Tổ quốc"): Biểu 6 and 7
  * show the Front and the member organisations apart, totals unchanged.
+ * `reporters above_commune`: by default the form is asked of the areas above
+ * the commune only (Biểu 2: a xã, phường has no Ban Dân vận); without it,
+ * of every area down to the commune (setting reporters.FORM overrides).
  *   check error fs_accepted default <= fs_recs default Số ý kiến được tiếp thu …
  * is a validation rule run when the unit submits the form. */
 #ifndef DV_FORM_H
@@ -58,6 +61,7 @@ typedef struct form {
   char *code, *title, *row_header, *row_label, *total_label, *list;
   rows_mode rows;
   int by_kind; /* `breakdown kinds` */
+  int above_commune; /* `reporters above_commune`: by default only units above the commune report it (Biểu 2: a ward has no Ban Dân vận) */
   int colnums; /* `column_numbers 1|01`: under the header a row "A B 1 2 3 …" (or "01 02 …"), as the seed's Biểu 2 and 3 */
   int ncols;
   form_col *cols;

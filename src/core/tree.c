@@ -316,6 +316,19 @@ const char *unit_short_name(const char *name, const char *type) {
   return name;
 }
 
+int unit_type_is_commune(const char *type) {
+  static const char *types[] = {"Xã", "Phường", "Thị trấn", "Đặc khu"};
+  for (size_t i = 0; type && i < sizeof types / sizeof *types; i++)
+    if (!strcmp(type, types[i])) return 1;
+  return 0;
+}
+
+int tree_below_commune(const tree *t, int p) {
+  for (int q = t->u[p].parent; q >= 0; q = t->u[q].parent)
+    if (t->u[q].kind == KIND_AREA && unit_type_is_commune(t->u[q].type)) return 1;
+  return 0;
+}
+
 /* The party committee of an administrative unit is named after its type. */
 void tree_committee_name(const tree *t, int p, char *out, int n) {
   const unit_node *u = &t->u[p];

@@ -122,4 +122,9 @@ int tree_target_on(const tree *t, int p, int day);
 void tree_committee_name(const tree *t, int p, char *out, int n);
 /* the unit's name without its type word: "Hải Phòng" */
 const char *unit_short_name(const char *name, const char *type);
+/* 1 for the types of the commune level (Xã, Phường, Thị trấn, Đặc khu) */
+int unit_type_is_commune(const char *type);
+/* 1 if an area above p (not p itself) is of a commune type: a village, or
+ * a body of a commune */
+int tree_below_commune(const tree *t, int p);
 #endif

@@ -67,6 +67,22 @@ UNITS="31 31-MT 31-PN 31-SCT 11311 11311-MT 11311-CA 11329 11329-MT"
 for u in $UNITS; do for r in viewer officer approver; do
   printf '%s\n' "pass-$u-$r" | "$DV" user add db --login "$r-${u,,}" --unit "$u" --role "$r" >o 2>e || fail "user add $r-$u: $(cat e)"
 done; done
+# reporting duties by default (the seed's): areas down to the commune report, bodies do not
+# (their work is in their area's annex); Biểu 2 is not asked of a ward (no Ban Dân vận)
+run_dv o e submit db --form bieu-6 --period 2026S1 --unit 11311-MT --user officer-11311-mt; rc=$?
+[[ $rc -ne 0 ]] && grep -q "không phải báo cáo biểu bieu-6" e \
+  && ok "a ward's Front is not asked for Biểu 6 by default" || fail "Front submits Biểu 6 by default: $rc $(cat e)"
+run_dv o e completeness db --form bieu-6 --period 2026S1 --unit 31 --format json
+[[ $(python3 -c 'import json,sys; print(",".join(r["unit"] for r in json.load(open("o"))["children"]))') == "11311,11329" ]] \
+  && ok "Biểu 6 is asked of the two wards, not of the city's bodies" || fail "bieu-6 reporters: $(cat o e)"
+run_dv o e completeness db --form bieu-2 --period 2026S1 --unit 31 --format json
+[[ $(python3 -c 'import json,sys; print(len(json.load(open("o"))["children"]))') == 0 ]] \
+  && ok "Biểu 2 is asked of no ward" || fail "bieu-2 reporters: $(cat o e)"
+run_dv o e config db reporters.bieu-6 "2,fronts"; rc=$?
+[[ $rc -ne 0 ]] && grep -q '"fronts" không phải cấp' e && ok "reporters: an unknown kind is refused, named" \
+  || fail "reporters 2,fronts: $rc $(cat e)"
+# for the matrix, every unit reports Biểu 6 (levels and kinds)
+check "reporters.bieu-6: every kind" run_dv o e config db reporters.bieu-6 area,party,front,organisation,government,agency,police,military,court
 sqlite3 -csv db "SELECT u.code, u.kind, COALESCE(p.code,''), r.id FROM records r JOIN units u ON u.id=r.unit_id
   LEFT JOIN units p ON p.id=u.parent_id JOIN registers g ON g.id=r.reg WHERE g.code='supervisions'" >recs.csv
 start_server db

@@ -355,6 +355,32 @@ static void test_random_forest_invariants(void **state) {
   tree_release(&t);
 }
 
+/* The seed's reporting duties rest on the commune level: a ward's Front and a
+ * village are below a commune, a ward and a district are not. */
+static void test_commune_level(void **state) {
+  (void)state;
+  assert_true(unit_type_is_commune("Xã") && unit_type_is_commune("Phường") && unit_type_is_commune("Thị trấn"));
+  assert_true(unit_type_is_commune("Đặc khu"));
+  assert_false(unit_type_is_commune("Quận") || unit_type_is_commune("Thôn") || unit_type_is_commune(NULL));
+  unit_node n[] = {
+      node(10, 0, 1, "31", "Thành phố Hải Phòng", "Thành phố trực thuộc trung ương"),
+      node(20, 10, 2, "11311", "Phường Hồng Bàng", "Phường"),
+      node(30, 20, 2, "11311-MT", "Ủy ban MTTQ phường Hồng Bàng", "Ủy ban Mặt trận"),
+      node(40, 20, 3, "11311-T1", "Tổ dân phố số 1", "Tổ dân phố"),
+      node(50, 10, 1, "31-MT", "Ủy ban MTTQ thành phố", "Ủy ban Mặt trận"),
+  };
+  n[2].kind = n[4].kind = KIND_FRONT;
+  tree t;
+  char err[200] = "";
+  assert_int_equal(tree_build(&t, n, 5, err, sizeof err), 0);
+  assert_false(tree_below_commune(&t, tree_find_code(&t, "31")));
+  assert_false(tree_below_commune(&t, tree_find_code(&t, "11311")));
+  assert_false(tree_below_commune(&t, tree_find_code(&t, "31-MT")));
+  assert_true(tree_below_commune(&t, tree_find_code(&t, "11311-MT")));
+  assert_true(tree_below_commune(&t, tree_find_code(&t, "11311-T1")));
+  tree_release(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dfs_order_ranges_parents_levels),
@@ -370,6 +396,7 @@ int main(void) {
       cmocka_unit_test(test_unit_short_name),
       cmocka_unit_test(test_level_names),
       cmocka_unit_test(test_random_forest_invariants),
+      cmocka_unit_test(test_commune_level),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
