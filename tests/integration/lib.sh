@@ -44,6 +44,20 @@ run_dv() {
   "$DV" "$@" >"$out" 2>"$err"
 }
 
+# reject_indicator WORD WHY ARGS... : `danvan indicator db ARGS --format json` must fail with
+# a 'danvan: ' message naming WORD and print nothing on stdout
+reject_indicator() {
+  local word=$1 why=$2
+  shift 2
+  if "$DV" indicator db "$@" --format json >o 2>e; then
+    fail "indicator $* ($why) was accepted: $(head -c 300 o)"
+  elif ! grep -q '^danvan: ' e || ! grep -qF -- "$word" e; then
+    fail "indicator $* ($why): the message does not name '$word': $(cat e)"
+  elif [ -s o ]; then
+    fail "indicator $* ($why): printed something on stdout: $(head -c 200 o)"
+  else ok; fi
+}
+
 # dump DB FILE : the whole database as SQL text (sorted-independent of pages)
 dump_db() {
   sqlite3 "$1" .dump >"$2"

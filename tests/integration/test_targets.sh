@@ -286,30 +286,19 @@ expect "130" "$(top --name establishments_certificate --unit P --period 2024 --b
   "--base 130: the certificate share is over 130"
 
 # bad arguments: refused, naming what is wrong, nothing on stdout
-reject() { # WORD WHY ARGS...
-  local word=$1 why=$2
-  shift 2
-  if "$DV" indicator db "$@" --format json >o 2>e; then
-    fail "indicator $* ($why) was accepted: $(head -c 300 o)"
-  elif ! grep -q '^danvan: ' e || ! grep -qF -- "$word" e; then
-    fail "indicator $* ($why): the message does not name '$word': $(cat e)"
-  elif [ -s o ]; then
-    fail "indicator $* ($why): printed something on stdout: $(head -c 200 o)"
-  else ok; fi
-}
-reject "Phuong" "an unknown unit type" $H --unit P --unit-type Phuong
-reject "Thị trấn" "the message lists the level's types" $H --unit P --unit-type Phuong
-reject "--unit-type" "an empty item" $H --unit P --unit-type "Xã,"
-reject "--unit-type" "an empty list" $H --unit P --unit-type ""
-reject "--unit-type" "--unit-type on establishments" --name establishments_dossier --period 2024 --unit P --unit-type Xã
-reject "--level" "dialogue_heads without --level" --name dialogue_heads --period 2024 --unit P
-reject "--level" "dialogue_heads at the unit's own level" --name dialogue_heads --period 2024 --unit H1 --level 2
-reject "--base" "--base 0" --name establishments_dossier --period 2024 --unit P --base 0
-reject "--base" "--base -5" --name establishments_dossier --period 2024 --unit P --base -5
-reject "--base" "--base abc" --name establishments_dossier --period 2024 --unit P --base abc
-reject "--base" "--base 12.5" --name establishments_dossier --period 2024 --unit P --base 12.5
-reject "--base" "--base on models_coverage" --name models_coverage --period 2024 --unit P --area khac --level 3 --base 10
-reject "dialogue_heads" "an unknown name lists dialogue_heads" --name dialogue_head --period 2024 --unit P
+reject_indicator "Phuong" "an unknown unit type" $H --unit P --unit-type Phuong
+reject_indicator "Thị trấn" "the message lists the level's types" $H --unit P --unit-type Phuong
+reject_indicator "--unit-type" "an empty item" $H --unit P --unit-type "Xã,"
+reject_indicator "--unit-type" "an empty list" $H --unit P --unit-type ""
+reject_indicator "--unit-type" "--unit-type on establishments" --name establishments_dossier --period 2024 --unit P --unit-type Xã
+reject_indicator "--level" "dialogue_heads without --level" --name dialogue_heads --period 2024 --unit P
+reject_indicator "--level" "dialogue_heads at the unit's own level" --name dialogue_heads --period 2024 --unit H1 --level 2
+reject_indicator "--base" "--base 0" --name establishments_dossier --period 2024 --unit P --base 0
+reject_indicator "--base" "--base -5" --name establishments_dossier --period 2024 --unit P --base -5
+reject_indicator "--base" "--base abc" --name establishments_dossier --period 2024 --unit P --base abc
+reject_indicator "--base" "--base 12.5" --name establishments_dossier --period 2024 --unit P --base 12.5
+reject_indicator "--base" "--base on models_coverage" --name models_coverage --period 2024 --unit P --area khac --level 3 --base 10
+reject_indicator "dialogue_heads" "an unknown name lists dialogue_heads" --name dialogue_head --period 2024 --unit P
 
 # ---- plan targets carry the unit types and the base
 cat >t.plan <<'EOF'
