@@ -19,6 +19,27 @@
 
 /* ---------------- definitions ---------------- */
 
+/* a register refers to one that exists, and itemises fields it has */
+static int registers_link(app *a, dv_err *e) {
+  for (int i = 0; i < a->nregs; i++) {
+    const reg_def *r = &a->regs[i], *t = r->ref_register ? app_register(a, r->ref_register) : NULL;
+    if (r->ref_register && !t) return dv_fail(e, DV_EINVAL, 0, "", "register %s: ref to no register %s", r->code, r->ref_register);
+    int named = 0, found = 0;
+    for (const char *p = r->ref_replaces; p && *p; p++) named += *p == ',';
+    for (int k = 0; t && r->ref_replaces && k < t->nfields; k++)
+      if (reg_replaces(r, t->fields[k].name)) {
+        if (t->fields[k].type != FT_INT || t->fields[k].required)
+          return dv_fail(e, DV_EINVAL, 0, "", "register %s: replaces %s, not an optional number", r->code,
+                         t->fields[k].name);
+        found++;
+      }
+    if (r->ref_replaces && found != named + 1)
+      return dv_fail(e, DV_EINVAL, 0, "", "register %s: replaces %s, not all fields of %s", r->code, r->ref_replaces,
+                     r->ref_register);
+  }
+  return 0;
+}
+
 int app_registers_load(app *a, dv_err *e) {
   char err[300];
   for (const embedded_file *f = embedded_files; f->name; f++) {
@@ -29,7 +50,7 @@ int app_registers_load(app *a, dv_err *e) {
       return dv_fail(e, DV_EINVAL, 0, "", "%s: %s", f->name, err);
     a->nregs++;
   }
-  return 0;
+  return registers_link(a, e);
 }
 
 void app_registers_release(app *a) {
@@ -391,20 +412,69 @@ static int compare(const reg_field *f, const char *x, const char *y) {
   return strcmp(x, y); /* ISO dates order as strings */
 }
 
-/* the record it belongs to exists (a conclusion's dialogue) */
-static int ref_exists(app *a, const reg_def *r, const char *const *v) {
-  const reg_def *target = app_register(a, r->ref_register);
-  int day;
-  if (!target || date_parse(v[r->ref_date], &day)) return 0;
-  int pos = app_unit_pos_on(a, v[r->ref_unit], day);
+/* the records of register r of the unit on that day (r's own date), or
+ * whose field `field` holds `value`; NULL rows if none or on error */
+static int records_of(app *a, const reg_def *r, const char *unit, int day, const char *field, const char *value,
+                      record **rows) {
+  *rows = NULL;
+  int pos = app_unit_pos_on(a, unit, day), n = 0, total = 0;
   if (pos < 0) return 0;
-  record_query q = {target->code, a->t.u[pos].id, day, day, NULL, NULL, NULL, 1, 0, 1, 0};
-  record *rows;
-  int n, total;
+  record_query q = {r->code, a->t.u[pos].id, field ? -2000000000 : day, field ? 2000000000 : day, NULL, field, value,
+                    0, 0, 1, 0};
   dv_err e;
-  if (app_record_rows(a, NULL, target, &q, &rows, &n, &total, &e)) return 0;
+  if (app_record_rows(a, NULL, r, &q, rows, &n, &total, &e)) return 0;
+  return n;
+}
+
+/* the first of the fields itemised by `by` that the record fills, or -1 */
+static int itemised_total(const reg_def *t, const reg_def *by, const char *const *v) {
+  for (int i = 0; i < t->nfields; i++)
+    if (reg_replaces(by, t->fields[i].name) && *v[i]) return i;
+  return -1;
+}
+
+/* The record it belongs to exists (a conclusion's dialogue); when these
+ * records itemise totals of it (a supervision's recommendations), it
+ * leaves them empty. */
+static int check_ref(app *a, const reg_def *r, const char *const *v, int line, dv_err *e) {
+  const reg_def *t = app_register(a, r->ref_register);
+  const reg_field *f = &r->fields[r->ref_date];
+  int day;
+  record *rows = NULL;
+  int n = t && !date_parse(v[r->ref_date], &day) ? records_of(a, t, v[r->ref_unit], day, NULL, NULL, &rows) : 0;
+  int k = -1;
+  for (int i = 0; r->ref_replaces && i < n && k < 0; i++) k = itemised_total(t, r, (const char *const *)rows[i].values);
+  int rc = 0;
+  if (!n)
+    rc = dv_fail(e, DV_EINVAL, line, f->name, "trường \"%s\" (%s): không có %s nào của đơn vị %s ngày %s", f->name,
+                 f->label, t && t->item ? t->item : r->ref_register, v[r->ref_unit], v[r->ref_date]);
+  else if (k >= 0)
+    rc = dv_fail(e, DV_EINVAL, line, f->name,
+                 "trường \"%s\" (%s): %s của đơn vị %s ngày %s đã ghi tổng \"%s\"; để trống các số tổng đó rồi mới "
+                 "ghi từng %s",
+                 f->name, f->label, t->item, v[r->ref_unit], v[r->ref_date], t->fields[k].label, r->item);
   records_free(rows, n);
-  return total > 0;
+  return rc;
+}
+
+/* a record whose totals other records itemise (a supervision) leaves them
+ * empty once such records exist */
+static int check_itemised(app *a, const reg_def *t, const char *const *v, int line, dv_err *e) {
+  int uf = unit_field(t), day = record_day(a, t, v);
+  if (uf < 0 || t->date_field < 0 || day < 0) return 0;
+  for (int i = 0; i < a->nregs; i++) {
+    const reg_def *r = &a->regs[i];
+    int k = r->ref_replaces && !strcmp(r->ref_register, t->code) ? itemised_total(t, r, v) : -1;
+    if (k < 0) continue;
+    record *rows;
+    int n = records_of(a, r, v[uf], day, r->fields[r->ref_date].name, v[t->date_field], &rows);
+    records_free(rows, n);
+    if (n)
+      return dv_fail(e, DV_EINVAL, line, t->fields[k].name,
+                     "trường \"%s\" (%s): đã có %d %s ghi từng cái trong sổ \"%s\", số này được đếm từ đó; để trống",
+                     t->fields[k].name, t->fields[k].label, n, r->item, r->title);
+  }
+  return 0;
 }
 
 /* rules within one record; units: the import's memo, or NULL */
@@ -421,10 +491,9 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
     if (reg_when_matches(q->when_value, v[q->when_field]) && !*v[q->field])
       return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
   }
-  if (r->ref_register && !ref_exists(a, r, v)) {
-    const reg_field *f = &r->fields[r->ref_date];
-    return FAIL("không có %s nào của đơn vị %s ngày %s", r->ref_register, v[r->ref_unit], v[r->ref_date]);
-  }
+  int rc = r->ref_register ? check_ref(a, r, v, line, e) : 0;
+  if (!rc) rc = check_itemised(a, r, v, line, e);
+  if (rc) return rc;
   for (int i = 0; i < r->nchecks; i++) {
     const reg_check *c = &r->checks[i];
     const reg_field *f = &r->fields[c->left];
@@ -710,14 +779,13 @@ int app_record_list(app *a, const user *u, const reg_def *r, const record_filter
  * denunciations within 30 days (extendable). Closed letters have none. */
 void app_record_deadline(app *a, const reg_def *r, record *out) {
   int st = reg_field_index(r, "status"), rec = reg_field_index(r, "received"), kind = reg_field_index(r, "kind");
-  int duef = reg_field_index(r, "due");
   out->due[0] = 0;
   out->overdue = 0;
-  if (duef >= 0 && st >= 0) { /* a due date of its own (conclusions): overdue until done */
+  if (r->due_field >= 0) { /* a due date of its own (conclusions, recommendations): overdue while open */
     int d;
-    if (date_parse(out->values[duef], &d)) return;
-    snprintf(out->due, sizeof out->due, "%s", out->values[duef]);
-    out->overdue = strcmp(out->values[st], "done") && app_today(a) > d;
+    if (date_parse(out->values[r->due_field], &d)) return;
+    snprintf(out->due, sizeof out->due, "%s", out->values[r->due_field]);
+    out->overdue = reg_is_open(r, (const char *const *)out->values) && app_today(a) > d;
     return;
   }
   if (st < 0 || rec < 0 || kind < 0) return;

@@ -34,7 +34,11 @@ static void show(const catalog *c, const reg_def *r) {
   for (int i = 0; i < r->ntrans; i++)
     printf("  transition %s %s %s\n", r->trans[i].from, r->trans[i].to, r->trans[i].by == ACTOR_OWN ? "own" : "above");
   if (r->ref_register)
-    printf("  ref %s %s %s\n", r->ref_register, r->fields[r->ref_date].name, r->fields[r->ref_unit].name);
+    printf("  ref %s %s %s%s%s\n", r->ref_register, r->fields[r->ref_date].name, r->fields[r->ref_unit].name,
+           r->ref_replaces ? " replaces " : "", r->ref_replaces ? r->ref_replaces : "");
+  if (r->due_field >= 0)
+    printf("  overdue %s while %s=%s\n", r->fields[r->due_field].name, r->fields[r->open_field].name, r->open_value);
+  if (r->todo_field >= 0) printf("  todo %s %s\n", r->fields[r->todo_field].name, r->todo_title);
   for (int i = 0; i < r->nreqs; i++)
     printf("  require %s when %s=%s\n", r->fields[r->reqs[i].field].name, r->fields[r->reqs[i].when_field].name,
            r->reqs[i].when_value);

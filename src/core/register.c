@@ -133,13 +133,50 @@ static int parse_require(reg_def *r, char *args) {
 /* date, period and kindfield may name a field declared further down */
 typedef struct refs {
   char date[64], period[64], kind[64], stage[64], ref_date[64], ref_unit[64];
+  char due[64], open[64], todo[64];
 } refs;
 
 static int parse_ref(reg_def *r, char *args, refs *rf) {
-  char reg[64];
-  if (sscanf(args, "%63s %63s %63s", reg, rf->ref_date, rf->ref_unit) != 3) return -1;
-  free(r->ref_register);
+  char reg[64], word[16] = "", list[256] = "";
+  int n = sscanf(args, "%63s %63s %63s %15s %255s", reg, rf->ref_date, rf->ref_unit, word, list);
+  if (n != 3 && (n != 5 || strcmp(word, "replaces"))) return -1;
+  free(r->ref_register), free(r->ref_replaces);
   r->ref_register = xstrdup(reg);
+  r->ref_replaces = n == 5 ? xstrdup(list) : NULL;
+  return 0;
+}
+
+/* overdue DUE while FIELD=a|b */
+static int parse_overdue(reg_def *r, char *args, refs *rf) {
+  char word[16], cond[192];
+  if (sscanf(args, "%63s %15s %191s", rf->due, word, cond) != 3 || strcmp(word, "while")) return -1;
+  char *eq = strchr(cond, '=');
+  if (!eq || !eq[1]) return -1;
+  *eq = 0;
+  snprintf(rf->open, sizeof rf->open, "%s", cond);
+  free(r->open_value);
+  r->open_value = xstrdup(eq + 1);
+  return 0;
+}
+
+/* todo FIELD heading */
+static int parse_todo(reg_def *r, char *args, refs *rf) {
+  int off = 0;
+  if (sscanf(args, "%63s %n", rf->todo, &off) != 1 || !args[off]) return -1;
+  free(r->todo_title);
+  r->todo_title = xstrdup(args + off);
+  return 0;
+}
+
+/* the follow-up fields: a due date, the enum that keeps a record open, the unit that acts */
+static int resolve_followup(reg_def *r, const refs *rf) {
+  r->due_field = *rf->due ? reg_field_index(r, rf->due) : -1;
+  r->open_field = *rf->open ? reg_field_index(r, rf->open) : -1;
+  r->todo_field = *rf->todo ? reg_field_index(r, rf->todo) : -1;
+  if (*rf->due && (r->due_field < 0 || r->fields[r->due_field].type != FT_DATE)) return -1;
+  if (*rf->open && (r->open_field < 0 || r->fields[r->open_field].type != FT_ENUM)) return -1;
+  if (r->due_field >= 0 && r->open_field < 0) return -1;
+  if (*rf->todo && (r->todo_field < 0 || r->fields[r->todo_field].type != FT_UNITREF || r->due_field < 0)) return -1;
   return 0;
 }
 
@@ -153,6 +190,7 @@ static int resolve(reg_def *r, const refs *rf) {
     r->ref_unit = reg_field_index(r, rf->ref_unit);
     if (r->ref_date < 0 || r->ref_unit < 0) return -1;
   }
+  if (resolve_followup(r, rf)) return -1;
   if ((*rf->period && r->period_field < 0) || (*rf->kind && r->kind_field < 0)) return -1;
   if (*rf->stage && (r->stage_field < 0 || r->fields[r->stage_field].type != FT_ENUM)) return -1;
   if (r->date_field < 0) return *rf->date || r->nrules ? -1 : 0; /* no date: a register of state, never counted */
@@ -181,6 +219,21 @@ int reg_when_matches(const char *list, const char *value) {
   return 0;
 }
 
+int reg_is_open(const reg_def *r, const char *const *values) {
+  return r->open_field < 0 || reg_when_matches(r->open_value, values[r->open_field]);
+}
+
+int reg_replaces(const reg_def *r, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = r->ref_replaces; p && *p;) {
+    const char *comma = strchr(p, ',');
+    size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    if (len == n && !strncmp(p, name, n)) return 1;
+    p += len + (comma ? 1 : 0);
+  }
+  return 0;
+}
+
 const reg_transition *reg_transition_find(const reg_def *r, const char *from, const char *to) {
   for (int i = 0; i < r->ntrans; i++)
     if (!strcmp(r->trans[i].from, from) && !strcmp(r->trans[i].to, to)) return &r->trans[i];
@@ -202,6 +255,8 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
   if (!strcmp(key, "period")) return snprintf(rf->period, sizeof rf->period, "%s", args), 0;
   if (!strcmp(key, "kindfield")) return snprintf(rf->kind, sizeof rf->kind, "%s", args), 0;
   if (!strcmp(key, "ref")) return parse_ref(r, args, rf);
+  if (!strcmp(key, "overdue")) return parse_overdue(r, args, rf);
+  if (!strcmp(key, "todo")) return parse_todo(r, args, rf);
   if (!strcmp(key, "attachments")) return r->attachments = 1, 0;
   if (!strcmp(key, "stage")) return snprintf(rf->stage, sizeof rf->stage, "%s", args), 0;
   if (!strcmp(key, "transition")) return parse_transition(r, args);
@@ -216,17 +271,18 @@ static int parse_line(reg_def *r, const catalog *cat, char *line, refs *rf) {
 int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int errlen) {
   memset(r, 0, sizeof *r);
   r->date_field = r->period_field = r->kind_field = r->stage_field = -1;
+  r->due_field = r->open_field = r->todo_field = -1;
   const char *p = text;
   int ln = 0, ind, rc = 0;
   char *line;
-  refs rf = {"", "", "", "", "", ""};
+  refs rf = {"", "", "", "", "", "", "", "", ""};
   while (!rc && (line = next_line(&p, &ln, &ind))) {
     rc = parse_line(r, cat, line, &rf);
     if (rc) snprintf(err, (size_t)errlen, "register %s line %d: cannot read \"%.60s\"", r->code ? r->code : "?", ln, line);
     free(line);
   }
   if (!rc && (!r->code || resolve(r, &rf))) {
-    snprintf(err, (size_t)errlen, "register %s: needs a code, and a date field if it counts; date, period, kindfield, stage must name fields",
+    snprintf(err, (size_t)errlen, "register %s: needs a code, and a date field if it counts; date, period, kindfield, stage, overdue, todo must name fields of the right type",
              r->code ? r->code : "?");
     rc = -1;
   }
@@ -244,7 +300,7 @@ void reg_release(reg_def *r) {
   for (int i = 0; i < r->nchecks; i++) free(r->checks[i].message);
   for (int i = 0; i < r->nreqs; i++) free(r->reqs[i].when_value);
   for (int i = 0; i < r->ntrans; i++) free(r->trans[i].from), free(r->trans[i].to);
-  free(r->trans), free(r->ref_register);
+  free(r->trans), free(r->ref_register), free(r->ref_replaces), free(r->open_value), free(r->todo_title);
   free(r->rules), free(r->checks), free(r->reqs), free(r->code), free(r->title), free(r->item);
   memset(r, 0, sizeof *r);
 }

@@ -18,6 +18,12 @@
  *   require resolved when status=resolved
  *   text models_exemplary name when exemplary=yes
  *   ref dialogues dialogue_date dialogue_unit   the record belongs to a dialogue
+ *   ref supervisions activity_date unit replaces recommendations,accepted
+ *                                  itemised records stand for those totals of
+ *                                  the referred record: one or the other, never both
+ *   overdue due while status=open|in_progress   late past `due` in those states
+ *   todo addressee Kiến nghị cần trả lời   the home page of the unit named
+ *                                  in `addressee` lists its open records
  *   attachments                    records take attached files
  *   stage status                   the field moved only by transitions
  *   transition registered appraising above
@@ -103,6 +109,12 @@ typedef struct reg_def {
   reg_require *reqs;
   char *ref_register;        /* NULL, or: a record of that register with this date and unit must exist */
   int ref_date, ref_unit;    /* fields giving that date and unit */
+  char *ref_replaces;        /* NULL, or "f1,f2": fields of the referred record these records itemise */
+  int due_field;             /* -1, or the date past which an open record is overdue */
+  int open_field;            /* with due_field: the enum whose open_value keeps a record open */
+  char *open_value;          /* "open|in_progress" */
+  int todo_field;            /* -1, or the unitref whose unit's home page lists the open records */
+  char *todo_title;          /* that list's heading */
   int attachments;           /* records take attached files (a document's scan, a model's evidence) */
   int stage_field;           /* -1, or the enum moved only by transitions */
   int ntrans;
@@ -128,6 +140,11 @@ typedef struct reg_contrib {
  * (or -1); returns the count written (at most max) */
 int reg_contributions(const reg_def *r, const char *const *values, const int *days, int period_day, reg_contrib *out,
                       int max);
+
+/* 1 if the record is still open (overdue possible): values as strings */
+int reg_is_open(const reg_def *r, const char *const *values);
+/* 1 if name is one of the fields the register's records itemise (ref ... replaces) */
+int reg_replaces(const reg_def *r, const char *name);
 
 /* 1 if value matches a when-list "a|b|c" */
 int reg_when_matches(const char *list, const char *value);

@@ -189,9 +189,9 @@ static void home_children(ctx *c, const home_unit *h, const char *period_id) {
   h_lit(b, "</p></section>");
 }
 
-/* --- follow-up: conclusions to act on, overdue counts ---------------------------------------- */
+/* --- follow-up: conclusions to carry out, recommendations to answer, overdue counts ---------------------------------------- */
 
-#define HOME_CONCLUSIONS_MAX 20
+#define HOME_TODO_MAX 20
 
 typedef struct due_row {
   const char *due;
@@ -204,119 +204,165 @@ static int due_row_cmp(const void *a, const void *b) {
   return d ? d : x->i - y->i;
 }
 
-/* the conclusions whose responsible unit is the user's own unit and that
- * are not done, soonest deadline first */
-static void home_conclusions(ctx *c) {
+/* the first searchable text of a record: what the list shows as its content */
+static int content_field(const reg_def *r) {
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].search && (r->fields[i].type == FT_LONGTEXT || r->fields[i].type == FT_TEXT)) return i;
+  return -1;
+}
+
+/* the still-open records among rows, soonest deadline first; *late: how many are overdue */
+static int todo_open(const reg_def *r, const record *rows, int n, due_row *open, int *late) {
+  int k = 0;
+  *late = 0;
+  for (int i = 0; i < n; i++) {
+    if (!reg_is_open(r, (const char *const *)rows[i].values)) continue;
+    open[k].due = rows[i].values[r->due_field];
+    open[k++].i = i;
+    *late += rows[i].overdue;
+  }
+  qsort(open, (size_t)k, sizeof *open, due_row_cmp);
+  return k;
+}
+
+/* one row: due date, content (a link when the user may open the record), what it follows from, state */
+static void todo_row(ctx *c, const reg_def *r, const record *rec, int fct) {
   buf *b = &c->out;
-  const reg_def *r = app_register(c->a, "conclusions");
-  if (!r) return;
-  int fdue = reg_field_index(r, "due"), fst = reg_field_index(r, "status"), fct = reg_field_index(r, "content");
-  int fdd = reg_field_index(r, "dialogue_date"), fdu = reg_field_index(r, "dialogue_unit");
-  if (fdue < 0 || fst < 0 || fct < 0 || fdd < 0 || fdu < 0) return;
-  const reg_field *sf = &r->fields[fst];
+  const reg_field *sf = &r->fields[r->open_field];
+  int day;
+  h_open(b, "tr", "class", rec->overdue ? "late" : NULL, NULL);
+  h_open(b, "td", "class", "nowrap", "data-label", r->fields[r->due_field].label, NULL);
+  if (date_parse(rec->values[r->due_field], &day) == 0) h_date(b, day);
+  if (rec->overdue) h_lit(b, " <span class=\"badge late\">Quá hạn</span>");
+  h_close(b, "td");
+  h_open(b, "td", "data-label", r->fields[fct].label, NULL);
+  /* a record of a unit above the user's (a dialogue held by the province)
+   * can be read here but not opened: it belongs to that unit */
+  const tree *t = app_read_begin(c->a);
+  int pos = tree_find_id(t, rec->unit_id);
+  char uname[256] = "";
+  if (pos >= 0) snprintf(uname, sizeof uname, "%s", t->u[pos].name);
+  app_read_end(c->a);
+  int readable = pos >= 0 && app_can_read(c->a, &c->u, pos);
+  if (readable) h_link(b, c_printf(c, "/r/%s/%lld", r->code, (long long)rec->id), rec->values[fct]);
+  else h_text(b, rec->values[fct]);
+  h_close(b, "td");
+  if (r->ref_register) {
+    h_open(b, "td", "data-label", r->fields[r->ref_date].label, NULL);
+    if (date_parse(rec->values[r->ref_date], &day) == 0) h_date(b, day);
+    h_lit(b, " · ");
+    h_text(b, uname[0] ? uname : rec->values[r->ref_unit]);
+    if (!readable) h_lit(b, " <span class=\"badge\">cấp trên</span>");
+    h_close(b, "td");
+  }
+  h_open(b, "td", "data-label", sf->label, NULL);
+  int o = reg_option_index(sf, rec->values[r->open_field]);
+  h_text(b, o >= 0 ? sf->opts[o].label : rec->values[r->open_field]);
+  h_lit(b, "</td></tr>");
+}
+
+static void todo_table(ctx *c, const reg_def *r, const record *rows, const due_row *open, int k, int fct) {
+  buf *b = &c->out;
+  h_open(b, "div", "class", "table-wrap", "role", "region", "aria-labelledby", c_printf(c, "todo-%s", r->code),
+         "tabindex", "0", NULL);
+  h_lit(b, "<table class=\"list records todo\"><thead><tr>");
+  h_open(b, "th", "scope", "col", NULL), h_text(b, r->fields[r->due_field].label), h_close(b, "th");
+  h_open(b, "th", "scope", "col", NULL), h_text(b, r->fields[fct].label), h_close(b, "th");
+  if (r->ref_register) h_open(b, "th", "scope", "col", NULL), h_text(b, r->fields[r->ref_date].label), h_close(b, "th");
+  h_open(b, "th", "scope", "col", NULL), h_text(b, r->fields[r->open_field].label), h_close(b, "th");
+  h_lit(b, "</tr></thead><tbody>");
+  for (int j = 0; j < k && j < HOME_TODO_MAX; j++) todo_row(c, r, &rows[open[j].i], fct);
+  h_lit(b, "</tbody></table></div>");
+  if (k > HOME_TODO_MAX) {
+    h_lit(b, "<p class=\"hint\">Và ");
+    h_int(b, k - HOME_TODO_MAX);
+    h_lit(b, " ");
+    h_text(b, r->item);
+    h_lit(b, " khác có thời hạn muộn hơn.</p>");
+  }
+}
+
+/* the open records of a register with a `todo` field naming the user's own
+ * unit (conclusions to carry out, recommendations to answer), soonest
+ * deadline first; nothing when there are none */
+static void home_todo(ctx *c, const reg_def *r) {
+  buf *b = &c->out;
+  int fct = content_field(r);
+  if (r->todo_field < 0 || fct < 0) return;
   record *rows = NULL;
-  int n = 0, total = 0;
+  int n = 0, total = 0, late = 0;
   dv_err e = {0};
-  h_lit(b, "<section aria-labelledby=\"todo\" id=\"conclusions\"><h2 id=\"todo\">Kết luận cần thực hiện</h2>");
-  if (app_record_assigned(c->a, &c->u, r, "responsible_unit", NULL, &rows, &n, &total, &e)) {
+  if (app_record_assigned(c->a, &c->u, r, r->fields[r->todo_field].name, NULL, &rows, &n, &total, &e)) {
     h_open(b, "p", "class", "alert", NULL);
     h_text(b, e.msg);
-    h_lit(b, "</p></section>");
+    h_close(b, "p");
     records_free(rows, n);
     return;
   }
   due_row *open = c_alloc(c, sizeof(due_row) * (size_t)(n + 1));
-  int k = 0, late = 0;
-  for (int i = 0; i < n; i++) {
-    if (!strcmp(rows[i].values[fst], "done")) continue;
-    open[k].due = rows[i].values[fdue];
-    open[k++].i = i;
-    late += rows[i].overdue;
+  int k = todo_open(r, rows, n, open, &late);
+  if (k) {
+    h_open(b, "section", "aria-labelledby", c_printf(c, "todo-%s", r->code), "id", r->code, "class", "todo", NULL);
+    h_open(b, "h2", "id", c_printf(c, "todo-%s", r->code), NULL);
+    h_text(b, r->todo_title);
+    h_close(b, "h2");
+    h_open(b, "p", "class", late ? "notice" : "hint", NULL);
+    h_text(b, r->fields[r->todo_field].label);
+    h_lit(b, " là đơn vị: <strong>");
+    h_int(b, k);
+    h_lit(b, "</strong> ");
+    h_text(b, r->item);
+    h_lit(b, " chưa xong");
+    if (late) {
+      h_lit(b, ", trong đó <strong>");
+      h_int(b, late);
+      h_lit(b, "</strong> đã quá hạn");
+    }
+    h_lit(b, ".</p>");
+    todo_table(c, r, rows, open, k, fct);
+    h_close(b, "section");
   }
-  qsort(open, (size_t)k, sizeof *open, due_row_cmp);
-  if (!k) {
-    h_lit(b, "<p class=\"hint\">Không có kết luận sau đối thoại nào đơn vị đang phải thực hiện.</p></section>");
-    records_free(rows, n);
-    return;
-  }
-  h_open(b, "p", "class", late ? "notice" : "hint", NULL);
-  h_lit(b, "Đơn vị chịu trách nhiệm thực hiện <strong>");
-  h_int(b, k);
-  h_lit(b, "</strong> kết luận chưa hoàn thành");
-  if (late) {
-    h_lit(b, ", trong đó <strong>");
-    h_int(b, late);
-    h_lit(b, "</strong> đã quá hạn");
-  }
-  h_lit(b, ".</p><div class=\"table-wrap\" role=\"region\" aria-labelledby=\"todo\" tabindex=\"0\">"
-           "<table class=\"list records todo\"><thead><tr><th scope=\"col\">Thời hạn</th>"
-           "<th scope=\"col\">Nội dung kết luận</th><th scope=\"col\">Đối thoại</th>"
-           "<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
-  for (int j = 0; j < k && j < HOME_CONCLUSIONS_MAX; j++) {
-    const record *rec = &rows[open[j].i];
-    int day;
-    h_open(b, "tr", "class", rec->overdue ? "late" : NULL, NULL);
-    h_lit(b, "<td class=\"nowrap\" data-label=\"Thời hạn\">");
-    if (date_parse(rec->values[fdue], &day) == 0) h_date(b, day);
-    if (rec->overdue) h_lit(b, " <span class=\"badge late\">Quá hạn</span>");
-    h_lit(b, "</td><td data-label=\"Nội dung kết luận\">");
-    /* a conclusion of a dialogue held above the user's unit can be read
-     * here but not opened (the record belongs to that unit) */
-    const tree *t = app_read_begin(c->a);
-    int pos = tree_find_id(t, rec->unit_id); /* dialogue_unit is the record's unit */
-    char uname[256] = "";
-    if (pos >= 0) snprintf(uname, sizeof uname, "%s", t->u[pos].name);
-    app_read_end(c->a);
-    int readable = pos >= 0 && app_can_read(c->a, &c->u, pos);
-    if (readable) h_link(b, c_printf(c, "/r/conclusions/%lld", (long long)rec->id), rec->values[fct]);
-    else h_text(b, rec->values[fct]);
-    h_lit(b, "</td><td data-label=\"Đối thoại\">");
-    if (date_parse(rec->values[fdd], &day) == 0) h_date(b, day);
-    h_lit(b, " · ");
-    h_text(b, uname[0] ? uname : rec->values[fdu]);
-    if (!readable) h_lit(b, " <span class=\"badge\">cấp trên</span>");
-    h_lit(b, "</td><td data-label=\"Tình trạng\">");
-    int o = reg_option_index(sf, rec->values[fst]);
-    h_text(b, o >= 0 ? sf->opts[o].label : rec->values[fst]);
-    h_lit(b, "</td></tr>");
-  }
-  h_lit(b, "</tbody></table></div>");
-  if (k > HOME_CONCLUSIONS_MAX) {
-    h_lit(b, "<p class=\"hint\">Và ");
-    h_int(b, k - HOME_CONCLUSIONS_MAX);
-    h_lit(b, " kết luận khác có thời hạn muộn hơn.</p>");
-  }
-  h_lit(b, "</section>");
   records_free(rows, n);
 }
 
-/* overdue conclusions and letters in the unit's subtree, linking to the lists */
+/* every register's list of what the user's unit has to do */
+static void home_todos(ctx *c) {
+  for (int i = 0; i < app_register_count(c->a); i++) home_todo(c, app_register_at(c->a, i));
+}
+
+/* the registers whose records fall overdue: letters by working days, the
+ * others by their own due date; what to call them in the line */
+static const char *overdue_what(const reg_def *r) {
+  return r->due_field >= 0 || !strcmp(r->code, "letters") ? r->item : NULL;
+}
+
+/* overdue records in the unit's subtree, a count per register linking to its list */
 static void home_overdue(ctx *c, const home_unit *h) {
   buf *b = &c->out;
-  static const struct {
-    const char *reg, *what;
-  } regs[] = {{"conclusions", "kết luận sau đối thoại"}, {"letters", "đơn, thư"}};
   /* counted as a viewer: no private field is read, so no audit entry */
   user cu = c->u;
   cu.role = ROLE_VIEWER;
-  int late[2] = {0, 0}, have = 0;
-  for (int i = 0; i < 2; i++) {
-    const reg_def *r = app_register(c->a, regs[i].reg);
+  int nr = app_register_count(c->a), *late = c_alloc(c, sizeof(int) * (size_t)(nr + 1)), any = 0, have = 0;
+  for (int i = 0; i < nr; i++) {
+    const reg_def *r = app_register_at(c->a, i);
     dv_err e = {0};
-    if (r && app_record_overdue(c->a, &cu, r, h->code, NULL, &late[i], &e) == 0) have |= 1 << i;
+    late[i] = -1;
+    if (overdue_what(r) && app_record_overdue(c->a, &cu, r, h->code, NULL, &late[i], &e) == 0) have++, any |= late[i] > 0;
+    else late[i] = -1;
   }
   if (!have) return;
-  h_open(b, "p", "class", late[0] || late[1] ? "notice overdue-line" : "hint overdue-line", NULL);
+  h_open(b, "p", "class", any ? "notice overdue-line" : "hint overdue-line", NULL);
   h_lit(b, "Quá hạn trong phạm vi đơn vị: ");
-  for (int i = 0, k = 0; i < 2; i++) {
-    if (!(have & (1 << i))) continue;
+  for (int i = 0, k = 0; i < nr; i++) {
+    if (late[i] < 0) continue;
+    const reg_def *r = app_register_at(c->a, i);
     if (k++) h_lit(b, " · ");
-    h_open(b, "a", "href", c_url(c, c_printf(c, "/r/%s", regs[i].reg), "unit", h->code, "period", "", "overdue", "1",
-                                NULL), NULL);
+    h_open(b, "a", "href", c_url(c, c_printf(c, "/r/%s", r->code), "unit", h->code, "period", "", "overdue", "1", NULL),
+           NULL);
     h_lit(b, "<strong>");
     h_int(b, late[i]);
     h_lit(b, "</strong> ");
-    h_text(b, regs[i].what);
+    h_text(b, overdue_what(r));
     h_close(b, "a");
   }
   h_lit(b, "</p>");
@@ -350,7 +396,7 @@ void page_home(ctx *c) {
   h_lit(b, "</h1></header>");
   home_overdue(c, &h);
   h_home_plans(c, h.code);
-  if (!strcmp(h.code, c->u.unit_code)) home_conclusions(c);
+  if (!strcmp(h.code, c->u.unit_code)) home_todos(c);
 
   h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
   h_hidden(b, "unit", h.code);

@@ -44,11 +44,8 @@ static int has_deadlines(const reg_def *r) {
   return reg_field_index(r, "status") >= 0 && reg_field_index(r, "received") >= 0 && reg_field_index(r, "kind") >= 0;
 }
 
-/* a due date of its own (conclusions): the app flags records past it and not done */
-static int has_due(const reg_def *r) {
-  int i = reg_field_index(r, "due");
-  return i >= 0 && r->fields[i].type == FT_DATE && reg_field_index(r, "status") >= 0 && !has_deadlines(r);
-}
+/* a due date of its own (conclusions, recommendations): the app flags records past it and still open */
+static int has_due(const reg_def *r) { return r->due_field >= 0; }
 
 /* the list can be narrowed to the records past their deadline */
 static int tracks_overdue(const reg_def *r) { return has_deadlines(r) || has_due(r); }
@@ -522,7 +519,7 @@ static void list_filters(ctx *c, const reg_def *r, const list_args *la) {
 static void list_table(ctx *c, const reg_def *r, const record *rows, int n) {
   buf *b = &c->out;
   int link = link_column(r), deadlines = has_deadlines(r), ncols = 0;
-  int duef = has_due(r) ? reg_field_index(r, "due") : -1;
+  int duef = r->due_field;
   h_open(b, "div", "class", "table-wrap", "role", "region", "aria-label", c_printf(c, "Danh sách: %s", r->title),
          "tabindex", "0", NULL);
   h_lit(b, "<table class=\"list records\"><thead><tr>");

@@ -34,6 +34,13 @@ for row in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
         print(row["date"]); break' dlg304.csv)
 [ -n "$DLG_DATE" ] && ok || { fail "no dialogue of unit 304 itself in the demo"; finish; }
 
+# a supervision and a social criticism of 304 whose recommendations are recorded one by one
+# (their totals left empty: the itemised records count instead)
+printf 'date,unit,subject,documents_reviewed,recommendations,accepted\n2023-09-25,304,Giám sát có kiến nghị ghi từng cái,2,,\n' >fs304.csv
+printf 'date,unit,form,drafts,recommendations,accepted,subject\n2023-09-26,304,hoi_nghi,,,,Phản biện có kiến nghị ghi từng cái\n' >fc304.csv
+run_dv o e import supervisions db fs304.csv && run_dv o e import criticisms db fc304.csv && ok ||
+  { fail "import of a supervision and a criticism without totals: $(cat e)"; finish; }
+
 start_server db
 
 check "create/edit/delete of every register over HTTP, with audit and annexes" \
@@ -311,6 +318,14 @@ def c_models(v):
     if v.get("press_items"): out += self_("bieu-3", ("Số lượng tin bài",), int(v["press_items"]))
     return out
 
+def c_fs_recs(v):
+    return (levels("bieu-6", ("Số ý kiến, kiến nghị đề xuất",), 1)
+            + (levels("bieu-6", ("Số ý kiến, kiến nghị được tiếp thu",), 1) if v["status"] == "accepted" else []))
+
+def c_fc_recs(v):
+    return (levels("bieu-7", ("Số ý kiến, kiến nghị đề xuất",), 1)
+            + (levels("bieu-7", ("Số ý kiến, kiến nghị được cơ quan",), 1) if v["status"] == "accepted" else []))
+
 def c_none(v): return []
 
 def vn(iso): return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
@@ -386,6 +401,18 @@ REGS = [
          B={"dialogue_date": vn(dlg_date), "dialogue_unit": "304", "content": "Kết luận thử nghiệm thứ hai",
             "responsible_unit": "304", "due": "30/11/2023", "status": "done", "done_date": "15/11/2023",
             "result": "Đã hoàn thành"}),
+    dict(reg="supervision_recs", contrib=c_fs_recs,
+         A={"activity_date": "2023-09-25", "unit": "304", "content": "Kiến nghị thử nghiệm: công khai lịch thu gom rác",
+            "addressee": "304", "due": "2023-10-25", "status": "open", "answer_date": "", "answer": ""},
+         api_edit=("due", "2023-11-05"), form_edit=("answer", "Đang xây dựng lịch thu gom"),
+         B={"activity_date": "25/09/2023", "content": "Kiến nghị thử nghiệm thứ hai", "addressee": "304",
+            "due": "31/10/2023", "status": "rejected", "answer_date": "15/10/2023", "answer": "Đã giải trình"}),
+    dict(reg="criticism_recs", contrib=c_fc_recs,
+         A={"activity_date": "2023-09-26", "unit": "304", "content": "Ý kiến thử nghiệm: bổ sung quỹ đất cây xanh",
+            "addressee": "304", "due": "2023-10-26", "status": "in_progress", "answer_date": "", "answer": ""},
+         api_edit=("answer", "Cơ quan soạn thảo đang tổng hợp"), form_edit=("status", "open"),
+         B={"activity_date": "26/09/2023", "content": "Ý kiến thử nghiệm thứ hai", "addressee": "304",
+            "due": "30/11/2023", "status": "accepted", "answer_date": "01/11/2023", "answer": "Đã tiếp thu"}),
 ]
 
 off = Session("ngoquyen", "ngoquyen123")

@@ -295,7 +295,7 @@ bad criticisms 3 date "date that does not exist" date=2023-02-30
 bad criticisms 3 form "bad enum form" form=hoi_thao
 bad criticisms 3 drafts "non-integer drafts 3a" drafts=3a
 bad criticisms 3 recommendations "negative recommendations -1" recommendations=-1
-bad criticisms 3 accepted "empty accepted (required)" accepted=
+bad criticisms 3 accepted "non-integer accepted 2.5" accepted=2.5
 bad criticisms 3 accepted "check: accepted > recommendations" recommendations=5 accepted=6 -- "không được nhiều hơn"
 bad criticisms 3 drafts "require: gui_du_thao with empty drafts" form=gui_du_thao drafts=
 bad criticisms 6 form "bad row after good rows" form=GUI_DU_THAO
