@@ -652,10 +652,16 @@ static int responsible_for(app *a, const user *u, const reg_def *r, const char *
 /* an edit by the responsible unit changes only the progress fields */
 static int progress_only(const reg_def *r, char **v, char **old, dv_err *e) {
   for (int i = 0; i < r->nfields; i++)
-    if (!r->fields[i].progress && strcmp(v[i], old[i]))
-      return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[i].name,
-                     "đơn vị chịu trách nhiệm chỉ cập nhật tình trạng, kết quả và ngày hoàn thành (không sửa \"%s\")",
-                     r->fields[i].label);
+    if (!r->fields[i].progress && strcmp(v[i], old[i])) {
+      buf may;
+      buf_init(&may, 0);
+      for (int k = 0; k < r->nfields; k++)
+        if (r->fields[k].progress) buf_addf(&may, "%s\"%s\"", may.len ? ", " : "", r->fields[k].label);
+      dv_fail(e, DV_EFORBIDDEN, 0, r->fields[i].name, "đơn vị được giao chỉ cập nhật %s (không sửa \"%s\")", may.s ? may.s : "",
+              r->fields[i].label);
+      buf_release(&may);
+      return DV_EFORBIDDEN;
+    }
   return 0;
 }
 

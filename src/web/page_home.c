@@ -236,23 +236,17 @@ static void todo_row(ctx *c, const reg_def *r, const record *rec, int fct) {
   if (rec->overdue) h_lit(b, " <span class=\"badge late\">Quá hạn</span>");
   h_close(b, "td");
   h_open(b, "td", "data-label", r->fields[fct].label, NULL);
-  /* a record of a unit above the user's (a dialogue held by the province)
-   * can be read here but not opened: it belongs to that unit */
-  const tree *t = app_read_begin(c->a);
-  int pos = tree_find_id(t, rec->unit_id);
-  char uname[256] = "";
-  if (pos >= 0) snprintf(uname, sizeof uname, "%s", t->u[pos].name);
-  app_read_end(c->a);
-  int readable = pos >= 0 && app_can_read(c->a, &c->u, pos);
-  if (readable) h_link(b, c_printf(c, "/r/%s/%lld", r->code, (long long)rec->id), rec->values[fct]);
-  else h_text(b, rec->values[fct]);
+  /* the user's unit is the one named in the record: it may open it and answer */
+  h_link(b, c_printf(c, "/r/%s/%lld", r->code, (long long)rec->id), rec->values[fct]);
   h_close(b, "td");
   if (r->ref_register) {
     h_open(b, "td", "data-label", r->fields[r->ref_date].label, NULL);
     if (date_parse(rec->values[r->ref_date], &day) == 0) h_date(b, day);
     h_lit(b, " · ");
-    h_text(b, uname[0] ? uname : rec->values[r->ref_unit]);
-    if (!readable) h_lit(b, " <span class=\"badge\">cấp trên</span>");
+    const tree *t = app_read_begin(c->a);
+    int pos = tree_find_id(t, rec->unit_id); /* the ref's unit is the record's */
+    h_text(b, pos >= 0 ? t->u[pos].name : rec->values[r->ref_unit]);
+    app_read_end(c->a);
     h_close(b, "td");
   }
   h_open(b, "td", "data-label", sf->label, NULL);
