@@ -466,8 +466,9 @@ static int check_itemised(app *a, const reg_def *t, const char *const *v, int li
     const reg_def *r = &a->regs[i];
     int k = r->ref_replaces && !strcmp(r->ref_register, t->code) ? itemised_total(t, r, v) : -1;
     if (k < 0) continue;
-    record *rows;
-    int n = records_of(a, r, v[uf], day, r->fields[r->ref_date].name, v[t->date_field], &rows);
+    record *rows; /* by the records' own date where it is the activity's (an indexed range), else by the field */
+    const char *by = r->date_field == r->ref_date ? NULL : r->fields[r->ref_date].name;
+    int n = records_of(a, r, v[uf], day, by, v[t->date_field], &rows);
     records_free(rows, n);
     if (n)
       return dv_fail(e, DV_EINVAL, line, t->fields[k].name,

@@ -225,7 +225,7 @@ static int todo_open(const reg_def *r, const record *rows, int n, due_row *open,
   return k;
 }
 
-/* one row: due date, content (a link when the user may open the record), what it follows from, state */
+/* one row: due date, content (a link to the record), what it follows from, state */
 static void todo_row(ctx *c, const reg_def *r, const record *rec, int fct) {
   buf *b = &c->out;
   const reg_field *sf = &r->fields[r->open_field];
@@ -301,8 +301,7 @@ static void home_todo(ctx *c, const reg_def *r) {
     h_text(b, r->todo_title);
     h_close(b, "h2");
     h_open(b, "p", "class", late ? "notice" : "hint", NULL);
-    h_text(b, r->fields[r->todo_field].label);
-    h_lit(b, " là đơn vị: <strong>");
+    h_lit(b, "Đơn vị có <strong>");
     h_int(b, k);
     h_lit(b, "</strong> ");
     h_text(b, r->item);
@@ -337,12 +336,11 @@ static void home_overdue(ctx *c, const home_unit *h) {
   user cu = c->u;
   cu.role = ROLE_VIEWER;
   int nr = app_register_count(c->a), *late = c_alloc(c, sizeof(int) * (size_t)(nr + 1)), any = 0, have = 0;
-  for (int i = 0; i < nr; i++) {
+  for (int i = 0; i < nr; i++) { /* -1: the register has no deadlines, or the count failed */
     const reg_def *r = app_register_at(c->a, i);
     dv_err e = {0};
-    late[i] = -1;
-    if (overdue_what(r) && app_record_overdue(c->a, &cu, r, h->code, NULL, &late[i], &e) == 0) have++, any |= late[i] > 0;
-    else late[i] = -1;
+    if (!overdue_what(r) || app_record_overdue(c->a, &cu, r, h->code, NULL, &late[i], &e)) late[i] = -1;
+    else have++, any |= late[i] > 0;
   }
   if (!have) return;
   h_open(b, "p", "class", any ? "notice overdue-line" : "hint overdue-line", NULL);

@@ -318,13 +318,12 @@ def c_models(v):
     if v.get("press_items"): out += self_("bieu-3", ("Số lượng tin bài",), int(v["press_items"]))
     return out
 
-def c_fs_recs(v):
-    return (levels("bieu-6", ("Số ý kiến, kiến nghị đề xuất",), 1)
-            + (levels("bieu-6", ("Số ý kiến, kiến nghị được tiếp thu",), 1) if v["status"] == "accepted" else []))
-
-def c_fc_recs(v):
-    return (levels("bieu-7", ("Số ý kiến, kiến nghị đề xuất",), 1)
-            + (levels("bieu-7", ("Số ý kiến, kiến nghị được cơ quan",), 1) if v["status"] == "accepted" else []))
+def c_recs(form, accepted_col):
+    """an itemised recommendation: one in the recommendations column, one accepted when it is"""
+    return lambda v: (levels(form, ("Số ý kiến, kiến nghị đề xuất",), 1)
+                      + (levels(form, (accepted_col,), 1) if v["status"] == "accepted" else []))
+c_fs_recs = c_recs("bieu-6", "Số ý kiến, kiến nghị được tiếp thu")
+c_fc_recs = c_recs("bieu-7", "Số ý kiến, kiến nghị được cơ quan")
 
 def c_none(v): return []
 
