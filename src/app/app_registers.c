@@ -466,10 +466,12 @@ static int check_itemised(app *a, const reg_def *t, const char *const *v, int li
     const reg_def *r = &a->regs[i];
     int k = r->ref_replaces && !strcmp(r->ref_register, t->code) ? itemised_total(t, r, v) : -1;
     if (k < 0) continue;
-    record *rows; /* by the records' own date where it is the activity's (an indexed range), else by the field */
+    /* by the records' own date where it is the activity's (an indexed range), else by the field */
     const char *by = r->date_field == r->ref_date ? NULL : r->fields[r->ref_date].name;
-    int n = records_of(a, r, v[uf], day, by, v[t->date_field], &rows);
-    records_free(rows, n);
+    int pos = app_unit_pos_on(a, v[uf], day);
+    int n = pos < 0 ? 0 : store_record_count(app_store(a), r->code, a->t.u[pos].id, by ? -2000000000 : day,
+                                            by ? 2000000000 : day, by, v[t->date_field]);
+    if (n < 0) return dv_fail(e, DV_EDB, line, "", "không đọc được sổ \"%s\"", r->title);
     if (n)
       return dv_fail(e, DV_EINVAL, line, t->fields[k].name,
                      "trường \"%s\" (%s): đã có %d %s ghi từng cái trong sổ \"%s\", số này được đếm từ đó; để trống",

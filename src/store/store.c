@@ -112,7 +112,9 @@ void store_close(store *s) {
   sqlite3_finalize(s->ins_audit);
   sqlite3_finalize(s->ins_record);
   sqlite3_finalize(s->ins_private);
+  sqlite3_finalize(s->cnt_record);
   s->ins_audit = s->ins_record = s->ins_private = NULL;
+  s->cnt_record = NULL;
   if (s->db) sqlite3_close_v2(s->db);
   s->db = NULL;
 }
@@ -943,6 +945,25 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
   buf_release(&sql);
   buf_release(&kinds);
   return rc;
+}
+
+int store_record_count(store *s, const char *reg, int64_t unit_id, int first, int last, const char *field,
+                       const char *value) {
+  if (!s->cnt_record)
+    s->cnt_record = prep(s, "SELECT count(*) FROM records WHERE reg=" REG_ID("?1") " AND unit_id=?2 AND day BETWEEN ?3"
+                            " AND ?4 AND (?5 IS NULL OR json_extract(data, '$.' || ?5) = ?6)");
+  sqlite3_stmt *st = s->cnt_record;
+  if (!st) return -1;
+  bind_text(st, 1, reg);
+  sqlite3_bind_int64(st, 2, unit_id);
+  sqlite3_bind_int(st, 3, first);
+  sqlite3_bind_int(st, 4, last);
+  bind_text(st, 5, field);
+  bind_text(st, 6, value ? value : "");
+  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return n;
 }
 
 int store_holidays_load(store *s, int **days, int *n) {

@@ -15,6 +15,7 @@ typedef struct store {
   char now_iso[24];  /* the current second, for timestamps of inserted records */
   long now_time;
   sqlite3_stmt *ins_audit, *ins_record, *ins_private; /* cached: imports insert many */
+  sqlite3_stmt *cnt_record;                           /* cached: an import checks each row */
   char reg_code[32]; /* the register last inserted into and its id (records.reg) */
   int64_t reg_id;
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
@@ -160,6 +161,10 @@ typedef struct record_query {
 typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv);
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e);
+/* how many records of register reg the unit itself holds on days first..last
+ * whose field (unless NULL) is value; -1 on a database error */
+int store_record_count(store *s, const char *reg, int64_t unit_id, int first, int last, const char *field,
+                       const char *value);
 
 /* --- plans (core/plan.h): plans, their sections and headings, items,
  * targets and progress notes; the SQL is in store_plans.c --- */
