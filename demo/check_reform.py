@@ -9,8 +9,12 @@ registers' own checks (accepted <= recommendations, resolved >= received, drafts
 reception a day a unit, …); documents' symbols (syntax, kind, issuer part by unit, body and
 date, unique per issuing unit with 2023's); conclusions on an existing dialogue, due in the
 same tree; submissions on the unit of the period's last day; the 2026 plans and the report
-against the document register. Prints (INFO) the counts and Biểu 5 of 31 per period, computed
-across the reform as the system must (old units' records into the new 31).
+against the document register. The new city's bodies (units-2025.csv, column kind) and their
+recommendations one by one (supervision_recs, criticism_recs: on an existing activity of the
+bodies whose totals are empty; status, due and answer dates); Biểu 6/7 count such an activity's
+records instead of its totals, and the report's figures are checked against that count. Prints
+(INFO) the counts and Biểu 5 of 31 per period, computed across the reform as the system must
+(old units' records into the new 31), and Biểu 6/7 of 31 for 2026 with the bodies' rows.
 
 Usage: python3 demo/check_reform.py [--shared DIR] [--dir DIR]
 """
@@ -96,8 +100,12 @@ ENUMS = {
     "conclusions": {"status": ("open", "in_progress", "done")},
 }
 INTS = {"dialogues": ("participants",), "conferences": ("participants",), "inspections": ("party_orgs", "party_members"),
-        "receptions": ("people",), "supervisions": ("documents_reviewed", "recommendations", "accepted"),
-        "criticisms": ("recommendations", "accepted")}
+        "receptions": ("people",), "supervisions": ("documents_reviewed",)}
+TOTALS = ("recommendations", "accepted")  # of supervisions and criticisms: counts, or both empty (itemised)
+ITEMISED = {"supervision_recs": "supervisions", "criticism_recs": "criticisms"}  # register -> its activities
+REC_STATUSES = ("open", "in_progress", "accepted", "rejected")
+BODY_KINDS = ("party", "front", "organisation", "government", "agency", "police", "military", "court")
+KIND_ROW = {"front": "Mặt trận Tổ quốc", "organisation": "Tổ chức chính trị - xã hội"}  # Biểu 6/7's "trong đó" rows
 SYMBOL = re.compile(r"^(\d+)-([A-Za-zĐđ]+)/([A-Za-zĐđ]+)$")
 
 
@@ -123,7 +131,9 @@ def check_units(w, d, shared):
     hd = read_csv(os.path.join(d, "units-hd-2024.csv"), cols)
     if [tuple(r[c] for c in cols) for r in hd] != [tuple(r[c] for c in cols) for r in w.old30]:
         err("units-hd-2024.csv is not old 30 Hải Dương of units-2024.csv")
-    ed = read_csv(os.path.join(d, "units-2025.csv"), cols)
+    ed_all = read_csv(os.path.join(d, "units-2025.csv"), cols + ["kind"])
+    ed = [r for r in ed_all if not r["kind"]]  # the areas: the source's units
+    bodies = check_bodies(w, ed_all)
     src = {r["code"]: r for r in mr.read_csv(os.path.join(vn, "units-2025.csv"))}
     for r in ed:
         s = src.get(r["code"])
@@ -154,10 +164,40 @@ def check_units(w, d, shared):
     for u in w.old31 + w.old30:
         if u["level"] == "3" and u["code"] not in mapped:
             err(f"old commune {u['code']} has no successor in mapping-2025.csv")
-    return mp
+    return bodies
 
 
-def check_records(w, d, prior_docs):
+def check_bodies(w, rows):
+    """the bodies of the 2025 edition: a code with a dash (never a GSO code), a kind, the level
+    left empty, the parent an area of the new 31 or a body before it; each right after its area's
+    block. Returns them as units of the new tree (rank: their area's), by code"""
+    out = {}
+    seen = set()
+    for r in rows:
+        at = f"units-2025.csv line {r['_line']}"
+        if not r["kind"]:
+            seen.add(r["code"])
+            continue
+        if r["kind"] not in BODY_KINDS:
+            err(f"{at}: kind {r['kind']!r}")
+        if "-" not in r["code"] or r["code"].split("-")[0] not in w.by["new"]:
+            err(f"{at}: a body's code is its area's code, a dash and letters, not {r['code']!r}")
+        if r["level"]:
+            err(f"{at}: a body leaves level empty (its area's)")
+        area = w.by["new"].get(r["parent_code"]) or (out.get(r["parent_code"]) or {}).get("area")
+        if r["parent_code"] not in seen or not area:
+            err(f"{at}: parent {r['parent_code']} is not an area of the new 31 or a body before it")
+            continue
+        u = mr.Unit(r)
+        u["tree"], u["rank"], u["area"] = "new", area["rank"], area
+        out[r["code"]] = u
+        seen.add(r["code"])
+    if not any(u["kind"] == "front" and u["parent_code"] == mr.CITY for u in out.values()):
+        err("units-2025.csv: the city has no Front (kind front under 31)")
+    return out
+
+
+def check_records(w, d, prior_docs, bodies):
     recs = {}
     for reg in mr.REGISTERS:
         for part in ("2024-25", "2025-26"):
@@ -177,6 +217,8 @@ def check_records(w, d, prior_docs):
                     err(f"{at}: {DATE_FIELD[reg]} {v} outside {lo}..{hi}")
                 unit_field = "dialogue_unit" if reg == "conclusions" else "unit"
                 u = w.by[tree].get(r[unit_field])
+                if u is None and tree == "new" and reg in ("supervisions", "criticisms"):
+                    u = bodies.get(r[unit_field])  # the Front and its organisations record their own
                 if u is None:
                     err(f"{at}: unit {r[unit_field]} is not a unit of the {tree} tree")
                     continue
@@ -186,6 +228,9 @@ def check_records(w, d, prior_docs):
                 for f in INTS.get(reg, ()):
                     if not is_int(r[f]):
                         err(f"{at}: {f} {r[f]!r} not a count")
+                if reg in ("supervisions", "criticisms") and \
+                        not (all(is_int(r[f]) for f in TOTALS) or not any(r[f] for f in TOTALS)):
+                    err(f"{at}: recommendations and accepted both counts, or both empty (itemised)")
                 check_one(reg, r, at, u, w, tree, dd)
     # per register, across the rows
     for part in ("2024-25", "2025-26"):
@@ -308,6 +353,79 @@ def check_one(reg, r, at, u, w, tree, dd):
             err(f"{at}: nông thôn mới in {u['name']}")
 
 
+def check_recs(w, d, recs, bodies):
+    """supervision_recs-2025-26.csv, criticism_recs-2025-26.csv: each on an activity of exactly its
+    date and unit whose totals are empty (and every such activity has records); the addressee a
+    unit or body of the new tree; due 30-60 days after, answer_date iff accepted|rejected, between
+    the activity and 30/11/2026, with an answer; no activity with totals on an itemised day"""
+    out = {}
+    for reg, act in ITEMISED.items():
+        name = f"{reg}-2025-26.csv"
+        rows = read_csv(os.path.join(d, name), mr.HEADERS[reg])
+        out[reg] = rows
+        acts = collections.defaultdict(list)
+        for a in recs[(act, "2025-26")]:
+            acts[(a["date"], a["unit"])].append(a)
+        for r in rows:
+            at = f"{name} line {r['_line']}"
+            ad, due, ans = day(r["activity_date"]), day(r["due"]), day(r["answer_date"]) if r["answer_date"] else None
+            if not ad or not due or (r["answer_date"] and not ans):
+                err(f"{at}: bad date")
+                continue
+            mine = acts.get((r["activity_date"], r["unit"]), [])
+            if not mine:
+                err(f"{at}: no {act[:-1]} of {r['unit']} on {r['activity_date']}")
+            elif any(a["recommendations"] or a["accepted"] for a in mine):
+                err(f"{at}: the {act[:-1]} of {r['unit']} on {r['activity_date']} has its totals")
+            if not (w.by["new"].get(r["addressee"]) or bodies.get(r["addressee"])):
+                err(f"{at}: addressee {r['addressee']} is not a unit of the new tree")
+            if r["status"] not in REC_STATUSES:
+                err(f"{at}: status {r['status']!r}")
+            if not 30 - 3 <= (due - ad).days <= 60:  # a working day at most three days before
+                err(f"{at}: due {r['due']} not 30-60 days after the activity")
+            if not mr.workday(due):
+                err(f"{at}: due {r['due']} not a working day")
+            if (r["status"] in ("accepted", "rejected")) != bool(ans):
+                err(f"{at}: answer_date iff accepted or rejected")
+            if ans and not ad <= ans <= mr.AS_OF:
+                err(f"{at}: answer_date {r['answer_date']} outside {r['activity_date']}..{mr.AS_OF}")
+            if ans and not r["answer"]:
+                err(f"{at}: answered without an answer")
+            if not r["content"]:
+                err(f"{at}: no content")
+        keys = {(r["activity_date"], r["unit"]) for r in rows}
+        for k, mine in acts.items():
+            empty = [a for a in mine if not a["recommendations"]]
+            if empty and k not in keys:
+                err(f"{act}-2025-26.csv line {empty[0]['_line']}: totals empty and no itemised recommendations")
+            if k in keys and len(empty) != len(mine):
+                err(f"{act}-2025-26.csv: {k[1]} on {k[0]}: totals beside itemised recommendations")
+    return out
+
+
+def activity_counts(acts, items):
+    """recommendations and accepted of the activities: their totals, or where those are empty
+    their itemised records (one each, accepted ones)"""
+    n = collections.Counter((r["activity_date"], r["unit"]) for r in items)
+    ok = collections.Counter((r["activity_date"], r["unit"]) for r in items if r["status"] == "accepted")
+    recs = acc = 0
+    for a in acts:
+        k = (a["date"], a["unit"])
+        recs += int(a["recommendations"]) if a["recommendations"] else n[k]
+        acc += int(a["accepted"]) if a["accepted"] else ok[k]
+    return recs, acc
+
+
+def annex_67(acts, items, form):
+    """the four columns of Biểu 6 (count, documents) or 7 (conferences, drafts), then
+    recommendations and accepted"""
+    if form == "bieu-6":
+        head = [len(acts), sum(int(a["documents_reviewed"]) for a in acts)]
+    else:
+        head = [sum(a["form"] == "hoi_nghi" for a in acts), sum(int(a["drafts"]) for a in acts if a["form"] == "gui_du_thao")]
+    return head + list(activity_counts(acts, items))
+
+
 def check_submissions(w, d):
     rows = read_csv(os.path.join(d, "submissions-2024-26.csv"), mr.HEADERS["submissions"])
     today = D(2026, 12, 6)
@@ -355,7 +473,7 @@ def check_plans(d, recs):
         err("the city's plan lost its models_coverage target")
 
 
-def check_report(d, recs):
+def check_report(d, recs, items):
     doc = json.loads(read(os.path.join(d, "report-31-2026.json")))
     keys = {"number", "symbol", "date", "place", "parent_body", "issuer", "issuer_long", "title", "recipients",
             "sign_on_behalf", "sign_position", "sign_name", "sections"}
@@ -368,6 +486,18 @@ def check_report(d, recs):
     dl26 = [r for r in recs[("dialogues", "2025-26")] if r["date"].startswith("2026")]
     if "tổ chức được %s cuộc đối thoại" % mr.vn_num(len(dl26)) not in doc["sections"]["p1.II.1"]:
         err("report-31-2026.json: the dialogues sentence does not give the 2026 count %d" % len(dl26))
+    # the Front's figures: Biểu 6/7 of 31 for 2026 (itemised activities count their records)
+    fs = [r for r in recs[("supervisions", "2025-26")] if r["date"].startswith("2026")]
+    fc = [r for r in recs[("criticisms", "2025-26")] if r["date"].startswith("2026")]
+    n6, d6, r6, a6 = annex_67(fs, items["supervision_recs"], "bieu-6")
+    n7, d7, r7, a7 = annex_67(fc, items["criticism_recs"], "bieu-7")
+    want = ("tổ chức %s cuộc giám sát; nghiên cứu, xem xét %s văn bản; đề xuất %s ý kiến, kiến nghị, trong đó %s ý "
+            "kiến, kiến nghị được tiếp thu" % tuple(map(mr.vn_num, (n6, d6, r6, a6))),
+            "Tổ chức %s hội nghị phản biện xã hội và phản biện %s dự thảo văn bản; đề xuất %s ý kiến, kiến nghị, "
+            "trong đó %s ý kiến được tiếp thu" % tuple(map(mr.vn_num, (n7, d7, r7, a7))))
+    for w_ in want:
+        if w_ not in doc["sections"]["p1.II.3"]:
+            err("report-31-2026.json: p1.II.3 does not say %r" % w_)
 
 
 # ---------------------------------------------------------------- INFO: Biểu 5 of 31 across the reform
@@ -408,6 +538,35 @@ def info(w, recs, subs):
     print("INFO: submissions: " + ", ".join("%s %s %s %d" % (*k, v) for k, v in sorted(st.items())))
 
 
+def info_bodies(w, recs, items, bodies):
+    """Biểu 6/7 of 31 for 2026 by level, with a row per kind of body, and the recommendations'
+    state as of 30/11/2026 (overdue: open or in progress past the due date)"""
+    print("INFO: bodies: " + ", ".join("%s (%s)" % (c, u["kind"]) for c, u in bodies.items()))
+    for form, reg, items_reg in (("bieu-6", "supervisions", "supervision_recs"), ("bieu-7", "criticisms", "criticism_recs")):
+        acts = [r for r in recs[(reg, "2025-26")] if r["date"].startswith("2026")]
+        mine = items[items_reg]
+        rows = []
+        for level, label in ((1, "Thành phố"), (2, "Xã, phường")):
+            def lv(a):
+                u = w.by["new"].get(a["unit"]) or bodies[a["unit"]]["area"]
+                return 1 if u["rank"] == "prov" else 2
+            sel = [a for a in acts if lv(a) == level]
+            rows.append((label, annex_67(sel, mine, form)))
+            for kind in ("front", "organisation"):
+                ks = [a for a in sel if a["unit"] in bodies and bodies[a["unit"]]["kind"] == kind]
+                if any(u["kind"] == kind and (u["area"]["rank"] == "prov") == (level == 1) for u in bodies.values()):
+                    rows.append(("trong đó: " + KIND_ROW[kind], annex_67(ks, mine, form)))
+        rows.append(("Tổng", annex_67(acts, mine, form)))
+        print("INFO: %s of 31, 2026: %s" % (form, "; ".join("%s %s" % (l, "/".join(map(str, v))) for l, v in rows)))
+    for reg, rows in items.items():
+        st = collections.Counter(r["status"] for r in rows)
+        late = [r for r in rows if r["status"] in ("open", "in_progress") and r["due"] < mr.AS_OF.isoformat()]
+        by = collections.Counter(r["addressee"] for r in late)
+        print("INFO: %s: %d (%s); overdue on %s: %d (%d open), by addressee %s" % (
+            reg, len(rows), ", ".join("%s %d" % kv for kv in sorted(st.items())), mr.AS_OF, len(late),
+            sum(r["status"] == "open" for r in late), ", ".join("%s %d" % kv for kv in sorted(by.items()))))
+
+
 def windows_of(p):
     y = int(p[:4])
     if p.endswith("S1"):
@@ -423,13 +582,15 @@ def main(argv):
     ap.add_argument("--dir", default=HERE)
     a = ap.parse_args(argv)
     w = mr.World(a.shared)
-    check_units(w, a.dir, a.shared)
+    bodies = check_units(w, a.dir, a.shared)
     prior = mr.read_csv(os.path.join(a.dir, "documents.csv"))
-    recs = check_records(w, a.dir, prior)
+    recs = check_records(w, a.dir, prior, bodies)
+    items = check_recs(w, a.dir, recs, bodies)
     subs = check_submissions(w, a.dir)
     check_plans(a.dir, recs)
-    check_report(a.dir, recs)
+    check_report(a.dir, recs, items)
     info(w, recs, subs)
+    info_bodies(w, recs, items, bodies)
     for m in bad[:60]:
         print("FAIL: " + m)
     if len(bad) > 60:

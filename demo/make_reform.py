@@ -8,10 +8,14 @@ script adds what an office working across the 1 July 2025 reform holds:
   added to the first edition of the tree beside old Hải Phòng (demo/units.csv);
 - units-2025.csv: the edition from 01/07/2025 of the provinces the demo's units fall into: the new
   Thành phố Hải Phòng (31 = old 31 + old 30, 114 communes), Thái Nguyên (19), Lạng Sơn (20) and
-  Bắc Ninh (24) with their communes (the units of the 2024 plans, units_extra.csv, get successors);
+  Bắc Ninh (24) with their communes (the units of the 2024 plans, units_extra.csv, get successors),
+  and the new city's bodies (column kind: its Front, Women's Union, People's Committee, two Sở,
+  the Front of Phường Hồng Bàng);
 - mapping-2025.csv: the rows of mapping-2024-2025.csv whose old unit is in the demo;
 - REGISTER-2024-25.csv: records of 2024-01-02 … 2025-06-30 on the OLD units of Hải Phòng and
   Hải Dương; REGISTER-2025-26.csv: records of 2025-07-01 … 2026-11-30 on the NEW units;
+- supervision_recs-2025-26.csv, criticism_recs-2025-26.csv: the recommendations of the bodies'
+  2026 supervisions and criticisms one by one (those activities leave their totals empty);
 - submissions-2024-26.csv: the reporting history of 2024, 2025S1 (districts -> city) and 2026
   (communes -> city);
 - report-31-2026.json: the city's 2026 report (a draft), its figures computed from the records.
@@ -1264,6 +1268,195 @@ def criticisms(world, rng_of):
     return out
 
 
+# ---------------------------------------------------------------- bodies of the new city; recommendations one by one
+# The bodies of the new Thành phố Hải Phòng (units-2025.csv, column kind; issue 11): a body's
+# parent is its area or another body, its level its area's (left empty). Codes carry a dash, so
+# they never collide with GSO codes. Each follows its area in the file.
+BODIES = [  # code, name, type, parent, kind
+    ("31-MT", "Ủy ban MTTQ Việt Nam thành phố Hải Phòng", "Ủy ban Mặt trận", "31", "front"),
+    ("31-PN", "Hội Liên hiệp Phụ nữ thành phố Hải Phòng", "Hội", "31-MT", "organisation"),
+    ("31-UB", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân", "31", "government"),
+    ("31-SYT", "Sở Y tế thành phố Hải Phòng", "Sở", "31-UB", "agency"),
+    ("31-SXD", "Sở Xây dựng thành phố Hải Phòng", "Sở", "31-UB", "agency"),
+    ("11311-MT", "Ủy ban MTTQ Việt Nam phường Hồng Bàng", "Ủy ban Mặt trận", "11311", "front"),
+]
+
+# Supervisions and criticisms of 2026 by the bodies, their totals left empty: each recommendation
+# is a record of supervision_recs / criticism_recs (to whom, due, answered, accepted or not). The
+# other 2026 supervisions and criticisms keep their totals. Activities are dated so that no due
+# date falls in 28/11–14/12/2026 (around the demo's "today"): a recommendation is overdue on the
+# home pages exactly when it is as of 30/11/2026.
+# register, date, unit, form, subject, documents (drafts), [(content, addressee, answer if accepted)]
+FRONT_ACTS = [
+    ("supervisions", "2026-02-10", "31-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố giám sát việc thực hiện chính sách bảo hiểm y tế đối với người cao "
+     "tuổi, người thuộc hộ cận nghèo", 5, [
+         ("Chỉ đạo các trạm y tế xã, phường, đặc khu niêm yết công khai danh mục thuốc, dịch vụ kỹ thuật được quỹ bảo "
+          "hiểm y tế chi trả", "31-SYT", "Sở Y tế đã có văn bản chỉ đạo; các trạm y tế đã niêm yết công khai danh mục"),
+         ("Nghiên cứu nâng mức hỗ trợ đóng bảo hiểm y tế cho người thuộc hộ cận nghèo", "31-UB",
+          "Đã trình Hội đồng nhân dân thành phố nâng mức hỗ trợ, áp dụng từ ngày 01/7/2026"),
+         ("Bảo đảm đủ thuốc điều trị bệnh không lây nhiễm (tăng huyết áp, đái tháo đường) tại trạm y tế", "31-SYT",
+          "Đã điều chuyển thuốc giữa các cơ sở và tổ chức mua sắm bổ sung cho trạm y tế"),
+         ("Rà soát, đề nghị cấp thẻ bảo hiểm y tế kịp thời cho người cao tuổi đủ điều kiện trên địa bàn phường",
+          "11311", "Đã rà soát từng tổ dân phố, lập danh sách đề nghị cấp thẻ cho các trường hợp còn thiếu"),
+     ]),
+    ("supervisions", "2026-04-14", "31-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố giám sát việc giải quyết thủ tục hành chính tại Trung tâm phục vụ "
+     "hành chính công các xã, phường, đặc khu", 4, [
+         ("Duy trì điểm tiếp nhận hồ sơ tại trụ sở cũ của các xã, phường ở những nơi người dân đi lại xa", "31-UB",
+          "Đã chỉ đạo duy trì điểm tiếp nhận hồ sơ tại trụ sở cũ đến hết năm 2026"),
+         ("Bổ sung máy tính, máy quét và đường truyền cho bộ phận một cửa của các xã, phường, đặc khu", "31-UB",
+          "Đã phân bổ kinh phí mua sắm thiết bị cho các xã, phường, đặc khu"),
+         ("Công khai số điện thoại đường dây nóng và thời hạn giải quyết từng thủ tục tại trụ sở phường", "11311",
+          "Đã niêm yết công khai tại trụ sở và trên trang thông tin điện tử của phường"),
+         ("Hướng dẫn thống nhất thành phần hồ sơ cấp giấy phép xây dựng nhà ở riêng lẻ sau khi phân cấp cho cấp xã",
+          "31-SXD", "Sở Xây dựng đã ban hành văn bản hướng dẫn gửi các xã, phường, đặc khu"),
+         ("Tập huấn nghiệp vụ cho công chức tiếp nhận, trả kết quả hồ sơ tại trung tâm phục vụ hành chính công",
+          "31-UB", "Đã tổ chức các lớp tập huấn cho công chức bộ phận một cửa"),
+     ]),
+    ("supervisions", "2026-06-09", "31-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố giám sát việc quản lý chất lượng, bảo đảm an toàn các nhà chung cư "
+     "cũ", 3, [
+         ("Kiểm định chất lượng các nhà chung cư cũ xuống cấp, công khai kết quả cho các hộ dân", "31-SXD",
+          "Đã kiểm định, công bố kết quả và thông báo đến từng nhà chung cư"),
+         ("Xây dựng phương án bố trí chỗ ở tạm cho các hộ dân tại nhà chung cư nguy hiểm trước mùa mưa bão", "31-UB",
+          "Đã phê duyệt phương án bố trí chỗ ở tạm cho các hộ dân"),
+         ("Tổ chức đối thoại với các hộ dân về phương án cải tạo, xây dựng lại nhà chung cư", "11311",
+          "Đã tổ chức hội nghị đối thoại với các hộ dân, tổng hợp ý kiến báo cáo thành phố"),
+     ]),
+    ("supervisions", "2026-08-11", "31-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố giám sát việc bảo đảm an toàn thực phẩm tại bếp ăn tập thể các "
+     "trường học", 2, [
+         ("Tăng cường kiểm tra đột xuất các bếp ăn tập thể, cơ sở cung cấp suất ăn cho trường học", "31-SYT",
+          "Đã thành lập các đoàn kiểm tra liên ngành, kiểm tra đột xuất trước năm học mới"),
+         ("Công khai kết quả kiểm tra và danh sách cơ sở vi phạm quy định về an toàn thực phẩm", "31-SYT",
+          "Đã công khai kết quả kiểm tra trên trang thông tin điện tử của Sở"),
+         ("Chỉ đạo các xã, phường, đặc khu kiểm tra điều kiện bếp ăn của các trường trên địa bàn", "31-UB",
+          "Đã có văn bản chỉ đạo các xã, phường, đặc khu thực hiện"),
+     ]),
+    ("supervisions", "2026-11-17", "31-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố giám sát việc thực hiện chương trình xóa nhà tạm, nhà dột nát", 4, [
+         ("Hướng dẫn mẫu thiết kế nhà ở bảo đảm an toàn, phòng, chống bão cho hộ nghèo, hộ cận nghèo", "31-SXD",
+          "Sở Xây dựng đã ban hành các mẫu thiết kế nhà ở an toàn"),
+         ("Đẩy nhanh giải ngân kinh phí hỗ trợ cho các hộ đã hoàn thành xây dựng nhà ở", "31-UB",
+          "Đã chỉ đạo giải ngân dứt điểm cho các hộ đã hoàn thành"),
+         ("Công khai danh sách hộ được hỗ trợ và mức hỗ trợ tại các tổ dân phố", "11311",
+          "Đã niêm yết công khai tại nhà văn hóa các tổ dân phố"),
+     ]),
+    ("supervisions", "2026-07-07", "31-PN", None,
+     "Hội Liên hiệp Phụ nữ thành phố giám sát việc thực hiện chính sách đối với phụ nữ, trẻ em có hoàn cảnh khó khăn",
+     3, [
+         ("Bố trí kinh phí hỗ trợ học nghề, tạo việc làm cho phụ nữ thuộc hộ nghèo, hộ cận nghèo", "31-UB",
+          "Đã bố trí kinh phí trong chương trình đào tạo nghề năm 2026"),
+         ("Tổ chức khám sàng lọc ung thư vú, ung thư cổ tử cung miễn phí cho phụ nữ có hoàn cảnh khó khăn", "31-SYT",
+          "Đã tổ chức các đợt khám sàng lọc tại trạm y tế các xã, phường"),
+         ("Rà soát trẻ em mồ côi, trẻ em có hoàn cảnh đặc biệt trên địa bàn để kịp thời hỗ trợ", "11311",
+          "Đã rà soát, lập danh sách và đề nghị hỗ trợ theo quy định"),
+     ]),
+    ("supervisions", "2026-09-15", "11311-MT", None,
+     "Ủy ban Mặt trận Tổ quốc Việt Nam phường Hồng Bàng giám sát việc thu gom, xử lý rác thải sinh hoạt tại các tổ "
+     "dân phố", 1, [
+         ("Bố trí thêm điểm tập kết rác và lịch thu gom cố định tại các tổ dân phố", "11311",
+          "Đã bố trí thêm điểm tập kết, công khai lịch thu gom tại các tổ dân phố"),
+         ("Xử lý nghiêm các trường hợp đổ rác thải không đúng nơi quy định", "11311",
+          "Đã lắp camera giám sát tại các điểm nóng, xử phạt các trường hợp vi phạm"),
+         ("Công khai mức thu giá dịch vụ thu gom rác thải tại khu dân cư", "11311",
+          "Đã niêm yết công khai mức thu tại các tổ dân phố"),
+     ]),
+    ("criticisms", "2026-05-19", "31-MT", "hoi_nghi",
+     "Phản biện dự thảo Đề án phát triển nhà ở xã hội trên địa bàn thành phố giai đoạn 2026 - 2030", None, [
+         ("Làm rõ tiêu chí, thứ tự ưu tiên đối tượng được mua, thuê mua nhà ở xã hội", "31-SXD",
+          "Đã tiếp thu, bổ sung tiêu chí ưu tiên vào dự thảo đề án"),
+         ("Bổ sung quỹ đất phát triển nhà ở xã hội gần các khu công nghiệp", "31-SXD",
+          "Đã bổ sung danh mục quỹ đất vào dự thảo đề án"),
+         ("Quy định rõ trách nhiệm công khai thông tin dự án và danh sách người được mua nhà", "31-SXD",
+          "Đã tiếp thu, bổ sung quy định công khai thông tin"),
+         ("Bổ sung giải pháp hỗ trợ vay vốn ưu đãi cho công nhân, người lao động mua nhà ở xã hội", "31-UB",
+          "Đã tiếp thu, giao ngân hàng chính sách xây dựng chương trình cho vay"),
+     ]),
+    ("criticisms", "2026-09-22", "31-MT", "gui_du_thao",
+     "Phản biện dự thảo Kế hoạch nâng cao chất lượng y tế cơ sở trên địa bàn thành phố giai đoạn 2026 - 2030", 1, [
+         ("Bổ sung chỉ tiêu về số bác sĩ làm việc tại trạm y tế xã, phường, đặc khu", "31-SYT",
+          "Đã bổ sung chỉ tiêu vào dự thảo kế hoạch"),
+         ("Làm rõ nguồn kinh phí đầu tư trang thiết bị cho trạm y tế", "31-SYT",
+          "Đã bổ sung phụ lục nguồn kinh phí thực hiện"),
+         ("Bổ sung cơ chế luân phiên bác sĩ tuyến thành phố về hỗ trợ trạm y tế", "31-SYT",
+          "Đã tiếp thu, bổ sung vào nhiệm vụ, giải pháp của kế hoạch"),
+     ]),
+]
+REJECTED = [  # the addressee's explanation of a recommendation not taken up
+    "Chưa bố trí được nguồn lực trong năm 2026; sẽ nghiên cứu khi xây dựng kế hoạch năm 2027",
+    "Nội dung đã được quy định tại văn bản hiện hành; đã trả lời, giải trình bằng văn bản",
+]
+IN_PROGRESS = ["Đang nghiên cứu, xây dựng phương án thực hiện", "Đang chỉ đạo rà soát, sẽ trả lời bằng văn bản",
+               "Đã giao cơ quan chuyên môn tham mưu, đang thực hiện"]
+# as of 30/11/2026, the recommendations due by then: shares answered accepted, rejected, still in
+# progress (the rest open), dealt over them; those not yet due: weights of in_progress, open
+REC_PAST = (("accepted", 0.5), ("rejected", 0.13), ("in_progress", 0.17))
+REC_FUTURE = (0.4, 0.6)
+QUIET = (D(2026, 11, 28), D(2026, 12, 14))  # no due date in these days (see FRONT_ACTS)
+
+
+def front_recommendations(world, rng):
+    """the bodies' 2026 activities with empty totals and their recommendations, one record each:
+    due 30-60 days after the activity (a working day), the state as of 30/11/2026; answered ones
+    (accepted, rejected) with an answer date by then and a short answer"""
+    acts = {"supervisions": [], "criticisms": []}
+    recs = {"supervisions": [], "criticisms": []}
+    body = {b[0] for b in BODIES}
+    items_of = []  # (register, day, unit, content, addressee, answer if accepted, due)
+    for reg, date, unit, form, subject, n, items in FRONT_ACTS:
+        day = D.fromisoformat(date)
+        assert workday(day) and REFORM <= day <= AS_OF and unit in body, (date, unit)
+        if reg == "supervisions":
+            acts[reg].append((date, unit, subject, n, None, None))
+        else:
+            acts[reg].append((date, unit, form, n, None, None, subject))
+        for content, addressee, done_text in items:
+            assert addressee in body or addressee in world.by["new"], addressee
+            due = due_after(day, rng.randint(30, 60))
+            assert not QUIET[0] <= due <= QUIET[1], (date, content)
+            items_of.append((reg, day, unit, content, addressee, done_text, due))
+    past = [i for i, it in enumerate(items_of) if it[6] < AS_OF]
+    rng.shuffle(past)
+    status_of, k = {}, 0
+    for st, share in REC_PAST:
+        for i in past[k:k + round(share * len(past))]:
+            status_of[i] = st
+        k += round(share * len(past))
+    for i, it in enumerate(items_of):
+        if i not in status_of:
+            status_of[i] = "open" if it[6] < AS_OF else ("in_progress", "open")[rng.weighted(list(REC_FUTURE))]
+    for i, (reg, day, unit, content, addressee, done_text, due) in enumerate(items_of):
+        status, answered, answer = status_of[i], "", ""
+        if status in ("accepted", "rejected"):  # mostly by the due date, some late
+            opts = workdays(day + datetime.timedelta(days=10), min(AS_OF, due + datetime.timedelta(days=15)))
+            answered = rng.choice(opts).isoformat()
+            answer = done_text if status == "accepted" else rng.choice(REJECTED)
+        elif status == "in_progress":
+            answer = rng.choice(IN_PROGRESS)
+        recs[reg].append((day.isoformat(), unit, content, addressee, due.isoformat(), status, answered, answer))
+    for rows in recs.values():
+        rows.sort(key=lambda r: (r[0], r[1]))
+    return acts, recs
+
+
+def activity_totals(acts, recs, rec_col=4, acc_col=5):
+    """recommendations and accepted of activities (tuples), from their totals or, where those are
+    empty, from their itemised records (one each; accepted ones): the system's rule"""
+    by = collections.Counter((r[0], r[1]) for r in recs)
+    ok = collections.Counter((r[0], r[1]) for r in recs if r[5] == "accepted")
+    n = a = 0
+    for r in acts:
+        if r[rec_col] is None:
+            n += by[(r[0], r[1])]
+            a += ok[(r[0], r[1])]
+        else:
+            n += r[rec_col]
+            a += r[acc_col]
+    return n, a
+
+
 # ---------------------------------------------------------------- Biểu 3: models "Dân vận khéo"
 FIELDS = md.FIELDS
 NEW_DEPT = {  # the city's departments after the 2025 mergers
@@ -1661,6 +1854,8 @@ def report_2026(world, files, number):
     rec = in_year(new["receptions"], 2026)
     fs = in_year(new["supervisions"], 2026)
     fc = in_year(new["criticisms"], 2026)
+    fs_recs, fs_acc = activity_totals(fs, new["supervision_recs"])  # itemised ones count their records
+    fc_recs, fc_acc = activity_totals(fc, new["criticism_recs"])
     mdl = [r for r in new["models"] if r[5] == 2026]
     board_docs = [r for r in in_year(new["documents"], 2026, 2) if r[4] == "ban_dan_van"]
     board_conf = [r for r in in_year(new["conferences"], 2026) if r[2] == "ban_dan_van"]
@@ -1700,9 +1895,9 @@ def report_2026(world, files, number):
         "xem xét %s văn bản; đề xuất %s ý kiến, kiến nghị, trong đó %s ý kiến, kiến nghị được tiếp thu, giải quyết. Tổ "
         "chức %s hội nghị phản biện xã hội và phản biện %s dự thảo văn bản; đề xuất %s ý kiến, kiến nghị, trong đó %s ý "
         "kiến được tiếp thu." % (
-            vn_num(len(fs)), vn_num(sum(r[3] for r in fs)), vn_num(sum(r[4] for r in fs)), vn_num(sum(r[5] for r in fs)),
+            vn_num(len(fs)), vn_num(sum(r[3] for r in fs)), vn_num(fs_recs), vn_num(fs_acc),
             vn_num(sum(1 for r in fc if r[2] == "hoi_nghi")), vn_num(sum(r[3] or 0 for r in fc)),
-            vn_num(sum(r[4] for r in fc)), vn_num(sum(r[5] for r in fc))))
+            vn_num(fc_recs), vn_num(fc_acc)))
     s["p1.II.4"] = (
         "Các cấp ủy, chính quyền thăm, chúc mừng các tổ chức tôn giáo nhân dịp Tết Nguyên đán Bính Ngọ, Lễ Phục sinh, "
         "Đại lễ Phật đản Phật lịch 2570; hoàn thành việc bàn giao hồ sơ quản lý cơ sở tôn giáo cho các xã, phường mới; "
@@ -1744,8 +1939,25 @@ HEADERS = dict(md.HEADERS)
 HEADERS["criticisms"] = md.HEADERS["criticisms"] + ["subject"]
 HEADERS["submissions"] = ["form", "period", "unit", "status", "submitted", "decided", "comment"]
 HEADERS["mapping"] = ["old_code", "new_code", "share"]
+HEADERS["units-2025"] = HEADERS["units"] + ["kind"]  # the edition holds the new city's bodies (issue 11)
+HEADERS["supervision_recs"] = HEADERS["criticism_recs"] = ["activity_date", "unit", "content", "addressee", "due",
+                                                           "status", "answer_date", "answer"]
 REGISTERS = ("dialogues", "conclusions", "documents", "conferences", "inspections", "letters", "receptions",
              "supervisions", "criticisms", "models")
+
+
+def edition_rows(edition, cols):
+    """the 2025 edition as the source has it (kind empty: areas), each area followed by its bodies"""
+    out = []
+    for u in edition:
+        out.append(tuple(u[c] for c in cols) + ("",))
+        for code, name, typ, parent, kind in BODIES:
+            area = parent
+            while area not in {x["code"] for x in edition}:
+                area = next(b[3] for b in BODIES if b[0] == area)
+            if area == u["code"]:
+                out.append((code, name, typ, "", parent, kind))
+    return out
 
 
 def stream(n):
@@ -1768,7 +1980,7 @@ def main(argv):
     files = {}
     cols = HEADERS["units"]
     files["units-hd-2024"] = [tuple(u[c] for c in cols) for u in world.old30]
-    files["units-2025"] = [tuple(u[c] for c in cols) for u in world.edition]
+    files["units-2025"] = edition_rows(world.edition, cols)
     files["mapping-2025"] = [(r["old_code"], r["new_code"], r["share"]) for r in world.mapping]
 
     recs = {}
@@ -1784,16 +1996,28 @@ def main(argv):
     recs["criticisms"] = criticisms(world, stream(9))
     recs["models"] = models(world, stream(10))
     subs = submissions(world, Rng(SEED + 11000))
+    # the bodies' 2026 activities, their recommendations one by one (a stream of their own: the
+    # other records are those drawn before)
+    acts, itemised = front_recommendations(world, Rng(SEED + 12000))
+    for reg in ("supervisions", "criticisms"):
+        key = (lambda r: (r[0], r[1], r[2], r[6])) if reg == "criticisms" else (lambda r: (r[0], r[1], r[2]))
+        recs[reg]["new"] = sorted(recs[reg]["new"] + acts[reg], key=key)  # as the registers sort them
+    recs["supervision_recs"] = {"old": [], "new": itemised["supervisions"]}
+    recs["criticism_recs"] = {"old": [], "new": itemised["criticisms"]}
 
     written = []
     for name, rows in files.items():
-        write_csv(os.path.join(a.out, name + ".csv"), HEADERS[name.split("-")[0]], rows)
+        write_csv(os.path.join(a.out, name + ".csv"), HEADERS.get(name) or HEADERS[name.split("-")[0]], rows)
         written.append("%s.csv %d" % (name, len(rows)))
     for reg in REGISTERS:
         for tree in ("old", "new"):
             name = "%s-%s" % (reg, FILE_OF[tree])
             write_csv(os.path.join(a.out, name + ".csv"), HEADERS[reg], recs[reg][tree])
             written.append("%s.csv %d" % (name, len(recs[reg][tree])))
+    for reg in ("supervision_recs", "criticism_recs"):
+        name = "%s-%s" % (reg, FILE_OF["new"])
+        write_csv(os.path.join(a.out, name + ".csv"), HEADERS[reg], recs[reg]["new"])
+        written.append("%s.csv %d" % (name, len(recs[reg]["new"])))
     write_csv(os.path.join(a.out, "submissions-2024-26.csv"), HEADERS["submissions"], subs)
     written.append("submissions-2024-26.csv %d" % len(subs))
 

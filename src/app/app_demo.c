@@ -104,8 +104,9 @@ static int demo_plans(app *a, dv_err *e) {
 }
 
 /* demo/REGISTER.csv, or REGISTER-SUFFIX.csv, where the demo has one;
- * registers that refer to another (conclusions -> dialogues) after the
- * others */
+ * registers that refer to another (conclusions -> dialogues, the itemised
+ * supervision_recs -> supervisions and criticism_recs -> criticisms) after
+ * the others, so a record finds the activity it names */
 static int demo_records(app *a, const char *suffix, dv_err *e) {
   int rc = 0;
   for (int pass = 0; pass < 2; pass++)
@@ -141,6 +142,8 @@ static const struct {
 } reform_users[] = {
     {"hongbang", "hongbang123", "11311", ROLE_OFFICER}, /* Phường Hồng Bàng (from 01/07/2025) */
     {"tuky", "tuky12345", "11074", ROLE_OFFICER},       /* Xã Tứ Kỳ, of old Hải Dương */
+    {"mattran", "mattran123", "31-MT", ROLE_OFFICER},   /* Ủy ban MTTQ Việt Nam thành phố (a body) */
+    {"ubnd", "ubnd12345", "31-UB", ROLE_OFFICER},       /* Ủy ban nhân dân thành phố: answers recommendations */
 };
 
 /* The demo's second year (demo/make_reform.py): old Hải Dương added to the
@@ -148,7 +151,10 @@ static const struct {
  * of 01/07/2025 (the new Hải Phòng = old Hải Phòng + Hải Dương, 114
  * communes) and the reform's mapping, then the records of 2025S2 and 2026
  * on the new units, the 2026 plans, the reporting history of 2024–2026,
- * the city's 2026 report and users of two new communes. */
+ * the city's 2026 report, users of two new communes and of two of the
+ * city's bodies (the Front, the People's Committee). The edition holds
+ * the bodies; their 2026 supervisions and criticisms list their
+ * recommendations one by one (supervision_recs, criticism_recs). */
 static int demo_reform(app *a, dv_err *e) {
   const embedded_file *hd = embedded_find("units-hd-2024.csv"), *ed = embedded_find("units-2025.csv"),
                       *map = embedded_find("mapping-2025.csv");
