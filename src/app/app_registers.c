@@ -459,6 +459,17 @@ static int check_ref(app *a, const reg_def *r, const char *const *v, int line, d
 
 /* a record whose totals other records itemise (a supervision) leaves them
  * empty once such records exist */
+/* how many records of r refer to the activity of unit (on day) dated date
+ * (r's `ref`), -1 on a database error: by r's own date where it is the
+ * activity's (an indexed range), else by the field */
+static int referrers(app *a, const reg_def *r, const char *unit, int day, const char *date) {
+  const char *by = r->date_field == r->ref_date ? NULL : r->fields[r->ref_date].name;
+  int pos = app_unit_pos_on(a, unit, day);
+  return pos < 0 ? 0
+                 : store_record_count(app_store(a), r->code, a->t.u[pos].id, by ? -2000000000 : day,
+                                      by ? 2000000000 : day, by, date);
+}
+
 static int check_itemised(app *a, const reg_def *t, const char *const *v, int line, dv_err *e) {
   int uf = unit_field(t), day = record_day(a, t, v);
   if (uf < 0 || t->date_field < 0 || day < 0) return 0;
@@ -466,16 +477,34 @@ static int check_itemised(app *a, const reg_def *t, const char *const *v, int li
     const reg_def *r = &a->regs[i];
     int k = r->ref_replaces && !strcmp(r->ref_register, t->code) ? itemised_total(t, r, v) : -1;
     if (k < 0) continue;
-    /* by the records' own date where it is the activity's (an indexed range), else by the field */
-    const char *by = r->date_field == r->ref_date ? NULL : r->fields[r->ref_date].name;
-    int pos = app_unit_pos_on(a, v[uf], day);
-    int n = pos < 0 ? 0 : store_record_count(app_store(a), r->code, a->t.u[pos].id, by ? -2000000000 : day,
-                                            by ? 2000000000 : day, by, v[t->date_field]);
+    int n = referrers(a, r, v[uf], day, v[t->date_field]);
     if (n < 0) return dv_fail(e, DV_EDB, line, "", "không đọc được sổ \"%s\"", r->title);
     if (n)
       return dv_fail(e, DV_EINVAL, line, t->fields[k].name,
                      "trường \"%s\" (%s): đã có %d %s ghi từng cái trong sổ \"%s\", số này được đếm từ đó; để trống",
                      t->fields[k].name, t->fields[k].label, n, r->item, r->title);
+  }
+  return 0;
+}
+
+/* An activity that other records refer to (a dialogue's conclusions, a
+ * supervision's recommendations) keeps its unit and date and is not deleted
+ * while they exist, unless another activity of that unit and day remains
+ * for them; v NULL: a delete. */
+static int check_referrers(app *a, const reg_def *t, char **old, char **v, dv_err *e) {
+  int uf = unit_field(t), df = t->date_field, day = record_day(a, t, (const char *const *)old);
+  if (uf < 0 || df < 0 || day < 0 || (v && !strcmp(old[uf], v[uf]) && !strcmp(old[df], v[df]))) return 0;
+  for (int i = 0; i < a->nregs; i++) {
+    const reg_def *r = &a->regs[i];
+    if (!r->ref_register || strcmp(r->ref_register, t->code)) continue;
+    int n = referrers(a, r, old[uf], day, old[df]);
+    int pos = app_unit_pos_on(a, old[uf], day);
+    if (n <= 0 || pos < 0 || store_record_count(app_store(a), t->code, a->t.u[pos].id, day, day, NULL, NULL) > 1)
+      continue;
+    const char *field = !v ? "id" : strcmp(old[df], v[df]) ? t->fields[df].name : t->fields[uf].name;
+    return dv_fail(e, DV_ECONFLICT, 0, field, "%s này có %d %s trong sổ \"%s\"; %s chúng trước",
+                   t->item ? t->item : t->title, n, r->item ? r->item : r->title, r->title,
+                   v ? "đổi đơn vị, ngày của" : "xóa");
   }
   return 0;
 }
@@ -932,6 +961,7 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, NULL, e);
   if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);
   if (!rc) rc = check_unlocked(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, e);
+  if (!rc && *id) rc = check_referrers(a, r, old, v, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
@@ -958,6 +988,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   int rc = load_values(a, s, r, id, old, &pos, e);
   if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
   if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)old, e);
+  if (!rc) rc = check_referrers(a, r, old, NULL, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = audit_json(r, (const char *const *)old), action[48];

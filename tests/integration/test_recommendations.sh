@@ -17,7 +17,9 @@
 #     recommendations, the overdue ones marked "Quá hạn", not the answered ones nor those of
 #     another addressee; the addressee opens the record and answers it (status and answer date),
 #     the home page no longer lists it, Biểu 6 counts it accepted, the audit log holds the
-#     change by that login; the addressee cannot change the content, nor answer for another.
+#     change by that login; the addressee cannot change the content, nor answer for another;
+#   - a supervision with itemised recommendations is not deleted nor moved to another day or
+#     unit (409 naming the field); one without may be.
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
 cd "$W" || exit 1
@@ -274,6 +276,28 @@ b6b = check_annex("bieu-6", SUP, [dict(r, status="accepted") if r["content"].sta
                   " after R1 was accepted")
 if b6b.get("Tổng", [0] * 4)[3] != b6.get("Tổng", [0] * 4)[3] + 1:
     err(f"Biểu 6 accepted: {b6.get('Tổng')} → {b6b.get('Tổng')}, expected +1")
+
+# the supervision keeps its recommendations: not deleted, its date and unit not changed while
+# they exist (they would point at no activity); its subject may change; one without any goes
+st, _, data = pf.get("/api/registers/supervisions?unit=P&limit=50")
+SUPS = {r["values"]["date"]: r for r in json.loads(data)["records"]} if st == 200 else {}
+s1, s2 = SUPS.get("2026-03-10"), SUPS.get("2026-04-20")
+if not s1 or not s2: raise SystemExit(f"supervisions listed: {sorted(SUPS)}")
+audit1 = con.execute("select coalesce(max(id), 0) from audit").fetchone()[0]
+for what, obj, field in (("moves to another day", {"date": "2026-03-11"}, "date"),
+                         ("moves to another unit", {"unit": "D1F"}, "unit")):
+    st, body, data = api(pf, f"/api/registers/supervisions/{s1['id']}", obj)
+    if st != 409 or body.get("field") != field or "kiến nghị" not in body.get("error", ""):
+        err(f"the supervision with recommendations {what}: HTTP {st} {body or data[:200]!r}, expected 409 naming {field}")
+st, _, data = pf.api("DELETE", f"/api/registers/supervisions/{s1['id']}")
+if st != 409 or "kiến nghị" not in data.decode("utf-8", "replace"):
+    err(f"DELETE of the supervision with recommendations: HTTP {st} {data[:200]!r}, expected 409")
+if con.execute("select count(*) from audit where id > ?", (audit1,)).fetchone()[0]:
+    err("refused changes of the supervision left audit rows")
+st, body, data = api(pf, f"/api/registers/supervisions/{s1['id']}", {"subject": "Giám sát chính sách bảo hiểm y tế học sinh năm 2026"})
+if st != 200: err(f"the supervision's subject changed: HTTP {st} {data[:200]!r}")
+st, _, data = pf.api("DELETE", f"/api/registers/supervisions/{s2['id']}")
+if st != 200: err(f"DELETE of a supervision without itemised recommendations: HTTP {st} {data[:200]!r}")
 con.close()
 sys.exit(1 if bad else 0)
 PY
