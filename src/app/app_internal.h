@@ -78,6 +78,9 @@ int put_values(app *a, const user *u, value_plan *vp, char **periods, int n, dv_
 void free_plans(value_plan *v, int n);
 int app_registers_load(app *a, dv_err *e);
 void app_registers_release(app *a);
+/* recomputes the search text of every stored record when the stored fold
+ * version is not the current one (records saved before unit names were in it) */
+int app_records_refold(app *a, dv_err *e);
 /* counts every register's records into the cube; caller holds the write lock */
 int app_registers_count_all(app *a, store *s, dv_err *e);
 /* records by a store query, without access checks or private fields; caller holds a lock */

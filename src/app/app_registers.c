@@ -98,16 +98,28 @@ static void values_from_json(const reg_def *r, const char *data, int which, char
   json_decref(o);
 }
 
-/* the folded search text of the searchable public fields, one a line, into
- * out; raw is scratch space */
-static void search_fold(buf *out, buf *raw, const reg_def *r, const char *const *v) {
+static void add_line(buf *raw, const char *s) {
+  buf_adds(raw, s);
+  buf_addc(raw, '\n');
+}
+
+/* the folded search text, one a line, into out: the searchable public
+ * fields, then the names of the record's unit (at pos) and of the units it
+ * names, so "hai phong" finds the records of "Thành phố Hải Phòng"; raw is
+ * scratch space. Bump FOLD_VERSION when what goes in changes. */
+#define FOLD_VERSION "2"
+static void search_fold(app *a, buf *out, buf *raw, const reg_def *r, const char *const *v, int pos) {
   buf_reset(raw);
   buf_reset(out);
   for (int i = 0; i < r->nfields; i++)
-    if (r->fields[i].search && !r->fields[i].private_) {
-      buf_adds(raw, v[i]);
-      buf_addc(raw, '\n');
-    }
+    if (r->fields[i].search && !r->fields[i].private_) add_line(raw, v[i]);
+  for (int i = 0; i < r->nfields; i++) {
+    field_type ty = r->fields[i].type;
+    int up = ty == FT_UNIT ? pos : ty == FT_UNITREF && *v[i] ? app_record_unitref_pos(a, r, v, i) : -1;
+    if (up < 0 || up >= a->t.n) continue;
+    add_line(raw, a->t.u[up].name);
+    if (a->t.u[up].short_name && *a->t.u[up].short_name) add_line(raw, a->t.u[up].short_name);
+  }
   if (text_fold_append(out, raw->s)) buf_reset(out);
 }
 
@@ -875,7 +887,7 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int p
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
   values_json(&w->data, w, r, v, 0);
   const char *data = w->data.s, *priv = values_json(&w->priv, w, r, v, 1) ? w->priv.s : NULL;
-  search_fold(&w->fold, &w->raw, r, v);
+  search_fold(a, &w->fold, &w->raw, r, v, pos);
   const char *fold = w->fold.s;
   int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, e)
                : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, u ? u->id : 0, id, e);
@@ -889,6 +901,53 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int p
     free(after);
   }
   if (w == &own) record_bufs_release(&own);
+  return rc;
+}
+
+/* ---------------- the search text of stored records ---------------- */
+
+typedef struct refold {
+  app *a;
+  store *s;
+  const reg_def *r;
+  record_bufs w;
+  char *v[REG_MAX_FIELDS];
+  int rc;
+  dv_err *e;
+} refold;
+
+static void refold_row(void *ctx, int64_t id, int64_t unit_id, const char *data) {
+  refold *x = ctx;
+  if (x->rc) return;
+  const reg_def *r = x->r;
+  int pos = tree_find_id(&x->a->t, unit_id), uf = unit_field(r);
+  for (int i = 0; i < r->nfields; i++) {
+    free(x->v[i]);
+    x->v[i] = xstrdup(i == uf && pos >= 0 ? x->a->t.u[pos].code : "");
+  }
+  values_from_json(r, data, 0, x->v);
+  search_fold(x->a, &x->w.fold, &x->w.raw, r, (const char *const *)x->v, pos);
+  x->rc = store_record_set_fold(x->s, id, x->w.fold.s, x->e);
+}
+
+static int refold_register(app *a, store *s, const reg_def *r, dv_err *e) {
+  refold x = {.a = a, .s = s, .r = r, .e = e};
+  record_bufs_init(&x.w, r);
+  int rc = store_records_scan(s, r->code, refold_row, &x, e) || x.rc;
+  for (int i = 0; i < r->nfields; i++) free(x.v[i]);
+  record_bufs_release(&x.w);
+  return rc;
+}
+
+int app_records_refold(app *a, dv_err *e) {
+  store *s = app_store(a);
+  char v[16] = "";
+  if (store_setting_get(s, "records.fold_version", v, sizeof v) == 0 && !strcmp(v, FOLD_VERSION)) return 0;
+  int rc = store_begin(s, e);
+  for (int i = 0; !rc && i < a->nregs; i++) rc = refold_register(a, s, &a->regs[i], e);
+  if (!rc) rc = store_setting_set(s, "records.fold_version", FOLD_VERSION, e);
+  if (!rc) return store_commit(s, e);
+  store_rollback(s);
   return rc;
 }
 

@@ -113,8 +113,9 @@ void store_close(store *s) {
   sqlite3_finalize(s->ins_record);
   sqlite3_finalize(s->ins_private);
   sqlite3_finalize(s->cnt_record);
+  sqlite3_finalize(s->set_fold);
   s->ins_audit = s->ins_record = s->ins_private = NULL;
-  s->cnt_record = NULL;
+  s->cnt_record = s->set_fold = NULL;
   if (s->db) sqlite3_close_v2(s->db);
   s->db = NULL;
 }
@@ -849,6 +850,17 @@ int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const ch
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
   sqlite3_finalize(st);
   return rc ? rc : put_private(s, id, priv, e);
+}
+
+int store_record_set_fold(store *s, int64_t id, const char *fold, dv_err *e) {
+  if (!s->set_fold) s->set_fold = prep(s, "UPDATE records SET fold=? WHERE id=?"); /* kept: every record once */
+  sqlite3_stmt *st = s->set_fold;
+  if (!st) return db_fail(s, e, "records");
+  bind_text(st, 1, fold);
+  sqlite3_bind_int64(st, 2, id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+  sqlite3_reset(st);
+  return rc;
 }
 
 int store_record_delete(store *s, int64_t id, dv_err *e) {

@@ -16,6 +16,7 @@ typedef struct store {
   long now_time;
   sqlite3_stmt *ins_audit, *ins_record, *ins_private; /* cached: imports insert many */
   sqlite3_stmt *cnt_record;                           /* cached: an import checks each row */
+  sqlite3_stmt *set_fold;                             /* cached: a recompute of every fold */
   char reg_code[32]; /* the register last inserted into and its id (records.reg) */
   int64_t reg_id;
   int saved_cache; /* page cache size to restore after a bulk transaction; 0 = none */
@@ -146,6 +147,8 @@ int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, con
 int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
                         const char *fold, dv_err *e);
 int store_record_delete(store *s, int64_t id, dv_err *e);
+/* replaces the search text of a record (a recompute of every fold) */
+int store_record_set_fold(store *s, int64_t id, const char *fold, dv_err *e);
 /* *data and *priv malloc'd (priv NULL if none); DV_ENOTFOUND */
 int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv);
 typedef struct record_query {
