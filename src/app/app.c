@@ -2,6 +2,7 @@
 #include "app/app_internal.h"
 #include "core/calendar.h"
 #include "core/period.h"
+#include "core/vntime.h"
 #include "util/buf.h"
 #include "util/embedded.h"
 #include "util/esc.h"
@@ -129,7 +130,7 @@ static void load_settings(app *a, store *s) {
 
 int app_today(app *a) {
   if (a->today) return a->today;
-  return (int)(time(NULL) / 86400);
+  return day_in_vn(time(NULL)); /* today in Vietnam */
 }
 
 /* the n-th working day after day: weekends and public holidays skipped */

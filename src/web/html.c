@@ -164,6 +164,12 @@ void h_date(buf *b, int day) {
   buf_adds(b, s);
 }
 
+void h_time(buf *b, const char *iso_utc, int with_seconds) {
+  char s[40];
+  time_format_vn(iso_utc, with_seconds, s, sizeof s);
+  h_text(b, s);
+}
+
 /* --- layout ------------------------------------------------------------------ */
 
 static void nav_item(ctx *c, const char *path, const char *text) {
@@ -310,9 +316,8 @@ void h_period_select_ex(ctx *c, const char *name, const char *label, const char 
   period sel;
   int have = selected && *selected && strlen(selected) <= 7 && period_parse(selected, &sel) == 0;
   time_t now = time(NULL);
-  struct tm tm;
-  localtime_r(&now, &tm);
-  int last = tm.tm_year + 1900, first = 2020;
+  int last, first = 2020, mo, dd;
+  date_to_ymd(day_in_vn(now), &last, &mo, &dd);
   if (have && sel.year > last) last = sel.year;
   if (have && sel.year < first) first = sel.year;
   char id[80], eid[84];

@@ -128,23 +128,6 @@ void page_users_post(ctx *c) {
 
 /* --- audit ----------------------------------------------------------------------- */
 
-/* "2023-06-19T08:30:00Z" (UTC) -> "19/06/2023 15:30:00" in local time */
-static void audit_time(buf *b, const char *at) {
-  struct tm tm = {0};
-  int y, mo, d, h, mi, s;
-  if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
-    h_text(b, at);
-    return;
-  }
-  tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-  time_t t = timegm(&tm);
-  struct tm lt;
-  localtime_r(&t, &lt);
-  char out[32];
-  strftime(out, sizeof out, "%d/%m/%Y %H:%M:%S", &lt);
-  h_text(b, out);
-}
-
 static void audit_json(buf *b, const char *label, const char *json) {
   if (!json || !*json) return;
   h_lit(b, "<details><summary>");
@@ -179,7 +162,7 @@ void page_audit(ctx *c) {
   for (int i = 0; i < shown; i++) {
     const audit_row *r = &rows[i];
     h_lit(b, "<tr><td class=\"nowrap\">");
-    audit_time(b, r->at);
+    h_time(b, r->at, 1);
     h_lit(b, "</td><td>");
     h_text(b, r->login[0] ? r->login : "(dòng lệnh)");
     h_lit(b, "</td><td>");

@@ -285,19 +285,6 @@ static const char *field_label(ctx *c, const char *name) {
   return name;
 }
 
-/* "2023-06-19T08:30:00Z" (UTC, as stored) -> "19/06/2023 15:30" in local time */
-static const char *local_time(ctx *c, const char *at) {
-  struct tm tm = {0}, lt;
-  int y, mo, d, h, mi, s;
-  if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return at;
-  tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
-  time_t t = timegm(&tm);
-  localtime_r(&t, &lt);
-  char out[32];
-  strftime(out, sizeof out, "%d/%m/%Y %H:%M", &lt);
-  return c_strdup(c, out);
-}
-
 static void ed_status(ctx *c, const report_doc *d, const ed_unit *v, const ed_flash *fl) {
   buf *b = &c->out;
   if (fl && fl->msg) {
@@ -320,7 +307,9 @@ static void ed_status(ctx *c, const report_doc *d, const ed_unit *v, const ed_fl
     h_lit(b, "<p class=\"notice\">Bạn chỉ có quyền xem báo cáo của đơn vị này; các ô dưới đây chỉ đọc.</p>");
   h_lit(b, "<p class=\"hint\">");
   if (d->id) {
-    h_text(b, c_printf(c, "Lưu lần cuối: %s", local_time(c, d->updated_at)));
+    char at[40];
+    time_format_vn(d->updated_at, 0, at, sizeof at);
+    h_text(b, c_printf(c, "Lưu lần cuối: %s", at));
     if (d->updated_by[0]) h_text(b, c_printf(c, " bởi %s", d->updated_by));
     h_lit(b, ".");
   } else {

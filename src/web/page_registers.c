@@ -948,19 +948,6 @@ static void h_size(buf *b, size_t n) {
 }
 
 /* "2023-06-28T09:15:00Z" -> "28/06/2023 09:15 (UTC)"; anything else as it is */
-static void h_stamp(buf *b, const char *at) {
-  char d[11] = "";
-  int day;
-  if (strlen(at) >= 16) memcpy(d, at, 10), d[10] = 0;
-  if (d[0] && at[10] == 'T' && date_parse(d, &day) == 0) {
-    h_date(b, day);
-    buf_addf(b, " %.5s", at + 11);
-    if (at[strlen(at) - 1] == 'Z') h_lit(b, " (UTC)");
-  } else {
-    h_text(b, at);
-  }
-}
-
 static void attachments_section(ctx *c, rec_form *rf) {
   buf *b = &c->out;
   attachment_info *rows = NULL;
@@ -990,7 +977,7 @@ static void attachments_section(ctx *c, rec_form *rf) {
       h_open(b, "code", "title", rows[i].sha256, NULL);
       h_text(b, c_printf(c, "%.12s…", rows[i].sha256));
       h_lit(b, "</code></td><td data-label=\"Tải lên lúc\">");
-      h_stamp(b, rows[i].created_at);
+      h_time(b, rows[i].created_at, 0);
       h_lit(b, "</td></tr>");
     }
     h_lit(b, "</tbody></table></div>");
@@ -1068,7 +1055,7 @@ static void stages_section(ctx *c, rec_form *rf) {
   h_error_for(b, "e-to", rf->stage_err);
   h_lit(b, "</div>");
   char today[11];
-  date_format_vn((int)(time(NULL) / 86400), today);
+  date_format_vn(day_in_vn(time(NULL)), today);
   h_field(b, "stage_date", "Ngày", "text", rf->stage_date ? rf->stage_date : today, NULL,
           "Ngày/tháng/năm, ví dụ 30/03/2023");
   h_field(b, "comment", "Ý kiến, căn cứ", "textarea", rf->stage_comment ? rf->stage_comment : "", NULL, NULL);
@@ -1349,7 +1336,7 @@ static void page_new(ctx *c, const reg_def *r) {
   if (uf >= 0) rf.val[uf] = unit_arg(c);
   if (r->date_field >= 0) {
     char today[11];
-    date_format_vn((int)(time(NULL) / 86400), today);
+    date_format_vn(day_in_vn(time(NULL)), today);
     rf.val[r->date_field] = r->fields[r->date_field].type == FT_YEAR ? c_strdup(c, today + 6) : c_strdup(c, today);
   }
   rf.priv_edit = rf.can_write && private_ok(c, r, uf >= 0 ? rf.val[uf] : NULL, rf.val);

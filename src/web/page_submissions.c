@@ -84,19 +84,9 @@ static void state_badge(buf *b, const char *state) { state_badge_as(b, state, su
 /* "2023-06-09T09:00:00Z" -> "09/06/2023 16:00", Vietnam time (UTC+7, no
  * summer time); "" for none */
 static const char *when_vn(ctx *c, const char *iso) {
-  char d[11];
-  int day, hh, mm;
-  if (!iso || !*iso) return "";
-  if (strlen(iso) < 16 || iso[10] != 'T') return c_strdup(c, iso);
-  memcpy(d, iso, 10);
-  d[10] = 0;
-  if (date_parse(d, &day) || sscanf(iso + 11, "%2d:%2d", &hh, &mm) != 2 || hh > 23 || mm > 59)
-    return c_strdup(c, iso);
-  int min = hh * 60 + mm + 7 * 60;
-  day += min / 1440;
-  min %= 1440;
-  date_format_vn(day, d);
-  return c_printf(c, "%s %02d:%02d", d, min / 60, min % 60);
+  char s[40];
+  time_format_vn(iso, 0, s, sizeof s);
+  return c_strdup(c, s);
 }
 
 /* the annex page at its submission box */

@@ -3,6 +3,7 @@
 #ifndef DV_WEB_INT_H
 #define DV_WEB_INT_H
 #include "app/app.h"
+#include "core/vntime.h"
 #include "util/buf.h"
 #include <jansson.h>
 #include <stddef.h>
@@ -131,6 +132,9 @@ void h_int(buf *b, long long v);
 void fmt_int_vn(char *out, size_t n, long long v);
 /* dd/mm/yyyy */
 void h_date(buf *b, int day);
+/* a stored UTC timestamp as "dd/mm/yyyy HH:MM[:SS]" in Asia/Ho_Chi_Minh
+ * (core/vntime.h): the one way pages show a time */
+void h_time(buf *b, const char *iso_utc, int with_seconds);
 /* a percentage with one decimal ("35,5%"), "—" for NaN (a zero denominator) */
 void h_percent(buf *b, double v);
 /* a bar of v percent (0..100) as inline SVG; NaN draws the empty track */
