@@ -77,6 +77,12 @@ static int digits(const char *s, int min, int max, int *v) {
   return n >= min ? n : -1;
 }
 
+const char *c_date_vn(ctx *c, int day) {
+  char s[11];
+  date_format_vn(day, s);
+  return c_strdup(c, s);
+}
+
 int parse_date_vn(const char *s, int *day) {
   if (!s) return -1;
   if (strlen(s) == 10 && s[4] == '-') return date_parse(s, day);

@@ -110,9 +110,11 @@ static void ed_field(ctx *c, const char *name, const char *label, const char *ty
     h_text(b, value);
     h_close(b, "textarea");
   } else {
-    h_open(b, "input", "id", id, "name", name, "type", type, "value", value ? value : "", "readonly", ro ? "" : NULL,
-           "inputmode", !strcmp(name, "number") ? "numeric" : NULL, "aria-invalid", err ? "true" : NULL,
-           "aria-describedby", desc, NULL);
+    int dmy = !strcmp(type, "dmy"); /* a date typed dd/mm/yyyy: no picker that follows the browser's locale */
+    h_open(b, "input", "id", id, "name", name, "type", dmy ? "text" : type, "value", value ? value : "", "readonly",
+           ro ? "" : NULL, "inputmode", !strcmp(name, "number") ? "numeric" : NULL, "pattern", dmy ? DATE_VN_PATTERN : NULL,
+           "placeholder", dmy ? "dd/mm/yyyy" : NULL, "autocomplete", dmy ? "off" : NULL, "aria-invalid",
+           err ? "true" : NULL, "aria-describedby", desc, NULL);
   }
   if (hint) {
     h_open(b, "p", "class", "hint", "id", hid, NULL);
@@ -174,7 +176,9 @@ static void ed_header_fields(ctx *c, const report_doc *d, int ro, const ed_flash
   char number[16] = "";
   if (d->number > 0) snprintf(number, sizeof number, "%d", d->number);
   const char *num = fl && fl->number_raw ? fl->number_raw : number;
+  int day;
   const char *date = fl && fl->date_raw ? fl->date_raw : d->date;
+  if (date == d->date && date_parse(d->date, &day) == 0) date = c_date_vn(c, day);
   h_lit(b, "<fieldset class=\"ed-head\"><legend>Phần đầu văn bản</legend><div class=\"ed-grid\">");
   ed_field(c, "parent_body", "Cơ quan cấp trên", "text", d->parent_body, ro, fl, NULL, "wide");
   ed_field(c, "issuer", "Cơ quan ban hành", "text", d->issuer, ro, fl, NULL, "wide");
@@ -183,7 +187,7 @@ static void ed_header_fields(ctx *c, const report_doc *d, int ro, const ed_flash
                                            d->next_number);
   ed_field(c, "number", "Số", "text", num, ro, fl, hint, NULL);
   ed_field(c, "symbol", "Ký hiệu", "text", d->symbol, ro, fl, d->state ? "Ví dụ BC-UBND" : "Ví dụ BC/TU", NULL);
-  ed_field(c, "date", "Ngày ban hành", "date", date, ro, fl, NULL, NULL);
+  ed_field(c, "date", "Ngày ban hành", "dmy", date, ro, fl, "Ngày/tháng/năm, ví dụ 19/06/2023", NULL);
   ed_field(c, "place", "Nơi ban hành", "text", d->place, ro, fl, "Địa danh trước ngày tháng", NULL);
   ed_field(c, "issuer_long", "Tên đầy đủ của cơ quan ban hành", "text", d->issuer_long, ro, fl,
            "Dùng ở dòng “(Kèm theo Báo cáo số … của …)” dưới tên mỗi biểu", "full");
@@ -445,8 +449,7 @@ static int take_number(ctx *c, report_doc *d, ed_flash *fl) {
   return 0;
 }
 
-/* "YYYY-MM-DD" from the date input (checked by the app), or "dd/mm/yyyy"
- * typed where the browser has no date input */
+/* "dd/mm/yyyy" as typed, or "YYYY-MM-DD" (checked by the app) */
 static int take_date(ctx *c, report_doc *d, ed_flash *fl) {
   char *v = posted(c, "date");
   if (!v) return 0;

@@ -135,6 +135,10 @@ void h_date(buf *b, int day);
 /* a stored UTC timestamp as "dd/mm/yyyy HH:MM[:SS]" in Asia/Ho_Chi_Minh
  * (core/vntime.h): the one way pages show a time */
 void h_time(buf *b, const char *iso_utc, int with_seconds);
+/* a day as "dd/mm/yyyy" in the request's memory */
+const char *c_date_vn(ctx *c, int day);
+/* what a date field accepts (the server takes ISO too: parse_date_vn) */
+#define DATE_VN_PATTERN "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}"
 /* a percentage with one decimal ("35,5%"), "—" for NaN (a zero denominator) */
 void h_percent(buf *b, double v);
 /* a bar of v percent (0..100) as inline SVG; NaN draws the empty track */
