@@ -170,6 +170,30 @@ void h_time(buf *b, const char *iso_utc, int with_seconds) {
   h_text(b, s);
 }
 
+void h_print_head(ctx *c, const char *unit_code, const char *period_id) {
+  char name[256] = "", plabel[64] = "Tất cả các kỳ", iso[24], at[40];
+  int pos = unit_code && *unit_code ? unit_pos_of(c, unit_code) : -1;
+  const tree *t = app_read_begin(c->a);
+  if (pos >= 0 && pos < t->n) snprintf(name, sizeof name, "%s", t->u[pos].name);
+  app_read_end(c->a);
+  period p;
+  if (period_id && *period_id && strlen(period_id) <= 7 && period_parse(period_id, &p) == 0)
+    period_label_vn(&p, plabel, sizeof plabel);
+  time_t now = time(NULL);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  time_format_vn(iso, 0, at, sizeof at);
+  buf *b = &c->out;
+  h_lit(b, "<div class=\"print-head\"><span>Đơn vị: <strong>");
+  h_text(b, name[0] ? name : unit_code ? unit_code : "");
+  h_lit(b, "</strong></span><span>Kỳ: <strong>");
+  h_text(b, plabel);
+  h_lit(b, "</strong></span><span>In lúc ");
+  h_text(b, at);
+  h_lit(b, "</span></div>");
+}
+
 /* --- layout ------------------------------------------------------------------ */
 
 static void nav_item(ctx *c, const char *path, const char *text) {
@@ -216,6 +240,9 @@ void page_begin(ctx *c, const char *title) {
            "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
            "<header class=\"top\"><a class=\"brand\" href=\"/\">Công tác dân vận</a>");
   if (c->logged_in) {
+    /* the button folds the menu on a phone; without the script it stays hidden and the menu open */
+    h_lit(b, "<button type=\"button\" class=\"menu-btn\" aria-controls=\"menu\" aria-expanded=\"false\" hidden>"
+             "Menu</button><div class=\"menu\" id=\"menu\">");
     h_lit(b, "<nav aria-label=\"Chức năng chính\"><ul>");
     nav_item(c, "/units", "Đơn vị");
     nav_item(c, "/report", "Biểu tổng hợp");
@@ -233,6 +260,7 @@ void page_begin(ctx *c, const char *title) {
     }
     h_lit(b, "</ul></nav>");
     header_user(c);
+    h_lit(b, "</div>");
   }
   h_lit(b, "</header>\n<main id=\"main\" tabindex=\"-1\">");
 }
@@ -367,8 +395,8 @@ void h_unit_select(ctx *c, const char *name, const char *label, const char *sele
   int day = period_id && *period_id && !period_parse(period_id, &per) ? app_period_day(c->a, &per) : 0;
   int sel = selected && *selected ? app_unit_pos_readable(c->a, &c->u, selected, day ? period_id : NULL) : -1;
   if (p0 >= 0 && t->u[p0].end - p0 <= UNIT_SELECT_MAX) {
-    h_open(b, "select", "id", id, "name", name, "aria-invalid", err && *err ? "true" : NULL, "aria-describedby",
-           err && *err ? eid : NULL, NULL);
+    h_open(b, "select", "id", id, "name", name, "data-units", "", "aria-invalid", err && *err ? "true" : NULL,
+           "aria-describedby", err && *err ? eid : NULL, NULL);
     for (int p = p0; p < t->u[p0].end; p++) {
       if (day && !unit_valid_on(&t->u[p], day)) continue;
       buf lab;

@@ -380,6 +380,7 @@ static void entry_page(ctx *c, entry *en) {
   form_label(en->f->code, flabel, sizeof flabel);
   period_label_vn(&en->p, plabel, sizeof plabel);
   page_begin(c, c_printf(c, "Nhập %s · %s", flabel, en->unit_name));
+  h_print_head(c, en->unit, en->period_id);
   h_lit(b, "<header class=\"annex-head\"><p class=\"kicker\">");
   h_text(b, en->can_write ? "Nhập số liệu" : "Số liệu đã nhập (chỉ xem)");
   h_lit(b, " · ");

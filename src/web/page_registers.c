@@ -638,6 +638,7 @@ static void page_list(ctx *c, const reg_def *r) {
   }
   const char *path = c_printf(c, "/r/%s", r->code);
   page_begin(c, r->title);
+  h_print_head(c, la.unit, la.period);
   h_lit(b, "<p class=\"crumbs-inline\"><a href=\"/registers\">← Sổ theo dõi</a></p>");
   h_tag(b, "h1", r->title);
   if (arg(c, "deleted"))

@@ -393,6 +393,7 @@ static void title_block(ctx *c, const rtable *t, const period *p, const unit_vie
   char plabel[64], flabel[32];
   period_label_vn(p, plabel, sizeof plabel);
   form_label(t->form, flabel, sizeof flabel);
+  h_print_head(c, t->unit_code, t->period);
   h_lit(b, "<header class=\"annex-head\"><p class=\"kicker\">");
   h_text(b, flabel);
   h_lit(b, " · ");

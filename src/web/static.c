@@ -585,6 +585,13 @@ static void asset(ctx *c, const char *ctype, const char *body, size_t len) {
   c->cache = "public, max-age=3600";
 }
 
-void static_css(ctx *c) { asset(c, "text/css; charset=utf-8", app_css, sizeof app_css - 1); }
-void static_js(ctx *c) { asset(c, "text/javascript; charset=utf-8", app_js, sizeof app_js - 1); }
+void static_css(ctx *c) {
+  asset(c, "text/css; charset=utf-8", app_css, sizeof app_css - 1);
+  buf_add(&c->out, web_ux_css, web_ux_css_len); /* static_ux.c */
+}
+
+void static_js(ctx *c) {
+  asset(c, "text/javascript; charset=utf-8", app_js, sizeof app_js - 1);
+  buf_add(&c->out, web_ux_js, web_ux_js_len);
+}
 void static_icon(ctx *c) { asset(c, "image/svg+xml", icon_svg, sizeof icon_svg - 1); }

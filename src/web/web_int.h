@@ -135,6 +135,11 @@ void h_date(buf *b, int day);
 /* a stored UTC timestamp as "dd/mm/yyyy HH:MM[:SS]" in Asia/Ho_Chi_Minh
  * (core/vntime.h): the one way pages show a time */
 void h_time(buf *b, const char *iso_utc, int with_seconds);
+/* names the unit and the period at the top of a printout (hidden on screen) */
+void h_print_head(ctx *c, const char *unit_code, const char *period_id);
+/* static_ux.c: served after app.css and app.js */
+extern const char web_ux_css[], web_ux_js[];
+extern const size_t web_ux_css_len, web_ux_js_len;
 /* a day as "dd/mm/yyyy" in the request's memory */
 const char *c_date_vn(ctx *c, int day);
 /* what a date field accepts (the server takes ISO too: parse_date_vn) */

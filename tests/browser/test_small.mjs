@@ -1,0 +1,181 @@
+// The smaller things of issue 12 (item 7), in Chromium on the demo database:
+//   - the unit picker: typing "hai phong" offers "Thành phố Hải Phòng", "dang giang" offers
+//     "Phường Đằng Giang"; arrows and Enter choose, Esc closes; the <select> takes the value;
+//   - the register search finds the dialogues of a unit by its name ("hai phong");
+//   - times in Asia/Ho_Chi_Minh: an attachment stored at 2024-03-05T18:30:00Z shows
+//     "06/03/2024 01:30", an audit row at that time "06/03/2024 01:30:00";
+//   - no input[type=date] on the pages an officer visits; the report editor's date is
+//     dd/mm/yyyy;
+//   - at 390×844 the menu is a button (aria-expanded) and the header is short;
+//   - the annex table's first column stays visible after a horizontal scroll, with a hint;
+//   - printed (emulateMedia print), the annex, list and entry pages name the unit and period.
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { run, login, check, artifacts } from './lib.mjs';
+
+const sql = (db, q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+
+async function typeAhead(page, base) {
+  await page.goto(`${base}/report?form=bieu-5&unit=31&period=2023S1`);
+  const box = page.locator('input[role=combobox][aria-controls]').first();
+  check(await box.count() === 1 && await page.locator('select#f-unit').count() === 1,
+    'the unit <select> is kept and a combobox input stands beside it');
+  await box.click();
+  await box.fill('hai phong');
+  const list = page.locator(`#${await box.getAttribute('aria-controls')}`);
+  check(await box.getAttribute('aria-expanded') === 'true' && await list.isVisible(), 'typing opens the list');
+  const first = (await list.locator('[role=option]').first().innerText()).trim();
+  check(/Hải Phòng/.test(first), `"hai phong" offers "${first}" first`);
+  await box.fill('DANG GIANG');
+  const opts = await list.locator('[role=option]').allInnerTexts();
+  check(opts.length >= 1 && opts.every((t) => /Đằng Giang/.test(t)), `"DANG GIANG" offers only Đằng Giang: ${opts.join(' | ')}`);
+  check(/Ngô Quyền/.test(opts[0]), `a ward is shown under its district: "${opts[0]}"`);
+  await box.press('ArrowDown');
+  const active = await box.getAttribute('aria-activedescendant');
+  check(active && await page.locator(`#${active}`).getAttribute('aria-selected') === 'true',
+    'ArrowDown marks an option (aria-activedescendant, aria-selected)');
+  await box.press('Enter');
+  check(await page.locator('select#f-unit').inputValue() === '11359', 'Enter chooses it: the select holds 11359');
+  check(await box.getAttribute('aria-expanded') === 'false', 'and the list closes');
+  await box.fill('may');
+  check(await box.getAttribute('aria-expanded') === 'true', 'typing again opens it');
+  await box.press('Escape');
+  check(await box.getAttribute('aria-expanded') === 'false' && !(await list.isVisible()), 'Esc closes it');
+  await Promise.all([page.waitForNavigation(), page.locator('select#f-unit').evaluate((s) => s.form.requestSubmit())]);
+  check(/unit=11359/.test(page.url()), 'the filter form sends the chosen unit');
+  await page.screenshot({ path: path.join(artifacts, 'small-typeahead.png') });
+}
+
+async function registerSearch(page, base) {
+  await page.goto(`${base}/r/dialogues?period=`);
+  await page.fill('input[name=q]', 'hai phong');
+  await Promise.all([page.waitForNavigation(), page.press('input[name=q]', 'Enter')]);
+  const body = await page.locator('main').innerText();
+  check(body.includes('ô nhiễm môi trường tại khu vực giáp ranh khu công nghiệp'),
+    'the register search "hai phong" lists the dialogue of Thành phố Hải Phòng about pollution');
+}
+
+async function times(page, base, db) {
+  await page.goto(`${base}/r/dialogues/new?unit=31`);
+  const csrf = await page.locator('input[name=csrf]').first().inputValue();
+  const r = await page.request.post(`${base}/api/registers/dialogues`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { date: '2026-10-05', unit: '31', type: 'dot_xuat', chair: 'cap_uy', title: 'Đối thoại có biên bản', participants: '9' },
+  });
+  check(r.ok(), `a dialogue of 2026 to attach to: HTTP ${r.status()}`);
+  const id = (await r.json()).id;
+  await page.goto(`${base}/r/dialogues/${id}`);
+  const file = path.join(tmpdir(), 'bien-ban.png');
+  writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  await page.setInputFiles('#attachments input[type=file]', file);
+  await Promise.all([page.waitForNavigation(), page.click('#attachments button[type=submit]')]);
+  sql(db, "UPDATE attachments SET created_at='2024-03-05T18:30:00Z';" +
+    "UPDATE audit SET at='2024-03-05T18:30:00Z' WHERE id=(SELECT max(id) FROM audit)");
+  await page.reload();
+  const att = await page.locator('#attachments').innerText();
+  check(att.includes('06/03/2024 01:30') && !/UTC/.test(att), `the attachment time is shown in +07: ${att.replace(/\s+/g, ' ').slice(0, 200)}`);
+  await page.goto(`${base}/audit`);
+  check((await page.locator('main').innerText()).includes('06/03/2024 01:30:00'), 'the audit log shows the time in +07');
+}
+
+async function dates(page, base) {
+  const pages = ['/documents/report?unit=31&period=2023S1', '/r/dialogues/new', '/r/conclusions/new', '/plans',
+    '/report?form=bieu-1&unit=31&period=2023S1', '/entry?form=bieu-1&unit=31&period=2023S1', '/holidays',
+    '/completeness?unit=31&period=2023S1', '/r/letters/new'];
+  for (const p of pages) {
+    await page.goto(base + p);
+    check(await page.locator('input[type=date]').count() === 0, `no native date picker on ${p}`);
+  }
+  await page.goto(`${base}/documents/report?unit=31&period=2023S1`);
+  const d = page.locator('#f-date');
+  const v = await d.inputValue();
+  check(/^(\d{2}\/\d{2}\/\d{4})?$/.test(v) && await d.getAttribute('pattern'), `the report editor's date is dd/mm/yyyy: "${v}"`);
+  await d.fill('19/06/2023');
+  await Promise.all([page.waitForNavigation(), page.click('form.doc-editor button.primary')]);
+  check(await page.locator('#f-date').inputValue() === '19/06/2023', 'a date typed dd/mm/yyyy is saved and shown so');
+}
+
+async function phone(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await login(page, base, 'ngoquyen', 'ngoquyen123');
+  const btn = page.locator('header.top button[aria-controls][aria-expanded]');
+  check(await btn.isVisible(), 'on a phone the menu is a button');
+  check(await btn.getAttribute('aria-expanded') === 'false', 'closed at first (aria-expanded=false)');
+  const h = (await page.locator('header.top').boundingBox()).height;
+  check(h <= 80, `the header is short: ${h}px`);
+  check(!(await page.locator('header.top nav a[href="/plans"]').isVisible()), 'the links are hidden');
+  await page.screenshot({ path: path.join(artifacts, 'small-phone-closed.png') });
+  await btn.click();
+  check(await btn.getAttribute('aria-expanded') === 'true' && await page.locator('header.top nav a[href="/plans"]').isVisible(),
+    'the button opens the menu');
+  await page.screenshot({ path: path.join(artifacts, 'small-phone-open.png') });
+  await btn.click();
+  check(await btn.getAttribute('aria-expanded') === 'false', 'and closes it');
+  await ctx.close();
+  const wide = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const p2 = await wide.newPage();
+  await login(p2, base, 'ngoquyen', 'ngoquyen123');
+  check(!(await p2.locator('header.top button[aria-controls][aria-expanded]').isVisible()) &&
+    await p2.locator('header.top nav a[href="/plans"]').isVisible(), 'on a wide screen the links show, no button');
+  await wide.close();
+}
+
+async function wideTable(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 800 } });
+  const page = await ctx.newPage();
+  await login(page, base, 'admin', 'admin123');
+  await page.goto(`${base}/report?form=bieu-6&unit=31&period=2023S1`);
+  const wrap = page.locator('.table-wrap:has(table.annex)').first();
+  const hint = page.locator('.scroll-hint').first();
+  check(await hint.isVisible(), 'a wide annex shows a scroll hint');
+  check(/kéo sang phải/i.test(await hint.innerText()), 'the hint says "kéo sang phải để xem thêm cột"');
+  await wrap.evaluate((w) => { w.scrollLeft = 600; });
+  await page.waitForTimeout(100);
+  const wb = await wrap.boundingBox();
+  const th = await page.locator('table.annex tbody tr:first-child th').first().boundingBox();
+  check(th.x >= wb.x - 1 && th.x < wb.x + 20, `the first column stays in view after scrolling (${th.x} vs ${wb.x})`);
+  await page.screenshot({ path: path.join(artifacts, 'small-wide-annex.png') });
+  await ctx.close();
+}
+
+async function printout(page, base) {
+  const cases = [
+    ['/report?form=bieu-1&unit=304&period=2023S1', 'annex'],
+    ['/r/dialogues?unit=304&period=2023S1', 'list'],
+    ['/entry?form=bieu-1&unit=304&period=2023S1', 'entry'],
+  ];
+  for (const [p, what] of cases) {
+    await page.goto(base + p);
+    const head = page.locator('.print-head');
+    check(await head.count() === 1 && !(await head.isVisible()), `${what}: the print header is hidden on screen`);
+    await page.emulateMedia({ media: 'print' });
+    const t = await head.innerText().catch(() => '');
+    check(await head.isVisible() && t.includes('Quận Ngô Quyền') && /6 tháng đầu năm 2023/i.test(t),
+      `${what}: printed, it names the unit and the period: "${t}"`);
+    if (what === 'annex') await page.screenshot({ path: path.join(artifacts, 'small-print-annex.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
+run('small', async ({ browser, srv }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await login(page, srv.base, 'admin', 'admin123');
+  const steps = [
+    ['type-ahead', () => typeAhead(page, srv.base)],
+    ['register search', () => registerSearch(page, srv.base)],
+    ['times', () => times(page, srv.base, srv.db)],
+    ['dates', () => dates(page, srv.base)],
+    ['phone menu', () => phone(browser, srv.base)],
+    ['wide table', () => wideTable(browser, srv.base)],
+    ['printout', () => printout(page, srv.base)],
+  ];
+  const failed = [];
+  for (const [name, fn] of steps) {
+    try { await fn(); } catch (e) { failed.push(name); console.error(`not ok - ${name}: ${e.message}`); }
+  }
+  if (failed.length) throw new Error(`failed: ${failed.join(', ')}`);
+});
