@@ -948,7 +948,6 @@ static void h_size(buf *b, size_t n) {
   }
 }
 
-/* "2023-06-28T09:15:00Z" -> "28/06/2023 09:15 (UTC)"; anything else as it is */
 static void attachments_section(ctx *c, rec_form *rf) {
   buf *b = &c->out;
   attachment_info *rows = NULL;

@@ -58,15 +58,16 @@ async function registerSearch(page, base) {
 }
 
 async function times(page, base, db) {
-  await page.goto(`${base}/r/dialogues/new?unit=31`);
+  await page.goto(`${base}/r/documents/new?unit=31`);
   const csrf = await page.locator('input[name=csrf]').first().inputValue();
-  const r = await page.request.post(`${base}/api/registers/dialogues`, {
+  const r = await page.request.post(`${base}/api/registers/documents`, {
     headers: { 'X-CSRF-Token': csrf },
-    data: { date: '2026-10-05', unit: '31', type: 'dot_xuat', chair: 'cap_uy', title: 'Đối thoại có biên bản', participants: '9' },
+    data: { kind: 'CV', symbol: '99-CV/TU', date: '2026-10-05', unit: '31', issued_by: 'cap_uy',
+      summary: 'Công văn có tệp đính kèm', fields: 'khac' },
   });
-  check(r.ok(), `a dialogue of 2026 to attach to: HTTP ${r.status()}`);
+  check(r.ok(), `a document of 2026 to attach to: HTTP ${r.status()}`);
   const id = (await r.json()).id;
-  await page.goto(`${base}/r/dialogues/${id}`);
+  await page.goto(`${base}/r/documents/${id}`);
   const file = path.join(tmpdir(), 'bien-ban.png');
   writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
   await page.setInputFiles('#attachments input[type=file]', file);
@@ -127,7 +128,7 @@ async function wideTable(browser, base) {
   const ctx = await browser.newContext({ viewport: { width: 800, height: 800 } });
   const page = await ctx.newPage();
   await login(page, base, 'admin', 'admin123');
-  await page.goto(`${base}/report?form=bieu-6&unit=31&period=2023S1`);
+  await page.goto(`${base}/report?form=bieu-5&unit=31&period=2023S1`);
   const wrap = page.locator('.table-wrap:has(table.annex)').first();
   const hint = page.locator('.scroll-hint').first();
   check(await hint.isVisible(), 'a wide annex shows a scroll hint');
