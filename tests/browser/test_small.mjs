@@ -84,10 +84,12 @@ async function times(page, base, db) {
 async function dates(page, base) {
   const pages = ['/documents/report?unit=31&period=2023S1', '/r/dialogues/new', '/r/conclusions/new', '/plans',
     '/report?form=bieu-1&unit=31&period=2023S1', '/entry?form=bieu-1&unit=31&period=2023S1', '/holidays',
-    '/completeness?unit=31&period=2023S1', '/r/letters/new'];
+    '/completeness?unit=31&period=2023S1', '/r/letters/new', '/r/letters', '/r/models', '/audit', '/units', '/'];
   for (const p of pages) {
     await page.goto(base + p);
     check(await page.locator('input[type=date]').count() === 0, `no native date picker on ${p}`);
+    const iso = (await page.locator('main').innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/);
+    check(!iso, `no ISO date shown on ${p}${iso ? `: ${iso[0]}` : ''}`);
   }
   await page.goto(`${base}/documents/report?unit=31&period=2023S1`);
   const d = page.locator('#f-date');
@@ -164,6 +166,9 @@ async function printout(page, base) {
 run('small', async ({ browser, srv }) => {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await login(page, srv.base, 'admin', 'admin123');
   const steps = [
     ['type-ahead', () => typeAhead(page, srv.base)],
@@ -178,5 +183,6 @@ run('small', async ({ browser, srv }) => {
   for (const [name, fn] of steps) {
     try { await fn(); } catch (e) { failed.push(name); console.error(`not ok - ${name}: ${e.message}`); }
   }
+  check(errors.length === 0, `no script errors: ${errors.slice(0, 3).join(' | ')}`);
   if (failed.length) throw new Error(`failed: ${failed.join(', ')}`);
 });
