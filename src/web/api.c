@@ -6,7 +6,7 @@
  *   DELETE /api/session   logs out (needs X-CSRF-Token)
  *   GET    /api/report?form=&period=&unit=[&level=][&compare=]   the annex (report_write_json);
  *          errors {"error","field"}
- *   GET    /api/units?q=&limit=
+ *   GET    /api/units?q=&limit=[&scope=all]   the user's subtree, or every unit
  *   /api/registers...  see below */
 #include "export/report_out.h"
 #include "util/esc.h"
@@ -134,7 +134,9 @@ void api_units(ctx *c) {
     return;
   }
   int *pos = NULL, n = 0;
-  app_unit_search(c->a, &c->u, q ? q : "", (int)limit, &pos, &n);
+  /* scope=all: every unit (a unit-reference field names any unit; names are public) */
+  const char *sc = arg(c, "scope");
+  app_unit_search(c->a, sc && !strcmp(sc, "all") ? NULL : &c->u, q ? q : "", (int)limit, &pos, &n);
   buf *b = &c->out;
   buf_reset(b);
   buf_adds(b, "{\"units\":[");

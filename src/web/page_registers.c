@@ -915,7 +915,8 @@ static void render_field(ctx *c, rec_form *rf, int i) {
            "placeholder",
            f->type == FT_DATE ? "dd/mm/yyyy" : NULL, "autocomplete",
            f->type == FT_DATE || f->type == FT_LOGIN || f->private_ ? "off" : NULL, "class",
-           f->type == FT_INT || f->type == FT_DATE || f->type == FT_YEAR ? "short" : NULL, NULL);
+           f->type == FT_INT || f->type == FT_DATE || f->type == FT_YEAR ? "short" : NULL, "data-unit-search",
+           f->type == FT_UNITREF ? "all" : NULL, NULL);
     break;
   }
   if (hint && f->type != FT_UNIT && f->type != FT_PERIOD) {

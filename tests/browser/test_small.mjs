@@ -48,6 +48,26 @@ async function typeAhead(page, base) {
   await page.screenshot({ path: path.join(artifacts, 'small-typeahead.png') });
 }
 
+// a unit-reference field (any unit, a code input): the search box asks /api/units?scope=all
+async function unitRef(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await login(page, base, 'ngoquyen', 'ngoquyen123');
+  await page.goto(`${base}/r/conclusions/new`);
+  const field = page.locator('#f-responsible_unit');
+  const box = page.locator('.unit-pick:has(#f-responsible_unit) input[role=combobox]');
+  check(await box.count() === 1, 'the responsible unit (a code) has a search box');
+  await box.fill('thanh pho hai phong');
+  const list = page.locator(`#${await box.getAttribute('aria-controls')}`);
+  await list.locator('[role=option]').first().waitFor();
+  const first = await list.locator('[role=option]').first().innerText();
+  check(/Thành phố Hải Phòng/.test(first) && /mã 31/.test(first), `a unit outside 304's subtree is offered: ${first.replace(/\s+/g, ' ')}`);
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  check(await field.inputValue() === '31', 'Enter puts its code in the field');
+  await ctx.close();
+}
+
 async function registerSearch(page, base) {
   await page.goto(`${base}/r/dialogues?period=`);
   await page.fill('input[name=q]', 'hai phong');
@@ -172,6 +192,7 @@ run('small', async ({ browser, srv }) => {
   await login(page, srv.base, 'admin', 'admin123');
   const steps = [
     ['type-ahead', () => typeAhead(page, srv.base)],
+    ['unit reference', () => unitRef(browser, srv.base)],
     ['register search', () => registerSearch(page, srv.base)],
     ['times', () => times(page, srv.base, srv.db)],
     ['dates', () => dates(page, srv.base)],
