@@ -31,3 +31,8 @@ void time_format_vn(const char *iso_utc, int with_seconds, char *out, size_t n) 
 }
 
 int day_in_vn(time_t t) { return (int)(((long long)t + VN_UTC_OFFSET_S) / 86400); }
+
+int day_in_vn_of(const char *iso_utc) {
+  long long t = parse_utc(iso_utc);
+  return t < 0 ? -1 : (int)((t + VN_UTC_OFFSET_S) / 86400);
+}

@@ -17,5 +17,7 @@
 void time_format_vn(const char *iso_utc, int with_seconds, char *out, size_t n);
 /* the day number (days since 1970-01-01) of the date in Vietnam at t */
 int day_in_vn(time_t t);
+/* the same for a stored UTC timestamp; -1 if iso_utc is none */
+int day_in_vn_of(const char *iso_utc);
 
 #endif

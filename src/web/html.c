@@ -414,7 +414,8 @@ void h_unit_select(ctx *c, const char *name, const char *label, const char *sele
     h_close(b, "select");
   } else {
     h_open(b, "input", "id", id, "name", name, "type", "text", "value", selected ? selected : "", "autocomplete",
-           "off", "data-unit-search", "mine", "aria-invalid", err && *err ? "true" : NULL, "aria-describedby", err && *err ? eid : NULL, NULL);
+           "off", "data-unit-search", "mine", "aria-invalid", err && *err ? "true" : NULL, "aria-describedby",
+           err && *err ? eid : NULL, NULL);
     h_lit(b, "<p class=\"hint\">Nhập mã đơn vị (tra cứu ở trang <a href=\"/units\">Đơn vị</a>).</p>");
   }
   app_read_end(c->a);

@@ -84,8 +84,9 @@ static void lock_check(ctx *c, entry *en) {
   dv_err e = {0};
   if (app_submission_get(c->a, &c->u, en->f->code, en->period_id, en->unit, &s, &e) == 0 &&
       !strcmp(s.status, "approved")) {
-    char day[40] = "";
-    if (s.decided_at[0]) time_format_vn(s.decided_at, 0, day, 11); /* the date in Vietnam */
+    char day[11] = "";
+    int d = day_in_vn_of(s.decided_at);
+    if (d >= 0) date_format_vn(d, day);
     en->locked = c_printf(c, "Biểu này của đơn vị cho kỳ đã được phê duyệt%s%s%s%s. Số liệu không sửa được cho đến khi "
                              "cấp trên mở lại báo cáo.",
                           day[0] ? " ngày " : "", day, s.decided_by[0] ? " bởi " : "", s.decided_by);

@@ -45,6 +45,9 @@ static void test_day_in_vn(void **st) {
   time_t t = (time_t)19787 * 86400 + 17 * 3600;
   assert_int_equal(day_in_vn(t - 1), 19787);
   assert_int_equal(day_in_vn(t), 19788);
+  assert_int_equal(day_in_vn_of("2024-03-05T16:59:59Z"), 19787);
+  assert_int_equal(day_in_vn_of("2024-03-05T17:00:00Z"), 19788);
+  assert_int_equal(day_in_vn_of(""), -1);
 }
 
 int main(void) {
