@@ -506,7 +506,8 @@ static void list_filters(ctx *c, const reg_def *r, const list_args *la) {
       if (k++) h_lit(b, ", ");
       h_text(b, r->fields[i].label);
     }
-  h_lit(b, " (không phân biệt dấu)</p></div>");
+  if (k) h_lit(b, ", tên đơn vị (không phân biệt dấu)</p></div>");
+  else h_lit(b, "Tên đơn vị (không phân biệt dấu)</p></div>");
   if (tracks_overdue(r)) {
     h_lit(b, "<div class=\"field check\">");
     h_open(b, "input", "type", "checkbox", "id", "f-overdue", "name", "overdue", "value", "1", "checked",

@@ -70,6 +70,7 @@ async function unitRef(browser, base) {
 
 async function registerSearch(page, base) {
   await page.goto(`${base}/r/dialogues?period=`);
+  check(/tên đơn vị/.test(await page.locator('#h-q').innerText()), 'the search hint says unit names are searched');
   await page.fill('input[name=q]', 'hai phong');
   await Promise.all([page.waitForNavigation(), page.press('input[name=q]', 'Enter')]);
   const body = await page.locator('main').innerText();
