@@ -139,6 +139,15 @@ async function phone(browser, base) {
   await btn.click();
   check(await btn.getAttribute('aria-expanded') === 'false', 'and closes it');
   await ctx.close();
+  const nojs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const p0 = await nojs.newPage();
+  await login(p0, base, 'ngoquyen', 'ngoquyen123');
+  check(!(await p0.locator('header.top .menu-btn').isVisible()) && await p0.locator('header.top nav a[href="/plans"]').isVisible(),
+    'without the script the links show on a phone and there is no button');
+  await p0.goto(`${base}/report?form=bieu-1&unit=304&period=2023S1`);
+  check(await p0.locator('select#f-unit').isVisible() && await p0.locator('input[role=combobox]').count() === 0,
+    'without the script the unit <select> is there as before');
+  await nojs.close();
   const wide = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const p2 = await wide.newPage();
   await login(p2, base, 'ngoquyen', 'ngoquyen123');
