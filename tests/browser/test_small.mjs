@@ -138,6 +138,11 @@ async function phone(browser, base) {
   await page.screenshot({ path: path.join(artifacts, 'small-phone-open.png') });
   await btn.click();
   check(await btn.getAttribute('aria-expanded') === 'false', 'and closes it');
+  await btn.click();
+  await page.locator('header.top nav a[href="/plans"]').focus();
+  await page.keyboard.press('Escape');
+  check(await btn.getAttribute('aria-expanded') === 'false' && await btn.evaluate((b) => b === document.activeElement),
+    'Esc in the open menu closes it and returns to the button');
   await ctx.close();
   const nojs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   const p0 = await nojs.newPage();
