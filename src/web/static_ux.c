@@ -38,6 +38,9 @@ const char web_ux_css[] =
     ".scroll-hint::after{content:\" \\2192\"}\n"
     ".table-wrap.overflows{box-shadow:inset -10px 0 8px -8px rgba(0,0,0,.35)}\n"
     ".table-wrap.overflows.at-end{box-shadow:none}\n"
+    /* a collapsed border is the table's and scrolls away: the sticky column draws its own edges */
+    "table.annex tbody th,table.annex thead tr:first-child th:first-child,table.grid tbody th{"
+    "box-shadow:inset -1px 0 0 #9a9a9a,inset 1px 0 0 #9a9a9a;z-index:1;left:-1px}\n"
     "table.grid tbody th{position:sticky;left:0;z-index:1;background:#fff}\n"
     "table.grid thead tr:first-child th:first-child{position:sticky;left:0;z-index:2}\n"
     "@media (min-width:641px){\n"
@@ -48,7 +51,8 @@ const char web_ux_css[] =
     ".print-head{display:none}\n"
     "@media print{.print-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 2rem;"
     "font-size:10pt;border-bottom:1px solid #000;padding-bottom:2pt;margin:0 0 6pt}"
-    ".scroll-hint,.unit-pick input,.unit-pick ul,.menu-btn{display:none!important}"
+    ".scroll-hint,.unit-pick input,.unit-pick ul,.menu-btn,a.button,.crumbs-inline,.feeds{display:none!important}"
+    "table.annex tbody th,table.annex thead tr:first-child th:first-child,table.grid tbody th{box-shadow:none}"
     ".table-wrap.overflows{box-shadow:none}"
     "table.grid tbody th,table.list tbody tr>:first-child{position:static}}\n";
 
