@@ -128,6 +128,7 @@ const char web_ux_js[] =
     "    q.setAttribute('aria-label', 'Tìm ' + (lab ? lab.textContent.replace(/\\s*\\*$/, '') : 'đơn vị').toLowerCase());\n"
     "    ul.id = 'unit-list-' + n;\n"
     "    ul.setAttribute('role', 'listbox');\n"
+    "    ul.setAttribute('aria-label', 'Đơn vị tìm được');\n"
     "    ul.hidden = true;\n"
     "    field.parentNode.insertBefore(wrap, field);\n"
     "    wrap.appendChild(q);\n"
