@@ -226,6 +226,7 @@ void page_begin(ctx *c, const char *title) {
       nav_item(c, "/holidays", "Ngày nghỉ");
     }
     h_lit(b, "</ul></nav>");
+    h_bell(c);
     header_user(c);
   }
   h_lit(b, "</header>\n<main id=\"main\" tabindex=\"-1\">");
