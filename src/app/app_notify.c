@@ -38,6 +38,14 @@ static int setting_int(app *a, const char *key, int dflt) {
   return store_setting_get(app_store(a), key, v, sizeof v) ? dflt : atoi(v);
 }
 
+typedef struct window {
+  int today, soon, late; /* notify.days before a deadline, notify.overdue_days after it */
+} window;
+
+static window window_now(app *a) {
+  return (window){app_today(a), setting_int(a, "notify.days", 7), setting_int(a, "notify.overdue_days", 90)};
+}
+
 /* "Biểu 5 · 6 tháng đầu năm 2023" */
 static void report_label(const char *form_code, const period *p, char *out, size_t n) {
   char pl[64];
@@ -107,11 +115,10 @@ static void stored_row(void *ctx, const notify_row *r) {
 
 /* ---------------- computed: reports owed ---------------- */
 
-static void owed_notices(app *a, int pos, int today, notices *l) {
-  int soon = setting_int(a, "notify.days", 7), late = setting_int(a, "notify.overdue_days", 90);
+static void owed_notices(app *a, int pos, window w, notices *l) {
   owed_report *rows;
-  int n;
-  app_reports_owed(a, pos, today - late, today + soon, &rows, &n);
+  int n, today = w.today;
+  app_reports_owed(a, pos, today - w.late, today + w.soon, &rows, &n);
   for (int i = 0; i < n; i++) {
     char pid[8], label[160], id[96], dv[11], at[11];
     int overdue = today > rows[i].due;
@@ -158,9 +165,9 @@ static void excerpt(buf *b, const char *s) {
 
 /* one record near or past its deadline: conclusions name their content,
  * letters only their day of receipt (the sender is personal data) */
-static void deadline_notice(app *a, const reg_def *r, const record *rec, int today, int soon, notices *l) {
-  int due;
-  if (!rec->due[0] || date_parse(rec->due, &due) || (!rec->overdue && due - today > soon)) return;
+static void deadline_notice(const reg_def *r, const record *rec, window w, notices *l) {
+  int due, today = w.today;
+  if (!rec->due[0] || date_parse(rec->due, &due) || due - today > w.soon || today - due > w.late) return;
   if (r->due_field >= 0 && !reg_is_open(r, (const char *const *)rec->values)) return;
   char id[96], url[128], dv[11];
   const char *kind = rec->overdue ? "deadline_overdue" : "deadline_soon";
@@ -189,8 +196,8 @@ static void deadline_notice(app *a, const reg_def *r, const record *rec, int tod
 
 /* conclusions and recommendations name the responsible unit (`todo`);
  * letters are the handling unit's own records */
-static void register_notices(app *a, const user *u, const reg_def *r, int today, notices *l) {
-  int soon = setting_int(a, "notify.days", 7), n = 0, total = 0;
+static void register_notices(app *a, const user *u, const reg_def *r, window w, notices *l) {
+  int n = 0, total = 0;
   record *rows = NULL;
   dv_err e;
   if (r->todo_field >= 0 && r->due_field >= 0) {
@@ -201,7 +208,7 @@ static void register_notices(app *a, const user *u, const reg_def *r, int today,
     app_record_rows(a, NULL, r, &q, &rows, &n, &total, &e);
     pthread_rwlock_unlock(&a->lock);
   }
-  for (int i = 0; i < n; i++) deadline_notice(a, r, &rows[i], today, soon, l);
+  for (int i = 0; i < n; i++) deadline_notice(r, &rows[i], w, l);
   records_free(rows, n);
 }
 
@@ -216,15 +223,15 @@ static int notice_cmp(const void *x, const void *y) {
 
 int app_notifications(app *a, const user *u, notice **items, int *n, int *unread, dv_err *e) {
   notices l = {NULL, 0};
-  int today = app_today(a);
+  window w = window_now(a);
   *items = NULL;
   *n = *unread = 0;
   if (!u) return dv_fail(e, DV_EINVAL, 0, "", "cần người dùng");
   pthread_rwlock_rdlock(&a->lock);
   int pos = tree_find_id(&a->t, u->unit_id);
-  if (pos >= 0) owed_notices(a, pos, today, &l);
+  if (pos >= 0) owed_notices(a, pos, w, &l);
   pthread_rwlock_unlock(&a->lock);
-  for (int i = 0; pos >= 0 && i < app_register_count(a); i++) register_notices(a, u, app_register_at(a, i), today, &l);
+  for (int i = 0; pos >= 0 && i < app_register_count(a); i++) register_notices(a, u, app_register_at(a, i), w, &l);
   store *s = app_store(a);
   for (int i = 0; i < l.n; i++) l.v[i].read = store_notify_is_read(s, u->id, l.v[i].id);
   stored_ctx sc = {&l};

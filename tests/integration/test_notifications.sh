@@ -228,6 +228,16 @@ one("c11_view", "reminder")
 for who in ["c12_off", "c21_off", "d1_off"]: none(who, "reminder")
 rows = sqlite3.connect(DB).execute("SELECT login, entity, after FROM audit WHERE action='notify.remind'").fetchall()
 if len(rows) != 1 or rows[0][0] != "d1_off" or "C11" not in (rows[0][2] or ""): err(f"reminder audit rows {rows}")
+
+# --- overdue notices last notify.overdue_days after the deadline (then the registers show them)
+def setting(k, v):
+    p = run_dv(dv, "config", DB, k, v)
+    if p.returncode: err(f"config {k}: {p.stderr}")
+setting("notify.overdue_days", "10")
+none("c11_off", "deadline_overdue")      # the letter due 17/05 and the conclusion due 01/06
+if not of(notes("c11_off"), "overdue", "bieu-5"): err("Biểu 5, 6 days overdue, is within 10 days")
+setting("notify.overdue_days", "90")
+one("c11_off", "deadline_overdue", "/r/letters/")
 sys.exit(1 if bad else 0)
 PY
 
