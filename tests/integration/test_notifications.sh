@@ -60,6 +60,7 @@ add_user d1_off D1 officer
 add_user d1_view D1 viewer
 add_user d1_appr D1 approver
 add_user d2_appr D2 approver
+add_user p_admin P admin
 # every form but Biểu 5 reported yearly only, so that C11 owes exactly Biểu 5 in June
 for f in 1 2 3 4 6 7; do run_dv o e config db "cycle.bieu-$f" Y || fail "config cycle.bieu-$f: $(cat e)"; done
 check "cycle.bieu-5" run_dv o e config db cycle.bieu-5 S
@@ -328,5 +329,34 @@ if m:
 sys.exit(1 if bad else 0)
 PY
 [ "$(sqlite3 db "SELECT count(*) FROM audit WHERE action='digest.send'")" = 2 ] && ok || fail "the digest is not audited per message"
+# --- the admin's users page: an address set in place and on adding a user, audited
+check "the users page sets addresses" python3 - "$W" "$PORT" <<'PY'
+import os, re, sqlite3, sys
+from dvtest import bad, err, Client
+w, port = sys.argv[1], int(sys.argv[2])
+db = lambda q: sqlite3.connect(os.path.join(w, "db")).execute(q).fetchall()
+a = Client(port).login("p_admin")
+st, _, page = a.get("/users")
+if st != 200 or b'name="email"' not in page or b"can.bo@example.vn" not in page: err(f"/users shows no addresses: HTTP {st}")
+st, _, _ = a.form("/users", {"action": "email", "login": "c12_off", "email": "c12@example.vn"})
+if st != 403: err(f"no csrf: HTTP {st}")
+st, h, _ = a.form("/users", {"action": "email", "login": "c12_off", "email": "c12@example.vn", "csrf": a.csrf})
+if st != 303: err(f"set email: HTTP {st}")
+st, _, page = a.form("/users", {"action": "email", "login": "c12_off", "email": "x@y\r\nBcc: z@q.vn", "csrf": a.csrf})
+if st != 422 or "không hợp lệ" not in page.decode(): err(f"a header-injecting address: HTTP {st}")
+if db("SELECT email FROM users WHERE login='c12_off'") != [("c12@example.vn",)]: err("the address is not the one set")
+st, _, _ = a.form("/users", {"login": "c21_mail", "password": "pass-c21_mail-123", "unit": "C21", "role": "officer",
+                             "email": "c21@example.vn", "csrf": a.csrf})
+if st != 303 or db("SELECT email FROM users WHERE login='c21_mail'") != [("c21@example.vn",)]: err(f"add with email: HTTP {st}")
+st, _, _ = a.form("/users", {"login": "c21_bad", "password": "pass-c21_bad-123", "unit": "C21", "role": "officer",
+                             "email": "no-at-sign", "csrf": a.csrf})
+if st != 422 or db("SELECT count(*) FROM users WHERE login='c21_bad'") != [(0,)]: err(f"add with a bad email: HTTP {st}")
+n = db("SELECT count(*) FROM audit WHERE action='user.email' AND login='p_admin'")[0][0]
+if n != 2: err(f"user.email audited {n} times by the admin, expected 2")
+c = Client(port).login("c11_off")
+st, _, _ = c.form("/users", {"action": "email", "login": "c11_off", "email": "me@example.vn", "csrf": c.csrf})
+if st != 403: err(f"an officer setting an address: HTTP {st}")
+sys.exit(1 if bad else 0)
+PY
 check_server_end
 finish
