@@ -534,4 +534,8 @@ int app_user_email_get(app *a, int64_t user_id, char *out, int n);
  * notices, through smtp.url from smtp.from, links under site.url; each
  * audited digest.send. dry_run: the messages as text into out, nothing sent. */
 int app_digest(app *a, int dry_run, buf *out, int *sent, dv_err *e);
+/* the server's daily run: with digest.hour set, the digest once a day
+ * (app_today's) from that hour of Vietnam's time (UTC+7); 1 if it ran now,
+ * 0 if not due, or the error */
+int app_digest_daily(app *a, int *sent, dv_err *e);
 #endif

@@ -480,3 +480,23 @@ int app_digest(app *a, int dry_run, buf *out, int *sent, dv_err *e) {
   if (failed) return dv_fail(e, DV_EINVAL, 0, "smtp.url", "%d thư không gửi được qua %s (xem thông báo lỗi)", failed, url);
   return 0;
 }
+
+/* the hour in Vietnam (UTC+7, no daylight saving) */
+static int hour_vn(void) { return (int)((time(NULL) / 3600 + 7) % 24); }
+
+int app_digest_daily(app *a, int *sent, dv_err *e) {
+  store *s = app_store(a);
+  char hour[8], last[16] = "", today[16];
+  *sent = 0;
+  if (store_setting_get(s, "digest.hour", hour, sizeof hour) || hour_vn() < atoi(hour)) return 0;
+  snprintf(today, sizeof today, "%d", app_today(a));
+  store_setting_get(s, "digest.last", last, sizeof last);
+  if (!strcmp(last, today)) return 0;
+  /* marked first: a failed delivery waits for tomorrow rather than retrying every minute */
+  if (store_setting_set(s, "digest.last", today, e)) return e->code;
+  buf none;
+  buf_init(&none, 0);
+  int rc = app_digest(a, 0, &none, sent, e);
+  buf_release(&none);
+  return rc ? rc : 1;
+}

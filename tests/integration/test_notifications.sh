@@ -358,5 +358,27 @@ st, _, _ = c.form("/users", {"action": "email", "login": "c11_off", "email": "me
 if st != 403: err(f"an officer setting an address: HTTP {st}")
 sys.exit(1 if bad else 0)
 PY
+# --- the server's daily digest from digest.hour (0: due at once), once a day
+check "digest.hour" run_dv o e config db digest.hour 0
+if run_dv o e config db digest.hour 24; then fail "digest.hour 24 accepted"; else ok; fi
+sent_count() { sqlite3 db "SELECT count(*) FROM audit WHERE action='digest.send'"; }
+serve_once() { # LOG: a second server on the same database for a few seconds
+  pick_port
+  "$DV" serve db --listen "127.0.0.1:$PORT" >"$1" 2>&1 &
+  local pid=$! before
+  before=$(sent_count)
+  for _ in $(seq 1 50); do [ "$(sent_count)" != "$before" ] && break; sleep 0.1; done
+  sleep 1
+  kill "$pid"; wait "$pid" 2>/dev/null
+}
+N0=$(sent_count); M0=$(ls mail/*.eml | wc -l)
+serve_once serve2.log
+N1=$(sent_count); M1=$(ls mail/*.eml | wc -l)
+[ "$N1" -eq $((N0 + 4)) ] && [ "$M1" -eq $((M0 + 4)) ] && ok ||
+  fail "the server's daily digest: $N0 → $N1 audited, $M0 → $M1 received (4 users with addresses); $(cat serve2.log)"
+grep -q "đã gửi 4 thư" serve2.log && ok || fail "the server does not say it sent the digest: $(cat serve2.log)"
+grep -l "c12@example.vn" mail/*.eml >/dev/null && ok || fail "the address set on the users page got no digest"
+serve_once serve3.log
+[ "$(sent_count)" -eq "$N1" ] && [ "$(ls mail/*.eml | wc -l)" -eq "$M1" ] && ok || fail "the digest was sent twice the same day"
 check_server_end
 finish
