@@ -24,11 +24,12 @@ static void base64_add(buf *out, const char *data, size_t len, int wrap) {
   }
 }
 
-/* "=?UTF-8?B?...?=" words of at most 45 bytes of text each, never cutting a character */
+/* "=?UTF-8?B?...?=" words of at most 42 bytes of text each (a folded line of at most 77
+ * bytes, "Subject: " included), never cutting a character */
 static void encoded_words(buf *out, const char *s) {
   size_t len = strlen(s);
   for (size_t i = 0; i < len;) {
-    size_t k = len - i < 45 ? len - i : 45;
+    size_t k = len - i < 42 ? len - i : 42;
     while (i + k < len && ((unsigned char)s[i + k] & 0xC0) == 0x80) k--;
     buf_adds(out, i ? "\r\n =?UTF-8?B?" : "=?UTF-8?B?");
     base64_add(out, s + i, k, 0);
