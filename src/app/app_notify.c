@@ -35,7 +35,7 @@ static notice *notice_add(notices *l, const char *id, const char *kind, const ch
 
 static int setting_int(app *a, const char *key, int dflt) {
   char v[32];
-  return store_setting_get(app_store(a), key, v, sizeof v) ? dflt : atoi(v);
+  return store_setting_get(app_store(a), key, v, sizeof v) ? dflt : (int)strtol(v, NULL, 10);
 }
 
 typedef struct window {
@@ -488,7 +488,7 @@ int app_digest_daily(app *a, int *sent, dv_err *e) {
   store *s = app_store(a);
   char hour[8], last[16] = "", today[16];
   *sent = 0;
-  if (store_setting_get(s, "digest.hour", hour, sizeof hour) || hour_vn() < atoi(hour)) return 0;
+  if (store_setting_get(s, "digest.hour", hour, sizeof hour) || hour_vn() < strtol(hour, NULL, 10)) return 0;
   snprintf(today, sizeof today, "%d", app_today(a));
   store_setting_get(s, "digest.last", last, sizeof last);
   if (!strcmp(last, today)) return 0;

@@ -424,13 +424,13 @@ int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
  * month) of the years y-1 and y of today, with a deadline in [first, last],
  * that the unit reports and has not submitted (a returned one is owed
  * again). Caller holds a lock; frees *out. */
-static int owed_cycle_has(app *a, const char *form_code, const period *p) {
+static report_cycle owed_cycle(app *a, const char *form_code) {
   char key[64], v[64];
   report_cycle c;
   snprintf(key, sizeof key, "cycle.%s", form_code);
   if (store_setting_get(app_store(a), key, v, sizeof v) || report_cycle_parse(v, &c))
-    return p->kind == PERIOD_YEAR || p->kind == PERIOD_HALF;
-  return report_cycle_has(&c, p);
+    c.kinds = 1 << PERIOD_YEAR | 1 << PERIOD_HALF;
+  return c;
 }
 
 static int periods_of_years(int y, period *out) {
@@ -454,9 +454,11 @@ int app_reports_owed(app *a, int pos, int first, int last, owed_report **out, in
   np = periods_of_years(y, ps);
   for (int fi = 0; fi < a->cat.nforms; fi++) {
     const char *fc = a->cat.forms[fi].code;
+    report_cycle cycle = owed_cycle(a, fc);
     for (int i = 0; i < np; i++) {
+      if (!report_cycle_has(&cycle, &ps[i])) continue;
       period_window(&ps[i], &a->cfg, &f0, &l0);
-      if (!owed_cycle_has(a, fc, &ps[i]) || !reports(a, fc, pos, l0)) continue;
+      if (!reports(a, fc, pos, l0)) continue;
       int due = due_of(a, fc, &ps[i]);
       char pid[8];
       submission sub;
