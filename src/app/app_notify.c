@@ -239,7 +239,7 @@ int app_notifications(app *a, const user *u, notice **items, int *n, int *unread
     notices_free(l.v, l.n);
     return dv_fail(e, DV_EDB, 0, "", "không đọc được thông báo");
   }
-  qsort(l.v, (size_t)l.n, sizeof *l.v, notice_cmp);
+  if (l.n) qsort(l.v, (size_t)l.n, sizeof *l.v, notice_cmp);
   for (int i = 0; i < l.n; i++) *unread += !l.v[i].read;
   *items = l.v;
   *n = l.n;

@@ -28,6 +28,7 @@ D2,Huyện Khác,Huyện,2,P
 C11,Xã Được Nhắc,Xã,3,D1
 C12,Xã Bên Cạnh,Xã,3,D1
 C21,Xã Huyện Khác,Xã,3,D2
+T111,Thôn Một,Thôn,4,C11
 CSV
 cat >dialogues.csv <<'CSV'
 date,unit,type,chair,title,participants
@@ -61,6 +62,7 @@ add_user d1_view D1 viewer
 add_user d1_appr D1 approver
 add_user d2_appr D2 approver
 add_user p_admin P admin
+add_user t_off T111 officer
 # every form but Biểu 5 reported yearly only, so that C11 owes exactly Biểu 5 in June
 for f in 1 2 3 4 6 7; do run_dv o e config db "cycle.bieu-$f" Y || fail "config cycle.bieu-$f: $(cat e)"; done
 check "cycle.bieu-5" run_dv o e config db cycle.bieu-5 S
@@ -123,6 +125,9 @@ def act(login, action, unit="C11", form="bieu-5", comment=None):
     st, _, data = U[login].api("POST", "/api/submission", body)
     if st != 200: err(f"{action} {form} {unit} by {login}: HTTP {st} {data[:300]!r}")
 
+# a village reports nothing and is named in no record: nothing at all
+U["t_off"] = cl.login("t_off")
+if notes("t_off") != {"unread": 0, "items": []}: err(f"a village: {notes('t_off')}")
 BIEU5 = "form=bieu-5&period=2023S1&unit=C11"
 # --- due soon, then overdue, by the clock
 d = one("c11_off", "due_soon", "bieu-5")
