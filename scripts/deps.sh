@@ -14,6 +14,7 @@ packages=(
   libutf8proc-dev                    # NFC and diacritic-insensitive search
   libxlsxwriter-dev                  # XLSX annexes and register lists
   libzip-dev libexpat1-dev           # DOCX written as a zip; XLSX read back (zip + XML)
+  libcurl4-openssl-dev               # the daily e-mail digest over SMTP (danvan digest)
   libreoffice-writer-nogui           # PDF: the server runs soffice --headless on the DOCX
   fonts-liberation2                  # Liberation Serif: metric-compatible Times New Roman for the PDF
 )

@@ -498,4 +498,44 @@ typedef struct plan_note {
 int app_plan_notes(app *a, const user *u, const char *symbol, const char *unit_code, const char *number,
                    plan_note **rows, int *n, dv_err *e);
 void plan_notes_free(plan_note *rows, int n);
+/* --- notifications (app_notify.c; docs/notifications.md) ---
+ * Stored events, written in the transaction of the act: a report returned,
+ * approved or reopened (to the submitting unit), a reminder from a unit
+ * above (to the late child). Computed on read from the clock: a report due
+ * within notify.days (due_soon) or past its deadline (overdue, for
+ * notify.overdue_days), an open conclusion or recommendation the unit is
+ * responsible for, or a letter it handles, near its deadline
+ * (deadline_soon) or past it (deadline_overdue). A user sees the notices of
+ * their own unit; read marks are per user and per id, and a computed id
+ * names its object (kind.form.period.unit, kind.register.record), so a
+ * mark stays from day to day. */
+typedef struct notice {
+  char id[96], kind[24], url[300];
+  char at[32];  /* stored: the act's time (ISO, UTC); computed: the deadline (YYYY-MM-DD) */
+  char *text;   /* owned */
+  int read;
+} notice;
+/* unread first, then newest; caller frees with notices_free */
+int app_notifications(app *a, const user *u, notice **items, int *n, int *unread, dv_err *e);
+void notices_free(notice *items, int n);
+/* marks one of the user's notices read; DV_ENOTFOUND if it is not theirs */
+int app_notification_read(app *a, const user *u, const char *id, dv_err *e);
+/* 1 if u may remind the children of the unit (an officer or above who may write there) */
+int app_may_remind(app *a, const user *u, const char *unit_code);
+/* "Nhắc": a reminder to every child of the unit that has not sent the form
+ * for the period past its deadline; one audit entry (notify.remind) each;
+ * *sent = how many; DV_EINVAL when none is late */
+int app_remind_late(app *a, const user *u, const char *form_code, const char *period_id, const char *unit_code,
+                    int *sent, dv_err *e);
+/* a user's e-mail address for the digest ("" clears it); audited user.email */
+int app_user_email_set(app *a, const user *actor, const char *login, const char *email, dv_err *e);
+int app_user_email_get(app *a, int64_t user_id, char *out, int n);
+/* the digest: one message per enabled user with an address and unread
+ * notices, through smtp.url from smtp.from, links under site.url; each
+ * audited digest.send. dry_run: the messages as text into out, nothing sent. */
+int app_digest(app *a, int dry_run, buf *out, int *sent, dv_err *e);
+/* the server's daily run: with digest.hour set, the digest once a day
+ * (app_today's) from that hour of Vietnam's time (UTC+7); 1 if it ran now,
+ * 0 if not due, or the error */
+int app_digest_daily(app *a, int *sent, dv_err *e);
 #endif

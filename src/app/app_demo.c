@@ -261,6 +261,8 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
       return dv_fail(e, DV_EINVAL, 0, "value", "clock.today phải là YYYY-MM-DD hoặc 0 (đồng hồ thật)");
     snprintf(out, n, "%d", strcmp(value, "0") ? day : 0);
     return 0;
+  } else if (app_notify_key(key)) {
+    return app_notify_setting(key, value, out, n, e);
   } else {
     return dv_fail(e, DV_EINVAL, 0, "key", "không có thiết lập %s", key);
   }

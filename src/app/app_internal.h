@@ -102,4 +102,22 @@ int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e);
 void app_locks_load(app *a, store *s);
 /* the actor's id and login for audit entries */
 void actor_of(const user *u, int64_t *id, const char **login);
+/* --- notifications (app_notify.c) --- */
+typedef struct owed_report {
+  const char *form; /* the catalog's code */
+  period p;
+  int due;
+} owed_report;
+/* the reports the unit at pos owes with a deadline in [first, last]
+ * (app_submissions.c); caller holds a lock and frees *out */
+int app_reports_owed(app *a, int pos, int first, int last, owed_report **out, int *n);
+/* the notice of a decision (approved, returned, reopened) to the unit at
+ * pos, in the caller's transaction; nothing for a submit */
+int app_notify_submission(app *a, store *s, const user *u, sub_action act, const char *form_code,
+                          const char *period_id, int pos, const submission *after, dv_err *e);
+/* 1 if key is a notification or e-mail setting (smtp.url, smtp.from,
+ * site.url, digest.hour, notify.days, notify.overdue_days) */
+int app_notify_key(const char *key);
+/* checks its value: 0 with the stored text in out, or DV_EINVAL */
+int app_notify_setting(const char *key, const char *value, char *out, size_t n, dv_err *e);
 #endif

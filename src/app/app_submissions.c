@@ -214,6 +214,7 @@ static int record_act(app *a, store *s, const user *u, sub_action act, const cha
   int rc = store_begin(s, e);
   if (!rc) rc = store_submission_put(s, form_code, period_id, a->t.u[pos].id, after, e);
   if (!rc) rc = store_audit(s, uid, login, what, "submission", a->t.u[pos].id, b, jb.s, e);
+  if (!rc) rc = app_notify_submission(a, s, u, act, form_code, period_id, pos, after, e);
   buf_release(&jb);
   if (!rc) rc = store_commit(s, e);
   if (rc) store_rollback(s);
@@ -416,4 +417,59 @@ int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
     pthread_rwlock_unlock(&a->lock);
   }
   return rc;
+}
+
+/* Reports owed, for notices: a form's periods of its cycle (without a
+ * cycle.FORM: the six-month and yearly reports, the seeds' cycle, not every
+ * month) of the years y-1 and y of today, with a deadline in [first, last],
+ * that the unit reports and has not submitted (a returned one is owed
+ * again). Caller holds a lock; frees *out. */
+static report_cycle owed_cycle(app *a, const char *form_code) {
+  char key[64], v[64];
+  report_cycle c;
+  snprintf(key, sizeof key, "cycle.%s", form_code);
+  if (store_setting_get(app_store(a), key, v, sizeof v) || report_cycle_parse(v, &c))
+    c.kinds = 1 << PERIOD_YEAR | 1 << PERIOD_HALF;
+  return c;
+}
+
+static int periods_of_years(int y, period *out) {
+  int n = 0;
+  for (int year = y - 1; year <= y; year++) {
+    out[n++] = (period){PERIOD_YEAR, year, 0};
+    out[n++] = (period){PERIOD_NINE, year, 0};
+    for (int i = 1; i <= 2; i++) out[n++] = (period){PERIOD_HALF, year, i};
+    for (int i = 1; i <= 4; i++) out[n++] = (period){PERIOD_QUARTER, year, i};
+    for (int i = 1; i <= 12; i++) out[n++] = (period){PERIOD_MONTH, year, i};
+  }
+  return n;
+}
+
+int app_reports_owed(app *a, int pos, int first, int last, owed_report **out, int *n) {
+  period ps[40];
+  int y, m, d, np, f0, l0;
+  *out = NULL;
+  *n = 0;
+  date_to_ymd(app_today(a), &y, &m, &d);
+  np = periods_of_years(y, ps);
+  for (int fi = 0; fi < a->cat.nforms; fi++) {
+    const char *fc = a->cat.forms[fi].code;
+    report_cycle cycle = owed_cycle(a, fc);
+    for (int i = 0; i < np; i++) {
+      if (!report_cycle_has(&cycle, &ps[i])) continue;
+      period_window(&ps[i], &a->cfg, &f0, &l0);
+      if (!reports(a, fc, pos, l0)) continue;
+      int due = due_of(a, fc, &ps[i]);
+      char pid[8];
+      submission sub;
+      period_format(&ps[i], pid);
+      if (due < first || due > last) continue;
+      if (!store_submission_get(app_store(a), fc, pid, a->t.u[pos].id, &sub) && strcmp(sub.status, "draft") &&
+          strcmp(sub.status, "returned"))
+        continue;
+      *out = xrealloc(*out, sizeof(owed_report) * (size_t)(*n + 1));
+      (*out)[(*n)++] = (owed_report){fc, ps[i], due};
+    }
+  }
+  return 0;
 }

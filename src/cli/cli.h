@@ -20,6 +20,7 @@ int cmd_holidays(int argc, char **argv);
 int cmd_bodies(int argc, char **argv);
 int cmd_document(int argc, char **argv);
 int cmd_units(int argc, char **argv); /* cmd_units.c */
+int cmd_digest(int argc, char **argv); /* cmd_digest.c: the e-mail digest */
 /* plans: cmd_plans.c */
 int cmd_import_plan(int argc, char **argv);
 int cmd_export_plan(int argc, char **argv);

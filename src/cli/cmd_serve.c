@@ -29,6 +29,15 @@ static int serve_usage(void) {
   return 2;
 }
 
+/* the e-mail digest once a day from digest.hour (docs/notifications.md) */
+static void daily_digest(app *a) {
+  dv_err e;
+  int sent, rc = app_digest_daily(a, &sent, &e);
+  if (rc < 0) fprintf(stderr, "digest: %s\n", e.msg);
+  else if (rc) printf("Thư tổng hợp hằng ngày: đã gửi %d thư\n", sent);
+  fflush(stdout);
+}
+
 int cmd_serve(int argc, char **argv) {
   const char *db = NULL, *listen = "127.0.0.1:8080";
   for (int i = 1; i < argc; i++) {
@@ -57,7 +66,8 @@ int cmd_serve(int argc, char **argv) {
          v6 ? "[" : "", shown, v6 ? "]" : "", port);
   puts("Nhấn Ctrl+C để dừng.");
   fflush(stdout);
-  while (!stop_requested) {
+  for (long tick = 0; !stop_requested; tick++) {
+    if (tick % 300 == 0) daily_digest(a); /* at start, then every minute */
     struct timespec ts = {0, 200 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }

@@ -26,7 +26,9 @@ static const struct {
     {"completeness", cmd_completeness, "completeness DB --form F --period P --unit U --format json   tình hình gửi báo cáo"},
     {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
     {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
-                           "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today"},
+                           "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today,\n"
+                           "                                smtp.url, smtp.from, site.url, digest.hour, notify.days, notify.overdue_days"},
+    {"digest", cmd_digest, "digest DB [--dry-run]           gửi ngay thư tổng hợp thông báo chưa đọc (smtp.url, smtp.from, site.url)"},
     {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
     {"bodies", cmd_bodies, "bodies DB list | bodies DB set board YYYY-MM-DD TÊN VIẾT_TẮT   tên cơ quan theo thời gian"},
     {"units", cmd_units, "units DB list [--on NGÀY] [--unit MÃ] [--format csv|json] | units DB successors [--on YYYY-MM-DD] [--unit MÃ] [--format csv|json] | units DB successor CŨ MỚI --on NGÀY"},

@@ -721,7 +721,8 @@ static int migrate_records(store *s, dv_err *e) {
 
 int store_records_schema(store *s, dv_err *e) {
   return migrate_units(s, e) || units_kind_column(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
-                 store_documents_schema(s, e) || store_users_schema(s, e)
+                 store_documents_schema(s, e) || store_users_schema(s, e) ||
+                 store_notify_schema(s, e)
              ? DV_EDB
              : 0;
 }

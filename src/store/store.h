@@ -222,4 +222,30 @@ int store_plan_note_add(store *s, int64_t plan_id, const char *number, int day, 
                         const char *status, const char *note, const char *evidence, dv_err *e);
 /* oldest first; caller frees with plan_notes_free */
 int store_plan_notes(store *s, int64_t plan_id, const char *number, plan_note **rows, int *n);
+/* --- notifications (store_notify.c): events addressed to a unit, each
+ * user's read marks by notice id ("e12" for stored event 12, a computed
+ * notice's own id), users' e-mail addresses --- */
+int store_notify_schema(store *s, dv_err *e);
+typedef struct notify_row {
+  int64_t id, unit_id;
+  const char *kind, *text, *url, *at, *by_login;
+  int read; /* by the user listed for */
+} notify_row;
+int store_notify_insert(store *s, const notify_row *n, dv_err *e);
+typedef void (*notify_cb)(void *ctx, const notify_row *n);
+/* the unit's newest events (at most limit), with user_id's read marks */
+int store_notify_list(store *s, int64_t unit_id, int64_t user_id, int limit, notify_cb cb, void *ctx);
+/* how many of the unit's events the user has not read */
+int store_notify_unread_stored(store *s, int64_t unit_id, int64_t user_id);
+/* the unit an event is addressed to; DV_ENOTFOUND */
+int store_notify_unit(store *s, int64_t id, int64_t *unit_id);
+int store_notify_is_read(store *s, int64_t user_id, const char *nid);
+int store_notify_mark_read(store *s, int64_t user_id, const char *nid, dv_err *e);
+/* email "" or NULL clears it */
+int store_user_email_set(store *s, int64_t user_id, const char *email, dv_err *e);
+/* "" if none */
+int store_user_email(store *s, int64_t user_id, char *out, int outlen);
+typedef void (*user_email_cb)(void *ctx, const char *login, const char *email);
+/* the enabled users with an address */
+int store_user_emails(store *s, user_email_cb cb, void *ctx);
 #endif

@@ -259,6 +259,7 @@ void page_begin(ctx *c, const char *title) {
       nav_item(c, "/holidays", "Ngày nghỉ");
     }
     h_lit(b, "</ul></nav>");
+    h_bell(c);
     header_user(c);
     h_lit(b, "</div>");
   }

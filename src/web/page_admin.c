@@ -1,5 +1,6 @@
 /* Admin pages: users (list, add) and the audit log (newest first, paged).
  * The route table lets only admins in; the app checks again. */
+#include "util/mail.h"
 #include "web/web_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,15 +12,30 @@
 /* --- users ---------------------------------------------------------------------- */
 
 typedef struct user_form {
-  const char *login, *unit, *role;
-  const char *err_login, *err_password, *err_unit, *err_role, *top_err;
+  const char *login, *unit, *role, *email;
+  const char *err_login, *err_password, *err_unit, *err_role, *err_email, *top_err;
 } user_form;
+
+/* the user's address for the daily digest, changed in place ("" clears it) */
+static void user_email_form(ctx *c, const user_row *r) {
+  buf *b = &c->out;
+  char email[256];
+  app_user_email_get(c->a, r->id, email, sizeof email);
+  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
+  h_csrf(c);
+  h_hidden(b, "action", "email");
+  h_hidden(b, "login", r->login);
+  h_open(b, "input", "type", "email", "name", "email", "value", email, "maxlength", "254", "aria-label",
+         c_printf(c, "Thư điện tử của %s", r->login), NULL);
+  h_lit(b, " <button type=\"submit\">Lưu</button></form>");
+}
 
 static void users_table(ctx *c, const user_row *rows, int n) {
   buf *b = &c->out;
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"Danh sách người dùng\" tabindex=\"0\">"
            "<table class=\"list\"><thead><tr><th scope=\"col\">Tên đăng nhập</th><th scope=\"col\">Đơn vị</th>"
-           "<th scope=\"col\">Mã đơn vị</th><th scope=\"col\">Vai trò</th></tr></thead><tbody>");
+           "<th scope=\"col\">Mã đơn vị</th><th scope=\"col\">Vai trò</th><th scope=\"col\">Thư điện tử (thư tổng hợp)</th>"
+           "</tr></thead><tbody>");
   const tree *t = app_read_begin(c->a);
   for (int i = 0; i < n; i++) {
     int p = tree_find_id(t, rows[i].unit_id);
@@ -31,10 +47,12 @@ static void users_table(ctx *c, const user_row *rows, int n) {
     h_text(b, rows[i].unit_code);
     h_lit(b, "</td><td>");
     h_text(b, role_label_vn(rows[i].role));
+    h_lit(b, "</td><td>");
+    user_email_form(c, &rows[i]);
     h_lit(b, "</td></tr>");
   }
   app_read_end(c->a);
-  if (!n) h_lit(b, "<tr><td colspan=\"4\" class=\"empty\">Chưa có người dùng.</td></tr>");
+  if (!n) h_lit(b, "<tr><td colspan=\"5\" class=\"empty\">Chưa có người dùng.</td></tr>");
   h_lit(b, "</tbody></table></div>");
 }
 
@@ -51,6 +69,8 @@ static void user_add_form(ctx *c, const user_form *uf) {
   h_field(b, "login", "Tên đăng nhập", "text", uf->login, uf->err_login,
           "3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang");
   h_field(b, "password", "Mật khẩu", "password", "", uf->err_password, "Ít nhất 8 ký tự");
+  h_field(b, "email", "Thư điện tử (không bắt buộc)", "email", uf->email, uf->err_email,
+          "Nhận thư tổng hợp thông báo chưa đọc mỗi ngày");
   h_lit(b, "<div class=\"field\">");
   h_unit_select(c, "unit", "Đơn vị", uf->unit ? uf->unit : c->u.unit_code, uf->err_unit, NULL);
   h_lit(b, "</div><div class=\"field\"><label for=\"f-role\">Vai trò</label><select id=\"f-role\" name=\"role\">");
@@ -77,7 +97,12 @@ static void users_page(ctx *c, const user_form *uf) {
   }
   page_begin(c, "Người dùng");
   h_lit(b, "<h1>Người dùng</h1>");
-  const char *added = arg(c, "added");
+  const char *added = arg(c, "added"), *mailed = arg(c, "email");
+  if (mailed) {
+    h_lit(b, "<p class=\"ok\" role=\"status\">Đã lưu địa chỉ thư của ");
+    h_text(b, mailed);
+    h_lit(b, ".</p>");
+  }
   if (added) {
     h_lit(b, "<p class=\"ok\" role=\"status\">Đã thêm người dùng ");
     h_text(b, added);
@@ -97,21 +122,43 @@ void page_users(ctx *c) {
   users_page(c, &uf);
 }
 
+/* action=email: the address of one user */
+static void user_email_post(ctx *c) {
+  const char *login = field(c, "login"), *email = field(c, "email");
+  dv_err e = {0};
+  if (login && email && !app_user_email_set(c->a, &c->u, login, email, &e)) {
+    reply_redirect(c, c_url(c, "/users", "email", login, NULL));
+    return;
+  }
+  user_form uf = {0};
+  uf.top_err = c_printf(c, "%s: %s", login ? login : "", e.msg[0] ? e.msg : "thiếu địa chỉ thư");
+  users_page(c, &uf);
+  if (c->status == 200 || c->status == 0) c->status = e.code && e.code != DV_EINVAL ? http_status_of(e.code) : 422;
+}
+
 void page_users_post(ctx *c) {
+  const char *action = field(c, "action");
+  if (action && !strcmp(action, "email")) {
+    user_email_post(c);
+    return;
+  }
   user_form uf = {0};
   const char *password = field(c, "password");
   uf.login = field(c, "login");
   uf.unit = field(c, "unit");
   uf.role = field(c, "role");
+  uf.email = field(c, "email");
   role r = ROLE_VIEWER;
   int errors = 0;
   if (!uf.login || !*uf.login || strlen(uf.login) > 64) uf.err_login = "Nhập tên đăng nhập (tối đa 40 ký tự).", errors++;
   if (!password || strlen(password) < 8 || strlen(password) > 200) uf.err_password = "Mật khẩu phải có từ 8 đến 200 ký tự.", errors++;
   if (!uf.unit || !*uf.unit || strlen(uf.unit) > 31) uf.err_unit = "Chọn đơn vị.", errors++;
   if (!uf.role || role_parse(uf.role, &r)) uf.err_role = "Chọn vai trò.", errors++;
+  if (uf.email && *uf.email && !mail_address_ok(uf.email)) uf.err_email = "Địa chỉ thư không hợp lệ (dạng ten@don-vi.gov.vn).", errors++;
   if (!errors) {
     dv_err e = {0};
     int rc = app_user_add(c->a, &c->u, uf.login, password, uf.unit, r, &e);
+    if (rc == 0 && uf.email && *uf.email) rc = app_user_email_set(c->a, &c->u, uf.login, uf.email, &e);
     if (rc == 0) {
       reply_redirect(c, c_url(c, "/users", "added", uf.login, NULL));
       return;

@@ -713,6 +713,7 @@ void page_completeness(ctx *c) {
     h_lit(b, "</td></tr>");
   }
   h_lit(b, "</tbody></table></div>");
+  h_remind_box(c, f->code, period_id, unit, x.count[state_index("missing")]);
   comp_release(&x);
   by_level(c, f->code, period_id, unit);
   over_periods(c, f->code, &p, unit, today);

@@ -502,7 +502,27 @@ static const char app_css[] =
     "table.annex td.txt{min-width:0}"
     "tr.total th,tr.total td{background:none}"
     "table.annex tr.cmp th,table.annex tr.cmp td,table.annex tr.chg th,table.annex tr.chg td{background:none;color:#000}"
-    ".cmp-note{border:0;padding:0;margin:0 0 6pt}.cmp-note p{color:#000}}\n";
+    ".cmp-note{border:0;padding:0;margin:0 0 6pt}.cmp-note p{color:#000}}\n"
+    /* notifications: the bell in the menu, the list, the completeness page's reminder */
+    "header.top a.bell{display:inline-flex;align-items:center;gap:.3rem;text-decoration:none;font-size:.9rem}\n"
+    "header.top a.bell svg{flex:none}\n"
+    "header.top a.bell:hover,header.top a.bell[aria-current]{text-decoration:underline}\n"
+    ".bell-count{display:inline-block;min-width:1.3rem;padding:0 .35rem;border-radius:999px;background:#ffd24a;"
+    "color:#222;font-weight:700;font-size:.8rem;text-align:center}\n"
+    "ul.notes{list-style:none;padding:0;margin:1rem 0;max-width:60rem}\n"
+    "ul.notes li.note{border:1px solid #d6d6d6;border-left:4px solid #888;border-radius:4px;padding:.5rem .75rem;"
+    "margin:.4rem 0;background:#fff}\n"
+    "ul.notes li.note.unread{border-left-color:var(--brand);background:#f5f8ff}\n"
+    "ul.notes li.note.read{color:#555}\n"
+    "ul.notes form{margin:0}\n"
+    "ul.notes button.note-open{text-align:left;font:inherit;font-weight:600}\n"
+    "ul.notes li.read button.note-open{font-weight:400}\n"
+    ".badge.note-overdue,.badge.note-deadline_overdue,.badge.note-returned{background:#fdecee;border-color:var(--err);"
+    "color:#8a0019}\n"
+    ".badge.note-approved{background:#e9f5ec;border-color:var(--okc);color:#14531f}\n"
+    ".badge.note-reminder,.badge.note-due_soon,.badge.note-deadline_soon{background:#fff1d6;border-color:#b07d00;"
+    "color:#6b4b00}\n"
+    "form.remind{margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}\n";
 
 static const char app_js[] =
     "/* Progressive enhancement only: every page works without this file. */\n"

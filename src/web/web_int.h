@@ -310,6 +310,18 @@ void static_js(ctx *c);
 void static_icon(ctx *c);
 void page_healthz(ctx *c);
 
+/* --- notifications (page_notify.c) --- */
+void api_notifications(ctx *c);       /* GET /api/notifications */
+void api_notification_post(ctx *c);   /* POST /api/notifications/ID/read */
+void page_notifications(ctx *c);      /* GET /notifications */
+void page_notification_open(ctx *c);  /* POST /notifications/open: marks read, 303 to its page */
+void page_remind_post(ctx *c);        /* POST /completeness/remind */
+/* the bell in the menu: a link to /notifications with the unread count */
+void h_bell(ctx *c);
+/* the completeness page's "Nhắc" button for the late children (late: how
+ * many), for users who may send it, and the notice after sending */
+void h_remind_box(ctx *c, const char *form_code, const char *period_id, const char *unit, int late);
+
 /* random hex token for the login form's double-submit cookie */
 void web_random_hex(char out[65]);
 #endif
