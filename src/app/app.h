@@ -135,6 +135,14 @@ typedef struct value_in {
 int app_value_get(app *a, const user *u, const char *element, const char *combo, const char *period,
                   const char *unit_code, char *out, int outlen);
 /* all or nothing; each value validated against its element's type */
+/* 1 if the unit's own value of (element, combo) in the period is made by its
+ * records (records win, core/cube.h): no hand-entered value is taken there
+ * (docs/entry.md); caller holds a lock */
+int app_value_counted(app *a, int element, int combo, const period *p, int pos);
+/* form_inputs_at (core/form.h) for the unit at pos in period p, by
+ * app_value_counted: the one rule of the entry grid, the XLSX and the
+ * imports; caller holds a lock */
+void app_form_inputs(app *a, const form *f, const period *p, int pos, form_input *out);
 int app_values_put(app *a, const user *u, const char *period, const char *unit_code, const value_in *v, int n,
                    dv_err *e);
 
