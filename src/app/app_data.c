@@ -176,6 +176,21 @@ int app_value_counted(app *a, int element, int combo, const period *p, int pos) 
   return s && s->count && pos >= 0 && s->count[pos] > 0;
 }
 
+int app_cell_origin(app *a, int element, int combo, const char *period_id, const char *unit_code, int level) {
+  period p;
+  if (!period_id || period_parse(period_id, &p)) return 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int root = app_unit_pos_on(a, unit_code ? unit_code : "", app_period_day(a, &p)), out = 0;
+  const cube_slice *s = root >= 0 ? cube_get(&a->c, cube_key(element, combo, period_key(&p))) : NULL;
+  for (int i = root; s && i < a->t.u[root].end && out != (ORIGIN_RECORDS | ORIGIN_ENTERED); i++) {
+    if (level > 0 && a->t.level[i] != level) continue;
+    if (s->count && s->count[i] > 0) out |= ORIGIN_RECORDS;
+    else if (s->entered && !isnan(s->entered[i])) out |= ORIGIN_ENTERED;
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return out;
+}
+
 typedef struct counted_at {
   app *a;
   const period *p;
@@ -223,6 +238,16 @@ typedef struct rule_at {
 static double area_total(app *a, const data_ref *d, const period *p, int pos) {
   const cube_slice *s = cube_get(&a->c, cube_key(d->element, d->combo, period_key(p)));
   return s ? cube_range_sum(s, pos, a->t.u[pos].end) : NAN;
+}
+
+int app_rule_broken(app *a, const form_rule *fr, const period *p, int pos, char *msg, size_t n) {
+  pthread_rwlock_rdlock(&a->lock);
+  int ok = pos >= 0 && pos < a->t.n;
+  double x = ok ? area_total(a, &fr->left, p, pos) : NAN, y = ok ? area_total(a, &fr->right, p, pos) : NAN;
+  pthread_rwlock_unlock(&a->lock);
+  if (!form_rule_broken(fr, x, y)) return 0;
+  form_rule_message(fr, x, y, msg, n);
+  return 1;
 }
 
 static int same_cell(const data_ref *d, const value_plan *vp) { return d->element == vp->element && d->combo == vp->combo; }
@@ -339,6 +364,35 @@ int app_values_put(app *a, const user *u, const char *period_id, const char *uni
   pthread_rwlock_unlock(&a->lock);
   free_plans(vp, n);
   free(periods);
+  return rc;
+}
+
+void value_changes_free(value_change *rows, int n) {
+  for (int i = 0; i < n; i++) free(rows[i].before), free(rows[i].after);
+  free(rows);
+}
+
+int app_value_history(app *a, const user *u, const char *element, const char *combo, const char *period_id,
+                      const char *unit_code, int level, value_change **rows, int *n, dv_err *e) {
+  period p;
+  *rows = NULL, *n = 0;
+  if (!period_id || period_parse(period_id, &p))
+    return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id ? period_id : "");
+  int rc = store_value_history(app_store(a), element ? element : "", combo ? combo : "", period_id, rows, n, e);
+  if (rc) return rc;
+  pthread_rwlock_rdlock(&a->lock);
+  int day = app_period_day(a, &p), root = app_unit_pos_on(a, unit_code ? unit_code : "", day);
+  if (root < 0 || !app_can_read(a, u, root)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn",
+                                                           unit_code ? unit_code : "");
+  int k = 0;
+  for (int i = 0; i < *n; i++) {
+    int pos = rc ? -1 : app_unit_pos_on(a, (*rows)[i].unit, day);
+    int keep = pos >= 0 && tree_in_subtree(&a->t, root, pos) && (level <= 0 || a->t.level[pos] == level);
+    if (keep) (*rows)[k++] = (*rows)[i];
+    else free((*rows)[i].before), free((*rows)[i].after);
+  }
+  *n = k;
+  pthread_rwlock_unlock(&a->lock);
   return rc;
 }
 

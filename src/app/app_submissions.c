@@ -417,3 +417,14 @@ int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e) {
   }
   return rc;
 }
+
+int app_value_lock_of(app *a, int element, const char *period_id, int pos, char *form_code, char *lock_period,
+                      int *unit_pos) {
+  value_lock v = {element, period_id};
+  const submission_key *k = lock_of(a, pos, covers_value, &v);
+  if (!k) return 0;
+  snprintf(form_code, 32, "%s", k->form);
+  snprintf(lock_period, 8, "%s", k->period);
+  *unit_pos = tree_find_id(&a->t, k->unit_id);
+  return 1;
+}

@@ -393,6 +393,7 @@ static const route routes[] = {
     {"GET", "/documents/plan.pdf", R_SESSION | R_PAGE, page_doc_plan_file},
     {"POST", "/submission", R_SESSION | R_PAGE | R_CSRF, page_submission_post},
     {"GET", "/completeness", R_SESSION | R_PAGE, page_completeness},
+    {"GET", "/values/history", R_SESSION | R_PAGE, page_value_history},
     {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
     {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
