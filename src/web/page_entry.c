@@ -125,8 +125,8 @@ static void lock_check(ctx *c, entry *en) {
   if (!found || period_parse(pid, &lp)) return;
   form_label(fcode, flabel, sizeof flabel);
   period_label_vn(&lp, plabel, sizeof plabel);
-  en->locked = c_printf(c, "Đã khóa — %s, %s của %s đã được phê duyệt, biểu này dùng chung số liệu với biểu đó. "
-                           "Muốn sửa, đề nghị người phê duyệt cấp trên mở lại báo cáo đó.",
+  en->locked = c_printf(c, "Đã khóa — %s, %s của %s (gồm số liệu của đơn vị này) đã được phê duyệt. Muốn sửa, đề "
+                           "nghị người phê duyệt cấp trên mở lại báo cáo đó.",
                         flabel, plabel, uname);
 }
 

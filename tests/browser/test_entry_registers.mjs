@@ -39,7 +39,7 @@ async function registerFed(page) {
 }
 
 async function errorRule(page) {
-  const url = `${page.base}/entry?form=bieu-6&period=2024S2&unit=${UNIT}`;
+  const url = `${page.base}/entry?form=bieu-6&period=2023S2&unit=${UNIT}`;
   await page.goto(url);
   await page.fill('#v2', '9');
   await page.fill('#v3', '1.865');
@@ -71,19 +71,19 @@ async function warningRule(page) {
 }
 
 async function errorInAnnex(page) {
-  const entry = `${page.base}/entry?form=bieu-6&period=2024S2&unit=${UNIT}`;
+  const entry = `${page.base}/entry?form=bieu-6&period=2023S2&unit=${UNIT}`;
   await page.goto(entry);
   await page.fill('#v2', '9');
   await page.fill('#v3', '5');
   check((await save(page)).status() === 200, '5 accepted of 9 recommendations saves');
   // a record arrives with 1 recommendation: records win, 5 accepted > 1 is now an error
   await page.goto(`${page.base}/r/supervisions/new?unit=${UNIT}`);
-  await page.fill('#f-date', '15/08/2024');
+  await page.fill('#f-date', '15/08/2023');
   await page.selectOption('#f-unit', UNIT);
   await page.fill('#f-subject', 'Giám sát việc thu gom rác thải sinh hoạt tại khu dân cư');
   await page.fill('#f-recommendations', '1');
   await Promise.all([page.waitForNavigation(), page.click('form.stack button.primary')]);
-  await page.goto(`${page.base}/report?form=bieu-6&period=2024S2&unit=${UNIT}`);
+  await page.goto(`${page.base}/report?form=bieu-6&period=2023S2&unit=${UNIT}`);
   const under = await page.locator('#rule-problems').innerText();
   check(/Lỗi/.test(under) && /không được nhiều hơn/.test(under), `the annex lists the error: ${under}`);
   const box = await page.locator('#submission').innerText();
@@ -96,13 +96,15 @@ async function errorInAnnex(page) {
   check(/không được nhiều hơn/.test(await page.locator('#e-v3').innerText()), 'the error is shown at the accepted field');
 }
 
-async function lockedViews(page, viewer) {
-  await page.goto(`${page.base}/entry?form=bieu-5&period=2026S1&unit=${UNIT}`);
-  const lock = await page.locator('#locked').innerText();
-  check(/Đã khóa — phê duyệt/.test(lock) && /ngày \d\d\/\d\d\/\d{4}/.test(lock), `approved: says so before typing: ${lock}`);
+async function lockedViews(page, district, viewer) {
+  // Biểu 5 of quận Ngô Quyền (304) for 2025S1 is approved in the demo
+  await district.goto(`${district.base}/entry?form=bieu-5&period=2025S1&unit=304`);
+  const lock = await district.locator('#locked').innerText();
+  check(/Đã khóa — phê duyệt bởi pheduyet ngày \d\d\/\d\d\/\d{4}/.test(lock), `approved: says so before typing: ${lock}`);
   check(/mở lại/.test(lock), 'and how to ask for a reopen');
-  check(await page.locator('form.entry input.n').count() === 0, 'approved: no input');
-  check(await page.locator('form.entry button.primary').count() === 0, 'approved: no Save');
+  check(await district.locator('form.entry input.n').count() === 0, 'approved: no input');
+  check(await district.locator('form.entry button.primary').count() === 0, 'approved: no Save');
+  await district.screenshot({ path: path.join(artifacts, 'entry-locked.png'), fullPage: true });
   await page.goto(`${page.base}/entry?form=bieu-6&period=2024&unit=${UNIT}`);
   const above = await page.locator('#locked').innerText();
   check(/Biểu 6, năm 2024/.test(above) && /Quận Ngô Quyền/.test(above) && !/bieu-6|kỳ 2024/.test(above),
@@ -163,7 +165,10 @@ await run('entry-registers', async ({ browser, srv }) => {
   await errorRule(page);
   await warningRule(page);
   await errorInAnnex(page);
-  await lockedViews(page, viewer);
+  const district = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  district.base = srv.base;
+  await login(district, srv.base, 'ngoquyen', 'ngoquyen123');
+  await lockedViews(page, district, viewer);
   await annexDrill(admin);
   await history(page);
 });
