@@ -24,6 +24,8 @@
 typedef struct entry_cell {
   int editable, pair, area; /* area: the input is the unit's own part of an area total */
   int counted;              /* the unit's records make the value: shown computed, linked to them */
+  const char *stale;        /* counted: the value typed before the records came ("" none) */
+  int clear;                /* counted: the user asked to drop that stale value */
   const data_ref *ref[2];
   const char *val[2];       /* current or submitted text, pool-owned */
   const char *err;          /* message next to the field */
@@ -212,17 +214,19 @@ static void rule_errors_at_fields(ctx *c, entry *en) {
   }
 }
 
+static const char *own_value(ctx *c, const entry *en, const data_ref *r) {
+  char out[VALUE_MAX + 1];
+  app_value_get(c->a, &c->u, en->cat->elements[r->element].code, en->cat->combos[r->combo], en->period_id, en->unit,
+                out, sizeof out);
+  return c_strdup(c, out);
+}
+
+/* the typed values, and where records now count, a value typed before them */
 static void load_current_values(ctx *c, entry *en) {
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
-    if (!x->editable) continue;
-    for (int k = 0; k < 1 + x->pair; k++) {
-      char out[VALUE_MAX + 1];
-      const data_ref *r = x->ref[k];
-      app_value_get(c->a, &c->u, en->cat->elements[r->element].code, en->cat->combos[r->combo], en->period_id,
-                    en->unit, out, sizeof out);
-      x->val[k] = c_strdup(c, out);
-    }
+    for (int k = 0; x->editable && k < 1 + x->pair; k++) x->val[k] = own_value(c, en, x->ref[k]);
+    if (x->counted && !x->pair) x->stale = own_value(c, en, x->ref[0]);
   }
 }
 
@@ -274,6 +278,8 @@ static int read_submitted(ctx *c, entry *en) {
   int errors = 0;
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
+    const char *clear = field(c, c_printf(c, "clear_v%d", i));
+    x->clear = x->counted && !x->pair && clear && !strcmp(clear, "1");
     if (!x->editable) continue;
     for (int k = 0; k < 1 + x->pair; k++) {
       char name[24];
@@ -363,6 +369,15 @@ static void counted_cell(ctx *c, const entry *en, int i, const char *col) {
   if (url) h_open(b, "a", "href", url, NULL);
   computed_value(b, en, i);
   if (url) h_close(b, "a");
+  if (x->stale && *x->stale && en->can_write && !en->locked) { /* the annex warns about it until it goes */
+    const char *id = c_printf(c, "clear-v%d", i);
+    h_lit(b, "<span class=\"area\">Số nhập tay cũ ");
+    h_text(b, x->stale);
+    h_lit(b, " không được dùng. ");
+    h_open(b, "input", "type", "checkbox", "id", id, "name", c_printf(c, "clear_v%d", i), "value", "1", NULL);
+    h_open(b, "label", "for", id, NULL);
+    h_lit(b, "Bỏ số này</label></span>");
+  }
   h_close(b, "td");
 }
 
@@ -561,8 +576,8 @@ void page_entry_post(ctx *c) {
     value_in *v = c_alloc(c, sizeof(value_in) * (size_t)(2 * en.f->ncols + 1));
     for (int i = 0; i < en.f->ncols; i++) {
       entry_cell *x = &en.cells[i];
-      if (!x->editable) continue;
-      for (int k = 0; k < 1 + x->pair; k++)
+      if (x->clear) v[n++] = (value_in){en.cat->elements[x->ref[0]->element].code, en.cat->combos[x->ref[0]->combo], ""};
+      for (int k = 0; x->editable && k < 1 + x->pair; k++)
         v[n++] = (value_in){en.cat->elements[x->ref[k]->element].code, en.cat->combos[x->ref[k]->combo], x->val[k]};
     }
     dv_err e = {0};

@@ -94,6 +94,12 @@ async function errorInAnnex(page) {
   await page.goto(entry);
   check(await page.locator('#v2').count() === 0, 'recommendations now come from the record: no input');
   check(/không được nhiều hơn/.test(await page.locator('#e-v3').innerText()), 'the error is shown at the accepted field');
+  check(/Số nhập tay cũ 9/.test(await page.locator('td.fed[data-col="2"]').innerText()), 'the stale typed 9 is shown by the count');
+  await page.fill('#v3', '1');
+  await page.check('#clear-v2');
+  check((await save(page)).status() === 200, '1 accepted of the record\'s 1, the stale 9 dropped: saved');
+  check(await page.locator('#rule-problems').count() === 0, 'the annex has neither error nor warning left');
+  check(await page.locator('#submission button', { hasText: 'Gửi báo cáo' }).count() === 1, 'and offers the submit again');
 }
 
 async function lockedViews(page, district, viewer) {
