@@ -87,6 +87,15 @@ static void value_text(buf *b, const char *v) {
   else h_text(b, v);
 }
 
+/* "11329 Phường Máy Chai" */
+static const char *unit_label(ctx *c, const char *code) {
+  const tree *t = app_read_begin(c->a);
+  int pos = unit_pos_of(c, code);
+  const char *s = pos >= 0 ? c_printf(c, "%s %s", code, t->u[pos].name) : c_strdup(c, code);
+  app_read_end(c->a);
+  return s;
+}
+
 static void history_table(ctx *c, const value_change *rows, int n) {
   buf *b = &c->out;
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"Lịch sử\" tabindex=\"0\"><table class=\"list\" "
@@ -98,7 +107,7 @@ static void history_table(ctx *c, const value_change *rows, int n) {
     h_lit(b, "</td><td>");
     h_text(b, rows[i].login[0] ? rows[i].login : "(dòng lệnh, nhập tệp)");
     h_lit(b, "</td><td>");
-    h_text(b, rows[i].unit);
+    h_text(b, unit_label(c, rows[i].unit));
     h_lit(b, "</td><td>");
     value_text(b, rows[i].before);
     h_lit(b, " → ");

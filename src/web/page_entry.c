@@ -297,8 +297,9 @@ static int read_submitted(ctx *c, entry *en) {
   return errors;
 }
 
-/* the app names a failing value by element (and option): find its cell */
-static void place_app_error(entry *en, const dv_err *e) {
+/* the app names a failing value by element (and option): find its cell;
+ * 1 if it is shown there */
+static int place_app_error(entry *en, const dv_err *e) {
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
     if (!x->editable) continue;
@@ -311,10 +312,11 @@ static void place_app_error(entry *en, const dv_err *e) {
                   (strncmp(e->msg, el->code, n) == 0 && e->msg[n] == ':' && x->val[k] && *x->val[k]);
       if (named) {
         x->err = e->msg;
-        return;
+        return 1;
       }
     }
   }
+  return 0;
 }
 
 /* --- the grid ----------------------------------------------------------------- */
@@ -588,8 +590,8 @@ void page_entry_post(ctx *c) {
       entry_release(&en);
       return;
     }
-    en.top_err = rc == DV_ECONFLICT ? c_printf(c, "Không lưu được vì %s.", e.msg) : c_strdup(c, e.msg);
-    if (rc != DV_ECONFLICT) place_app_error(&en, &e);
+    if (rc == DV_ECONFLICT) en.top_err = c_printf(c, "Không lưu được vì %s.", e.msg);
+    else if (!place_app_error(&en, &e)) en.top_err = c_strdup(c, e.msg);
     c->status = http_status_of(rc) == 500 ? 500 : rc == DV_ECONFLICT ? 409 : 422;
   } else {
     c->status = 422;
