@@ -299,7 +299,7 @@ static int read_submitted(ctx *c, entry *en) {
 
 /* the app names a failing value by element (and option): find its cell;
  * 1 if it is shown there */
-static int place_app_error(entry *en, const dv_err *e) {
+static int place_app_error(ctx *c, entry *en, const dv_err *e) {
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
     if (!x->editable) continue;
@@ -311,7 +311,7 @@ static int place_app_error(entry *en, const dv_err *e) {
       int named = strcmp(e->field, both) == 0 ||
                   (strncmp(e->msg, el->code, n) == 0 && e->msg[n] == ':' && x->val[k] && *x->val[k]);
       if (named) {
-        x->err = e->msg;
+        x->err = c_strdup(c, e->msg); /* e is the caller's, gone before the page is written */
         return 1;
       }
     }
@@ -591,7 +591,7 @@ void page_entry_post(ctx *c) {
       return;
     }
     if (rc == DV_ECONFLICT) en.top_err = c_printf(c, "Không lưu được vì %s.", e.msg);
-    else if (!place_app_error(&en, &e)) en.top_err = c_strdup(c, e.msg);
+    else if (!place_app_error(c, &en, &e)) en.top_err = c_strdup(c, e.msg);
     c->status = http_status_of(rc) == 500 ? 500 : rc == DV_ECONFLICT ? 409 : 422;
   } else {
     c->status = 422;
