@@ -135,6 +135,24 @@ typedef struct value_in {
 int app_value_get(app *a, const user *u, const char *element, const char *combo, const char *period,
                   const char *unit_code, char *out, int outlen);
 /* all or nothing; each value validated against its element's type */
+/* 1 if the unit's own value of (element, combo) in the period is made by its
+ * records (records win, core/cube.h): no hand-entered value is taken there
+ * (docs/entry.md); caller holds a lock */
+int app_value_counted(app *a, int element, int combo, const period *p, int pos);
+/* form_inputs_at (core/form.h) for the unit at pos in period p, by
+ * app_value_counted: the one rule of the entry grid, the XLSX and the
+ * imports; caller holds a lock */
+void app_form_inputs(app *a, const form *f, const period *p, int pos, form_input *out);
+/* where an annex cell's value comes from: the units of unit_code's subtree
+ * (level > 0: of that level) in (element, combo, period); ORIGIN_RECORDS if
+ * records of some unit make it, ORIGIN_ENTERED if a hand-entered value of
+ * some unit (without records) does; 0 blank */
+/* 1 if the form's rule fr does not hold over the area of the unit at pos in
+ * the period (the annex's check, report.c); msg gets "message (1.865 > 9)" */
+int app_rule_broken(app *a, const form_rule *fr, const period *p, int pos, char *msg, size_t n);
+#define ORIGIN_RECORDS 1
+#define ORIGIN_ENTERED 2
+int app_cell_origin(app *a, int element, int combo, const char *period_id, const char *unit_code, int level);
 int app_values_put(app *a, const user *u, const char *period, const char *unit_code, const value_in *v, int n,
                    dv_err *e);
 
@@ -145,6 +163,17 @@ typedef struct audit_row {
   int64_t entity_id;
   char *before, *after; /* JSON text or NULL, owned */
 } audit_row;
+/* one change of a hand-entered value, from the audit log (value.set/clear) */
+typedef struct value_change {
+  char at[32], login[64], unit[32]; /* at: ISO UTC; unit: the unit's code */
+  char *before, *after;             /* the value as text, NULL = blank; owned */
+} value_change;
+/* the changes of (element, combo, period) by the units of unit_code's
+ * subtree (level > 0: of that level only) that u may read, oldest first;
+ * caller frees with value_changes_free */
+int app_value_history(app *a, const user *u, const char *element, const char *combo, const char *period_id,
+                      const char *unit_code, int level, value_change **rows, int *n, dv_err *e);
+void value_changes_free(value_change *rows, int n);
 /* admins only; newest first */
 int app_audit_list(app *a, const user *u, int limit, int offset, audit_row **rows, int *n, dv_err *e);
 void audit_rows_free(audit_row *rows, int n);
@@ -239,9 +268,19 @@ typedef struct record_filter {
   const char *field, *value; /* an enum or set field equal to / holding value */
   int limit, offset;     /* limit 0 = all */
 } record_filter;
+/* the records of one annex cell (reg_sources, docs/entry.md), beyond a record_filter */
+typedef struct cell_filter {
+  int level;             /* > 0: only records of units of that level */
+  const char *date;      /* NULL: the period by the register's date; else by this date field */
+  int nconds;            /* field conditions, all must hold; a value "a|b" is any of them */
+  const char *cond_field[REG_MAX_CONDS], *cond_value[REG_MAX_CONDS];
+} cell_filter;
 
 int app_record_list(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
                     int *total, dv_err *e);
+/* app_record_list refined by cf (NULL: none); *total counts what both select */
+int app_record_list_cell(app *a, const user *u, const reg_def *r, const record_filter *f, const cell_filter *cf,
+                         record **rows, int *n, int *total, dv_err *e);
 int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *out, dv_err *e);
 /* validates values (one per field) and saves; *id 0 = create. On error
  * e->field names the field. Private fields the user may not see are kept
@@ -345,6 +384,11 @@ int app_completeness_levels(app *a, const user *u, const char *form, const char 
                             level_tally out[TREE_MAX_LEVELS + 1], dv_err *e);
 /* DV_ECONFLICT with a message if (element's forms, period, unit) is locked by an approval */
 int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err *e);
+/* the approval that locks element's values of the unit at pos in the
+ * period: 1 with its form code (32 bytes), period id (8) and unit position,
+ * 0 if none; caller holds a lock */
+int app_value_lock_of(app *a, int element, const char *period_id, int pos, char *form_code, char *lock_period,
+                      int *unit_pos);
 /* the same for a register record of that register at that unit, counted on that day */
 int app_record_locked(app *a, const reg_def *r, int pos, int day, dv_err *e);
 /* a user by login (for the command line's --user) */

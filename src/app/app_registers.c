@@ -782,8 +782,65 @@ static int make_query(app *a, const user *u, const reg_def *r, const record_filt
   return 0;
 }
 
-static int list_records(app *a, const user *u, const reg_def *r, const record_filter *f, int own_unit_only,
-                        list_ctx *lc, int *total, dv_err *e) {
+/* a filter the store cannot apply: conditions, a level, a period by another date */
+static int refined(const cell_filter *f) { return f && (f->level > 0 || (f->date && *f->date) || f->nconds > 0); }
+
+/* checks the refinements against the register; the date field's index in *date */
+static int refine_check(const reg_def *r, const cell_filter *f, int *date, dv_err *e) {
+  *date = -1;
+  if (!f) return 0;
+  if (f->date && *f->date) {
+    *date = reg_field_index(r, f->date);
+    if (*date < 0 || (r->fields[*date].type != FT_DATE && r->fields[*date].type != FT_YEAR))
+      return dv_fail(e, DV_EINVAL, 0, "date", "sổ không có trường ngày %s", f->date);
+  }
+  for (int i = 0; i < f->nconds && i < REG_MAX_CONDS; i++) {
+    int fi = reg_field_index(r, f->cond_field[i] ? f->cond_field[i] : "");
+    if (fi < 0 || r->fields[fi].private_ || r->fields[fi].type == FT_UNIT)
+      return dv_fail(e, DV_EINVAL, 0, "field", "không lọc được theo trường %s", f->cond_field[i] ? f->cond_field[i] : "");
+  }
+  return 0;
+}
+
+/* 1 if the record meets the refinements; window: the period's days */
+static int refine_keeps(app *a, const reg_def *r, const cell_filter *f, const char *period_id, const record *rec,
+                        int date, int first, int last) {
+  const char *const *v = (const char *const *)rec->values;
+  if (f->level > 0) {
+    int pos = tree_find_id(&a->t, rec->unit_id);
+    if (pos < 0 || a->t.level[pos] != f->level) return 0;
+  }
+  for (int i = 0; i < f->nconds && i < REG_MAX_CONDS; i++) {
+    int fi = reg_field_index(r, f->cond_field[i]);
+    if (!reg_cond_matches(&r->fields[fi], f->cond_value[i] ? f->cond_value[i] : "", v[fi])) return 0;
+  }
+  if (date < 0 || !period_id || !*period_id) return 1;
+  int days[REG_MAX_FIELDS], pday;
+  days_of(a, r, v, days, &pday);
+  return days[date] >= first && days[date] <= last;
+}
+
+/* the refinements over every record the store selected, then the page */
+static void refine(app *a, const reg_def *r, const record_filter *f, const cell_filter *cf, int date, int first,
+                   int last, list_ctx *lc, int *total) {
+  int k = 0;
+  for (int i = 0; i < lc->n; i++) {
+    if (refine_keeps(a, r, cf, f->period, &lc->rows[i], date, first, last)) {
+      record tmp = lc->rows[k];
+      lc->rows[k++] = lc->rows[i];
+      lc->rows[i] = tmp;
+    }
+  }
+  *total = k;
+  int from = f->offset < k ? f->offset : k, to = f->limit > 0 && from + f->limit < k ? from + f->limit : k;
+  for (int i = 0; i < lc->n; i++)
+    if (i < from || i >= to) record_release(&lc->rows[i]);
+  memmove(lc->rows, lc->rows + from, sizeof(record) * (size_t)(to - from));
+  lc->n = to - from;
+}
+
+static int list_records(app *a, const user *u, const reg_def *r, const record_filter *f, const cell_filter *cf,
+                        int own_unit_only, list_ctx *lc, int *total, dv_err *e) {
   memset(lc, 0, sizeof *lc);
   lc->a = a, lc->u = u, lc->r = r;
   record_query q;
@@ -791,11 +848,15 @@ static int list_records(app *a, const user *u, const reg_def *r, const record_fi
   int pos;
   store *s = app_store(a);
   pthread_rwlock_rdlock(&a->lock);
-  int rc = make_query(a, u, r, f, &q, &fold, &pos, e);
+  int rc = make_query(a, u, r, f, &q, &fold, &pos, e), date = -1, first = q.first_day, last = q.last_day;
+  if (!rc) rc = refine_check(r, cf, &date, e);
   if (!rc) {
     if (own_unit_only) lc->own_unit = a->t.u[pos].id;
+    if (refined(cf)) q.limit = q.offset = 0;
+    if (date >= 0) q.first_day = -2000000000, q.last_day = 2000000000;
     rc = store_record_list(s, &q, has_private(r), list_row, lc, total, e);
   }
+  if (!rc && refined(cf)) refine(a, r, f, cf, date, first, last, lc, total);
   pthread_rwlock_unlock(&a->lock);
   free(fold);
   if (lc->private_reads) audit_private_read(s, u, r, 0);
@@ -815,8 +876,13 @@ int app_record_rows(app *a, const user *u, const reg_def *r, const record_query 
 
 int app_record_list(app *a, const user *u, const reg_def *r, const record_filter *f, record **rows, int *n,
                     int *total, dv_err *e) {
+  return app_record_list_cell(a, u, r, f, NULL, rows, n, total, e);
+}
+
+int app_record_list_cell(app *a, const user *u, const reg_def *r, const record_filter *f, const cell_filter *cf,
+                         record **rows, int *n, int *total, dv_err *e) {
   list_ctx lc;
-  int rc = list_records(a, u, r, f, 0, &lc, total, e);
+  int rc = list_records(a, u, r, f, cf, 0, &lc, total, e);
   *rows = lc.rows;
   *n = lc.n;
   return rc;
@@ -1203,7 +1269,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
 int app_record_export(app *a, const user *u, const reg_def *r, const record_filter *f, buf *out, dv_err *e) {
   list_ctx lc;
   int total;
-  int rc = list_records(a, u, r, f, 1, &lc, &total, e);
+  int rc = list_records(a, u, r, f, NULL, 1, &lc, &total, e);
   int first = 1;
   for (int i = 0; !rc && i < r->nfields; i++) {
     if (r->fields[i].noimport) continue;
@@ -1231,7 +1297,7 @@ int app_record_export_rows(app *a, const user *u, const reg_def *r, const record
                            dv_err *e) {
   list_ctx lc;
   int total;
-  int rc = list_records(a, u, r, f, 1, &lc, &total, e);
+  int rc = list_records(a, u, r, f, NULL, 1, &lc, &total, e);
   for (int i = 0, k = lc.n - 1; i < k; i++, k--) { /* oldest first, as the CSV export */
     record tmp = lc.rows[i];
     lc.rows[i] = lc.rows[k];

@@ -473,3 +473,14 @@ int app_reports_owed(app *a, int pos, int first, int last, owed_report **out, in
   }
   return 0;
 }
+
+int app_value_lock_of(app *a, int element, const char *period_id, int pos, char *form_code, char *lock_period,
+                      int *unit_pos) {
+  value_lock v = {element, period_id};
+  const submission_key *k = lock_of(a, pos, covers_value, &v);
+  if (!k) return 0;
+  snprintf(form_code, 32, "%s", k->form);
+  snprintf(lock_period, 8, "%s", k->period);
+  *unit_pos = tree_find_id(&a->t, k->unit_id);
+  return 1;
+}

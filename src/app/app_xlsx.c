@@ -51,26 +51,40 @@ static int row_unit(app *a, const form *f, const rtable *t, int r, int drill, in
   return -1;
 }
 
-static int from_records(app *a, const data_ref *d, int pkey, int pos) {
-  const cube_slice *s = cube_get(&a->c, cube_key(d->element, d->combo, pkey));
-  return s && s->count && s->count[pos] > 0;
+/* the rule of one open cell beyond form_inputs_at: the user's right and the locks */
+static void rule_of_writer(app *a, const user *u, const form_col *col, int pair, const char *pid, cell_rule *x) {
+  dv_err le;
+  if (!app_can_write(a, u, x->pos)) {
+    x->state = CELL_FORBIDDEN;
+    snprintf(x->why, sizeof x->why, "không có quyền nhập số liệu cho đơn vị %s", a->t.u[x->pos].code);
+  } else if (app_value_locked(a, col->a.element, pid, x->pos, &le) ||
+             (pair && app_value_locked(a, col->b.element, pid, x->pos, &le))) {
+    x->state = CELL_LOCKED;
+    snprintf(x->why, sizeof x->why, "%s", le.msg);
+  }
 }
 
-/* the rule of every cell of t (nrows * ncols); caller holds a lock */
+/* the rule of every cell of t (nrows * ncols): app_form_inputs for the
+ * row's unit, the grid's rule; caller holds a lock */
 static cell_rule *cell_rules(app *a, const user *u, const form *f, const rtable *t, int drill, int unit,
                              const period *p) {
   cell_rule *out = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *out);
   form_input *in = xcalloc((size_t)f->ncols + 1, sizeof *in);
-  form_inputs(f, in);
   char pid[8];
   period_format(p, pid);
-  int pkey = period_key(p);
   for (int r = 0; r < t->nrows; r++) {
     int pos = row_unit(a, f, t, r, drill, unit);
+    if (pos >= 0) app_form_inputs(a, f, p, pos, in);
     for (int c = 0; c < t->ncols; c++) {
       cell_rule *x = &out[r * t->ncols + c];
       x->pos = pos;
       const form_col *col = c < f->ncols ? &f->cols[c] : NULL;
+      if (pos >= 0 && col && in[c].counted && !(drill && in[c].pair)) {
+        x->state = CELL_RECORDS;
+        snprintf(x->why, sizeof x->why, "số liệu này được đếm từ sổ theo dõi của %s, không nhập tay; hãy sửa trong sổ",
+                 a->t.u[pos].name);
+        continue;
+      }
       /* a drill-down row shows no pairs (report.c): nothing to type there */
       if (pos < 0 || !col || !in[c].editable || (drill && in[c].pair)) {
         x->state = CELL_COMPUTED;
@@ -78,19 +92,7 @@ static cell_rule *cell_rules(app *a, const user *u, const form *f, const rtable 
         continue;
       }
       x->area = in[c].area && !drill;
-      dv_err le;
-      if (from_records(a, &col->a, pkey, pos) || (in[c].pair && from_records(a, &col->b, pkey, pos))) {
-        x->state = CELL_RECORDS;
-        snprintf(x->why, sizeof x->why, "số liệu này được đếm từ sổ theo dõi của %s, không nhập tay; hãy sửa trong sổ",
-                 a->t.u[pos].name);
-      } else if (!app_can_write(a, u, pos)) {
-        x->state = CELL_FORBIDDEN;
-        snprintf(x->why, sizeof x->why, "không có quyền nhập số liệu cho đơn vị %s", a->t.u[pos].code);
-      } else if (app_value_locked(a, col->a.element, pid, pos, &le) ||
-                 (in[c].pair && app_value_locked(a, col->b.element, pid, pos, &le))) {
-        x->state = CELL_LOCKED;
-        snprintf(x->why, sizeof x->why, "%s", le.msg);
-      }
+      rule_of_writer(a, u, col, in[c].pair, pid, x);
     }
   }
   free(in);

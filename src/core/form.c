@@ -335,6 +335,16 @@ void form_inputs(const form *f, form_input *out) {
   }
 }
 
+void form_inputs_at(const form *f, form_counted_fn counted, void *ctx, form_input *out) {
+  form_inputs(f, out);
+  for (int i = 0; i < f->ncols; i++) {
+    form_input *x = &out[i];
+    if (!x->editable) continue;
+    x->counted = counted(ctx, &f->cols[i].a) || (x->pair && counted(ctx, &f->cols[i].b));
+    if (x->counted) x->editable = 0;
+  }
+}
+
 int value_all_digits(const char *s) {
   if (!*s) return 0;
   for (; *s; s++)

@@ -99,11 +99,19 @@ const form *catalog_form(const catalog *c, const char *code);
  * and @below columns never take input. */
 typedef struct form_input {
   int editable;
-  int pair; /* two values printed "a/b" */
-  int area; /* the input is the unit's own part of an area total */
+  int pair;    /* two values printed "a/b" */
+  int area;    /* the input is the unit's own part of an area total */
+  int counted; /* (form_inputs_at) the unit's records make this value: shown computed */
 } form_input;
 /* fills out[0..f->ncols) */
 void form_inputs(const form *f, form_input *out);
+/* The same for one unit and period: a cell that would take input but whose
+ * value the unit's records make there (counted(ctx, ref) true: records win
+ * in the cube, core/cube.h) is shown computed with its count and takes no
+ * input (counted 1, editable 0). Where the unit has no record for it, it
+ * takes the unit's own figure as before (the seed's hand-entered cells). */
+typedef int (*form_counted_fn)(void *ctx, const data_ref *d);
+void form_inputs_at(const form *f, form_counted_fn counted, void *ctx, form_input *out);
 
 /* 1 if some form uses this element with this combo */
 int catalog_pair_used(const catalog *c, int element, int combo);

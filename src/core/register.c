@@ -395,6 +395,65 @@ int reg_contributions(const reg_def *r, const char *const *values, const int *da
   return n;
 }
 
+/* matches one part of a combo template ("{chair}" or a literal) against a
+ * part of the combo; a field part adds its condition */
+static int part_matches(const reg_def *r, const char *tp, size_t tn, const char *cp, size_t cn, reg_source *src) {
+  if (tn < 2 || tp[0] != '{' || tp[tn - 1] != '}') return tn == cn && !memcmp(tp, cp, cn);
+  int f = field_named(r, tp + 1, tn - 2);
+  if (f < 0 || src->ncond >= REG_MAX_CONDS || cn >= sizeof src->cond[0].value) return 0;
+  reg_cond *c = &src->cond[src->ncond++];
+  c->field = f;
+  memcpy(c->value, cp, cn);
+  c->value[cn] = 0;
+  return reg_option_index(&r->fields[f], c->value) >= 0;
+}
+
+/* the combo against the rule's template, part by part (parts split at '.') */
+static int combo_matches(const reg_def *r, const char *tmpl, const char *combo, reg_source *src) {
+  const char *t = tmpl, *c = combo;
+  for (;;) {
+    const char *td = strchr(t, '.'), *cd = strchr(c, '.');
+    size_t tn = td ? (size_t)(td - t) : strlen(t), cn = cd ? (size_t)(cd - c) : strlen(c);
+    if (!part_matches(r, t, tn, c, cn, src)) return 0;
+    if (!td || !cd) return !td && !cd;
+    t = td + 1, c = cd + 1;
+  }
+}
+
+int reg_sources(const reg_def *regs, int nregs, int element, const char *combo, reg_source *out, int max) {
+  int n = 0;
+  for (int i = 0; i < nregs && n < max; i++)
+    for (int k = 0; k < regs[i].nrules && n < max; k++) {
+      const reg_rule *ru = &regs[i].rules[k];
+      if (ru->kind == RULE_TEXT || ru->element != element) continue;
+      reg_source *s = &out[n];
+      memset(s, 0, sizeof *s);
+      s->reg = &regs[i];
+      s->rule = ru;
+      s->date_field = ru->date_field;
+      if (!combo_matches(&regs[i], ru->combo, combo, s)) continue;
+      if (ru->when_field >= 0 && s->ncond < REG_MAX_CONDS) {
+        s->cond[s->ncond].field = ru->when_field;
+        snprintf(s->cond[s->ncond++].value, sizeof s->cond[0].value, "%s", ru->when_value);
+      }
+      n++;
+    }
+  return n;
+}
+
+int reg_cond_matches(const reg_field *f, const char *list, const char *value) {
+  if (f->type != FT_SET) return reg_when_matches(list, value);
+  for (const char *p = value; *p;) {
+    const char *semi = strchr(p, ';');
+    size_t len = semi ? (size_t)(semi - p) : strlen(p);
+    char one[96];
+    snprintf(one, sizeof one, "%.*s", (int)len, p);
+    if (reg_when_matches(list, one)) return 1;
+    p += len + (semi ? 1 : 0);
+  }
+  return 0;
+}
+
 int symbol_parse(const char *symbol, char *kind, int kindlen) {
   const char *dash = strchr(symbol, '-'), *slash = dash ? strchr(dash, '/') : NULL;
   if (!dash || !slash || dash == symbol || slash == dash + 1 || !slash[1]) return -1;

@@ -151,6 +151,31 @@ int reg_when_matches(const char *list, const char *value);
 /* the transition from -> to, or NULL */
 const reg_transition *reg_transition_find(const reg_def *r, const char *from, const char *to);
 
+/* Which records make a cell: for (element, combo), the register rules that
+ * count or sum records into it, each with the field conditions a record
+ * must meet (the options the combo names, "{type}.{chair}" = "dinh_ky.cap_uy"
+ * gives type=dinh_ky and chair=cap_uy; the rule's `when`) and the date
+ * field that places it in a period (-1: the register's own, or its period
+ * field). The drill-down of an annex and the entry grid read it; the list
+ * filter of those conditions (app record_filter) selects exactly the
+ * records a count cell counts. */
+#define REG_MAX_CONDS 6
+typedef struct reg_cond {
+  int field;
+  char value[96]; /* an option code, or a `when` list "a|b" */
+} reg_cond;
+typedef struct reg_source {
+  const reg_def *reg;
+  const reg_rule *rule;
+  int date_field; /* -1: the register's date (or period field) */
+  int ncond;
+  reg_cond cond[REG_MAX_CONDS];
+} reg_source;
+/* fills out (at most max) from regs[0..nregs); returns how many */
+int reg_sources(const reg_def *regs, int nregs, int element, const char *combo, reg_source *out, int max);
+/* 1 if value (a record's field: an option, or a set "a;b") meets the condition list "x|y" */
+int reg_cond_matches(const reg_field *f, const char *list, const char *value);
+
 /* parses "08-NQ/TU" into its number and kind code (QĐ -> QD, ĐA -> DA); 0 or -1 */
 int symbol_parse(const char *symbol, char *kind, int kindlen);
 #endif

@@ -204,6 +204,23 @@ static double ref_value(const report_req *r, const data_ref *d, int u) {
   return NAN;
 }
 
+/* 1865 -> "1.865", 12.5 -> "12,5" (the annexes' own way) */
+static void num_vn(buf *b, double v) {
+  char raw[64];
+  snprintf(raw, sizeof raw, "%.15g", fabs(v));
+  char *dot = strchr(raw, '.');
+  size_t ilen = dot ? (size_t)(dot - raw) : strlen(raw);
+  if (v < 0) buf_addc(b, '-');
+  for (size_t i = 0; i < ilen; i++) {
+    if (i && (ilen - i) % 3 == 0) buf_addc(b, '.');
+    buf_addc(b, raw[i]);
+  }
+  if (dot) {
+    buf_addc(b, ',');
+    buf_adds(b, dot + 1);
+  }
+}
+
 static void fmt_num(buf *b, double v) {
   if (isnan(v)) return;
   if (v == floor(v) && fabs(v) < 1e15) buf_addf(b, "%.0f", v);
@@ -436,18 +453,38 @@ static void cross_checks(rtable *out, const report_req *r) {
   }
 }
 
-/* the form's own validation rules over the unit's area */
+int form_rule_broken(const form_rule *fr, double left, double right) {
+  return !isnan(left) && !isnan(right) && !(fr->ge ? left >= right : left <= right);
+}
+
+void form_rule_message(const form_rule *fr, double left, double right, char *out, size_t n) {
+  buf x, y;
+  buf_init(&x, 32);
+  buf_init(&y, 32);
+  num_vn(&x, left);
+  num_vn(&y, right);
+  snprintf(out, n, "%s (%s %s %s)", fr->message, x.s, fr->ge ? "<" : ">", y.s);
+  buf_release(&x);
+  buf_release(&y);
+}
+
+/* the form's own validation rules over the unit's area: the errors first
+ * (out->errors of them), then the warnings */
 static void rule_checks(rtable *out, const report_req *r) {
   if (r->drill_level) return;
-  for (int i = 0; i < r->f->nrules; i++) {
-    const form_rule *fr = &r->f->rules[i];
-    int end = r->t->u[r->unit].end;
-    double x = sum_range(r, slice_of(r, fr->left.element, fr->left.combo), r->unit, end);
-    double y = sum_range(r, slice_of(r, fr->right.element, fr->right.combo), r->unit, end);
-    if (isnan(x) || isnan(y) || (fr->ge ? x >= y : x <= y)) continue;
-    out->errors += fr->error;
-    warn(out, "%s: %s (%g %s %g)", fr->error ? "Lỗi" : "Cảnh báo", fr->message, x, fr->ge ? "<" : ">", y);
-  }
+  for (int pass = 1; pass >= 0; pass--)
+    for (int i = 0; i < r->f->nrules; i++) {
+      const form_rule *fr = &r->f->rules[i];
+      if (fr->error != pass) continue;
+      int end = r->t->u[r->unit].end;
+      double x = sum_range(r, slice_of(r, fr->left.element, fr->left.combo), r->unit, end);
+      double y = sum_range(r, slice_of(r, fr->right.element, fr->right.combo), r->unit, end);
+      if (!form_rule_broken(fr, x, y)) continue;
+      char msg[600];
+      form_rule_message(fr, x, y, msg, sizeof msg);
+      out->errors += fr->error;
+      warn(out, "%s: %s", fr->error ? "Lỗi" : "Cảnh báo", msg);
+    }
 }
 
 void report_compute(rtable *out, const report_req *r) {

@@ -7,6 +7,7 @@
 #include "core/period.h"
 #include "core/tree.h"
 #include "core/view.h"
+#include <stddef.h>
 
 typedef enum { CELL_NULL, CELL_NUM, CELL_TEXT } cell_kind;
 
@@ -65,6 +66,10 @@ typedef struct report_req {
                           (1 << unit_kind): the Front's view of an area */
 } report_req;
 
+/* 1 if the rule does not hold for those totals (blank on either side holds) */
+int form_rule_broken(const form_rule *fr, double left, double right);
+/* "message (1.865 > 9)" */
+void form_rule_message(const form_rule *fr, double left, double right, char *out, size_t n);
 /* fills headers and, for self and level forms, rows; list forms get headers only */
 void report_compute(rtable *out, const report_req *r);
 void rtable_release(rtable *t);

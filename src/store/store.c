@@ -630,6 +630,31 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
   return 0;
 }
 
+int store_value_history(store *s, const char *element, const char *combo, const char *period_id, value_change **rows,
+                        int *n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT at, login, json_extract(after, '$.unit'), json_extract(before, '$.value'),"
+                             " json_extract(after, '$.value.value') FROM audit WHERE entity='value'"
+                             " AND json_extract(after, '$.element')=?1 AND json_extract(after, '$.combo')=?2"
+                             " AND json_extract(after, '$.period')=?3 ORDER BY id");
+  *n = 0;
+  *rows = NULL;
+  if (!st) return db_fail(s, e, "audit");
+  bind_text(st, 1, element);
+  bind_text(st, 2, combo);
+  bind_text(st, 3, period_id);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(value_change) * (size_t)(*n + 1));
+    value_change *r = &(*rows)[(*n)++];
+    col_copy(st, 0, r->at, sizeof r->at);
+    col_copy(st, 1, r->login, sizeof r->login);
+    col_copy(st, 2, r->unit, sizeof r->unit);
+    r->before = col_dup(st, 3);
+    r->after = col_dup(st, 4);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
 /* ---------------- register records ---------------- */
 
 /* Records are keyed by an integer register id (`reg`, from the table

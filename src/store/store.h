@@ -100,6 +100,9 @@ void store_session_delete(store *s, const char *token_hash);
 int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,
                 int64_t entity_id, const char *before, const char *after, dv_err *e);
 int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e);
+/* the audit entries of one value cell (element, combo, period) of any unit, oldest first */
+int store_value_history(store *s, const char *element, const char *combo, const char *period_id, value_change **rows,
+                        int *n, dv_err *e);
 
 /* --- public holidays (working-day deadlines); an admin edits them --- */
 int store_holidays_load(store *s, int **days, int *n);

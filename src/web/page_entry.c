@@ -1,7 +1,11 @@
 /* GET/POST /entry: a grid laid out like the annex for one unit. Only the
  * unit's own values are typed; totals, formulas and by-level columns are
- * computed and shown read-only, and counts that come from a register (the
- * dialogues of Biểu 5) are never typed either.
+ * computed and shown read-only, and a value the unit's records make (the
+ * dialogues of Biểu 5 where it has dialogues) is shown computed with its
+ * count, linked to those records (form_inputs_at, docs/entry.md).
+ * The form's rules are checked at the field: an error refuses the save and
+ * keeps what was typed, a warning is saved and shown. A locked period or a
+ * reader without write rights gets a read-only view that says why.
  *
  * Which cells take input: a data column whose scope is @row or @self. A
  * column over the unit's whole area (@subtree, @self_below) takes the unit's
@@ -19,6 +23,9 @@
 
 typedef struct entry_cell {
   int editable, pair, area; /* area: the input is the unit's own part of an area total */
+  int counted;              /* the unit's records make the value: shown computed, linked to them */
+  const char *stale;        /* counted: the value typed before the records came ("" none) */
+  int clear;                /* counted: the user asked to drop that stale value */
   const data_ref *ref[2];
   const char *val[2];       /* current or submitted text, pool-owned */
   const char *err;          /* message next to the field */
@@ -33,6 +40,7 @@ typedef struct entry {
   char unit_name[256];
   entry_cell *cells;
   rtable t;       /* the computed row (headers too) */
+  rtable checks;  /* the annex over the unit's area: its rule errors and warnings */
   int row;        /* index of the unit's row in t, -1 if none */
   const char *top_err;
   const char *locked; /* why the values cannot change (an approval), or NULL */
@@ -40,12 +48,18 @@ typedef struct entry {
 } entry;
 
 
-/* which cells take input: the rule of form_inputs (core/form.c), shared
- * with the XLSX import */
-static void plan_cells(entry *en) {
+/* which cells take input: the rule of form_inputs_at (core/form.c), shared
+ * with the XLSX and the imports; at_unit 0: the form's rule alone */
+static void plan_cells(ctx *c, entry *en, int at_unit) {
   en->cells = xcalloc((size_t)en->f->ncols + 1, sizeof(entry_cell));
   form_input *in = xcalloc((size_t)en->f->ncols + 1, sizeof *in);
-  form_inputs(en->f, in);
+  if (at_unit) {
+    app_read_begin(c->a);
+    app_form_inputs(c->a, en->f, &en->p, en->pos, in);
+    app_read_end(c->a);
+  } else {
+    form_inputs(en->f, in);
+  }
   for (int i = 0; i < en->f->ncols; i++) {
     const form_col *col = &en->f->cols[i];
     entry_cell *x = &en->cells[i];
@@ -54,6 +68,7 @@ static void plan_cells(entry *en) {
     x->pair = in[i].pair;
     if (x->pair) x->ref[1] = &col->b;
     x->editable = in[i].editable;
+    x->counted = in[i].counted;
     x->area = in[i].area;
   }
   free(in);
@@ -65,7 +80,7 @@ int entry_has_inputs(const catalog *cat, const form *f) {
   memset(&en, 0, sizeof en);
   en.cat = cat;
   en.f = f;
-  plan_cells(&en);
+  plan_cells(NULL, &en, 0);
   int any = 0;
   for (int i = 0; i < f->ncols; i++) any |= en.cells[i].editable;
   free(en.cells);
@@ -75,6 +90,7 @@ int entry_has_inputs(const catalog *cat, const form *f) {
 static void entry_release(entry *en) {
   free(en->cells);
   rtable_release(&en->t);
+  rtable_release(&en->checks);
 }
 
 /* an approval of this annex for the unit, or of an annex sharing one of its
@@ -87,21 +103,28 @@ static void lock_check(ctx *c, entry *en) {
     char day[11] = "";
     int d = day_in_vn_of(s.decided_at);
     if (d >= 0) date_format_vn(d, day);
-    en->locked = c_printf(c, "Biểu này của đơn vị cho kỳ đã được phê duyệt%s%s%s%s. Số liệu không sửa được cho đến khi "
-                             "cấp trên mở lại báo cáo.",
-                          day[0] ? " ngày " : "", day, s.decided_by[0] ? " bởi " : "", s.decided_by);
+    en->locked = c_printf(c, "Đã khóa — phê duyệt%s%s%s%s. Số liệu không sửa được; muốn sửa, đề nghị người phê "
+                             "duyệt của cấp trên mở lại báo cáo (ở trang biểu, mục Tình trạng báo cáo).",
+                          s.decided_by[0] ? " bởi " : "", s.decided_by, day[0] ? " ngày " : "", day);
     return;
   }
+  char fcode[32], pid[8], flabel[32], plabel[64];
+  int upos = -1, found = 0;
   const tree *t = app_read_begin(c->a);
-  for (int i = 0; i < en->f->ncols && !en->locked; i++) {
+  for (int i = 0; i < en->f->ncols && !found; i++) {
     const entry_cell *x = &en->cells[i];
-    if (!x->editable) continue;
-    for (int k = 0; k < 1 + x->pair && !en->locked; k++)
-      if (app_value_locked(c->a, x->ref[k]->element, en->period_id, en->pos, &e))
-        en->locked = c_printf(c, "Không sửa được vì %s.", e.msg);
+    for (int k = 0; x->ref[0] && k < 1 + x->pair && !found; k++)
+      found = app_value_lock_of(c->a, x->ref[k]->element, en->period_id, en->pos, fcode, pid, &upos);
   }
+  const char *uname = found && upos >= 0 ? c_strdup(c, t->u[upos].name) : "đơn vị cấp trên";
   app_read_end(c->a);
-  (void)t;
+  period lp;
+  if (!found || period_parse(pid, &lp)) return;
+  form_label(fcode, flabel, sizeof flabel);
+  period_label_vn(&lp, plabel, sizeof plabel);
+  en->locked = c_printf(c, "Đã khóa — %s, %s của %s (gồm số liệu của đơn vị này) đã được phê duyệt. Muốn sửa, đề "
+                           "nghị người phê duyệt cấp trên mở lại báo cáo đó.",
+                        flabel, plabel, uname);
 }
 
 /* loads form, period, unit and the computed row; 0 or an HTTP status with
@@ -153,22 +176,52 @@ static int entry_load(ctx *c, entry *en) {
   }
   for (int r = 0; r < en->t.nrows; r++)
     if (en->t.rows[r].unit_pos == en->pos && !en->t.rows[r].is_total) en->row = r;
-  plan_cells(en);
+  if (drill && app_report(c->a, &c->u, en->f->code, en->unit, en->period_id, 0, &en->checks, &e))
+    memset(&en->checks, 0, sizeof en->checks);
+  plan_cells(c, en, 1);
   lock_check(c, en);
   return 0;
 }
 
+/* the annex's problems over the unit's area (rules, entered values against records) */
+static const rtable *checks_of(const entry *en) { return en->f->rows == ROWS_LEVELS ? &en->checks : &en->t; }
+
+/* the first editable cell of a rule, for its message at the field */
+static entry_cell *rule_cell(entry *en, const form_rule *fr) {
+  for (int side = 0; side < 2; side++)
+    for (int i = 0; i < en->f->ncols; i++) {
+      entry_cell *x = &en->cells[i];
+      const data_ref *d = side ? &fr->right : &fr->left;
+      for (int k = 0; x->editable && k < 1 + x->pair; k++)
+        if (x->ref[k]->element == d->element && x->ref[k]->combo == d->combo) return x;
+    }
+  return NULL;
+}
+
+/* a broken error rule of the saved values, at its field */
+static void rule_errors_at_fields(ctx *c, entry *en) {
+  for (int i = 0; i < en->f->nrules; i++) {
+    const form_rule *fr = &en->f->rules[i];
+    char msg[600];
+    entry_cell *x = fr->error ? rule_cell(en, fr) : NULL;
+    if (x && !x->err && app_rule_broken(c->a, fr, &en->p, en->pos, msg, sizeof msg))
+      x->err = c_printf(c, "Lỗi: %s", msg);
+  }
+}
+
+static const char *own_value(ctx *c, const entry *en, const data_ref *r) {
+  char out[VALUE_MAX + 1];
+  app_value_get(c->a, &c->u, en->cat->elements[r->element].code, en->cat->combos[r->combo], en->period_id, en->unit,
+                out, sizeof out);
+  return c_strdup(c, out);
+}
+
+/* the typed values, and where records now count, a value typed before them */
 static void load_current_values(ctx *c, entry *en) {
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
-    if (!x->editable) continue;
-    for (int k = 0; k < 1 + x->pair; k++) {
-      char out[VALUE_MAX + 1];
-      const data_ref *r = x->ref[k];
-      app_value_get(c->a, &c->u, en->cat->elements[r->element].code, en->cat->combos[r->combo], en->period_id,
-                    en->unit, out, sizeof out);
-      x->val[k] = c_strdup(c, out);
-    }
+    for (int k = 0; x->editable && k < 1 + x->pair; k++) x->val[k] = own_value(c, en, x->ref[k]);
+    if (x->counted && !x->pair) x->stale = own_value(c, en, x->ref[0]);
   }
 }
 
@@ -220,6 +273,8 @@ static int read_submitted(ctx *c, entry *en) {
   int errors = 0;
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
+    const char *clear = field(c, c_printf(c, "clear_v%d", i));
+    x->clear = x->counted && !x->pair && clear && !strcmp(clear, "1");
     if (!x->editable) continue;
     for (int k = 0; k < 1 + x->pair; k++) {
       char name[24];
@@ -237,8 +292,9 @@ static int read_submitted(ctx *c, entry *en) {
   return errors;
 }
 
-/* the app names a failing value by element (and option): find its cell */
-static void place_app_error(entry *en, const dv_err *e) {
+/* the app names a failing value by element (and option): find its cell;
+ * 1 if it is shown there */
+static int place_app_error(ctx *c, entry *en, const dv_err *e) {
   for (int i = 0; i < en->f->ncols; i++) {
     entry_cell *x = &en->cells[i];
     if (!x->editable) continue;
@@ -250,11 +306,12 @@ static void place_app_error(entry *en, const dv_err *e) {
       int named = strcmp(e->field, both) == 0 ||
                   (strncmp(e->msg, el->code, n) == 0 && e->msg[n] == ':' && x->val[k] && *x->val[k]);
       if (named) {
-        x->err = e->msg;
-        return;
+        x->err = c_strdup(c, e->msg); /* e is the caller's, gone before the page is written */
+        return 1;
       }
     }
   }
+  return 0;
 }
 
 /* --- the grid ----------------------------------------------------------------- */
@@ -286,9 +343,8 @@ static void input_for(ctx *c, const entry *en, int i, int k, const char *label) 
   snprintf(id, sizeof id, k ? "v%db" : "v%d", i);
   snprintf(eid, sizeof eid, "e-v%d", i);
   const char *aria = x->pair ? c_printf(c, "%s (%s)", label, k ? "số sau dấu /" : "số trước dấu /") : label;
-  const char *ro = en->can_write && !en->locked ? NULL : "";
   if (el->type == VT_TEXT) {
-    h_open(b, "textarea", "id", id, "name", id, "rows", "4", "aria-label", aria, "readonly", ro, "aria-invalid",
+    h_open(b, "textarea", "id", id, "name", id, "rows", "4", "aria-label", aria, "aria-invalid",
            x->err ? "true" : NULL, "aria-describedby", x->err ? eid : NULL, NULL);
     h_text(b, x->val[k]);
     h_close(b, "textarea");
@@ -296,21 +352,54 @@ static void input_for(ctx *c, const entry *en, int i, int k, const char *label) 
   }
   const char *mode = el->type == VT_INTEGER ? "numeric" : el->type == VT_COUNT_NOTE ? NULL : "decimal";
   h_open(b, "input", "id", id, "name", id, "type", "text", "inputmode", mode, "value", x->val[k], "aria-label", aria,
-         "autocomplete", "off", "readonly", ro, "class", el->type == VT_COUNT_NOTE ? "note" : "n", "aria-invalid",
+         "autocomplete", "off", "class", el->type == VT_COUNT_NOTE ? "note" : "n", "aria-invalid",
          x->err ? "true" : NULL, "aria-describedby", x->err ? eid : NULL, NULL);
+}
+
+/* a value the unit's records make: its count, linked to those records */
+static void counted_cell(ctx *c, const entry *en, int i, const char *col) {
+  buf *b = &c->out;
+  const entry_cell *x = &en->cells[i];
+  const char *url = drill_records_url(c, x->ref[0]->element, x->ref[0]->combo, en->unit, en->period_id, en->level);
+  h_open(b, "td", "class", "computed fed", "data-col", col, "title", "Đếm từ sổ theo dõi: bấm để xem các bản ghi",
+         NULL);
+  if (url) h_open(b, "a", "href", url, NULL);
+  computed_value(b, en, i);
+  if (url) h_close(b, "a");
+  if (x->stale && *x->stale && en->can_write && !en->locked) { /* the annex warns about it until it goes */
+    const char *id = c_printf(c, "clear-v%d", i);
+    h_lit(b, "<span class=\"area\">Số nhập tay cũ ");
+    h_text(b, x->stale);
+    h_lit(b, " không được dùng. ");
+    h_open(b, "input", "type", "checkbox", "id", id, "name", c_printf(c, "clear_v%d", i), "value", "1", NULL);
+    h_open(b, "label", "for", id, NULL);
+    h_lit(b, "Bỏ số này</label></span>");
+  }
+  h_close(b, "td");
 }
 
 static void grid_cell(ctx *c, const entry *en, int i) {
   buf *b = &c->out;
   const entry_cell *x = &en->cells[i];
+  const char *col = c_printf(c, "%d", i);
+  if (x->counted) {
+    counted_cell(c, en, i, col);
+    return;
+  }
   if (!x->editable) {
-    h_open(b, "td", "class", "computed", "title", "Tính tự động", NULL);
+    h_open(b, "td", "class", "computed", "data-col", col, "title", "Tính tự động", NULL);
+    computed_value(b, en, i);
+    h_close(b, "td");
+    return;
+  }
+  if (!en->can_write || en->locked) { /* a read-only view: the values, no field */
+    h_open(b, "td", "class", "ro", "data-col", col, NULL);
     computed_value(b, en, i);
     h_close(b, "td");
     return;
   }
   const char *label = col_label(c, &en->t, i);
-  h_open(b, "td", "class", x->err ? "input has-err" : "input", NULL);
+  h_open(b, "td", "class", x->err ? "input has-err" : "input", "data-col", col, NULL);
   input_for(c, en, i, 0, label);
   if (x->pair) {
     h_lit(b, "<span class=\"slash\" aria-hidden=\"true\">/</span>");
@@ -383,7 +472,7 @@ static void entry_page(ctx *c, entry *en) {
   page_begin(c, c_printf(c, "Nhập %s · %s", flabel, en->unit_name));
   h_print_head(c, en->unit, en->period_id);
   h_lit(b, "<header class=\"annex-head\"><p class=\"kicker\">");
-  h_text(b, en->can_write ? "Nhập số liệu" : "Số liệu đã nhập (chỉ xem)");
+  h_text(b, en->can_write && !en->locked ? "Nhập số liệu" : "Số liệu đã nhập (chỉ xem)");
   h_lit(b, " · ");
   h_text(b, flabel);
   h_lit(b, "</p><h1 id=\"annex-title\">");
@@ -415,10 +504,10 @@ static void entry_page(ctx *c, entry *en) {
   }
   error_summary(c, en);
   h_lit(b, "<p class=\"hint\">Chỉ nhập số liệu của chính đơn vị. Ô xám được tính tự động (tổng, công thức, "
-           "theo cấp, từ sổ đăng ký) và không nhập tay. Để trống nghĩa là chưa có số liệu; 0 là có số liệu bằng 0.</p>");
+           "theo cấp) hoặc đếm từ sổ theo dõi (bấm vào số để xem các bản ghi) và không nhập tay. Để trống nghĩa là "
+           "chưa có số liệu; 0 là có số liệu bằng 0.</p>");
   if (en->locked) {
-    h_lit(b, "<div class=\"locked-banner\" role=\"status\" id=\"locked\">"
-             "<p><span class=\"badge locked\">Đã khóa</span> ");
+    h_lit(b, "<div class=\"locked-banner\" role=\"status\" id=\"locked\"><p>");
     h_text(b, en->locked);
     h_lit(b, "</p><p>");
     h_link(b, c_printf(c, "%s#submission", c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit",
@@ -447,7 +536,8 @@ static void entry_page(ctx *c, entry *en) {
   else h_lit(b, "<p class=\"buttons\">");
   h_link(b, c_url(c, "/report", "form", en->f->code, "period", en->period_id, "unit", en->unit, NULL), "Xem biểu tổng hợp");
   h_lit(b, "</p></form>");
-  if (en->can_write) import_form(c, en);
+  h_rule_problems(c, checks_of(en));
+  if (en->can_write && !en->locked) import_form(c, en);
   page_end(c);
   page_send(c);
 }
@@ -459,6 +549,7 @@ void page_entry(ctx *c) {
     return;
   }
   load_current_values(c, &en);
+  rule_errors_at_fields(c, &en);
   entry_page(c, &en);
   entry_release(&en);
 }
@@ -483,8 +574,8 @@ void page_entry_post(ctx *c) {
     value_in *v = c_alloc(c, sizeof(value_in) * (size_t)(2 * en.f->ncols + 1));
     for (int i = 0; i < en.f->ncols; i++) {
       entry_cell *x = &en.cells[i];
-      if (!x->editable) continue;
-      for (int k = 0; k < 1 + x->pair; k++)
+      if (x->clear) v[n++] = (value_in){en.cat->elements[x->ref[0]->element].code, en.cat->combos[x->ref[0]->combo], ""};
+      for (int k = 0; x->editable && k < 1 + x->pair; k++)
         v[n++] = (value_in){en.cat->elements[x->ref[k]->element].code, en.cat->combos[x->ref[k]->combo], x->val[k]};
     }
     dv_err e = {0};
@@ -495,8 +586,8 @@ void page_entry_post(ctx *c) {
       entry_release(&en);
       return;
     }
-    en.top_err = rc == DV_ECONFLICT ? c_printf(c, "Không lưu được vì %s.", e.msg) : c_strdup(c, e.msg);
-    if (rc != DV_ECONFLICT) place_app_error(&en, &e);
+    if (rc == DV_ECONFLICT) en.top_err = c_printf(c, "Không lưu được vì %s.", e.msg);
+    else if (!place_app_error(c, &en, &e)) en.top_err = c_strdup(c, e.msg);
     c->status = http_status_of(rc) == 500 ? 500 : rc == DV_ECONFLICT ? 409 : 422;
   } else {
     c->status = 422;

@@ -217,14 +217,41 @@ typedef struct list_args {
   const char *unit;
   const char *period;              /* NULL = all periods */
   const char *q;                   /* NULL = no search */
-  const char *field, *value;       /* the one field filter the app applies */
-  const char *sel[REG_MAX_FIELDS]; /* the value shown selected in each field's select */
-  int extra;                       /* more field filters were chosen: only the first applies */
+  const char *field, *value;       /* the first field filter (the exports apply it) */
+  const char *sel[REG_MAX_FIELDS]; /* the value of each field's filter (f_FIELD=a or a|b) */
+  cell_filter cell;                /* every field filter, level=, date=: the records of an annex cell */
   int late;                        /* overdue=1: only the records past their deadline */
   long long page;
 } list_args;
 
 static const char *filter_arg_name(ctx *c, const reg_field *f) { return c_printf(c, "f_%s", f->name); }
+
+/* a filter value: an option (yes/no), or options "a|b" (any of them: the
+ * `when` lists of the counting rules) */
+static int filter_value_ok(const reg_field *f, const char *v) {
+  for (const char *p = v; *p;) {
+    const char *bar = strchr(p, '|');
+    size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    char one[96];
+    if (!n || n >= sizeof one) return 0;
+    memcpy(one, p, n), one[n] = 0;
+    int ok = f->type == FT_YESNO ? !strcmp(one, "yes") || !strcmp(one, "no") : reg_option_index(f, one) >= 0;
+    if (!ok) return 0;
+    p += n + (bar ? 1 : 0);
+  }
+  return *v != 0;
+}
+
+/* level= and date= of an annex cell's link (docs/entry.md); NULL or a message */
+static const char *read_cell_args(ctx *c, const reg_def *r, list_args *la) {
+  const char *lv = arg(c, "level"), *dt = arg(c, "date");
+  if (lv && *lv && (la->cell.level = (int)parse_id(lv, TREE_MAX_LEVELS)) < 1) return "Cấp không hợp lệ.";
+  int di = dt && *dt ? reg_field_index(r, dt) : -1;
+  if (dt && *dt && (di < 0 || (r->fields[di].type != FT_DATE && r->fields[di].type != FT_YEAR)))
+    return "Trường ngày không hợp lệ.";
+  la->cell.date = di >= 0 ? r->fields[di].name : NULL;
+  return NULL;
+}
 
 /* reads unit, period (absent = the default period, empty = all), q, the
  * field filters and the page; NULL or a message for a 400 */
@@ -246,16 +273,16 @@ static const char *read_list_args(ctx *c, const reg_def *r, list_args *la) {
     if (!filterable(f)) continue;
     const char *v = arg(c, filter_arg_name(c, f));
     if (!v || !*v) continue;
-    int ok = f->type == FT_YESNO ? !strcmp(v, "yes") || !strcmp(v, "no") : reg_option_index(f, v) >= 0;
-    if (!ok) return c_printf(c, "Giá trị lọc không hợp lệ cho trường \"%s\".", f->label);
-    if (la->field) {
-      la->extra = 1;
-      continue;
-    }
-    la->field = f->name;
-    la->value = v;
+    if (!filter_value_ok(f, v)) return c_printf(c, "Giá trị lọc không hợp lệ cho trường \"%s\".", f->label);
     la->sel[i] = v;
+    if (!la->field && !strchr(v, '|')) la->field = f->name, la->value = v;
+    if (la->cell.nconds < REG_MAX_CONDS) {
+      la->cell.cond_field[la->cell.nconds] = f->name;
+      la->cell.cond_value[la->cell.nconds++] = v;
+    }
   }
+  const char *bad = read_cell_args(c, r, la);
+  if (bad) return bad;
   const char *od = arg(c, "overdue");
   la->late = od && !strcmp(od, "1") && tracks_overdue(r);
   const char *pg = arg(c, "page");
@@ -278,6 +305,11 @@ static const char *list_url(ctx *c, const char *path, const reg_def *r, const li
   if (la->q) {
     buf_adds(&u, "&q=");
     esc_url(&u, la->q);
+  }
+  if (la->cell.level) buf_addf(&u, "&level=%d", la->cell.level);
+  if (la->cell.date) {
+    buf_adds(&u, "&date=");
+    esc_url(&u, la->cell.date);
   }
   for (int i = 0; i < r->nfields; i++)
     if (la->sel[i]) {
@@ -494,8 +526,11 @@ static void list_filters(ctx *c, const reg_def *r, const list_args *la) {
     }
     for (int k = 0; k < f->nopt; k++)
       h_option(b, f->opts[k].code, f->opts[k].label, la->sel[i] && !strcmp(la->sel[i], f->opts[k].code));
+    if (la->sel[i] && strchr(la->sel[i], '|')) h_option(b, la->sel[i], c_printf(c, "Một trong: %s", la->sel[i]), 1);
     h_lit(b, "</select></div>");
   }
+  if (la->cell.level) h_hidden(b, "level", c_printf(c, "%d", la->cell.level));
+  if (la->cell.date) h_hidden(b, "date", la->cell.date);
   h_lit(b, "<div class=\"field grow\"><label for=\"f-q\">Tìm kiếm</label>");
   h_open(b, "input", "id", "f-q", "name", "q", "type", "search", "value", la->q ? la->q : "", "aria-describedby",
          "h-q", NULL);
@@ -616,7 +651,7 @@ static void page_list(ctx *c, const reg_def *r) {
   /* the list never shows private fields: read as a reader without them, so
    * that paging through letters leaves no "private.read" in the audit log */
   user lu = counting_user(c);
-  int rc = app_record_list(c->a, &lu, r, &f, &rows, &n, &total, &e);
+  int rc = app_record_list_cell(c->a, &lu, r, &f, &la.cell, &rows, &n, &total, &e);
   if (rc) {
     records_free(rows, n);
     reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền truy cập" : "Không xem được sổ",
@@ -671,14 +706,12 @@ static void page_list(ctx *c, const reg_def *r) {
            "Xem tất cả");
     h_lit(b, "</p>");
   }
-  if (la.extra)
-    h_lit(b, "<p class=\"notice\" role=\"status\">Mỗi lần chỉ lọc được theo một trường; đang lọc theo trường "
-             "chọn đầu tiên.</p>");
   if (tracks_overdue(r) && !la.late) overdue_notice(c, r, rows, n, path, &la);
   list_table(c, r, shown, nshown);
-  const char **keep = c_alloc(c, sizeof(char *) * (size_t)(r->nfields + 5));
+  const char **keep = c_alloc(c, sizeof(char *) * (size_t)(r->nfields + 7));
   int nk = 0;
   keep[nk++] = "unit", keep[nk++] = "period", keep[nk++] = "q", keep[nk++] = "overdue";
+  keep[nk++] = "level", keep[nk++] = "date";
   for (int i = 0; i < r->nfields; i++)
     if (filterable(&r->fields[i])) keep[nk++] = filter_arg_name(c, &r->fields[i]);
   keep[nk] = NULL;

@@ -213,6 +213,57 @@ static void cell(buf *b, const rcell *x) {
   h_lit(b, "</td>");
 }
 
+/* the unit and level (0: any) whose own values make data column k of a row;
+ * 0, or -1 where no single range does (a kind row, a unit and the level below) */
+static int cell_scope(ctx *c, const form *f, const rtable *t, const rrow *row, int k, int level_arg,
+                      const unit_view *v, const char **unit, int *level) {
+  char code[64];
+  *unit = t->unit_code;
+  *level = level_arg;
+  if (level_arg) { /* one row per unit of the level (and its bodies), then their total */
+    if (row->is_total) return 0;
+    if (row->unit_pos < 0 || unit_code_at(c, row->unit_pos, code, sizeof code)) return -1;
+    *unit = c_strdup(c, code);
+    return 0;
+  }
+  if (f->rows == ROWS_LEVELS) {
+    *level = row->is_total ? 0 : row->level;
+    return row->is_total || row->level > 0 ? 0 : -1;
+  }
+  switch (f->cols[k].a.sc) {
+  case SCOPE_ROW:
+  case SCOPE_SELF: *level = v->level; return 0;
+  case SCOPE_BELOW: *level = v->level + 1; return 0;
+  case SCOPE_SUBTREE: return 0;
+  default: return -1;
+  }
+}
+
+/* a number of the annex and where it leads (docs/entry.md): the records
+ * that make it, the history of a hand-entered value, or for a formula the
+ * units behind it */
+static void linked_cell(ctx *c, const form *f, const rtable *t, const rrow *row, int k, int level_arg,
+                        const unit_view *v) {
+  buf *b = &c->out;
+  const rcell *x = &row->cells[k];
+  const char *unit, *url = NULL;
+  int level;
+  if (!f || k >= f->ncols || x->kind != CELL_NUM || cell_scope(c, f, t, row, k, level_arg, v, &unit, &level)) {
+    cell(b, x);
+    return;
+  }
+  if (f->cols[k].kind == BIND_SUM) url = c_url(c, "/completeness", "form", t->form, "period", t->period, "unit", unit, NULL);
+  else if (f->cols[k].kind == BIND_DATA) url = drill_cell_url(c, f->cols[k].a.element, f->cols[k].a.combo, unit, t->period, level);
+  if (!url) {
+    cell(b, x);
+    return;
+  }
+  h_lit(b, "<td class=\"num\">");
+  h_open(b, "a", "href", url, NULL);
+  h_num(b, x->num);
+  h_lit(b, "</a></td>");
+}
+
 /* the change of one cell: "+12" and under it "+5,2%"; blank when either
  * period has no number there */
 static void change_cell(buf *b, const rcell *cur, const rcell *prev) {
@@ -294,6 +345,7 @@ static void row_label(ctx *c, const rtable *t, const rrow *r, int level_arg, con
 static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view *v, const char *cmp) {
   buf *b = &c->out;
   int labels = has_labels(c, t);
+  const form *f = labels ? catalog_form(app_catalog(c->a), t->form) : NULL;
   char head[96];
   report_compare_heading(t, head, sizeof head);
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"annex-title\" tabindex=\"0\">");
@@ -318,7 +370,7 @@ static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view 
     if (head[0] || r == 0) h_lit(b, "<tbody>");
     h_open(b, "tr", "class", row->is_total ? "total" : NULL, NULL);
     if (labels) row_label(c, t, row, level_arg, v, cmp);
-    for (int k = 0; k < t->ncols; k++) cell(b, &row->cells[k]);
+    for (int k = 0; k < t->ncols; k++) linked_cell(c, f, t, row, k, level_arg, v);
     h_close(b, "tr");
     if (head[0] && labels) compare_rows(c, t, r, head);
     if (head[0] || r == t->nrows - 1) h_lit(b, "</tbody>");
@@ -332,6 +384,38 @@ static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view 
     h_lit(b, "Chưa có dữ liệu cho kỳ này.</td></tr></tbody>");
   }
   h_lit(b, "</table></div>");
+}
+
+static void problem_items(buf *b, const rtable *t, int from, int to) {
+  for (int i = from; i < to && i < t->nwarnings; i++) h_tag(b, "li", t->warnings[i]);
+}
+
+void h_rule_problems(ctx *c, const rtable *t) {
+  buf *b = &c->out;
+  int errors = t->errors, warnings = t->warnings_total - t->errors;
+  if (!t->warnings_total) return;
+  h_lit(b, "<section class=\"rule-problems\" id=\"rule-problems\" aria-labelledby=\"rule-h\">"
+           "<h2 id=\"rule-h\">Kiểm tra số liệu</h2>");
+  if (errors) {
+    h_lit(b, "<div class=\"alert\"><p><strong>");
+    h_int(b, errors);
+    h_lit(b, " lỗi</strong> — phải sửa trước khi gửi báo cáo:</p><ul>");
+    problem_items(b, t, 0, errors);
+    h_lit(b, "</ul></div>");
+  }
+  if (warnings > 0) {
+    h_lit(b, "<div class=\"notice\"><p><strong>");
+    h_int(b, warnings);
+    h_lit(b, " cảnh báo</strong> — số liệu vẫn được lưu; khi gửi báo cáo cần xác nhận đã xem:</p><ul>");
+    problem_items(b, t, errors, t->nwarnings);
+    if (t->warnings_total > t->nwarnings) {
+      h_lit(b, "<li>và ");
+      h_int(b, t->warnings_total - t->nwarnings);
+      h_lit(b, " cảnh báo khác.</li>");
+    }
+    h_lit(b, "</ul></div>");
+  }
+  h_lit(b, "</section>");
 }
 
 /* what the rows under each row are, above the table */
@@ -562,6 +646,7 @@ void page_report_show(ctx *c, const sub_flash *fl) {
   }
   compare_note(c, &t);
   annex_table(c, &t, (int)level, &v, cmp);
+  if (!level) h_rule_problems(c, &t);
   int from_registers = h_register_sources(c, f, t.unit_code, t.period);
   if (f->rows != ROWS_LIST && from_registers)
     h_lit(&c->out, "<p class=\"hint\">0: có số liệu bằng 0. Cột tổng và cột theo cấp được tính tự động, "

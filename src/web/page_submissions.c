@@ -178,19 +178,37 @@ static void comment_box(ctx *c, sub_action act, const char *label, int required,
   h_close(b, "div");
 }
 
+/* the warnings (not the errors: they refuse the submit, submit_refused) */
 static void warnings_list(ctx *c, const rtable *t) {
   buf *b = &c->out;
-  if (!t->warnings_total) return;
+  if (t->warnings_total <= t->errors) return;
   h_lit(b, "<div class=\"notice sub-warnings\"><p><strong>");
-  h_int(b, t->warnings_total);
-  h_lit(b, " cảnh báo</strong> khi đối chiếu số liệu nhập tay với sổ theo dõi (số liệu từ sổ được dùng):</p><ul>");
-  for (int i = 0; i < t->nwarnings; i++) h_tag(b, "li", t->warnings[i]);
+  h_int(b, t->warnings_total - t->errors);
+  h_lit(b, " cảnh báo</strong> (số liệu vẫn được lưu; số liệu từ sổ theo dõi được dùng):</p><ul>");
+  for (int i = t->errors; i < t->nwarnings; i++) h_tag(b, "li", t->warnings[i]);
   if (t->warnings_total > t->nwarnings) {
     h_lit(b, "<li>và ");
     h_int(b, t->warnings_total - t->nwarnings);
     h_lit(b, " cảnh báo khác.</li>");
   }
   h_lit(b, "</ul></div>");
+}
+
+/* an annex with errors is not offered for submission: the box says why */
+static void submit_refused(ctx *c, const rtable *t) {
+  buf *b = &c->out;
+  h_lit(b, "<div class=\"sub-step\" id=\"submit-refused\"><h3>Gửi báo cáo</h3><p class=\"alert\"><strong>Chưa gửi "
+           "được:</strong> biểu có ");
+  h_int(b, t->errors);
+  h_lit(b, " lỗi phải sửa trước khi gửi (mục Kiểm tra số liệu dưới biểu)");
+  if (t->nwarnings) {
+    h_lit(b, ": ");
+    h_text(b, t->warnings[0]);
+  }
+  h_lit(b, "</p><p>");
+  h_link(b, c_url(c, "/entry", "form", t->form, "period", t->period, "unit", t->unit_code, NULL),
+         "Sửa số liệu ở trang nhập");
+  h_lit(b, " hoặc trong sổ theo dõi, rồi gửi lại.</p></div>");
 }
 
 static void steps(ctx *c, const rtable *t, const sub_view *v, const sub_flash *fl) {
@@ -210,16 +228,17 @@ static void steps(ctx *c, const rtable *t, const sub_view *v, const sub_flash *f
     return;
   }
   h_lit(b, "<div class=\"sub-steps\">");
-  if (v->acts & (1 << SUB_SUBMIT)) {
+  if ((v->acts & (1 << SUB_SUBMIT)) && t->errors) submit_refused(c, t);
+  else if (v->acts & (1 << SUB_SUBMIT)) {
     step_form_begin(c, t, SUB_SUBMIT, "sub-step", NULL);
     h_lit(b, "<h3>Gửi báo cáo</h3>");
     if (v->top) h_lit(b, "<p class=\"hint\">Đơn vị cấp cao nhất: không có cấp trên phê duyệt báo cáo này.</p>");
-    if (t->warnings_total) {
+    if (t->warnings_total > t->errors) {
       int mine = fl && fl->act == SUB_SUBMIT && fl->field && !strcmp(fl->field, "warnings");
       h_lit(b, "<div class=\"check\">");
       h_open(b, "input", "type", "checkbox", "id", "f-ack", "name", "ack", "value", "1", "required", "", "aria-invalid",
              mine ? "true" : NULL, "aria-describedby", mine ? "e-ack" : NULL, NULL);
-      h_lit(b, "<label for=\"f-ack\">Tôi đã xem các cảnh báo</label></div>");
+      h_lit(b, "<label for=\"f-ack\">Tôi đã xem các cảnh báo (số liệu vẫn gửi được)</label></div>");
       h_error_for(b, "e-ack", mine ? fl->err : NULL);
     }
     comment_box(c, SUB_SUBMIT, "Ghi chú gửi kèm (không bắt buộc)", 0, fl);

@@ -396,6 +396,7 @@ static const route routes[] = {
     {"POST", "/completeness/remind", R_SESSION | R_PAGE | R_CSRF, page_remind_post},
     {"GET", "/notifications", R_SESSION | R_PAGE, page_notifications},
     {"POST", "/notifications/open", R_SESSION | R_PAGE | R_CSRF, page_notification_open},
+    {"GET", "/values/history", R_SESSION | R_PAGE, page_value_history},
     {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
     {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},

@@ -208,6 +208,20 @@ const char *unit_arg(ctx *c);
 /* date "dd/mm/yyyy", "d/m/yyyy" or "YYYY-MM-DD"; 0 or -1 */
 int parse_date_vn(const char *s, int *day);
 
+/* drill-down links of a number (drill.c, docs/entry.md): the register list
+ * of the records that make (element, combo) for the units of unit's subtree
+ * (level > 0: of that level) in the period, NULL if no register counts it;
+ * the history of the hand-entered values; drill_cell_url: the one that fits
+ * where the value comes from (NULL: blank) */
+const char *drill_records_url(ctx *c, int element, int combo, const char *unit, const char *period_id, int level);
+const char *drill_history_url(ctx *c, int element, int combo, const char *unit, const char *period_id, int level);
+const char *drill_cell_url(ctx *c, int element, int combo, const char *unit, const char *period_id, int level);
+void page_value_history(ctx *c);
+/* the annex's checks (page_report.c): its errors (a submit is refused until
+ * they are fixed) and its warnings (saved; acknowledged on submit), each
+ * named as what it is; nothing when there are none */
+void h_rule_problems(ctx *c, const rtable *t);
+
 /* 1 if the entry grid of f has a cell to type in (page_entry.c) */
 int entry_has_inputs(const catalog *cat, const form *f);
 

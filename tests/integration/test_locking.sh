@@ -58,7 +58,7 @@ M2 Dân vận khéo của xã Một Hai,C12,tap_the,kinh_te,,2023,registered,,no
 CSV
 
 run_dv o e init db || { fail "init: $(cat e)"; finish; }
-for f in units dialogues values conferences models; do
+for f in units values dialogues conferences models; do  # values first: typed before the records came (docs/entry.md)
   run_dv o e import "$f" db "$f.csv" || { fail "import $f: $(cat e)"; finish; }
 done
 run_dv o e config db clock.today 2023-06-10 || fail "config clock.today: $(cat e)"
@@ -173,7 +173,8 @@ def entry_fields(user, form, unit, period="2023S1", **vals):
     names = re.findall(r'<input[^>]*name="(v\d+b?)"[^>]*value="([^"]*)"', page_)
     fields = dict(names)
     for k, v in vals.items():
-        if k not in fields: err(f"/entry {form} {unit}: no input {k} (inputs {sorted(fields)})")
+        # a locked grid is a read-only view (docs/entry.md): the field is forged as a script would
+        if k not in fields and 'id="locked"' not in page_: err(f"/entry {form} {unit}: no input {k} (inputs {sorted(fields)})")
         fields[k] = v
     return dict(fields, form=form, period=period, unit=unit)
 
@@ -253,17 +254,17 @@ refused("c11_off: POST /r/dialogues/ID (K3's form, participants changed)",
 refused("c11_off: POST /r/dialogues/ID/delete (K3)", page("c11_off", f"/r/dialogues/{ID['K3']}/delete", {"confirm": "1"}))
 refused("c11_off: POST /r/dialogues/import (a C11 dialogue of 2023S1)",
         upload("c11_off", "dialogues", "khoa.csv", DLG_CSV + "2023-03-01,C11,dinh_ky,cap_uy,Nhập qua trang,10\n"))
-refused("c11_off: POST /entry Biểu 5 of C11 (a value changed)", entry("c11_off", "bieu-5", "C11", v0="4"))
+refused("c11_off: POST /entry Biểu 5 of C11 (a value changed)", entry("c11_off", "bieu-5", "C11", v1="4"))
 refused("c11_off: POST /entry Biểu 5 of C11 (another cell)", entry("c11_off", "bieu-5", "C11", v9="1"))
-refused("p_admin: POST /entry Biểu 5 of C11", entry("p_admin", "bieu-5", "C11", v0="4"))
+refused("p_admin: POST /entry Biểu 5 of C11", entry("p_admin", "bieu-5", "C11", v1="4"))
 
 # ---------------- accepted meanwhile ----------------
 accepted("CLI import of a C11 dialogue dated 2023-08-01 (2023S2)",
          run_cli("import", "dialogues", DB, write("a1.csv", DLG_CSV + "2023-08-01,C11,dinh_ky,cap_uy,K8 Tháng tám,10\n")), cli_=True)
 accepted("CLI import of a C11 Biểu 5 value for 2023S2",
-         run_cli("import", "values", DB, write("a2.csv", VAL_CSV + "dialogues,dinh_ky.cap_uy,2023S2,C11,2\n")), cli_=True)
+         run_cli("import", "values", DB, write("a2.csv", VAL_CSV + "dialogues,dinh_ky.chinh_quyen,2023S2,C11,2\n")), cli_=True)
 accepted("CLI import of a C12 Biểu 5 value for 2023S1",
-         run_cli("import", "values", DB, write("a3.csv", VAL_CSV + "dialogues,dinh_ky.chinh_quyen,2023S1,C12,2\n")), cli_=True)
+         run_cli("import", "values", DB, write("a3.csv", VAL_CSV + "dialogues,dinh_ky.cap_uy,2023S1,C12,2\n")), cli_=True)
 accepted("c11_off: POST /api/registers/dialogues (C11, 2023-08-02)",
          api("c11_off", "POST", "/api/registers/dialogues", dlg("2023-08-02", "C11", "K9 Qua API tháng tám")))
 ID = Ids((k, v["id"]) for k, v in dialogues("P").items())
@@ -283,8 +284,8 @@ accepted("c11_off: POST /r/conferences (C11, 03/03/2023)",
          page("c11_off", "/r/conferences", {"date": "03/03/2023", "unit": "C11", "chaired_by": "ban_dan_van",
                                             "title": "Hội nghị qua trang", "participants": "12"}))
 accepted("c11_off: POST /entry Biểu 6 of C11 (not approved)", entry("c11_off", "bieu-6", "C11", v0="4"))
-accepted("c11_off: POST /entry Biểu 5 of C11 for 2023S2", entry("c11_off", "bieu-5", "C11", period="2023S2", v0="3"))
-accepted("c12_off: POST /entry Biểu 5 of C12", entry("c12_off", "bieu-5", "C12", v1="3"))
+accepted("c11_off: POST /entry Biểu 5 of C11 for 2023S2", entry("c11_off", "bieu-5", "C11", period="2023S2", v1="3"))
+accepted("c12_off: POST /entry Biểu 5 of C12", entry("c12_off", "bieu-5", "C12", v2="3"))
 ID = Ids((k, v["id"]) for k, v in dialogues("P").items())
 if b5_total("C11") != 3: err(f"Biểu 5 of C11 for 2023S1 is {b5_total('C11')} while locked, expected 3")
 
@@ -296,11 +297,11 @@ refused("c12_off: edit of K5 (C12, under the approved D1)",
 refused("c12_off: POST /api/registers/dialogues (C12, 2023-03-07)",
         api("c12_off", "POST", "/api/registers/dialogues", dlg("2023-03-07", "C12", "Mới của C12")))
 refused("c12_off: DELETE K10 (C12)", api("c12_off", "DELETE", f"/api/registers/dialogues/{ID['K10']}"))
-refused("c12_off: POST /entry Biểu 5 of C12", entry("c12_off", "bieu-5", "C12", v1="4"))
+refused("c12_off: POST /entry Biểu 5 of C12", entry("c12_off", "bieu-5", "C12", v2="4"))
 refused("CLI import of a C12 Biểu 5 value for 2023S1",
         run_cli("import", "values", DB, write("v4.csv", VAL_CSV + "dialogues,dinh_ky.chinh_quyen,2023S1,C12,5\n")), cli_=True)
 refused("d1_appr: edit of K6 (D1's own)", api("d1_appr", "POST", f"/api/registers/dialogues/{ID['K6']}", {"participants": "62"}))
-refused("d1_appr: POST /entry Biểu 5 of D1", entry("d1_appr", "bieu-5", "D1", v2="1"))
+refused("d1_appr: POST /entry Biểu 5 of D1", entry("d1_appr", "bieu-5", "D1", v0="1"))
 refused("c11_off: edit of K1 (C11)", api("c11_off", "POST", f"/api/registers/dialogues/{ID['K1']}", {"participants": "41"}))
 accepted("p_admin: POST /api/registers/dialogues (C21, under D2)",
          api("p_admin", "POST", "/api/registers/dialogues", dlg("2023-03-08", "C21", "K12 Xã Hai Một")))
@@ -337,7 +338,7 @@ if st != 200 or "submission.reopen" not in text_of(data) or "d1_appr" not in tex
 accepted("CLI import of a C11 dialogue dated 2023-03-01",
          run_cli("import", "dialogues", DB, write("r1.csv", DLG_CSV + "2023-03-01,C11,dinh_ky,cap_uy,K13 Sau khi mở lại,10\n")), cli_=True)
 accepted("CLI import of a C11 Biểu 5 value for 2023S1",
-         run_cli("import", "values", DB, write("r2.csv", VAL_CSV + "dialogues,dinh_ky.cap_uy,2023S1,C11,3\n")), cli_=True)
+         run_cli("import", "values", DB, write("r2.csv", VAL_CSV + "dialogues,dinh_ky.chinh_quyen,2023S1,C11,3\n")), cli_=True)
 accepted("c11_off: POST /api/registers/dialogues (C11, 2023-03-01)",
          api("c11_off", "POST", "/api/registers/dialogues", dlg("2023-03-01", "C11", "K14 Qua API sau khi mở lại")))
 accepted("c11_off: edit of K1", api("c11_off", "POST", f"/api/registers/dialogues/{ID['K1']}", {"title": "K1 Sửa tên"}))
@@ -349,15 +350,16 @@ accepted("c11_off: POST /r/dialogues/ID (K3's form)",
 accepted("c11_off: POST /r/dialogues/import", upload("c11_off", "dialogues", "mo.csv",
                                                      DLG_CSV + "2023-03-02,C11,dinh_ky,cap_uy,K16 Nhập qua trang,10\n"))
 accepted("c11_off: POST /r/dialogues/ID/delete (K3)", page("c11_off", f"/r/dialogues/{ID['K3']}/delete", {"confirm": "1"}))
-accepted("c11_off: POST /entry Biểu 5 of C11", entry("c11_off", "bieu-5", "C11", v0="6"))
-# K1 + K13 + K14 + K15 + K16 are dinh_ky.cap_uy (the records: 5, the entered 6), K2, K3 are gone
+accepted("c11_off: POST /entry Biểu 5 of C11", entry("c11_off", "bieu-5", "C11", v1="6"))
+# K1 + K13 + K14 + K15 + K16 are dinh_ky.cap_uy (the records: 5), K2, K3 are gone; dinh_ky.chinh_quyen
+# (no record: a value where records count is not typed, docs/entry.md) the entered 6
 rows = report("bieu-5", "C11")
-if not isinstance(rows, list) or rows[-1]["values"][0] != 5 or rows[-1]["values"][-1] != 5:
+if not isinstance(rows, list) or rows[-1]["values"][0] != 5 or rows[-1]["values"][1] != 6 or rows[-1]["values"][-1] != 11:
     err(f"Biểu 5 of C11 after the edits: {rows if not isinstance(rows, list) else rows[-1]['values']}, "
-        f"expected 5 dialogues dinh_ky.cap_uy in all")
+        f"expected 5 dialogues dinh_ky.cap_uy and the entered 6 dinh_ky.chinh_quyen, 11 in all")
 con = sqlite3.connect(DB)
 v = con.execute("SELECT d.num FROM data_values d JOIN units u ON u.id=d.unit_id WHERE u.code='C11' AND d.period='2023S1' "
-                "AND d.element='dialogues' AND d.combo='dinh_ky.cap_uy'").fetchall()
+                "AND d.element='dialogues' AND d.combo='dinh_ky.chinh_quyen'").fetchall()
 con.close()
 if v != [(6.0,)]: err(f"the entered Biểu 5 value of C11 for 2023S1 after the entry page: {v}, expected 6")
 

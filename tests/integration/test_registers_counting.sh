@@ -382,10 +382,11 @@ check "generate the tree and the records" python3 model.py gen
 python3 model.py units >units.csv
 if ! run_dv o e init db; then fail "init: $(cat e)"; finish; fi
 if ! run_dv o e import units db units.csv; then fail "import units: $(cat e)"; finish; fi
+# the values first: typed before the records came; a value where the unit has records is refused (docs/entry.md)
+if run_dv o e import values db values.csv; then ok; else fail "import values: $(cat e)"; fi
 for reg in documents conferences inspections letters receptions supervisions criticisms; do
   if run_dv o e import "$reg" db "records_$reg.csv"; then ok; else fail "import $reg: $(cat e)"; fi
 done
-if run_dv o e import values db values.csv; then ok; else fail "import values: $(cat e)"; fi
 
 PERIODS=2023S1,2023S2,2023,2023Q1,2023Q3,202306,202301,2023C9,2022,2022S2,202212
 check "the annexes of every unit equal the counts computed from the CSV files" \

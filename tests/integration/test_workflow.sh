@@ -267,11 +267,18 @@ act("d1_appr", "return", comment="Thiếu số liệu đối thoại chuyên đ�
 # ---- returned: resubmitted by the unit itself
 refuse_all_but(OWN_C11)
 
-# ---- warnings: a hand-entered value that disagrees with the records (2 dialogues dinh_ky.cap_uy)
-with open(os.path.join(w, "values.csv"), "w", encoding="utf-8") as fh:
-    fh.write("element,combo,period,unit,value\ndialogues,dinh_ky.cap_uy,2023S1,C11,5\n")
-rc, out, e = run("import", "values", DB, os.path.join(w, "values.csv"))
-if rc: err(f"import values (a disagreeing value for C11): {e}")
+# ---- warnings: a hand-entered value that disagrees with the records: typed (5 dot_xuat.dong_chu_tri)
+# before the register had the dialogue (a value where records count is refused, docs/entry.md)
+def typed_then_recorded(unit, value, name):
+    with open(os.path.join(w, name + ".csv"), "w", encoding="utf-8") as fh:
+        fh.write(f"element,combo,period,unit,value\ndialogues,dot_xuat.dong_chu_tri,2023S1,{unit},{value}\n")
+    rc, out, e = run("import", "values", DB, os.path.join(w, name + ".csv"))
+    if rc: err(f"import values (a value for {unit} before its record): {e}")
+    with open(os.path.join(w, name + "-d.csv"), "w", encoding="utf-8") as fh:
+        fh.write(f"date,unit,type,chair,title,participants\n2023-06-01,{unit},dot_xuat,dong_chu_tri,Đối thoại đột xuất,12\n")
+    rc, out, e = run("import", "dialogues", DB, os.path.join(w, name + "-d.csv"))
+    if rc: err(f"import dialogues (the record after the value for {unit}): {e}")
+typed_then_recorded("C11", 5, "values")
 rc, out, e = run("report", DB, "--form", "bieu-5", "--period", "2023S1", "--unit", "C11", "--format", "json")
 warns = json.loads(out).get("warnings") if rc == 0 else e
 if not isinstance(warns, list) or len(warns) != 1 or "nhập tay 5" not in warns[0]:
@@ -363,10 +370,7 @@ else:
     act("c11_admin", "submit", want=True, **F1)
     act("p_admin", "approve", want=True, **F1)
     # warnings through the API: Biểu 5 of C12 gets a disagreeing value
-    with open(os.path.join(w, "values12.csv"), "w", encoding="utf-8") as fh:
-        fh.write("element,combo,period,unit,value\ndialogues,dinh_ky.chinh_quyen,2023S1,C12,4\n")
-    rc, out, e = run("import", "values", DB, os.path.join(w, "values12.csv"))
-    if rc: err(f"import values (a disagreeing value for C12): {e}")
+    typed_then_recorded("C12", 4, "values12")
     WARN[("bieu-5", "2023S1", "C12")] = True
     act("c12_off", "submit", unit="C12", want=False, why="warnings not acknowledged", via="api")
     act("c12_off", "submit", unit="C12", ack=True, want=True, via="api")
