@@ -342,8 +342,9 @@ void indicator_result_release(indicator_result *r);
 
 /* --- the reporting cycle: a submission per form x period x unit ---
  * draft -> submitted (by the unit's officers/approvers; warnings must be
- * acknowledged) -> approved | returned (with a comment) by an approver of a
- * unit above; approved -> reopened (returned) by such an approver, audited.
+ * acknowledged) -> approved | returned (with a comment) by an approver of
+ * the unit it is routed to (app_submission_route) or an admin above;
+ * approved -> reopened (returned) by the same, audited.
  * Approval locks the unit's subtree: hand-entered values of the form's
  * elements for that period, and register records counted into the form
  * with a date in the period, cannot change until it is reopened. */
@@ -356,9 +357,27 @@ typedef struct submission {
   int on_time;            /* -1 not submitted yet, 0 late, 1 on time */
 } submission;
 typedef enum { SUB_SUBMIT, SUB_APPROVE, SUB_RETURN, SUB_REOPEN } sub_action;
-/* who may take the step on the unit at pos: its own officers submit; approvers (or admins)
- * who may read it, above it, decide; caller holds a lock */
+/* Routing (docs/access.md): a unit's submissions go to the nearest unit
+ * above with an approver (a user of role approver); when no unit above has
+ * one, to the top unit. pos -1 for a top unit; approvers: their logins,
+ * ", "-separated ("" when none: the top unit's admins decide). Caller
+ * holds a lock. */
+typedef struct submission_route {
+  int pos;
+  char unit_code[32], unit_name[160], approvers[256];
+} submission_route;
+void app_submission_route(app *a, int pos, submission_route *out);
+/* who may take the step on the unit at pos: its own officers submit; the
+ * approvers of the unit it is routed to, or admins above it, decide;
+ * caller holds a lock */
 int app_submission_may(app *a, const user *u, sub_action act, int pos);
+/* the submissions waiting for the user's decision: routed to their unit,
+ * for an approver or admin there; oldest first; caller frees */
+typedef struct waiting_row {
+  char form[32], period[8], unit[32], unit_name[160], submitted_by[64];
+  int submitted_day;
+} waiting_row;
+int app_submissions_waiting(app *a, const user *u, waiting_row **rows, int *n);
 /* ack: the submitter saw the warnings; warnings_out (may be NULL) gets their count */
 int app_submission_act(app *a, const user *u, sub_action act, const char *form, const char *period_id,
                        const char *unit_code, const char *comment, int ack, int *warnings_out, dv_err *e);

@@ -151,14 +151,117 @@ static int unit_reports(app *a, const char *form_code, int pos) {
   return (!levels || level_ok) && (kinds ? kind_ok : u->kind == KIND_AREA);
 }
 
-/* who may take the step: the unit's own officers/approvers submit; approvers
- * (or admins) of a unit above decide */
+/* ---------------- routing ---------------- */
+
+/* the approvers of every unit, by unit id (store_approvers' order) */
+typedef struct approver_set {
+  approver_row *rows;
+  int n;
+} approver_set;
+
+static void approvers_load(app *a, approver_set *as) { store_approvers(app_store(a), &as->rows, &as->n); }
+static void approvers_release(approver_set *as) { free(as->rows); }
+
+/* the first of the unit's approvers, or -1 */
+static int approvers_of(const approver_set *as, int64_t unit_id) {
+  int lo = 0, hi = as->n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (as->rows[mid].unit_id < unit_id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < as->n && as->rows[lo].unit_id == unit_id ? lo : -1;
+}
+
+/* The one routing rule: the submissions of the unit at pos go to the
+ * nearest unit above with an approver; when none above has one, to the
+ * top unit (its admins decide). -1 for a top unit (nobody above). */
+static int route_of(app *a, const approver_set *as, int pos) {
+  int top = -1;
+  for (int p = a->t.u[pos].parent; p >= 0; p = a->t.u[p].parent) {
+    if (approvers_of(as, a->t.u[p].id) >= 0) return p;
+    top = p;
+  }
+  return top;
+}
+
+static void route_fill(app *a, const approver_set *as, int to, submission_route *out) {
+  memset(out, 0, sizeof *out);
+  out->pos = to;
+  if (to < 0) return;
+  snprintf(out->unit_code, sizeof out->unit_code, "%s", a->t.u[to].code);
+  snprintf(out->unit_name, sizeof out->unit_name, "%s", a->t.u[to].name);
+  size_t len = 0;
+  for (int i = approvers_of(as, a->t.u[to].id); i >= 0 && i < as->n && as->rows[i].unit_id == a->t.u[to].id; i++) {
+    int w = snprintf(out->approvers + len, sizeof out->approvers - len, "%s%s", len ? ", " : "", as->rows[i].login);
+    if (w < 0 || (size_t)w >= sizeof out->approvers - len) break;
+    len += (size_t)w;
+  }
+}
+
+void app_submission_route(app *a, int pos, submission_route *out) {
+  approver_set as;
+  approvers_load(a, &as);
+  route_fill(a, &as, route_of(a, &as, pos), out);
+  approvers_release(&as);
+}
+
+/* the deciding unit's approvers decide, and admins of any unit above */
+static int may_decide(app *a, const approver_set *as, const user *u, int up, int pos) {
+  if (up == pos || !app_can_read(a, u, pos)) return 0;
+  return u->role == ROLE_ADMIN || (u->role == ROLE_APPROVER && route_of(a, as, pos) == up);
+}
+
+/* who may take the step: the unit's own officers/approvers submit; the
+ * approvers of the unit it is routed to (or admins above) decide */
 int app_submission_may(app *a, const user *u, sub_action act, int pos) {
   if (!u) return 1;
   int up = tree_find_id(&a->t, u->unit_id);
   if (up < 0) return 0;
   if (act == SUB_SUBMIT) return up == pos && u->role >= ROLE_OFFICER;
-  return up != pos && app_can_read(a, u, pos) && u->role >= ROLE_APPROVER;
+  approver_set as;
+  approvers_load(a, &as);
+  int ok = may_decide(a, &as, u, up, pos);
+  approvers_release(&as);
+  return ok;
+}
+
+static int waiting_cmp(const void *x, const void *y) {
+  const waiting_row *p = x, *q = y;
+  return p->submitted_day != q->submitted_day ? p->submitted_day - q->submitted_day : strcmp(p->unit_name, q->unit_name);
+}
+
+int app_submissions_waiting(app *a, const user *u, waiting_row **rows, int *n) {
+  submission_key *keys = NULL;
+  int nk = 0;
+  *rows = NULL;
+  *n = 0;
+  store *s = app_store(a);
+  store_submissions_in(s, "submitted", &keys, &nk);
+  approver_set as;
+  approvers_load(a, &as);
+  pthread_rwlock_rdlock(&a->lock);
+  int up = u ? tree_find_id(&a->t, u->unit_id) : -1;
+  for (int i = 0; up >= 0 && u->role >= ROLE_APPROVER && i < nk; i++) {
+    int pos = tree_find_id(&a->t, keys[i].unit_id);
+    if (pos < 0 || route_of(a, &as, pos) != up) continue;
+    *rows = xrealloc(*rows, sizeof(waiting_row) * (size_t)(*n + 1));
+    waiting_row *w = &(*rows)[(*n)++];
+    memset(w, 0, sizeof *w);
+    snprintf(w->form, sizeof w->form, "%s", keys[i].form);
+    snprintf(w->period, sizeof w->period, "%s", keys[i].period);
+    snprintf(w->unit, sizeof w->unit, "%s", a->t.u[pos].code);
+    snprintf(w->unit_name, sizeof w->unit_name, "%s", a->t.u[pos].name);
+    submission sub;
+    store_submission_get(s, keys[i].form, keys[i].period, keys[i].unit_id, &sub);
+    w->submitted_day = sub.submitted_day;
+    snprintf(w->submitted_by, sizeof w->submitted_by, "%s", sub.submitted_by);
+  }
+  pthread_rwlock_unlock(&a->lock);
+  approvers_release(&as);
+  free(keys);
+  if (*n > 1) qsort(*rows, (size_t)*n, sizeof **rows, waiting_cmp);
+  return 0;
 }
 
 static int next_status(sub_action act, const char *from, const char **to) {
@@ -231,11 +334,13 @@ static int may_submit(app *a, const user *u, sub_action act, const char *form_co
     return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, pid);
   if (!unit_reports(a, form_code, pos))
     return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
-  if (!app_submission_may(a, u, act, pos))
-    return dv_fail(e, DV_EFORBIDDEN, 0, "user", act == SUB_SUBMIT ? "chỉ cán bộ của đơn vị %s được gửi báo cáo"
-                                                                  : "chỉ người phê duyệt của đơn vị cấp trên %s được quyết định",
-                   unit_code);
-  return 0;
+  if (app_submission_may(a, u, act, pos)) return 0;
+  if (act == SUB_SUBMIT) return dv_fail(e, DV_EFORBIDDEN, 0, "user", "chỉ cán bộ của đơn vị %s được gửi báo cáo", unit_code);
+  submission_route r;
+  app_submission_route(a, pos, &r);
+  return dv_fail(e, DV_EFORBIDDEN, 0, "user",
+                 "chỉ người phê duyệt của %s (nơi báo cáo của %s được gửi tới) hoặc quản trị cấp trên được quyết định",
+                 r.pos >= 0 ? r.unit_name : "đơn vị cấp trên", a->t.u[pos].name);
 }
 
 int app_submission_act(app *a, const user *u, sub_action act, const char *form_code, const char *period_id,

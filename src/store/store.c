@@ -1193,7 +1193,12 @@ int store_submission_put(store *s, const char *form_code, const char *period_id,
 }
 
 int store_submissions_approved(store *s, submission_key **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT form, period, unit_id FROM submissions WHERE status='approved'");
+  return store_submissions_in(s, "approved", rows, n);
+}
+
+int store_submissions_in(store *s, const char *status, submission_key **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT form, period, unit_id FROM submissions WHERE status=?");
+  bind_text(st, 1, status);
   *rows = NULL;
   *n = 0;
   while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -1202,6 +1207,21 @@ int store_submissions_approved(store *s, submission_key **rows, int *n) {
     col_copy(st, 0, k->form, sizeof k->form);
     col_copy(st, 1, k->period, sizeof k->period);
     k->unit_id = sqlite3_column_int64(st, 2);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+int store_approvers(store *s, approver_row **rows, int *n) {
+  sqlite3_stmt *st = prep(s, "SELECT unit_id, login FROM users WHERE role='approver' AND NOT disabled"
+                             " ORDER BY unit_id, login");
+  *rows = NULL;
+  *n = 0;
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    *rows = xrealloc(*rows, sizeof(approver_row) * (size_t)(*n + 1));
+    approver_row *r = &(*rows)[(*n)++];
+    r->unit_id = sqlite3_column_int64(st, 0);
+    col_copy(st, 1, r->login, sizeof r->login);
   }
   sqlite3_finalize(st);
   return 0;

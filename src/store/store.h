@@ -137,6 +137,14 @@ typedef struct submission_key {
 } submission_key;
 /* every approved submission (what is locked); caller frees */
 int store_submissions_approved(store *s, submission_key **rows, int *n);
+/* every submission in that status ("submitted": waiting for a decision); caller frees */
+int store_submissions_in(store *s, const char *status, submission_key **rows, int *n);
+/* the enabled users of role approver, by unit id then login; caller frees */
+typedef struct approver_row {
+  int64_t unit_id;
+  char login[64];
+} approver_row;
+int store_approvers(store *s, approver_row **rows, int *n);
 
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);

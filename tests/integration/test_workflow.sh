@@ -3,7 +3,8 @@
 # (communes C11, C12) and D2 (commune C21); users: officer, approver, admin and viewer of C11,
 # officer of C12, officer and approver of D1, approver of D2, approver and admin of P.
 # draft → submitted (by the unit's own officers, approvers, admins; warnings of the annex must
-# be acknowledged with --ack) → approved | returned (with a comment) by an approver or admin of
+# be acknowledged with --ack) → approved | returned (with a comment) by an approver of the unit
+# it is routed to (the nearest unit above with an approver: D1 for C11, P for D1) or an admin of
 # a unit strictly above; approved → returned by `reopen` (same actors). Checked:
 #   - at every state of C11's Biểu 5 for 2023S1, every action by every user: the allowed ones
 #     move the status (the completeness JSON of D1 shows it), write exactly one audit row
@@ -78,6 +79,13 @@ def above(u, unit):
         if p == u: return True
         p = PARENT[p]
     return False
+def route(unit):
+    """the unit a unit's submissions go to: the nearest above with an approver, else the top"""
+    p, top = PARENT[unit], None
+    while p:
+        if any(u == p and r == "approver" for u, r in USERS.values()): return p
+        p, top = PARENT[p], p
+    return top
 ROLE = {"viewer": 0, "officer": 1, "approver": 2, "admin": 3}
 USERS = {"c11_off": ("C11", "officer"), "c11_appr": ("C11", "approver"), "c11_admin": ("C11", "admin"),
          "c11_view": ("C11", "viewer"), "c12_off": ("C12", "officer"), "d1_off": ("D1", "officer"),
@@ -158,7 +166,7 @@ def reasons(login, action, form, period, unit, comment, ack):
     if action == "return" and not comment: why.add("comment")
     if action == "submit":
         if uu != unit or ROLE[role] < ROLE["officer"]: why.add("role")
-    elif not above(uu, unit) or ROLE[role] < ROLE["approver"]: why.add("role")
+    elif not above(uu, unit) or not (role == "admin" or (role == "approver" and uu == route(unit))): why.add("role")
     if status_of(form, period, unit) not in NEXT[action][0]: why.add("status")
     if action == "submit" and WARN.get((form, period, unit)) and not ack: why.add("warnings")
     return why
@@ -253,7 +261,7 @@ def refuse_all_but(allowed, unit="C11", form="bieu-5", period="2023S1", via="cli
             act(login, action, unit, form, period, comment=comment, want=False, via=via)
 
 OWN_C11 = {("c11_off", "submit"), ("c11_appr", "submit"), ("c11_admin", "submit")}
-ABOVE_C11 = ("d1_appr", "p_appr", "p_admin")
+ABOVE_C11 = ("d1_appr", "p_admin")  # not p_appr: C11 reports to D1, which has an approver
 DECIDE = lambda acts: {(l, a) for l in ABOVE_C11 for a in acts}
 
 check_status("bieu-5", "2023S1", "C11", "at the start")
@@ -291,7 +299,8 @@ act("c12_off", "submit", ack=True, want=False, why="another commune's officer, e
 act("c11_appr", "submit", ack=True, want=True, why="the unit's approver acknowledges the warnings")
 # a district's annex holds its communes: D1's own submit needs --ack too
 act("d1_appr", "submit", unit="D1", want=False, why="C11's warning is in D1's annex")
-act("p_appr", "return", comment="Số nhập tay khác sổ", want=True, why="the province's approver (two levels up)")
+act("p_appr", "return", comment="Số nhập tay khác sổ", want=False, why="the province's approver: C11's reports go to D1")
+act("d1_appr", "return", comment="Số nhập tay khác sổ", want=True, why="the district's approver, C11's route")
 act("c11_admin", "submit", ack=True, want=True, why="the unit's admin")
 act("p_admin", "approve", want=True, why="the province's admin")
 # ---- approved: nothing but a reopen by an approver or admin above
@@ -300,9 +309,10 @@ act("d1_appr", "reopen", comment="Mở lại để sửa số nhập tay", want=
 refuse_all_but(OWN_C11)
 act("c11_off", "submit", ack=True, want=True)
 act("d1_appr", "approve", want=True)
-act("p_appr", "reopen", want=True, why="reopen without a comment by the province's approver")
+act("p_appr", "reopen", want=False, why="the province's approver, not C11's route")
+act("p_admin", "reopen", want=True, why="reopen without a comment by the province's admin")
 act("c11_off", "submit", ack=True, want=True)
-act("p_appr", "approve", want=True)
+act("d1_appr", "approve", want=True)
 act("p_admin", "reopen", comment="Kiểm tra lại", want=True, why="reopen by the province's admin")
 act("c11_appr", "submit", ack=True, want=True)
 act("d1_appr", "approve", want=True)
@@ -310,8 +320,8 @@ act("d1_appr", "approve", want=True)
 # every reopen is in the audit with its login
 rows = q("SELECT login, before, after FROM audit WHERE action='submission.reopen' AND entity_id=? ORDER BY id",
          (UNIT_ID["C11"],))
-if [r[0] for r in rows] != ["d1_appr", "p_appr", "p_admin"]:
-    err(f"submission.reopen audit rows: {rows}, expected by d1_appr, p_appr, p_admin")
+if [r[0] for r in rows] != ["d1_appr", "p_admin", "p_admin"]:
+    err(f"submission.reopen audit rows: {rows}, expected by d1_appr, p_admin, p_admin")
 
 # ---- the district's own report: its officer and approver submit, only P decides
 act("d1_off", "submit", unit="D1", want=False, why="warnings (C11's) not acknowledged")
@@ -345,7 +355,8 @@ act("c11_off", "submit", form="bieu-6", want=False, why="submit an approved one"
 act("p_admin", "approve", form="bieu-6", want=False, why="approve an approved one")
 act("p_admin", "reopen", form="bieu-6", comment="Mở lại", want=True)
 act("c11_off", "submit", form="bieu-6", want=True)
-act("p_appr", "approve", form="bieu-6", want=True)
+act("p_appr", "approve", form="bieu-6", want=False, why="the province's approver, not C11's route")
+act("d1_appr", "approve", form="bieu-6", want=True)
 if completeness("D1") != b5: err("acts on Biểu 6 changed the completeness of Biểu 5")
 c6 = completeness("D1", "bieu-6")
 if c6 and (c6["C11"]["status"], c6["C12"]["status"]) != ("approved", "draft"):
@@ -361,7 +372,7 @@ else:
     refuse_all_but(OWN_C11, form="bieu-1", via="api")
     act("c11_appr", "submit", want=True, **F1)
     refuse_all_but(DECIDE(("approve", "return")), form="bieu-1", via="api")
-    act("p_appr", "return", comment="Thiếu số hội nghị", want=True, **F1)
+    act("d1_appr", "return", comment="Thiếu số hội nghị", want=True, **F1)
     refuse_all_but(OWN_C11, form="bieu-1", via="api")
     act("c11_off", "submit", want=True, **F1)
     act("d1_appr", "approve", want=True, **F1)
@@ -394,7 +405,8 @@ for per in ("2023S2", "2023Q1", "2023"):
 act("c11_off", "submit", unit="C12", want=False, why="C11's officer for C12")
 act("c12_off", "submit", unit="C12", ack=True, want=True)
 act("d2_appr", "approve", unit="C12", want=False, why="D2 is not above C12")
-act("p_appr", "approve", unit="C12", want=True)
+act("p_appr", "approve", unit="C12", want=False, why="C12 reports to D1")
+act("d1_appr", "approve", unit="C12", want=True)
 act("c12_off", "submit", unit="C21", want=False, why="another district's commune")
 act("d2_appr", "submit", unit="C21", want=False, why="the district submits for its commune")
 
@@ -498,8 +510,8 @@ for name, settings, hols, due in CASES:
     rc, _, e = run(db, "approve", "--form", "bieu-5", "--period", "2023S1", "--unit", "C12", "--user", "d1_appr")
     if rc: err(f"{name}: d1_appr approve C12: {e}")
     expect("C12", "D1", "late", "approved", False, "approved after a late submission")
-    rc, _, e = run(db, "approve", "--form", "bieu-5", "--period", "2023S1", "--unit", "C11", "--user", "p_appr")
-    if rc: err(f"{name}: p_appr approve C11: {e}")
+    rc, _, e = run(db, "approve", "--form", "bieu-5", "--period", "2023S1", "--unit", "C11", "--user", "p_admin")
+    if rc: err(f"{name}: p_admin approve C11: {e}")
     expect("C11", "D1", "on_time", "approved", True, "approved after an on-time submission")
     # the stored day of submission agrees with on_time
     import sqlite3
