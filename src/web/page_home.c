@@ -360,6 +360,52 @@ static void home_overdue(ctx *c, const home_unit *h) {
   h_lit(b, "</p>");
 }
 
+/* --- what waits for the user's decision (app_submission_route) ---------------------- */
+
+#define HOME_WAITING_MAX 30
+
+static void waiting_item(ctx *c, const waiting_row *w, int today) {
+  buf *b = &c->out;
+  char flabel[32], plabel[64] = "";
+  period p;
+  form_label(w->form, flabel, sizeof flabel);
+  if (!period_parse(w->period, &p)) period_label_vn(&p, plabel, sizeof plabel);
+  int days = today - w->submitted_day;
+  h_lit(b, "<li>");
+  h_link(b, c_printf(c, "%s#submission", c_url(c, "/report", "form", w->form, "period", w->period, "unit", w->unit, NULL)),
+         c_printf(c, "%s — %s", w->unit_name, flabel));
+  h_lit(b, " <span class=\"hint\">");
+  h_text(b, plabel);
+  h_lit(b, "</span> <span class=\"badge age\">");
+  h_text(b, days > 0 ? c_printf(c, "chờ %d ngày", days) : "gửi hôm nay");
+  h_lit(b, "</span></li>");
+}
+
+/* every submission routed to the user's unit, grandchildren included, oldest first */
+static void home_waiting(ctx *c) {
+  buf *b = &c->out;
+  if (c->u.role < ROLE_APPROVER) return;
+  waiting_row *rows;
+  int n, today = app_today(c->a);
+  app_submissions_waiting(c->a, &c->u, &rows, &n);
+  h_lit(b, "<section aria-labelledby=\"waiting-h\" id=\"waiting\"><h2 id=\"waiting-h\">Báo cáo chờ bạn phê duyệt</h2>");
+  if (!n) {
+    h_lit(b, "<p class=\"hint\">Không có báo cáo nào đang chờ bạn phê duyệt.</p>");
+  } else {
+    h_lit(b, "<ul class=\"links pending\" aria-labelledby=\"waiting-h\">");
+    for (int i = 0; i < n && i < HOME_WAITING_MAX; i++) waiting_item(c, &rows[i], today);
+    h_lit(b, "</ul>");
+    if (n > HOME_WAITING_MAX) {
+      h_lit(b, "<p class=\"hint\">Và ");
+      h_int(b, n - HOME_WAITING_MAX);
+      h_lit(b, " báo cáo khác (mới hơn).</p>");
+    }
+  }
+  h_lit(b, "<p class=\"hint\">Báo cáo của một đơn vị được gửi tới đơn vị gần nhất phía trên có người phê duyệt.</p>"
+           "</section>");
+  free(rows);
+}
+
 void page_home(ctx *c) {
   buf *b = &c->out;
   period p;
@@ -389,6 +435,7 @@ void page_home(ctx *c) {
   home_overdue(c, &h);
   h_home_plans(c, h.code);
   if (!strcmp(h.code, c->u.unit_code)) home_todos(c);
+  if (!strcmp(h.code, c->u.unit_code)) home_waiting(c);
 
   h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
   h_hidden(b, "unit", h.code);

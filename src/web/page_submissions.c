@@ -14,11 +14,14 @@
  *                      + X-CSRF-Token -> the submission, or {"error","field"}
  *   GET  /api/completeness?form=&period=&unit=  the shape of
  *                      `danvan completeness --format json`
+ *   GET  /api/submissions/waiting  what waits for the user's decision
+ *                      (docs/contract.md)
  *   the home page's two sections (h_home_reports, h_home_children_reports)
  *
  * Who may take which step is decided by the app; the page only offers the
  * steps the app would accept (the same rule: the unit's own officers submit
- * a draft or returned report, approvers strictly above decide). Charts are
+ * a draft or returned report, the approvers of the unit it is routed to
+ * decide, app_submission_route). Charts are
  * inline SVG drawn here, with their numbers written beside them in text. */
 #include "util/esc.h"
 #include "export/completeness_out.h"
@@ -100,6 +103,7 @@ typedef struct sub_view {
   submission s;
   char unit_name[256];
   int top;                    /* the unit has no unit above to decide */
+  submission_route route;     /* where it goes (route.pos -1 when top) */
   int can_submit, can_decide; /* by role and place, whatever the status */
   int acts;                   /* bit per sub_action the user may take now */
   int today;
@@ -127,6 +131,7 @@ static int sub_load(ctx *c, const char *form_code, const char *period_id, const 
     v->top = t->u[p].parent < 0;
     v->can_submit = app_submission_may(c->a, &c->u, SUB_SUBMIT, p);
     v->can_decide = app_submission_may(c->a, &c->u, SUB_APPROVE, p);
+    app_submission_route(c->a, p, &v->route);
   }
   app_read_end(c->a);
   v->acts = acts_of(v);
@@ -286,6 +291,23 @@ static const char *lock_from_elsewhere(ctx *c, const char *form_code, const char
   return msg;
 }
 
+/* "Sẽ gửi tới: Huyện Một (người phê duyệt: d1_appr)" */
+static void route_row(ctx *c, const sub_view *v) {
+  buf *b = &c->out;
+  const char *st = v->s.status;
+  info_row(b, !strcmp(st, "draft") || !strcmp(st, "returned") ? "Sẽ gửi tới" : "Gửi tới");
+  h_open(b, "span", "class", "sub-route", NULL);
+  h_text(b, v->route.unit_name);
+  h_lit(b, " <span class=\"hint\">(");
+  if (v->route.approvers[0]) {
+    h_lit(b, "người phê duyệt: ");
+    h_text(b, v->route.approvers);
+  } else {
+    h_lit(b, "chưa có người phê duyệt: quản trị của đơn vị quyết định");
+  }
+  h_lit(b, ")</span></span></dd></div>");
+}
+
 void h_submission_box(ctx *c, const rtable *t, const sub_flash *fl) {
   buf *b = &c->out;
   sub_view v;
@@ -340,6 +362,7 @@ void h_submission_box(ctx *c, const rtable *t, const sub_flash *fl) {
     h_text(b, s->decided_by);
     h_lit(b, "</dd></div>");
   }
+  if (v.route.pos >= 0) route_row(c, &v);
   if (s->comment[0]) {
     info_row(b, "Nhận xét");
     h_open(b, "span", "class", "sub-comment", NULL);
@@ -819,15 +842,11 @@ void h_home_reports(ctx *c, const char *unit, const char *period_id, int own_uni
   h_lit(b, "</tbody></table></div></section>");
 }
 
-#define HOME_PENDING_MAX 20
-
 void h_home_children_reports(ctx *c, const char *unit, const char *period_id) {
   buf *b = &c->out;
   const catalog *cat = app_catalog(c->a);
   const tree *t = app_read_begin(c->a);
   int p = app_unit_pos_period(c->a, unit, period_id), kids = p >= 0 && t->u[p].end > p + 1;
-  int up = user_pos(t, &c->u);
-  int decide = kids && up >= 0 && tree_in_subtree(t, up, p) && c->u.role >= ROLE_APPROVER;
   app_read_end(c->a);
   if (!kids) return;
   int today = app_today(c->a);
@@ -835,9 +854,6 @@ void h_home_children_reports(ctx *c, const char *unit, const char *period_id) {
            "Tình hình gửi báo cáo của đơn vị cấp dưới</h2>");
   chart_defs(b);
   legend(b);
-  buf pend;
-  buf_init(&pend, 0);
-  int npend = 0;
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"kids-rep-h\" tabindex=\"0\">"
            "<table class=\"list kids-rep\"><thead><tr><th scope=\"col\">Biểu</th>"
            "<th scope=\"col\">Đúng hạn</th><th scope=\"col\">Chậm</th><th scope=\"col\">Chưa gửi</th>"
@@ -887,36 +903,9 @@ void h_home_children_reports(ctx *c, const char *unit, const char *period_id) {
       h_int(b, x.approved);
     }
     h_lit(b, "</p></td></tr>");
-    for (int k = 0; decide && k < x.n; k++) {
-      if (strcmp(x.rows[k].s.status, "submitted")) continue;
-      if (npend++ >= HOME_PENDING_MAX) continue;
-      h_lit(&pend, "<li>");
-      h_link(&pend,
-             box_url(c, f->code, period_id, x.rows[k].unit),
-             c_printf(c, "%s — %s", x.rows[k].unit_name, flabel));
-      h_lit(&pend, " <span class=\"hint\">gửi ");
-      h_text(&pend, when_vn(c, x.rows[k].s.submitted_at));
-      h_lit(&pend, "</span></li>");
-    }
     comp_release(&x);
   }
   h_lit(b, "</tbody></table></div>");
-  if (decide) {
-    h_lit(b, "<h3 id=\"pending-h\">Báo cáo chờ phê duyệt</h3>");
-    if (!npend) {
-      h_lit(b, "<p class=\"hint\">Không có báo cáo nào của đơn vị trực thuộc đang chờ phê duyệt.</p>");
-    } else {
-      h_lit(b, "<ul class=\"links pending\" aria-labelledby=\"pending-h\">");
-      buf_adds(b, pend.s);
-      h_lit(b, "</ul>");
-      if (npend > HOME_PENDING_MAX) {
-        h_lit(b, "<p class=\"hint\">Và ");
-        h_int(b, npend - HOME_PENDING_MAX);
-        h_lit(b, " báo cáo khác: xem từng biểu ở bảng trên.</p>");
-      }
-    }
-  }
-  buf_release(&pend);
   h_lit(b, "</section>");
 }
 
@@ -939,6 +928,30 @@ static void json_error_field(ctx *c, int status, const char *msg, const char *fi
   if (warnings > 0) buf_addf(b, ",\"warnings\":%d", warnings);
   buf_adds(b, "}\n");
   reply_json(c, status);
+}
+
+/* ,"route":{"unit","unit_name","approvers":[logins]} or null for a top unit */
+static void route_json(buf *b, const submission_route *r) {
+  buf_adds(b, ",\"route\":");
+  if (r->pos < 0) {
+    buf_adds(b, "null");
+    return;
+  }
+  buf_adds(b, "{\"unit\":");
+  esc_json(b, r->unit_code);
+  buf_adds(b, ",\"unit_name\":");
+  esc_json(b, r->unit_name);
+  buf_adds(b, ",\"approvers\":[");
+  for (const char *p = r->approvers; *p;) {
+    const char *end = strstr(p, ", ");
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    char login[64];
+    snprintf(login, sizeof login, "%.*s", (int)n, p);
+    if (p != r->approvers) buf_addc(b, ',');
+    esc_json(b, login);
+    p = end ? end + 2 : p + n;
+  }
+  buf_adds(b, "]}");
 }
 
 static void submission_json(ctx *c, const char *form_code, const char *period_id, const char *unit,
@@ -968,6 +981,7 @@ static void submission_json(ctx *c, const char *form_code, const char *period_id
   json_str_or_null(b, s->decided_by);
   buf_adds(b, ",\"comment\":");
   esc_json(b, s->comment);
+  route_json(b, &v->route);
   buf_addf(b, ",\"due\":\"%s\",\"on_time\":%s,\"state\":\"%s\",\"locked\":%s,\"actions\":[", due,
            s->on_time < 0 ? "null" : s->on_time ? "true" : "false", submission_state(s, v->today),
            !strcmp(s->status, "approved") ? "true" : "false");
@@ -1006,6 +1020,34 @@ void api_submission_get(ctx *c) {
     return;
   }
   submission_json(c, form_code, period_id, unit, &v);
+}
+
+/* GET /api/submissions/waiting */
+void api_submissions_waiting(ctx *c) {
+  waiting_row *rows;
+  int n, today = app_today(c->a);
+  app_submissions_waiting(c->a, &c->u, &rows, &n);
+  buf *b = &c->out;
+  buf_reset(b);
+  buf_adds(b, "{\"items\":[");
+  for (int i = 0; i < n; i++) {
+    char day[11];
+    date_format_iso(rows[i].submitted_day, day);
+    buf_adds(b, i ? ",{\"form\":" : "{\"form\":");
+    esc_json(b, rows[i].form);
+    buf_adds(b, ",\"period\":");
+    esc_json(b, rows[i].period);
+    buf_adds(b, ",\"unit\":");
+    esc_json(b, rows[i].unit);
+    buf_adds(b, ",\"unit_name\":");
+    esc_json(b, rows[i].unit_name);
+    buf_adds(b, ",\"submitted_by\":");
+    esc_json(b, rows[i].submitted_by);
+    buf_addf(b, ",\"submitted\":\"%s\",\"days\":%d}", day, today - rows[i].submitted_day);
+  }
+  buf_adds(b, "]}\n");
+  free(rows);
+  reply_json(c, 200);
 }
 
 /* a string member of the body: NULL if absent; *bad if present but not a

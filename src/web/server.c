@@ -412,6 +412,7 @@ static const route routes[] = {
     {"GET", "/api/indicator", R_SESSION | R_API, api_indicator},
     {"GET", "/api/submission", R_SESSION | R_API, api_submission_get},
     {"POST", "/api/submission", R_SESSION | R_API | R_HCSRF, api_submission_post},
+    {"GET", "/api/submissions/waiting", R_SESSION | R_API, api_submissions_waiting},
     {"GET", "/api/completeness", R_SESSION | R_API, api_completeness},
     {"GET", "/api/notifications", R_SESSION | R_API, api_notifications},
     {"POST", "/api/notifications/", R_SESSION | R_API | R_HCSRF | R_PREFIX, api_notification_post},

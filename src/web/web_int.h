@@ -305,6 +305,7 @@ void page_submission_post(ctx *c); /* POST /submission */
 void page_completeness(ctx *c);    /* GET /completeness */
 void api_submission_get(ctx *c);   /* GET /api/submission */
 void api_submission_post(ctx *c);  /* POST /api/submission */
+void api_submissions_waiting(ctx *c); /* GET /api/submissions/waiting */
 void api_completeness(ctx *c);     /* GET /api/completeness */
 void page_plans(ctx *c);          /* GET /plans */
 void page_plan_view(ctx *c);      /* GET /plans/view?plan=&unit= */

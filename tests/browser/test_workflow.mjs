@@ -120,8 +120,8 @@ await run('workflow', async ({ browser, srv }) => {
   check(/Đã gửi/.test(await owedRow(officer)), 'maychai dashboard: Biểu 5 "Đã gửi"');
   k = await childCounts(approver);
   check(k.pending === 1 && k.onTime === 1, `approver dashboard: 1 waiting for approval, 1 on time (${JSON.stringify(k)})`);
-  check(/Phường Máy Chai — Biểu 5/.test(await approver.locator('#children-reports ul.pending').innerText()),
-    'approver dashboard: "Phường Máy Chai — Biểu 5" in "Báo cáo chờ phê duyệt"');
+  check(/Phường Máy Chai — Biểu 5/.test(await approver.locator('#waiting ul.pending').innerText()),
+    'approver dashboard: "Phường Máy Chai — Biểu 5" in "Báo cáo chờ bạn phê duyệt"');
   await shot(approver, '2-approver-dashboard');
   check(/Đã gửi/.test(await completenessRow(approver)) && /Đúng hạn/.test(await completenessRow(approver)),
     '/completeness of 304: Máy Chai "Đã gửi", "Đúng hạn"');
