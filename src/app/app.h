@@ -286,6 +286,11 @@ int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *
  * e->field names the field. Private fields the user may not see are kept
  * as they were when given as NULL. */
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e);
+/* every error of the values at once, as app_record_save words them (each
+ * naming its field), the first max of them into errs; their number, 0 if
+ * the values would pass app_record_save's checks of the fields. A NULL
+ * value (a private field kept) is not checked. */
+int app_record_check(app *a, const user *u, const reg_def *r, const char *const *values, dv_err *errs, int max);
 int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_err *e);
 int app_record_import(app *a, const user *u, const reg_def *r, const char *file, const char *data, size_t len,
                       int *count, dv_err *e);

@@ -294,6 +294,17 @@ static int is_count(const char *s) {
   return 1;
 }
 
+/* 12345 -> "12.345" */
+static void thousands(size_t n, char out[24]) {
+  char d[24];
+  int k = snprintf(d, sizeof d, "%zu", n), o = 0;
+  for (int i = 0; i < k; i++) {
+    if (i && (k - i) % 3 == 0) out[o++] = '.';
+    out[o++] = d[i];
+  }
+  out[o] = 0;
+}
+
 static int has_control(const char *s, int allow_newline) {
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
@@ -385,6 +396,13 @@ static int check_unit_code(app *a, unit_memo *units, const reg_field *f, const c
 static int check_field(app *a, const user *u, const reg_def *r, const reg_field *f, const char *v, const char *const *all,
                        int line, unit_memo *units, int day_of_record, dv_err *e) {
   if (!*v) return f->required ? FAIL("bắt buộc nhập") : 0;
+  size_t max = (size_t)reg_field_max_chars(f), len = max ? text_chars(v) : 0;
+  if (len > max) {
+    char got[24], lim[24];
+    thousands(len, got);
+    thousands(max, lim);
+    return FAIL("quá dài: %s ký tự, tối đa %s ký tự", got, lim);
+  }
   int day;
   period p;
   char kind[32];
@@ -399,12 +417,12 @@ static int check_field(app *a, const user *u, const reg_def *r, const reg_field 
   }
   case FT_ENUM: return reg_option_index(f, v) < 0 ? FAIL("giá trị không hợp lệ \"%s\"", v) : 0;
   case FT_SET: return set_valid(f, v) ? 0 : FAIL("giá trị không hợp lệ \"%s\" (các mã cách nhau bởi ;)", v);
-  case FT_TEXT: return strlen(v) > 2000 || has_control(v, 1) ? FAIL("quá dài hoặc có ký tự điều khiển") : 0;
-  case FT_LONGTEXT: return strlen(v) > 20000 || has_control(v, 1) ? FAIL("quá dài (tối đa 20.000 ký tự)") : 0;
+  case FT_TEXT:
+  case FT_LONGTEXT: return has_control(v, 1) ? FAIL("có ký tự điều khiển") : 0;
   case FT_INT: return is_count(v) ? 0 : FAIL("phải là số nguyên không âm, không phải \"%s\"", v);
   case FT_YESNO: return strcmp(v, "yes") && strcmp(v, "no") ? FAIL("chỉ nhận yes hoặc no, không phải \"%s\"", v) : 0;
   case FT_PERIOD: return period_parse(v, &p) ? FAIL("kỳ báo cáo không hợp lệ \"%s\"", v) : 0;
-  case FT_LOGIN: return strlen(v) > 40 || has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
+  case FT_LOGIN: return has_control(v, 0) ? FAIL("tài khoản không hợp lệ") : 0;
   case FT_UNITREF: {
     int pos;
     return check_unit_code(a, units, f, v, day_of_record, line, &pos, e) ? e->code : 0;
@@ -616,6 +634,39 @@ static int normalise(const reg_def *r, const char *const *in, char **out, arena 
 
 static void free_values(const reg_def *r, char **v) {
   for (int i = 0; i < r->nfields; i++) free(v[i]), v[i] = NULL;
+}
+
+/* one error more into errs, if there is room */
+static int add_error(dv_err *errs, int n, int max, const dv_err *e) {
+  if (n < max) errs[n] = *e;
+  return n + 1;
+}
+
+int app_record_check(app *a, const user *u, const reg_def *r, const char *const *values, dv_err *errs, int max) {
+  char *v[REG_MAX_FIELDS] = {0};
+  const char *in[REG_MAX_FIELDS];
+  dv_err e = {0};
+  for (int i = 0; i < r->nfields; i++) in[i] = values[i] ? values[i] : "";
+  if (normalise(r, in, v, NULL, 0, &e)) return add_error(errs, 0, max, &e);
+  int n = 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int day = record_day(a, r, (const char *const *)v);
+  for (int i = 0; i < r->nfields; i++) /* a value not given (a private field kept) is not checked */
+    if (values[i] && check_field(a, u, r, &r->fields[i], v[i], (const char *const *)v, 0, NULL, day, &e))
+      n = add_error(errs, n, max, &e);
+  for (int i = 0; i < r->nreqs; i++) {
+    const reg_require *q = &r->reqs[i];
+    const reg_field *f = &r->fields[q->field];
+    if (reg_when_matches(q->when_value, v[q->when_field]) && !*v[q->field]) {
+      dv_fail(&e, DV_EINVAL, 0, f->name, "trường \"%s\" (%s): bắt buộc khi %s là %s", f->name, f->label,
+              r->fields[q->when_field].name, q->when_value);
+      n = add_error(errs, n, max, &e);
+    }
+  }
+  if (!n && check_record(a, u, r, (const char *const *)v, 0, NULL, &e)) n = add_error(errs, n, max, &e);
+  pthread_rwlock_unlock(&a->lock);
+  free_values(r, v);
+  return n;
 }
 
 /* ---------------- personal data ---------------- */

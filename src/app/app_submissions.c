@@ -85,10 +85,46 @@ static int covers_record(app *a, const submission_key *k, const form *f, void *c
   return !period_parse(k->period, &p) && period_contains_day(&p, &a->cfg, rl->day) && register_feeds(rl->r, f);
 }
 
+/* "Biểu 5, 6 tháng đầu năm 2023" */
+static void annex_words(const char *form_code, const char *period_id, char *out, size_t n) {
+  char plabel[64] = "";
+  period p;
+  if (!period_parse(period_id, &p)) period_label_vn(&p, plabel, sizeof plabel);
+  if (!strncmp(form_code, "bieu-", 5)) snprintf(out, n, "Biểu %s, %s", form_code + 5, plabel[0] ? plabel : period_id);
+  else snprintf(out, n, "%s, %s", form_code, plabel[0] ? plabel : period_id);
+}
+
+/* "Biểu 2 không báo cáo theo kỳ quý 1 năm 2023 (2023Q1; chu kỳ của biểu)" */
+static int not_in_cycle(const char *form_code, const char *period_id, dv_err *e) {
+  char what[128];
+  annex_words(form_code, period_id, what, sizeof what);
+  char *comma = strstr(what, ", ");
+  if (comma) *comma = 0;
+  return dv_fail(e, DV_EINVAL, 0, "period", "%s không báo cáo theo kỳ %s (%s; chu kỳ của biểu)", what, comma ? comma + 2 : "",
+                 period_id);
+}
+
+/* "số liệu đã khóa: Biểu 5, 6 tháng đầu năm 2023 của Phường Máy Chai đã
+ * được phê duyệt bởi pheduyet ngày 20/07/2023; muốn sửa, đề nghị người phê
+ * duyệt của Quận Ngô Quyền mở lại báo cáo" */
 static int locked(app *a, const submission_key *k, dv_err *e) {
-  int root = tree_find_id(&a->t, k->unit_id);
-  return dv_fail(e, DV_ECONFLICT, 0, "period", "số liệu đã khóa: %s kỳ %s của %s đã được phê duyệt (cần mở lại để sửa)",
-                 k->form, k->period, root >= 0 ? a->t.u[root].name : "?");
+  int root = tree_find_id(&a->t, k->unit_id), day;
+  char what[128], by[160] = "", when[24] = "", who[200] = "";
+  annex_words(k->form, k->period, what, sizeof what);
+  submission s;
+  if (!store_submission_get(app_store(a), k->form, k->period, k->unit_id, &s)) {
+    if (s.decided_by[0]) snprintf(by, sizeof by, " bởi %s", s.decided_by);
+    char d[11];
+    if (strlen(s.decided_at) >= 10 && (snprintf(d, sizeof d, "%.10s", s.decided_at), !date_parse(d, &day))) {
+      date_format_vn(day, d);
+      snprintf(when, sizeof when, " ngày %s", d);
+    }
+  }
+  submission_route r = {.pos = -1};
+  if (root >= 0) app_submission_route(a, root, &r);
+  if (r.pos >= 0) snprintf(who, sizeof who, "người phê duyệt của %s", r.unit_name);
+  return dv_fail(e, DV_ECONFLICT, 0, "period", "số liệu đã khóa: %s của %s đã được phê duyệt%s%s; muốn sửa, đề nghị %s mở lại báo cáo",
+                 what, root >= 0 ? a->t.u[root].name : "?", by, when, who[0] ? who : "quản trị");
 }
 
 int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err *e) {
@@ -331,7 +367,7 @@ static int may_submit(app *a, const user *u, sub_action act, const char *form_co
   char pid[8];
   period_format(p, pid);
   if (!form_cycle_has(a, form_code, p))
-    return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, pid);
+    return not_in_cycle(form_code, pid, e);
   if (!unit_reports(a, form_code, pos))
     return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
   if (app_submission_may(a, u, act, pos)) return 0;
@@ -425,7 +461,7 @@ static int completeness_args(app *a, const user *u, const char *form_code, const
   if (!app_can_read(a, u, *pos)) return app_unit_forbidden(a, u, unit_code, *pos, app_period_day(a, p), e);
   period_window(p, &a->cfg, first, last);
   if (!form_cycle_has(a, form_code, p))
-    return dv_fail(e, DV_EINVAL, 0, "period", "biểu %s không báo cáo theo kỳ %s (chu kỳ của biểu)", form_code, period_id);
+    return not_in_cycle(form_code, period_id, e);
   return 0;
 }
 

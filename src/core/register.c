@@ -13,6 +13,16 @@ int reg_field_index(const reg_def *r, const char *name) {
   return -1;
 }
 
+int reg_field_max_chars(const reg_field *f) {
+  switch (f->type) {
+  case FT_TEXT: return 2000;
+  case FT_LONGTEXT: return 20000;
+  case FT_LOGIN: return 40;
+  case FT_SYMBOL: return 64;
+  default: return 0;
+  }
+}
+
 int reg_option_index(const reg_field *f, const char *code) {
   for (int i = 0; i < f->nopt; i++)
     if (strcmp(f->opts[i].code, code) == 0) return i;

@@ -126,6 +126,10 @@ int reg_parse(reg_def *r, const catalog *cat, const char *text, char *err, int e
 void reg_release(reg_def *r);
 int reg_field_index(const reg_def *r, const char *name);
 int reg_option_index(const reg_field *f, const char *code);
+/* the most characters (code points, after NFC) a value of the field may
+ * hold: what the app checks and the form's maxlength; 0 = no text limit
+ * (choices, dates and numbers are checked by their format) */
+int reg_field_max_chars(const reg_field *f);
 
 /* A record as strings, one per field ("" = empty), already validated. */
 typedef struct reg_contrib {

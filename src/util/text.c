@@ -193,3 +193,9 @@ slow:
   free(f);
   return 0;
 }
+
+size_t text_chars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}

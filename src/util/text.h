@@ -15,6 +15,8 @@ char *text_fold(const char *s);
  * frees; NULL if s is not valid UTF-8 */
 char *text_upper(const char *s);
 char *text_lower(const char *s);
+/* the number of code points of UTF-8 text s (its continuation bytes not counted) */
+size_t text_chars(const char *s);
 /* trims ASCII spaces in place, returns s */
 char *text_trim(char *s);
 

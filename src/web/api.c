@@ -314,6 +314,38 @@ void api_register_get(ctx *c) {
   reply_json(c, 200);
 }
 
+static void field_error_json(buf *b, const dv_err *e) {
+  buf_adds(b, "{\"field\":");
+  esc_json(b, e->field);
+  buf_adds(b, ",\"error\":");
+  esc_json(b, e->msg);
+  buf_addc(b, '}');
+}
+
+/* 400 with "error" and "field" of the first error (what app_record_save
+ * said) and "errors": [{"field","error"}] of all of them, the first first */
+static void record_errors_reply(ctx *c, const reg_def *r, const char *const *vals, const dv_err *first) {
+  dv_err errs[REG_MAX_FIELDS];
+  int n = app_record_check(c->a, &c->u, r, vals, errs, REG_MAX_FIELDS);
+  buf *b = &c->out;
+  buf_reset(b);
+  buf_adds(b, "{\"error\":");
+  esc_json(b, first->msg);
+  if (first->field[0]) {
+    buf_adds(b, ",\"field\":");
+    esc_json(b, first->field);
+  }
+  buf_adds(b, ",\"errors\":[");
+  field_error_json(b, first);
+  for (int i = 0; i < n && i < REG_MAX_FIELDS; i++) {
+    if (!strcmp(errs[i].field, first->field) && !strcmp(errs[i].msg, first->msg)) continue;
+    buf_addc(b, ',');
+    field_error_json(b, &errs[i]);
+  }
+  buf_adds(b, "]}\n");
+  reply_json(c, 400);
+}
+
 void api_register_post(ctx *c) {
   long long id;
   const reg_def *r = api_reg_path(c, &id);
@@ -360,11 +392,10 @@ void api_register_post(ctx *c) {
   }
   int64_t rid = id;
   int rc = app_record_save(c->a, &c->u, r, &rid, vals, &e);
+  if (rc == DV_EINVAL) record_errors_reply(c, r, vals, &e);
+  else if (rc) reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
   record_release(&cur);
-  if (rc) {
-    reply_json_error_field(c, http_status_of(rc), e.msg, e.field);
-    return;
-  }
+  if (rc) return;
   buf_reset(&c->out);
   buf_addf(&c->out, "{\"id\":%lld}\n", (long long)rid);
   reply_json(c, 200);

@@ -224,7 +224,7 @@ adm = Client(sys.argv[1]).login("admin", "admin123")
 st, _, body = adm.api("POST", "/api/registers/dialogues", {"date": "2025-06-20", "unit": "304", "type": "dinh_ky",
                       "chair": "cap_uy", "title": "Đối thoại cuối cùng của Quận Ngô Quyền", "participants": 55})
 msg = json.loads(body).get("error", "") if body else ""
-if st != 409 or "2025S1 của Quận Ngô Quyền đã được phê duyệt" not in msg: err(f"a 2025S1 dialogue on 304: {st} {msg}")
+if st != 409 or "6 tháng đầu năm 2025 của Quận Ngô Quyền đã được phê duyệt" not in msg: err(f"a 2025S1 dialogue on 304: {st} {msg}")
 sys.exit(1 if bad else 0)
 PY
 [ $? = 0 ] && ok || fail "2025S1 on 304: $(cat py2.out)"
