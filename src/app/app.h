@@ -282,6 +282,13 @@ int app_record_list(app *a, const user *u, const reg_def *r, const record_filter
 int app_record_list_cell(app *a, const user *u, const reg_def *r, const record_filter *f, const cell_filter *cf,
                          record **rows, int *n, int *total, dv_err *e);
 int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *out, dv_err *e);
+/* DV_ECONFLICT with the words of app_record_save's refusal when an approved
+ * report counts the record (it can be neither changed nor deleted), and in
+ * ref (may be NULL) that report, where it is reopened; else 0 */
+typedef struct lock_ref {
+  char form[32], period[8], unit[32];
+} lock_ref;
+int app_record_lock(app *a, const reg_def *r, const record *rec, lock_ref *ref, dv_err *e);
 /* validates values (one per field) and saves; *id 0 = create. On error
  * e->field names the field. Private fields the user may not see are kept
  * as they were when given as NULL. */
@@ -413,8 +420,9 @@ int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err
  * 0 if none; caller holds a lock */
 int app_value_lock_of(app *a, int element, const char *period_id, int pos, char *form_code, char *lock_period,
                       int *unit_pos);
-/* the same for a register record of that register at that unit, counted on that day */
-int app_record_locked(app *a, const reg_def *r, int pos, int day, dv_err *e);
+/* the same for a register record of that register at that unit, counted on
+ * that day; ref (may be NULL) gets the locking report */
+int app_record_locked(app *a, const reg_def *r, int pos, int day, lock_ref *ref, dv_err *e);
 /* a user by login (for the command line's --user) */
 int app_user_find(app *a, const char *login, user *u, dv_err *e);
 

@@ -973,12 +973,24 @@ void app_record_deadline(app *a, const reg_def *r, record *out) {
 
 /* ---------------- writing ---------------- */
 
-/* refused if an approved report counts this record (its unit and day) */
-static int check_unlocked(app *a, const reg_def *r, int pos, const char *const *v, dv_err *e) {
+/* refused if an approved report counts this record (its unit and day); ref as app_record_locked */
+static int check_unlocked_ref(app *a, const reg_def *r, int pos, const char *const *v, lock_ref *ref, dv_err *e) {
   int days[REG_MAX_FIELDS], day;
   days_of(a, r, v, days, &day);
   if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : -1;
-  return app_record_locked(a, r, pos, day, e);
+  return app_record_locked(a, r, pos, day, ref, e);
+}
+
+static int check_unlocked(app *a, const reg_def *r, int pos, const char *const *v, dv_err *e) {
+  return check_unlocked_ref(a, r, pos, v, NULL, e);
+}
+
+int app_record_lock(app *a, const reg_def *r, const record *rec, lock_ref *ref, dv_err *e) {
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = tree_find_id(&a->t, rec->unit_id);
+  int rc = pos >= 0 ? check_unlocked_ref(a, r, pos, (const char *const *)rec->values, ref, e) : 0;
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
 }
 
 /* the unit a unit-reference field names, on the record's day */

@@ -133,10 +133,16 @@ int app_value_locked(app *a, int element, const char *period_id, int pos, dv_err
   return k ? locked(a, k, e) : 0;
 }
 
-int app_record_locked(app *a, const reg_def *r, int pos, int day, dv_err *e) {
+int app_record_locked(app *a, const reg_def *r, int pos, int day, lock_ref *ref, dv_err *e) {
   if (pos < 0 || day < 0) return 0;
   record_lock rl = {r, day};
   const submission_key *k = lock_of(a, pos, covers_record, &rl);
+  int root = k ? tree_find_id(&a->t, k->unit_id) : -1;
+  if (k && ref) {
+    snprintf(ref->form, sizeof ref->form, "%s", k->form);
+    snprintf(ref->period, sizeof ref->period, "%s", k->period);
+    snprintf(ref->unit, sizeof ref->unit, "%s", root >= 0 ? a->t.u[root].code : "");
+  }
   return k ? locked(a, k, e) : 0;
 }
 

@@ -29,7 +29,7 @@
 #define REG_PAGE_SIZE 50
 #define RECORD_ID_MAX 1000000000000000LL
 #define LIST_TEXT_MAX 220 /* bytes of a long text shown in a list cell */
-#define VALUE_MAX 20000   /* bytes of one submitted value (the app's own limit for long texts) */
+#define VALUE_MAX 80000   /* bytes of one submitted value (4 × the app's longest text, in characters) */
 #define QUERY_MAX 200
 
 static const char private_note[] = "(thông tin cá nhân — chỉ đơn vị tiếp nhận xem được)";
@@ -797,6 +797,9 @@ typedef struct rec_form {
   int priv_edit;                   /* the private fields are shown and editable */
   int can_write;
   const char *top_err, *delete_err, *attach_err, *stage_err;
+  const char *lock_msg;            /* the approval that locks the record, in words; NULL if none */
+  lock_ref lock;                   /* that approval's report */
+  const char *saved_id;            /* "Lưu và thêm mới": the record just saved */
   const char *stage_to, *stage_date, *stage_comment; /* a refused step, as typed */
   char due[11];
   int overdue;
@@ -868,10 +871,35 @@ static int in_set(const char *list, const char *code) {
   return 0;
 }
 
+/* the most characters an input of the field takes: the app's limit, or its format's */
+static int input_maxlength(const reg_field *f) {
+  switch (f->type) {
+  case FT_DATE: return 10;  /* dd/mm/yyyy */
+  case FT_YEAR: return 4;
+  case FT_INT: return 13;   /* 999.999.999 and spaces */
+  default: return reg_field_max_chars(f);
+  }
+}
+
+/* the field's hint with its limit ("Tối đa 2.000 ký tự.") for a text */
+static const char *hint_with_limit(ctx *c, const reg_def *r, const reg_field *f) {
+  const char *hint = field_hint(r, f);
+  int max = reg_field_max_chars(f);
+  if (!max || f->type == FT_SYMBOL || f->type == FT_LOGIN) return hint;
+  buf n;
+  buf_init(&n, 0);
+  h_int(&n, max);
+  const char *lim = c_printf(c, "Tối đa %s ký tự.", n.s);
+  buf_release(&n);
+  return hint ? c_printf(c, "%s. %s", hint, lim) : lim;
+}
+
 static void render_field(ctx *c, rec_form *rf, int i) {
   buf *b = &c->out;
   const reg_field *f = &rf->r->fields[i];
-  const char *v = rf->val[i] ? rf->val[i] : "", *err = rf->err[i], *hint = field_hint(rf->r, f);
+  const char *v = rf->val[i] ? rf->val[i] : "", *err = rf->err[i], *hint = hint_with_limit(c, rf->r, f);
+  int maxlen = input_maxlength(f);
+  const char *maxattr = maxlen ? c_printf(c, "%d", maxlen) : NULL;
   const char *id = c_printf(c, "f-%s", f->name), *eid = c_printf(c, "e-%s", f->name),
              *hid = c_printf(c, "h-%s", f->name);
   const char *desc = hint && err ? c_printf(c, "%s %s", hid, eid) : hint ? hid : err ? eid : NULL;
@@ -938,7 +966,7 @@ static void render_field(ctx *c, rec_form *rf, int i) {
   case FT_LONGTEXT:
     field_label(b, id, f);
     h_open(b, "textarea", "id", id, "name", f->name, "rows", "4", "required", req, "aria-invalid", invalid,
-           "aria-describedby", desc, NULL);
+           "aria-describedby", desc, "maxlength", maxattr, NULL);
     h_text(b, v);
     h_close(b, "textarea");
     break;
@@ -950,7 +978,7 @@ static void render_field(ctx *c, rec_form *rf, int i) {
            f->type == FT_DATE ? "dd/mm/yyyy" : NULL, "autocomplete",
            f->type == FT_DATE || f->type == FT_LOGIN || f->private_ ? "off" : NULL, "class",
            f->type == FT_INT || f->type == FT_DATE || f->type == FT_YEAR ? "short" : NULL, "data-unit-search",
-           f->type == FT_UNITREF ? "all" : NULL, NULL);
+           f->type == FT_UNITREF ? "all" : NULL, "maxlength", maxattr, NULL);
     break;
   }
   if (hint && f->type != FT_UNIT && f->type != FT_PERIOD) {
@@ -1070,7 +1098,11 @@ static void stages_section(ctx *c, rec_form *rf) {
   }
   stage_events_free(ev, nev);
   const char *next[32];
-  int nn = app_record_next_stages(c->a, &c->u, r, rf->id, next, 32);
+  int nn = rf->lock_msg ? 0 : app_record_next_stages(c->a, &c->u, r, rf->id, next, 32);
+  if (rf->lock_msg) {
+    h_lit(b, "<p class=\"hint\">Đã khóa: không chuyển bước được cho đến khi báo cáo được mở lại.</p></section>");
+    return;
+  }
   if (nn <= 0) {
     h_lit(b, "<p class=\"hint\">Bạn không có bước nào để thực hiện ở giai đoạn này.</p>");
     if (rf->stage_err) h_error_for(b, "e-to", rf->stage_err);
@@ -1109,6 +1141,77 @@ static void delete_section(ctx *c, const rec_form *rf) {
   h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"danger\">Xóa</button></p></form></section>");
 }
 
+static int editable(const rec_form *rf) { return rf->can_write && !rf->lock_msg; }
+
+/* "Đã khóa — Biểu 5, năm 2024 của … đã được phê duyệt bởi … ngày …; muốn sửa, đề nghị …" */
+static void lock_notice(ctx *c, const rec_form *rf) {
+  buf *b = &c->out;
+  const char *msg = rf->lock_msg, *prefix = "số liệu đã khóa: ";
+  if (!strncmp(msg, prefix, strlen(prefix))) msg += strlen(prefix);
+  h_lit(b, "<div class=\"notice locked-line\" id=\"lock\"><p><strong>Đã khóa</strong> — ");
+  h_text(b, msg);
+  h_lit(b, ".</p><p>Bản ghi được tính vào báo cáo đã phê duyệt nên không sửa, không xóa được. Người phê duyệt mở lại "
+           "báo cáo ở khung ");
+  h_link(b, c_printf(c, "%s#submission", c_url(c, "/report", "form", rf->lock.form, "period", rf->lock.period, "unit",
+                                                rf->lock.unit, NULL)),
+         "“Tình trạng báo cáo” của báo cáo đã phê duyệt");
+  h_lit(b, ".</p></div>");
+}
+
+/* "Đã lưu cuộc đối thoại số 12 (xem lại)." above an empty form */
+static void saved_notice(ctx *c, const rec_form *rf) {
+  buf *b = &c->out;
+  const char *item = rf->r->item ? rf->r->item : "bản ghi";
+  h_lit(b, "<p class=\"ok\" role=\"status\" id=\"saved\">Đã lưu ");
+  h_link(b, c_printf(c, "/r/%s/%s", rf->r->code, rf->saved_id), c_printf(c, "%s số %s", item, rf->saved_id));
+  h_lit(b, ". Nhập tiếp bản ghi mới (đơn vị và ngày giữ như bản vừa lưu).</p>");
+}
+
+static void record_form(ctx *c, rec_form *rf) {
+  buf *b = &c->out;
+  const reg_def *r = rf->r;
+  const char *action = rf->id ? c_printf(c, "/r/%s/%lld", r->code, rf->id) : c_printf(c, "/r/%s", r->code);
+  h_open(b, "form", "method", "post", "action", action, "class", "stack record-form", "novalidate", "",
+         "data-max-body", c_printf(c, "%zu", (size_t)WEB_BODY_MAX), NULL);
+  h_csrf(c);
+  h_lit(b, "<p class=\"hint\">Trường có dấu * là bắt buộc.</p>");
+  for (int i = 0; i < r->nfields; i++) render_field(c, rf, i);
+  h_lit(b, "<p class=\"form-status alert\" role=\"alert\" hidden></p>"
+           "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu</button> ");
+  if (!rf->id) h_lit(b, "<button type=\"submit\" name=\"next\" value=\"new\">Lưu và thêm mới</button> ");
+  h_link(b, c_printf(c, "/r/%s", r->code), "Hủy");
+  h_lit(b, "</p></form>");
+}
+
+/* the record as text: label and value, no control */
+static void record_view(ctx *c, rec_form *rf) {
+  buf *b = &c->out;
+  const reg_def *r = rf->r;
+  if (!rf->can_write) h_lit(b, "<p class=\"notice\">Bạn chỉ có quyền xem bản ghi này.</p>");
+  h_lit(b, "<dl class=\"record-view\">");
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    h_lit(b, "<div><dt>");
+    h_text(b, f->label);
+    h_lit(b, "</dt><dd>");
+    if (f->private_ && !rf->priv_edit) h_text(b, private_note);
+    else if (rf->val[i] && *rf->val[i]) h_value(c, f, rf->val[i], 0);
+    else h_lit(b, "<span class=\"hint\">(trống)</span>");
+    h_lit(b, "</dd></div>");
+  }
+  h_lit(b, "</dl>");
+}
+
+/* /r/REG/new for a reader who may not write: what to do instead */
+static void read_only_new(ctx *c, const rec_form *rf) {
+  buf *b = &c->out;
+  h_lit(b, "<p class=\"notice\" id=\"read-only\">Tài khoản của bạn chỉ có quyền xem: không thêm được ");
+  h_text(b, rf->r->item ? rf->r->item : "bản ghi");
+  h_lit(b, ". Muốn ghi sổ, đề nghị quản trị của đơn vị cấp quyền cán bộ.</p><p>");
+  h_link(b, c_printf(c, "/r/%s", rf->r->code), c_printf(c, "Xem %s", rf->r->title));
+  h_lit(b, "</p>");
+}
+
 static void record_page(ctx *c, rec_form *rf) {
   buf *b = &c->out;
   const reg_def *r = rf->r;
@@ -1125,6 +1228,7 @@ static void record_page(ctx *c, rec_form *rf) {
   h_tag(b, "h1", title);
   if (rf->id && arg(c, "saved"))
     h_lit(b, "<p class=\"ok\" role=\"status\">Đã lưu. Các biểu tổng hợp đã được tính lại.</p>");
+  if (!rf->id && rf->saved_id) saved_notice(c, rf);
   if (rf->id && rf->due[0]) {
     int day;
     h_open(b, "p", "class", rf->overdue ? "notice" : "hint", NULL);
@@ -1156,19 +1260,10 @@ static void record_page(ctx *c, rec_form *rf) {
     }
     h_lit(b, "</ul></div>");
   }
-  const char *action = rf->id ? c_printf(c, "/r/%s/%lld", r->code, rf->id) : c_printf(c, "/r/%s", r->code);
-  h_open(b, "form", "method", "post", "action", action, "class", "stack", "novalidate", "", NULL);
-  h_csrf(c);
-  h_open(b, "fieldset", "class", "plain", "disabled", rf->can_write ? NULL : "", NULL);
-  if (!rf->can_write) h_lit(b, "<p class=\"notice\">Bạn chỉ có quyền xem bản ghi này.</p>");
-  else h_lit(b, "<p class=\"hint\">Trường có dấu * là bắt buộc.</p>");
-  for (int i = 0; i < r->nfields; i++) render_field(c, rf, i);
-  if (rf->can_write) {
-    h_lit(b, "<p class=\"buttons\"><button type=\"submit\" class=\"primary\">Lưu</button> ");
-    h_link(b, c_printf(c, "/r/%s", r->code), "Hủy");
-    h_lit(b, "</p>");
-  }
-  h_lit(b, "</fieldset></form>");
+  if (rf->lock_msg) lock_notice(c, rf);
+  if (editable(rf)) record_form(c, rf);
+  else if (rf->id) record_view(c, rf);
+  else read_only_new(c, rf);
   if (rf->id && rf->unit_code && rf->period_id && feeds_any(c, r)) {
     char plabel[64];
     period_label_cap(rf->period_id, plabel, sizeof plabel);
@@ -1182,7 +1277,7 @@ static void record_page(ctx *c, rec_form *rf) {
   }
   if (rf->id && r->stage_field >= 0) stages_section(c, rf);
   if (rf->id && takes_attachments(r)) attachments_section(c, rf);
-  if (rf->id && rf->can_write) delete_section(c, rf);
+  if (rf->id && editable(rf)) delete_section(c, rf);
   page_end(c);
   page_send(c);
 }
@@ -1221,6 +1316,8 @@ static int load_rec_form(ctx *c, const reg_def *r, long long id, rec_form *rf) {
     return rc;
   }
   form_from_record(c, rf, &rec);
+  dv_err le = {0};
+  if (app_record_lock(c->a, r, &rec, &rf->lock, &le)) rf->lock_msg = c_strdup(c, le.msg);
   const tree *t = app_read_begin(c->a);
   int pos = tree_find_id(t, rec.unit_id);
   app_read_end(c->a);
@@ -1321,6 +1418,29 @@ static void place_error(ctx *c, rec_form *rf, const dv_err *e) {
   else rf->top_err = c_strdup(c, e->msg[0] ? e->msg : "Không lưu được.");
 }
 
+/* every error the app finds in the fields read without one here (the
+ * app's own first error is already placed) */
+static void place_all_errors(ctx *c, rec_form *rf, const char *const *out) {
+  dv_err errs[REG_MAX_FIELDS];
+  const char *v[REG_MAX_FIELDS];
+  for (int i = 0; i < rf->r->nfields; i++) v[i] = rf->err[i] ? NULL : out[i];
+  int n = app_record_check(c->a, &c->u, rf->r, v, errs, REG_MAX_FIELDS);
+  for (int k = 0; k < n && k < REG_MAX_FIELDS; k++) {
+    int i = errs[k].field[0] ? reg_field_index(rf->r, errs[k].field) : -1;
+    if (i < 0 || !rf->err[i]) place_error(c, rf, &errs[k]);
+  }
+}
+
+/* the record page, or ("Lưu và thêm mới") an empty form keeping the unit and the date */
+static const char *after_save(ctx *c, const reg_def *r, long long id, int64_t rid, const char *const *out) {
+  const char *next = field(c, "next");
+  if (id || !next || strcmp(next, "new"))
+    return c_printf(c, "/r/%s/%lld?saved=1", r->code, (long long)rid);
+  int uf = unit_field_of(r), df = r->date_field;
+  return c_url(c, c_printf(c, "/r/%s/new", r->code), "unit", uf >= 0 ? out[uf] : NULL, "date",
+               df >= 0 ? out[df] : NULL, "saved", c_printf(c, "%lld", (long long)rid), NULL);
+}
+
 static void save(ctx *c, const reg_def *r, long long id) {
   rec_form rf;
   if (id) {
@@ -1345,7 +1465,7 @@ static void save(ctx *c, const reg_def *r, long long id) {
   dv_err e = {0};
   int rc = errors ? DV_EINVAL : app_record_save(c->a, &c->u, r, &rid, out, &e);
   if (rc == 0) {
-    reply_redirect(c, c_printf(c, "/r/%s/%lld?saved=1", r->code, (long long)rid));
+    reply_redirect(c, after_save(c, r, id, rid, out));
     return;
   }
   if (rc == DV_ENOTFOUND) {
@@ -1354,12 +1474,25 @@ static void save(ctx *c, const reg_def *r, long long id) {
   }
   if (rc == DV_ECONFLICT) rf.top_err = c_printf(c, "Không lưu được vì %s.", e.msg);
   else if (!errors) place_error(c, &rf, &e);
+  if (rc == DV_EINVAL) place_all_errors(c, &rf, out);
   if (!id && !rf.priv_edit) {
     int uf = unit_field_of(r);
     rf.priv_edit = private_ok(c, r, uf >= 0 ? out[uf] : NULL, out);
   }
   record_page(c, &rf);
   c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
+}
+
+/* the date of a new record as shown: ?date= (the one just saved: YYYY-MM-DD,
+ * or YYYY for a year), else today */
+static const char *new_date(ctx *c, const reg_def *r) {
+  const char *d = arg(c, "date");
+  int day = day_in_vn(time(NULL)), year = r->fields[r->date_field].type == FT_YEAR;
+  char out[11];
+  if (year && d && strlen(d) == 4 && strspn(d, "0123456789") == 4) return c_strdup(c, d);
+  if (!year && d && date_parse(d, &day)) day = day_in_vn(time(NULL));
+  date_format_vn(day, out);
+  return c_strdup(c, year ? out + 6 : out);
 }
 
 static void page_new(ctx *c, const reg_def *r) {
@@ -1369,11 +1502,9 @@ static void page_new(ctx *c, const reg_def *r) {
   rf.can_write = c->u.role >= ROLE_OFFICER;
   int uf = unit_field_of(r);
   if (uf >= 0) rf.val[uf] = unit_arg(c);
-  if (r->date_field >= 0) {
-    char today[11];
-    date_format_vn(day_in_vn(time(NULL)), today);
-    rf.val[r->date_field] = r->fields[r->date_field].type == FT_YEAR ? c_strdup(c, today + 6) : c_strdup(c, today);
-  }
+  if (r->date_field >= 0) rf.val[r->date_field] = new_date(c, r);
+  const char *saved = arg(c, "saved");
+  if (saved && strlen(saved) < 20 && strspn(saved, "0123456789") == strlen(saved) && *saved) rf.saved_id = saved;
   rf.priv_edit = rf.can_write && private_ok(c, r, uf >= 0 ? rf.val[uf] : NULL, rf.val);
   record_page(c, &rf);
 }
@@ -1396,8 +1527,16 @@ static void delete_post(ctx *c, const reg_def *r, long long id) {
   }
   dv_err e = {0};
   int rc = app_record_delete(c->a, &c->u, r, id, &e);
-  if (rc) {
-    reply_html_error(c, http_status_of(rc), rc == DV_ENOTFOUND ? "Không tìm thấy" : "Không xóa được", e.msg);
+  if (rc == DV_ENOTFOUND) {
+    reply_html_error(c, 404, "Không tìm thấy", e.msg);
+    return;
+  }
+  if (rc) { /* back on the record, saying why */
+    rec_form rf;
+    if (load_rec_form(c, r, id, &rf)) return;
+    rf.top_err = c_printf(c, "Không xóa được: %s.", e.msg);
+    record_page(c, &rf);
+    c->status = http_status_of(rc);
     return;
   }
   reply_redirect(c, c_printf(c, "/r/%s?deleted=1", r->code));
