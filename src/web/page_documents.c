@@ -92,10 +92,28 @@ static const char *err_for(const ed_flash *fl, const char *name) {
   return fl && fl->field && !strcmp(fl->field, name) ? fl->msg : NULL;
 }
 
-/* a labelled input or textarea (h_field with read-only, size and a class) */
+/* a field for a reader who may not write: its label and its text, no control */
+static void ro_text(ctx *c, const char *label, const char *value, const char *cls) {
+  buf *b = &c->out;
+  h_open(b, "div", "class", cls ? c_printf(c, "field ro %s", cls) : "field ro", NULL);
+  h_open(b, "span", "class", "label", NULL);
+  h_text(b, label);
+  h_close(b, "span");
+  h_open(b, "p", "class", "ro-value", NULL);
+  if (value && *value) text_lines(c, value);
+  else h_lit(b, "<span class=\"hint\">(trống)</span>");
+  h_close(b, "p");
+  h_close(b, "div");
+}
+
+/* a labelled input or textarea (h_field with a size and a class); read-only: its text */
 static void ed_field(ctx *c, const char *name, const char *label, const char *type, const char *value, int ro,
                      const ed_flash *fl, const char *hint, const char *cls) {
   buf *b = &c->out;
+  if (ro) {
+    ro_text(c, label, value, cls);
+    return;
+  }
   const char *err = err_for(fl, name);
   const char *id = c_printf(c, "f-%s", name), *eid = c_printf(c, "e-%s", name), *hid = c_printf(c, "h-%s", name);
   const char *desc = hint && err ? c_printf(c, "%s %s", hid, eid) : hint ? hid : err ? eid : NULL;
@@ -262,11 +280,16 @@ static void ed_sections(ctx *c, const report_doc *d, const period *p, int ro, co
       h_text(b, c_printf(c, "Nội dung %.*s", nl ? (int)(nl - g) : (int)strlen(g), g));
     }
     h_lit(b, "</label></h3>");
-    h_open(b, "textarea", "id", id, "name", name, "rows", "14", "class", "ed-area", "readonly", ro ? "" : NULL,
-           "aria-invalid", err ? "true" : NULL, "aria-describedby", err ? c_printf(c, "md-help %s", eid) : "md-help",
-           NULL);
-    h_text(b, d->sections[i] ? d->sections[i] : "");
-    h_close(b, "textarea");
+    if (ro) {
+      h_lit(b, "<p class=\"ro-value\">");
+      text_lines(c, d->sections[i] ? d->sections[i] : "");
+      h_lit(b, "</p>");
+    } else {
+      h_open(b, "textarea", "id", id, "name", name, "rows", "14", "class", "ed-area", "aria-invalid", err ? "true" : NULL,
+             "aria-describedby", err ? c_printf(c, "md-help %s", eid) : "md-help", NULL);
+      h_text(b, d->sections[i] ? d->sections[i] : "");
+      h_close(b, "textarea");
+    }
     h_error_for(b, eid, err);
     h_lit(b, "</div>");
     ed_figures(c, s->key, figs, nfigs, ro, &k);
@@ -308,7 +331,8 @@ static void ed_status(ctx *c, const report_doc *d, const ed_unit *v, const ed_fl
     h_lit(b, "<p class=\"ok\" role=\"status\">Đã lưu báo cáo.</p>");
   }
   if (!v->can_write)
-    h_lit(b, "<p class=\"notice\">Bạn chỉ có quyền xem báo cáo của đơn vị này; các ô dưới đây chỉ đọc.</p>");
+    h_lit(b, "<p class=\"notice\">Bạn chỉ có quyền xem báo cáo của đơn vị này: đây là nội dung đã soạn, không sửa "
+             "được. Bản in ở “Xem trước và in”.</p>");
   h_lit(b, "<p class=\"hint\">");
   if (d->id) {
     char at[40];
@@ -347,15 +371,20 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   ed_status(c, d, &v, fl);
   ed_variant(c, d, ro);
 
-  h_lit(b, "<form method=\"post\" action=\"/documents/report\" class=\"doc-editor\" data-dirty-warn=\"1\">");
-  h_csrf(c);
-  h_hidden(b, "unit", d->unit_code);
-  h_hidden(b, "period", d->period);
-  h_hidden(b, "variant", report_variant_name(d->state));
+  if (ro) {
+    h_lit(b, "<div class=\"doc-editor doc-read\">");
+  } else {
+    h_lit(b, "<form method=\"post\" action=\"/documents/report\" class=\"doc-editor\" data-dirty-warn=\"1\">");
+    h_csrf(c);
+    h_hidden(b, "unit", d->unit_code);
+    h_hidden(b, "period", d->period);
+    h_hidden(b, "variant", report_variant_name(d->state));
+  }
   ed_header_fields(c, d, ro, fl);
-  h_lit(b, "<p class=\"hint md-help\" id=\"md-help\">Cách viết: mỗi dòng là một đoạn văn; dòng bắt đầu bằng "
-           "<code>#&nbsp;</code> là tiêu đề nhỏ; <code>**chữ đậm**</code>, <code>*chữ nghiêng*</code>, "
-           "<code>^[lời chú thích]</code> thành chú thích cuối trang; <code>\\*</code> để viết dấu *.</p>");
+  if (!ro)
+    h_lit(b, "<p class=\"hint md-help\" id=\"md-help\">Cách viết: mỗi dòng là một đoạn văn; dòng bắt đầu bằng "
+             "<code>#&nbsp;</code> là tiêu đề nhỏ; <code>**chữ đậm**</code>, <code>*chữ nghiêng*</code>, "
+             "<code>^[lời chú thích]</code> thành chú thích cuối trang; <code>\\*</code> để viết dấu *.</p>");
   if (!ro)
     h_lit(b, "<p class=\"hint\">Bên phải mỗi mục là các câu hệ thống lập từ số liệu của kỳ; nút “Chèn” thêm câu "
              "đó vào cuối mục (có thể sửa lại trước khi lưu).</p>");
@@ -364,7 +393,8 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   if (!ro)
     h_lit(b, "<div class=\"buttons ed-bar\"><button type=\"submit\" class=\"primary\">Lưu báo cáo</button>"
              "<span class=\"hint\" id=\"ed-live\" role=\"status\" aria-live=\"polite\"></span></div>");
-  h_lit(b, "</form>");
+  if (ro) h_lit(b, "</div>");
+  else h_lit(b, "</form>");
   doc_figures_release(figs, nfigs);
   page_end(c);
   page_send(c);

@@ -362,7 +362,7 @@ static void home_overdue(ctx *c, const home_unit *h) {
 
 /* --- what waits for the user's decision (app_submission_route) ---------------------- */
 
-#define HOME_WAITING_MAX 30
+#define HOME_WAITING_MAX 200
 
 static void waiting_item(ctx *c, const waiting_row *w, int today) {
   buf *b = &c->out;
