@@ -1534,7 +1534,7 @@ static void delete_post(ctx *c, const reg_def *r, long long id) {
   if (rc) { /* back on the record, saying why */
     rec_form rf;
     if (load_rec_form(c, r, id, &rf)) return;
-    rf.top_err = c_printf(c, "Không xóa được: %s.", e.msg);
+    rf.top_err = c_printf(c, "Không xóa được vì %s.", e.msg);
     record_page(c, &rf);
     c->status = http_status_of(rc);
     return;

@@ -225,6 +225,9 @@ static void steps(ctx *c, const rtable *t, const sub_view *v, const sub_flash *f
     else if (v->can_submit && !strcmp(st, "approved"))
       why = "Báo cáo đã được phê duyệt. Muốn sửa số liệu, đề nghị cấp trên mở lại báo cáo.";
     else if (v->can_decide) why = "Đơn vị chưa gửi (hoặc chưa gửi lại) báo cáo: chưa có gì để phê duyệt.";
+    else if (c->u.role == ROLE_APPROVER && v->route.pos >= 0 && strcmp(c->u.unit_code, v->route.unit_code))
+      why = c_printf(c, "Báo cáo của đơn vị này được gửi tới %s (đơn vị gần nhất phía trên có người phê duyệt): "
+                        "người phê duyệt ở đó quyết định.", v->route.unit_name);
     else if (strcmp(c->u.unit_code, t->unit_code) && c->u.role < ROLE_APPROVER)
       why = "Chỉ người phê duyệt của đơn vị cấp trên được phê duyệt, trả lại hoặc mở lại báo cáo.";
     h_open(b, "p", "class", "hint", NULL);

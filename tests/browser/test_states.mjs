@@ -166,7 +166,7 @@ run('states', async ({ browser, srv }) => {
   await off.check('#f-confirm');
   const [del] = await Promise.all([off.waitForNavigation(), off.getByRole('button', { name: 'Xóa' }).click()]);
   const alert = (await off.locator('#errors').innerText()).replace(/\s+/g, ' ');
-  check(del.status() === 409 && /Không xóa được: số liệu đã khóa: Biểu 5, 6 tháng đầu năm 2023 của Quận Ngô Quyền/.test(alert),
+  check(del.status() === 409 && /Không xóa được vì số liệu đã khóa: Biểu 5, 6 tháng đầu năm 2023 của Quận Ngô Quyền/.test(alert),
     `refused delete: ${del.status()} "${alert.slice(0, 160)}"`);
   check(await off.locator('h1').innerText() === `Cuộc đối thoại số ${newId}` && await off.locator('#lock').count() === 1 &&
     await off.getByRole('link', { name: '← Đối thoại với Nhân dân' }).count() === 1, 'refused delete: the live record page, now locked');

@@ -6,8 +6,10 @@
 #   - GET /api/submission names the route: C21 → P (p_appr), C11 → D1 (d1_appr), D1 → P;
 #   - after both communes submit, GET /api/submissions/waiting lists C21 for p_appr (its
 #     grandchild, with its age in days) and C11 for d1_appr, not the other way round;
-#   - p_appr may not approve C11 (403, naming D1), d1_appr may (200); p_appr approves C21;
+#   - p_appr may not approve C11 (403, naming D1; its box says the report goes to Huyện Một),
+#     d1_appr may (200); C11's box names its route;
 #   - p_appr's home page lists "Xã Hai Một — Biểu 6 … chờ 3 ngày" in "Báo cáo chờ bạn phê duyệt";
+#     with no approver at D2, p_appr returns C21's report (200);
 #   - an approver added at D2 takes C21's route over: P's approver no longer sees it or decides;
 #   - an admin above decides whatever the route (p_admin returns C11).
 source "$(dirname "$0")/lib.sh" "$@"
@@ -96,6 +98,12 @@ if sub("p_appr", "C11").get("actions") != []:
 st, data = act("p_appr", "C11", "approve", 403)
 if st == 403 and "Huyện Một" not in json.loads(data).get("error", ""):
     err(f"p_appr approving C11: the refusal does not name Huyện Một: {data[:300]!r}")
+st, _, page = S["p_appr"].get("/report?form=bieu-6&period=2023S1&unit=C11")
+if "được gửi tới Huyện Một" not in text_of(page):
+    err("p_appr on C11's annex: the box does not say the report goes to Huyện Một")
+st, _, page = S["c11_off"].get("/report?form=bieu-6&period=2023S1&unit=C11")
+if "Gửi tới Huyện Một (người phê duyệt: d1_appr)" not in text_of(page):
+    err(f"C11's box does not name its route: {text_of(page)[:400]!r}")
 act("d1_appr", "C11", "return", 200, comment="Bổ sung số liệu")
 
 # ---- the home page of the province's approver shows the grandchild's report and its age
@@ -107,6 +115,10 @@ st, _, page = S["d1_appr"].get("/")
 if "Xã Hai Một" in text_of(page):
     err("d1_appr's home names Xã Hai Một, which is not routed to D1")
 
+# ---- with no approver at D2 the province's decides: it returns C21's report, C21 resubmits today
+act("p_appr", "C21", "return", 200, comment="Thiếu số liệu giám sát")
+act("c21_off", "C21", "submit", 200)
+
 # ---- an approver at D2 takes C21's route over
 p = subprocess.run([dv, "user", "add", DB, "--login", "d2_appr", "--unit", "D2", "--role", "approver"],
                    input="pass-d2_appr-123\n", capture_output=True, text=True)
@@ -115,7 +127,7 @@ S["d2_appr"] = HTTP.login("d2_appr")
 route("c21_off", "C21", "D2", ["d2_appr"])
 if waiting("p_appr") != []:
     err(f"waiting for p_appr once D2 has an approver: {waiting('p_appr')}, expected nothing")
-if waiting("d2_appr") != [("bieu-6", "2023S1", "C21", 3)]:
+if waiting("d2_appr") != [("bieu-6", "2023S1", "C21", 0)]:
     err(f"waiting for d2_appr: {waiting('d2_appr')}, expected C21's Biểu 6")
 act("p_appr", "C21", "approve", 403)
 act("d2_appr", "C21", "approve", 200)

@@ -125,6 +125,16 @@ static void test_trim(void **state) {
   assert_string_equal(text_trim(d), "");
 }
 
+/* characters, not bytes: the field limits count what a reader sees (the form's maxlength) */
+static void test_chars(void **state) {
+  (void)state;
+  assert_int_equal(text_chars(""), 0);
+  assert_int_equal(text_chars("abc"), 3);
+  assert_int_equal(text_chars("Hải Phòng"), 9);   /* 12 bytes */
+  assert_int_equal(text_chars("ệ"), 1);           /* 3 bytes */
+  assert_int_equal(text_chars("Đ\xF0\x9F\x98\x80"), 2); /* a 4-byte emoji counts once */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_fold_vietnamese),
@@ -134,6 +144,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8_rejected),
       cmocka_unit_test(test_valid_utf8),
       cmocka_unit_test(test_trim),
+      cmocka_unit_test(test_chars),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
