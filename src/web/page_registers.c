@@ -1100,7 +1100,9 @@ static void stages_section(ctx *c, rec_form *rf) {
   const char *next[32];
   int nn = rf->lock_msg ? 0 : app_record_next_stages(c->a, &c->u, r, rf->id, next, 32);
   if (rf->lock_msg) {
-    h_lit(b, "<p class=\"hint\">Đã khóa: không chuyển bước được cho đến khi báo cáo được mở lại.</p></section>");
+    h_lit(b, "<p class=\"hint\">Đã khóa: không chuyển bước được cho đến khi báo cáo được mở lại.</p>");
+    if (rf->stage_err) h_error_for(b, "e-to", rf->stage_err);
+    h_lit(b, "</section>");
     return;
   }
   if (nn <= 0) {

@@ -49,7 +49,9 @@ expect("POST without a CSRF token: 403", st == 403)
 st, _, _ = post(admin, dict(new, csrf="0" * 64))
 expect("POST with a forged CSRF token: 403", st == 403)
 st, _, page = req("GET", "/documents/report?unit=31&period=2023S1", headers={"Cookie": viewer})
-expect("the viewer reads the editor (200, read-only)", st == 200 and b"readonly" in page and "Lưu báo cáo".encode() not in page)
+expect("the viewer reads the editor (200, as text: no field, no save)", st == 200 and b"ro-value" in page and
+       b"<textarea" not in page and b"<form method=\"post\" action=\"/documents/report\"" not in page and
+       "Lưu báo cáo".encode() not in page)
 st, _, _ = post(viewer, dict(new, csrf=vcsrf))
 expect("the viewer cannot save: 403", st == 403)
 st, _, _ = req("GET", "/documents/report?unit=31&period=2023S1", headers={"Cookie": officer})
