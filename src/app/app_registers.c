@@ -651,8 +651,10 @@ int app_record_check(app *a, const user *u, const reg_def *r, const char *const 
   int n = 0;
   pthread_rwlock_rdlock(&a->lock);
   int day = record_day(a, r, (const char *const *)v);
-  for (int i = 0; i < r->nfields; i++) /* a value not given (a private field kept) is not checked */
-    if (values[i] && check_field(a, u, r, &r->fields[i], v[i], (const char *const *)v, 0, NULL, day, &e))
+  /* a value not given (a private field kept) is not checked, nor the stage (moved by its steps) */
+  for (int i = 0; i < r->nfields; i++)
+    if (values[i] && i != r->stage_field &&
+        check_field(a, u, r, &r->fields[i], v[i], (const char *const *)v, 0, NULL, day, &e))
       n = add_error(errs, n, max, &e);
   for (int i = 0; i < r->nreqs; i++) {
     const reg_require *q = &r->reqs[i];
@@ -662,6 +664,10 @@ int app_record_check(app *a, const user *u, const reg_def *r, const char *const 
               r->fields[q->when_field].name, q->when_value);
       n = add_error(errs, n, max, &e);
     }
+  }
+  if (!n && r->stage_field >= 0 && !*v[r->stage_field]) { /* as app_record_save: a new record's first stage */
+    free(v[r->stage_field]);
+    v[r->stage_field] = xstrdup(r->ntrans ? r->trans[0].from : "");
   }
   if (!n && check_record(a, u, r, (const char *const *)v, 0, NULL, &e)) n = add_error(errs, n, max, &e);
   pthread_rwlock_unlock(&a->lock);

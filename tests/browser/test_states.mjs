@@ -133,6 +133,12 @@ run('states', async ({ browser, srv }) => {
   check(api.status() === 400 && aj.field === aj.errors?.[0]?.field && fields === 'date,participants,type',
     `API: "field" the first, "errors" all three (${api.status()} ${JSON.stringify(aj).slice(0, 300)})`);
 
+  // a register with steps: the stage (set by its steps) is not among the errors of a new record
+  const api2 = await off.request.post(`${srv.base}/api/registers/models`, {
+    headers: { 'X-CSRF-Token': csrf }, data: { name: 'Mô hình thử', unit: '304', kind: 'x', field: 'y', year: '20' } });
+  const f2 = ((await api2.json()).errors || []).map((e) => e.field).sort().join(',');
+  check(api2.status() === 400 && f2 === 'field,kind,year', `API, models: errors of kind, field and year, not the stage (${f2})`);
+
   // ---- an oversize body: refused before sending, and a 413 keeps the form
   await off.goto(`${srv.base}/r/dialogues/new?unit=304`);
   await off.fill('#f-date', '06/05/2023');
