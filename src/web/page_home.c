@@ -433,9 +433,11 @@ void page_home(ctx *c) {
   h_text(b, h.name);
   h_lit(b, "</h1></header>");
   home_overdue(c, &h);
+  if (!strcmp(h.code, c->u.unit_code)) { /* what waits for the user's own action first */
+    home_waiting(c);
+    home_todos(c);
+  }
   h_home_plans(c, h.code);
-  if (!strcmp(h.code, c->u.unit_code)) home_todos(c);
-  if (!strcmp(h.code, c->u.unit_code)) home_waiting(c);
 
   h_lit(b, "<form method=\"get\" action=\"/\" class=\"filters\">");
   h_hidden(b, "unit", h.code);
