@@ -5,6 +5,7 @@
 #include "core/vntime.h"
 #include "util/buf.h"
 #include "util/embedded.h"
+#include "util/i18n.h"
 #include "util/esc.h"
 #include "util/text.h"
 #include <math.h>
@@ -23,8 +24,12 @@ int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, .
   snprintf(e->field, sizeof e->field, "%s", field ? field : "");
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+  buf m; /* the message in the request's language (util/i18n.h) */
+  buf_init(&m, 0);
+  buf_vaddf(&m, tr(fmt), ap);
   va_end(ap);
+  snprintf(e->msg, sizeof e->msg, "%s", m.s);
+  buf_release(&m);
   return code;
 }
 

@@ -41,6 +41,7 @@ typedef struct user {
   int64_t unit_id;
   char unit_code[32];
   role role;
+  char lang[4]; /* the interface language chosen ("en", "vi"), "" = none yet */
 } user;
 
 typedef struct app app;
@@ -81,6 +82,8 @@ typedef struct dissolved_user {
 int app_user_list_dissolved(app *a, const user *actor, dissolved_user **rows, int *n, dv_err *e);
 /* the user's unit becomes unit_code (valid today, in the actor's subtree); audited "user.move" */
 int app_user_move(app *a, const user *actor, const char *login, const char *unit_code, dv_err *e);
+/* the user's interface language ("vi" or "en", the ?lang= switch); audited "user.lang" */
+int app_user_set_lang(app *a, const user *u, const char *lang, dv_err *e);
 /* the user can no longer log in; their sessions are deleted; audited "user.disable" */
 int app_user_disable(app *a, const user *actor, const char *login, dv_err *e);
 

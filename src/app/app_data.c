@@ -637,3 +637,18 @@ int app_user_disable(app *a, const user *actor, const char *login, dv_err *e) {
   else store_rollback(s);
   return rc;
 }
+
+int app_user_set_lang(app *a, const user *u, const char *lang, dv_err *e) {
+  if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
+    return dv_fail(e, DV_EINVAL, 0, "lang", "ngôn ngữ không hợp lệ: %s", lang);
+  store *s = app_store(a);
+  char before[48], after[48];
+  snprintf(before, sizeof before, "{\"lang\":\"%s\"}", u->lang);
+  snprintf(after, sizeof after, "{\"lang\":\"%s\"}", lang);
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_user_set_lang(s, u->id, lang, e);
+  if (!rc) rc = store_audit(s, u->id, u->login, "user.lang", "user", u->id, before, after, e);
+  if (!rc) rc = store_commit(s, e);
+  else store_rollback(s);
+  return rc;
+}

@@ -513,7 +513,7 @@ int store_session_insert(store *s, const char *token_hash, int64_t user_id, cons
 }
 
 int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf FROM sessions se"
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf, us.lang FROM sessions se"
                              " JOIN users us ON us.id=se.user_id JOIN units un ON un.id=us.unit_id"
                              " WHERE se.token_hash=? AND se.expires>? AND NOT us.disabled");
   bind_text(st, 1, token_hash);
@@ -522,6 +522,7 @@ int store_session_get(store *s, const char *token_hash, int64_t now, user *u, ch
   if (sqlite3_step(st) == SQLITE_ROW) {
     read_user(st, u);
     col_copy(st, 5, csrf, 65);
+    col_copy(st, 6, u->lang, sizeof u->lang);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -545,7 +546,26 @@ static int units_kind_column(store *s, dv_err *e) {
   return exec(s, "ALTER TABLE units ADD COLUMN kind TEXT NOT NULL DEFAULT 'area'", e);
 }
 
+/* users made before the English interface get users.lang */
+static int users_lang_column(store *s, dv_err *e) {
+  sqlite3_stmt *st = NULL;
+  int have = sqlite3_prepare_v2(s->db, "SELECT lang FROM users", -1, &st, NULL) == SQLITE_OK;
+  sqlite3_finalize(st);
+  if (have) return 0;
+  return exec(s, "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT ''", e);
+}
+
+int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE users SET lang=? WHERE id=?");
+  bind_text(st, 1, lang);
+  sqlite3_bind_int64(st, 2, user_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int store_users_schema(store *s, dv_err *e) {
+  if (users_lang_column(s, e)) return DV_EDB;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, "SELECT disabled FROM users", -1, &st, NULL) != SQLITE_OK)
     if (sqlite3_exec(s->db, "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0", NULL, NULL, NULL) !=

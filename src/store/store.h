@@ -91,6 +91,8 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e);
 int store_users_schema(store *s, dv_err *e);
 int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e);
 int store_user_disable(store *s, int64_t user_id, dv_err *e);
+/* users.lang, the interface language chosen ("" = none) */
+int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e);
 int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
                          dv_err *e);
 int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]);

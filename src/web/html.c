@@ -3,6 +3,7 @@
  * (h_text, attribute values); markup comes from string literals (h_lit) or
  * from tag and attribute names that are checked to be plain names. */
 #include "util/esc.h"
+#include "util/i18n.h"
 #include "web/web_int.h"
 #include <math.h>
 #include <stdarg.h>
@@ -13,9 +14,109 @@
 
 /* --- primitives ------------------------------------------------------------ */
 
-void h_raw_literal(buf *b, const char *lit) { buf_adds(b, lit); }
+/* --- English at the output layer (docs/i18n.md) ------------------------------
+ * A literal's text between tags and its human attribute values are looked
+ * up in the catalogue; so is every h_text string. Tags, names and the other
+ * attribute values are copied as they are. */
 
-void h_text(buf *b, const char *s) { esc_html(b, s); }
+static int human_attr(const char *name, size_t n) {
+  static const char *names[] = {"title", "placeholder", "aria-label", "alt", "label", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strlen(names[i]) == n && strncmp(names[i], name, n) == 0) return 1;
+  return 0;
+}
+
+/* copies the markup of a tag from p up to its '>' (or the end of the
+ * literal), translating human attribute values; returns where it stopped */
+static const char *lit_tag(buf *b, const char *p) {
+  while (*p && *p != '>') {
+    const char *q = strstr(p, "=\"");
+    const char *gt = strchr(p, '>');
+    if (!q || (gt && gt < q)) break;
+    const char *name = q;
+    while (name > p && name[-1] != ' ') name--;
+    const char *v = q + 2, *ve = strchr(v, '"');
+    if (!ve) break;
+    buf_add(b, p, (size_t)(v - p));
+    if (human_attr(name, (size_t)(q - name))) tr_add(b, v, (size_t)(ve - v));
+    else buf_add(b, v, (size_t)(ve - v));
+    p = ve;
+    buf_addc(b, *p++);
+  }
+  const char *gt = strchr(p, '>');
+  const char *e = gt ? gt + 1 : p + strlen(p);
+  buf_add(b, p, (size_t)(e - p));
+  return e;
+}
+
+/* a literal in English: a literal that begins inside a tag ("\">Sửa</a>")
+ * has its tail copied first; <script> and <style> bodies are left alone */
+static void lit_en(buf *b, const char *p) {
+  const char *lt = strchr(p, '<'), *gt = strchr(p, '>');
+  if (gt && (!lt || gt < lt)) p = lit_tag(b, p);
+  while (*p) {
+    if (*p == '<') {
+      int raw = strncmp(p, "<script", 7) == 0 || strncmp(p, "<style", 6) == 0;
+      p = lit_tag(b, p);
+      const char *end = raw ? strstr(p, "</") : NULL;
+      if (end) {
+        buf_add(b, p, (size_t)(end - p));
+        p = end;
+      }
+      continue;
+    }
+    const char *e = strchr(p, '<');
+    if (!e) e = p + strlen(p);
+    tr_add(b, p, (size_t)(e - p));
+    p = e;
+  }
+}
+
+void h_raw_literal(buf *b, const char *lit) {
+  if (i18n_get() == LANG_EN) lit_en(b, lit);
+  else buf_adds(b, lit);
+}
+
+void h_text(buf *b, const char *s) {
+  if (i18n_get() != LANG_EN || !s) {
+    esc_html(b, s);
+    return;
+  }
+  buf t;
+  buf_init(&t, 0);
+  tr_add(&t, s, strlen(s));
+  esc_html(b, t.s);
+  buf_release(&t);
+}
+
+/* an attribute value written through h_open: human text is translated
+ * (title, placeholder, aria-label, alt, label; the value of a button) */
+static void attr_value(buf *b, const char *name, const char *value, int button) {
+  if (i18n_get() == LANG_EN && (human_attr(name, strlen(name)) || (button && strcmp(name, "value") == 0))) {
+    buf t;
+    buf_init(&t, 0);
+    tr_add(&t, value, strlen(value));
+    esc_html(b, t.s);
+    buf_release(&t);
+    return;
+  }
+  esc_html(b, value);
+}
+
+/* an <input type="submit|button"> (its value is a label) */
+static int is_button_input(const char *tag, va_list ap) {
+  if (strcmp(tag, "input") != 0) return 0;
+  va_list cp;
+  va_copy(cp, ap);
+  int button = 0;
+  for (const char *name; (name = va_arg(cp, const char *));) {
+    const char *value = va_arg(cp, const char *);
+    if (strcmp(name, "type") == 0 && value && (strcmp(value, "submit") == 0 || strcmp(value, "button") == 0))
+      button = 1;
+  }
+  va_end(cp);
+  return button;
+}
 
 /* tag and attribute names: [a-z0-9-]+, so page code cannot smuggle markup
  * through a name */
@@ -31,6 +132,7 @@ static void h_vopen(buf *b, const char *tag, va_list ap) {
     fprintf(stderr, "html: refused tag name\n");
     return;
   }
+  int button = is_button_input(tag, ap);
   buf_addc(b, '<');
   buf_adds(b, tag);
   for (const char *name; (name = va_arg(ap, const char *));) {
@@ -43,7 +145,7 @@ static void h_vopen(buf *b, const char *tag, va_list ap) {
     buf_addc(b, ' ');
     buf_adds(b, name);
     buf_adds(b, "=\"");
-    esc_html(b, value);
+    attr_value(b, name, value, button);
     buf_addc(b, '"');
   }
   buf_addc(b, '>');
@@ -226,9 +328,35 @@ static void header_user(ctx *c) {
   h_lit(b, "<button type=\"submit\" class=\"link\">Đăng xuất</button></form></div>");
 }
 
+/* "English" / "Tiếng Việt": this page (path and arguments) in the other
+ * language; the choice is then remembered (server.c) */
+static void lang_switch(ctx *c) {
+  int en = i18n_get() == LANG_EN;
+  buf u;
+  buf_init(&u, 8192);
+  buf_adds(&u, c->path);
+  char sep = '?';
+  for (int i = 0; i < c->args.n; i++) {
+    if (strcmp(c->args.v[i].key, "lang") == 0) continue;
+    buf_addc(&u, sep);
+    sep = '&';
+    esc_url(&u, c->args.v[i].key);
+    buf_addc(&u, '=');
+    esc_url(&u, c->args.v[i].val);
+  }
+  buf_addf(&u, "%clang=%s", sep, en ? "vi" : "en");
+  h_open(&c->out, "a", "class", "lang-switch", "href", u.overflow ? (en ? "/?lang=vi" : "/?lang=en") : u.s,
+         "hreflang", en ? "vi" : "en", "lang", en ? "vi" : "en", NULL);
+  buf_adds(&c->out, en ? "Tiếng Việt" : "English"); /* i18n: none (a language's own name) */
+  h_close(&c->out, "a");
+  buf_release(&u);
+}
+
 void page_begin(ctx *c, const char *title) {
   buf *b = &c->out;
-  h_lit(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+  h_lit(b, "<!doctype html>\n");
+  h_open(b, "html", "lang", i18n_code(i18n_get()), NULL);
+  h_lit(b, "<head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
   h_open(b, "title", NULL);
   h_text(b, title);
@@ -263,6 +391,7 @@ void page_begin(ctx *c, const char *title) {
     header_user(c);
     h_lit(b, "</div>");
   }
+  lang_switch(c);
   h_lit(b, "</header>\n<main id=\"main\" tabindex=\"-1\">");
 }
 

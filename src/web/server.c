@@ -8,6 +8,7 @@
  * context is freed in the completed callback. */
 #include "web/web.h"
 #include "util/esc.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "web/web_int.h"
 #include <errno.h>
@@ -49,7 +50,7 @@ char *c_printf(ctx *c, const char *fmt, ...) {
   buf_init(&b, 0);
   va_list ap;
   va_start(ap, fmt);
-  buf_vaddf(&b, fmt, ap);
+  buf_vaddf(&b, tr(fmt), ap); /* the format in the request's language */
   va_end(ap);
   return pool_keep(&c->mem, buf_detach(&b, NULL));
 }
@@ -269,7 +270,11 @@ void reply_json(ctx *c, int status) {
 void reply_json_error(ctx *c, int status, const char *msg) {
   buf_reset(&c->out);
   buf_adds(&c->out, "{\"error\":");
-  esc_json(&c->out, msg);
+  buf m;
+  buf_init(&m, 0);
+  tr_add(&m, msg, strlen(msg));
+  esc_json(&c->out, m.s);
+  buf_release(&m);
   buf_adds(&c->out, "}\n");
   reply_json(c, status);
 }
@@ -332,6 +337,32 @@ static void load_session(ctx *c) {
   if (app_session(c->a, tok, &c->u, c->csrf) != 0) return;
   c->logged_in = 1;
   memcpy(c->token, tok, 65);
+}
+
+/* --- language ------------------------------------------------------------- */
+
+/* ?lang= (which also sets the cookie and a signed-in user's preference),
+ * else the lang cookie, else the user's preference, else Vietnamese; called
+ * once the session is known */
+/* the language a request asks for without a session: ?lang=, else the cookie;
+ * -1 when it asks for none */
+static int asked_lang(ctx *c, dv_lang *l) {
+  if (i18n_parse(arg(c, "lang"), l) == 0) return 0;
+  return i18n_parse(MHD_lookup_connection_value(c->conn, MHD_COOKIE_KIND, "lang"), l);
+}
+
+static void choose_lang(ctx *c) {
+  dv_lang l = LANG_VI;
+  const char *q = arg(c, "lang");
+  if (q && i18n_parse(q, &l) == 0) {
+    reply_add_cookie(c, "lang", i18n_code(l), "Path=/; Max-Age=31536000; SameSite=Lax");
+    dv_err e;
+    if (c->logged_in && strcmp(c->u.lang, q) != 0 && app_user_set_lang(c->a, &c->u, q, &e) == 0)
+      snprintf(c->u.lang, sizeof c->u.lang, "%s", q);
+  } else if (i18n_parse(MHD_lookup_connection_value(c->conn, MHD_COOKIE_KIND, "lang"), &l) != 0) {
+    if (i18n_parse(c->logged_in ? c->u.lang : NULL, &l) != 0) l = LANG_VI;
+  }
+  i18n_set(l);
 }
 
 /* --- routes ----------------------------------------------------------------- */
@@ -479,6 +510,7 @@ static const char *current_url(ctx *c) {
 /* checks what the route needs before its handler runs; 0 = go on */
 static int guard(ctx *c, const route *r) {
   if (r->flags & R_SESSION) load_session(c);
+  choose_lang(c);
   if ((r->flags & R_PAGE) && !c->logged_in) {
     reply_redirect(c, strcmp(c->path, "/") == 0 ? "/login" : c_url(c, "/login", "next", current_url(c), NULL));
     return -1;
@@ -504,6 +536,8 @@ static int guard(ctx *c, const route *r) {
 }
 
 static void dispatch(ctx *c) {
+  dv_lang l;
+  i18n_set(asked_lang(c, &l) == 0 ? l : LANG_VI); /* for the errors before a route; guard decides */
   if (c->bad_args) {
     reply_error(c, 400, "Tham số trên địa chỉ không hợp lệ.");
     return;
@@ -708,7 +742,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return queue_reply(c);
   }
   dispatch(c);
-  return queue_reply(c);
+  enum MHD_Result ok = queue_reply(c);
+  i18n_set(LANG_VI); /* the next request on this thread starts anew */
+  return ok;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,

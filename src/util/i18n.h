@@ -1,0 +1,36 @@
+/* The language of this thread's output and the English catalogue (po/en.po,
+ * embedded). Vietnamese is the source language: a msgid is the Vietnamese
+ * text exactly as written in the source, so translating is a look-up, and a
+ * string the catalogue does not hold passes through unchanged.
+ *
+ * The web server sets the language at the start of each request and resets
+ * it at the end; everything else (the CLI, documents) stays Vietnamese. */
+#ifndef DV_I18N_H
+#define DV_I18N_H
+#include "util/buf.h"
+#include <stddef.h>
+
+typedef enum { LANG_VI = 0, LANG_EN = 1 } dv_lang;
+
+void i18n_set(dv_lang l);
+dv_lang i18n_get(void);
+/* "vi" or "en", for <html lang> and the cookie */
+const char *i18n_code(dv_lang l);
+/* "vi" / "en" → *l; -1 for anything else */
+int i18n_parse(const char *s, dv_lang *l);
+
+/* the English of s when this thread's language is en and the catalogue has
+ * it (exactly), else s; the result lives as long as the process */
+const char *tr(const char *s);
+/* appends the text s[0..n) in this thread's language: an exact entry, else
+ * the entry of s without its leading and trailing white space (kept around
+ * the translation), else a format entry ("%s kỳ %s") that matches s, its
+ * conversions' text put into the English, else s unchanged */
+void tr_add(buf *b, const char *s, size_t n);
+
+/* parses PO text into a catalogue of its own (for checks): entries with an
+ * empty msgstr, fuzzy or obsolete ones are skipped, and so is one whose
+ * msgstr has other printf conversions than its msgid (counted in *bad).
+ * Returns the number of entries kept, -1 on a syntax error (line in *line). */
+int i18n_check_po(const char *text, int *bad, int *line);
+#endif
