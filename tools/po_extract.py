@@ -22,6 +22,9 @@ and the exit status is 1 when a msgid is untranslated or po/en.po is not up to d
 import os, re, sys, unicodedata
 
 SKIP = {"src/web/static.c", "src/app/app_demo.c", "src/app/app_doc_build.c", "src/core/document.c"}
+HEADER = ["Project-Id-Version: danvan", "PO-Revision-Date: 2026-12-07 00:00+0700",
+          "Last-Translator: danvan developers", "Language-Team: danvan developers", "Language: en",
+          "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit"]
 HUMAN_ATTRS = {"title", "placeholder", "aria-label", "alt", "label"}
 
 
@@ -215,9 +218,9 @@ def read_po(path):
 
 def write_po(path, lead, found, old):
     out = list(lead) if lead else ["# English catalogue of danvan (see docs/i18n.md)."]
-    out += ['msgid ""', 'msgstr ""', po_q("Content-Type: text/plain; charset=UTF-8\n"), ""]
+    out += ['msgid ""', 'msgstr ""'] + [po_q(h + "\n") for h in HEADER] + [""]
     for k, refs in found.items():
-        if any(is_format(k) for _ in [0]): out.append("#, c-format")
+        if is_format(k): out.append("#, c-format")
         out.append("#: " + " ".join(refs[:4]))
         out += ["msgid " + po_q(k), "msgstr " + po_q(old.get(k, ("", False))[0]), ""]
     for k, (v, manual) in old.items():

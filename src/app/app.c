@@ -26,7 +26,7 @@ int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, .
   va_start(ap, fmt);
   buf m; /* the message in the request's language (util/i18n.h) */
   buf_init(&m, 0);
-  buf_vaddf(&m, tr(fmt), ap);
+  tr_vaddf(&m, fmt, ap);
   va_end(ap);
   snprintf(e->msg, sizeof e->msg, "%s", m.s);
   buf_release(&m);

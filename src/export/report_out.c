@@ -1,9 +1,24 @@
 #include "export/report_out.h"
 #include "util/esc.h"
+#include "util/i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* a header, title or row label in the request's language (util/i18n.h);
+ * the cells' own text is data and stays as entered */
+static void esc_label(buf *b, const char *s) {
+  if (i18n_get() != LANG_EN || !s) {
+    esc_html(b, s);
+    return;
+  }
+  buf t;
+  buf_init(&t, 0);
+  tr_add(&t, s, strlen(s));
+  esc_html(b, t.s);
+  buf_release(&t);
+}
 
 static void json_num(buf *b, double v) {
   if (v == floor(v) && fabs(v) < 1e15) buf_addf(b, "%.0f", v);
@@ -120,7 +135,7 @@ void report_write_html_head(buf *b, const rtable *t) {
     buf_adds(b, "<tr>");
     if (d == 0) {
       buf_addf(b, "<th scope=\"col\" rowspan=\"%d\">", depth);
-      esc_html(b, t->row_header);
+      esc_label(b, t->row_header);
       buf_adds(b, "</th>");
     }
     for (; k < n && cells[k].row == d; k++) {
@@ -128,7 +143,7 @@ void report_write_html_head(buf *b, const rtable *t) {
       if (cells[k].cols > 1) buf_addf(b, " colspan=\"%d\"", cells[k].cols);
       if (cells[k].rows > 1) buf_addf(b, " rowspan=\"%d\"", cells[k].rows);
       buf_addc(b, '>');
-      esc_html(b, cells[k].text);
+      esc_label(b, cells[k].text);
       buf_adds(b, "</th>");
     }
     buf_adds(b, "</tr>");
@@ -228,7 +243,7 @@ static void html_cell(buf *b, const rcell *cell) {
 static void html_compare_rows(buf *b, const rtable *t, int r, const char *head) {
   const rrow *row = &t->rows[r], *prev = report_compare_row(t, r);
   buf_adds(b, "<tr class=\"cmp\"><th scope=\"row\">");
-  esc_html(b, head);
+  esc_label(b, head);
   buf_adds(b, "</th>");
   for (int c = 0; c < t->ncols; c++) html_cell(b, prev ? &prev->cells[c] : NULL);
   buf_adds(b, "</tr><tr class=\"chg\"><th scope=\"row\">Tăng (+), giảm (−)</th>");
@@ -251,15 +266,15 @@ void report_write_html(buf *b, const rtable *t) {
   char head[96];
   report_compare_heading(t, head, sizeof head);
   buf_adds(b, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>");
-  esc_html(b, t->title);
+  esc_label(b, t->title);
   buf_adds(b, "</title><style>table{border-collapse:collapse}th,td{border:1px solid #000;padding:2px 4px}"
               "td.n{text-align:right;white-space:nowrap}tr.cmp th,tr.chg th{font-weight:400;font-style:italic}"
               "tr.chg td{border-bottom-width:2px}</style></head><body><h1>BẢNG TỔNG HỢP SỐ LIỆU</h1><h2>");
-  esc_html(b, t->title);
+  esc_label(b, t->title);
   buf_adds(b, "</h2>");
   if (head[0]) {
     buf_adds(b, "<p>Dưới mỗi dòng: <strong>");
-    esc_html(b, head);
+    esc_label(b, head);
     buf_adds(b, "</strong> (số liệu kỳ ");
     esc_html(b, t->compare->period);
     buf_adds(b, " tính trên các đơn vị của kỳ ");
@@ -271,7 +286,7 @@ void report_write_html(buf *b, const rtable *t) {
   buf_adds(b, "<tbody>");
   for (int r = 0; r < t->nrows; r++) {
     buf_adds(b, "<tr><th scope=\"row\">");
-    esc_html(b, t->rows[r].label);
+    esc_label(b, t->rows[r].label);
     buf_adds(b, "</th>");
     for (int c = 0; c < t->ncols; c++) html_cell(b, &t->rows[r].cells[c]);
     buf_adds(b, "</tr>");

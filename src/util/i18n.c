@@ -245,8 +245,10 @@ static int is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || c
  * for integers, anything for the others */
 static int conv_int(const char *conv, size_t n) { return strchr("diuxX", conv[n - 1]) != NULL; }
 
-/* s[0..n) against the format pat; the text of each conversion in caps */
-static int fmt_match(const char *pat, const char *s, size_t n, const char **caps, size_t *lens, int k) {
+/* s[0..n) against the format pat; the text of each conversion in caps;
+ * *budget bounds the backtracking */
+static int fmt_match(const char *pat, const char *s, size_t n, const char **caps, size_t *lens, int k, int *budget) {
+  if (--*budget < 0) return 0;
   const char *start, *q = pat;
   size_t cn = next_conv(&q, &start);
   size_t lit = cn ? (size_t)(start - pat) : strlen(pat);
@@ -263,12 +265,31 @@ static int fmt_match(const char *pat, const char *s, size_t n, const char **caps
     if (digits && !((s[m - 1] >= '0' && s[m - 1] <= '9') || (m - 1 == j && s[j] == '-'))) return 0;
     caps[k] = s + j;
     lens[k] = m - j;
-    if (fmt_match(q, s + m, n - m, caps, lens, k + 1)) return 1;
+    if (fmt_match(q, s + m, n - m, caps, lens, k + 1, budget)) return 1;
   }
   return 0;
 }
 
-/* str with its conversions replaced by the captured texts, in order */
+/* 1 when the first literal piece of the format pat (up to 8 bytes) is in s */
+static int fmt_maybe(const char *pat, const char *s, size_t n) {
+  const char *p = pat, *start;
+  size_t cn = next_conv(&p, &start), lit = cn ? (size_t)(start - pat) : strlen(pat);
+  if (!cn) return 0; /* an entry without conversions matches exactly or not at all */
+  if (lit == 0) { /* "%s …": the piece after the first conversion */
+    const char *q = p, *st2;
+    size_t c2 = next_conv(&q, &st2);
+    pat = p;
+    lit = c2 ? (size_t)(st2 - p) : strlen(p);
+  }
+  if (lit > 8) lit = 8;
+  if (!lit || memchr(pat, '%', lit)) return 1;
+  return memmem(s, n, pat, lit) != NULL;
+}
+
+static void tr_add_one(buf *b, const char *s, size_t n);
+
+/* str with its conversions replaced by the captured texts, in order, each
+ * translated in turn ("6 tháng %s năm %d" with "đầu") */
 static void fmt_fill(buf *b, const char *str, const char **caps, const size_t *lens) {
   const char *p = str, *start;
   int k = 0;
@@ -277,7 +298,7 @@ static void fmt_fill(buf *b, const char *str, const char **caps, const size_t *l
       buf_addc(b, *s);
       if (s[0] == '%' && s[1] == '%') s++;
     }
-    buf_add(b, caps[k], lens[k]);
+    tr_add_one(b, caps[k], lens[k]);
     str = p;
   }
   for (const char *s = str; *s; s++) {
@@ -296,15 +317,20 @@ static int tr_format(buf *b, const catalogue *c, const char *s, size_t n) {
   const char *caps[MAX_CONV];
   size_t lens[MAX_CONV];
   for (size_t i = 0; i < c->nformats; i++) {
-    if (!fmt_match(c->formats[i].id, s, n, caps, lens, 0)) continue;
+    int budget = 2000;
+    if (!fmt_maybe(c->formats[i].id, s, n) || !fmt_match(c->formats[i].id, s, n, caps, lens, 0, &budget)) continue;
     fmt_fill(b, c->formats[i].str, caps, lens);
     return 1;
   }
   return 0;
 }
 
-void tr_add(buf *b, const char *s, size_t n) {
-  if (cur_lang != LANG_EN || !has_high(s, n)) {
+static __thread int depth; /* captures translated in turn, not without end */
+
+void tr_add(buf *b, const char *s, size_t n) { tr_add_one(b, s, n); }
+
+static void tr_add_one(buf *b, const char *s, size_t n) {
+  if (cur_lang != LANG_EN || !has_high(s, n) || depth > 2) {
     buf_add(b, s, n);
     return;
   }
@@ -319,7 +345,31 @@ void tr_add(buf *b, const char *s, size_t n) {
   while (z > a && is_space(s[z - 1])) z--;
   t = a < z && (a > 0 || z < n) ? cat_get(c, s + a, z - a) : NULL;
   buf_add(b, s, a);
+  depth++;
   if (t) buf_adds(b, t);
   else if (!tr_format(b, c, s + a, z - a)) buf_add(b, s + a, z - a);
+  depth--;
   buf_add(b, s + z, n - z);
+}
+
+void tr_vaddf(buf *b, const char *fmt, va_list ap) {
+  const char *en_fmt = cur_lang == LANG_EN ? cat_get(en(), fmt, strlen(fmt)) : NULL;
+  if (!en_fmt) {
+    buf_vaddf(b, fmt, ap);
+    return;
+  }
+  buf vi; /* formatted in Vietnamese, then its pieces put into the English */
+  buf_init(&vi, 0);
+  buf_vaddf(&vi, fmt, ap);
+  const char *caps[MAX_CONV];
+  size_t lens[MAX_CONV];
+  int budget = 2000;
+  if (fmt_match(fmt, vi.s, vi.len, caps, lens, 0, &budget)) {
+    depth++;
+    fmt_fill(b, en_fmt, caps, lens);
+    depth--;
+  } else {
+    buf_add(b, vi.s, vi.len);
+  }
+  buf_release(&vi);
 }

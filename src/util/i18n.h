@@ -8,6 +8,7 @@
 #ifndef DV_I18N_H
 #define DV_I18N_H
 #include "util/buf.h"
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef enum { LANG_VI = 0, LANG_EN = 1 } dv_lang;
@@ -27,6 +28,11 @@ const char *tr(const char *s);
  * the translation), else a format entry ("%s kỳ %s") that matches s, its
  * conversions' text put into the English, else s unchanged */
 void tr_add(buf *b, const char *s, size_t n);
+
+/* buf_vaddf in this thread's language: a catalogued format is formatted,
+ * then its conversions' text (each translated in turn) is put into the
+ * English format; any other format is formatted as it is */
+void tr_vaddf(buf *b, const char *fmt, va_list ap);
 
 /* parses PO text into a catalogue of its own (for checks): entries with an
  * empty msgstr, fuzzy or obsolete ones are skipped, and so is one whose

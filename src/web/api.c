@@ -10,6 +10,7 @@
  *   /api/registers...  see below */
 #include "export/report_out.h"
 #include "util/esc.h"
+#include "util/i18n.h"
 #include "web/web_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +65,7 @@ static void reply_json_error_field(ctx *c, int status, const char *msg, const ch
   buf *b = &c->out;
   buf_reset(b);
   buf_adds(b, "{\"error\":");
-  esc_json(b, msg);
+  esc_json(b, tr(msg)); /* in the request's language */
   if (fieldname && *fieldname) {
     buf_adds(b, ",\"field\":");
     esc_json(b, fieldname);

@@ -50,7 +50,7 @@ char *c_printf(ctx *c, const char *fmt, ...) {
   buf_init(&b, 0);
   va_list ap;
   va_start(ap, fmt);
-  buf_vaddf(&b, tr(fmt), ap); /* the format in the request's language */
+  tr_vaddf(&b, fmt, ap); /* in the request's language */
   va_end(ap);
   return pool_keep(&c->mem, buf_detach(&b, NULL));
 }
