@@ -21,7 +21,7 @@ Every untranslated msgid is printed as FILE:LINE: MSGID. With --check nothing is
 and the exit status is 1 when a msgid is untranslated or po/en.po is not up to date."""
 import os, re, sys, unicodedata
 
-SKIP = {"src/web/static.c", "src/app/app_demo.c", "src/app/app_doc_build.c", "src/core/document.c"}
+SKIP = {"src/web/static.c", "src/web/static_ux.c", "src/app/app_demo.c", "src/app/app_doc_build.c", "src/core/document.c"}
 HEADER = ["Project-Id-Version: danvan", "PO-Revision-Date: 2026-12-07 00:00+0700",
           "Last-Translator: danvan developers", "Language-Team: danvan developers", "Language: en",
           "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit"]
