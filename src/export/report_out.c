@@ -8,17 +8,7 @@
 
 /* a header, title or row label in the request's language (util/i18n.h);
  * the cells' own text is data and stays as entered */
-static void esc_label(buf *b, const char *s) {
-  if (i18n_get() != LANG_EN || !s) {
-    esc_html(b, s);
-    return;
-  }
-  buf t;
-  buf_init(&t, 0);
-  tr_add(&t, s, strlen(s));
-  esc_html(b, t.s);
-  buf_release(&t);
-}
+static void esc_label(buf *b, const char *s) { tr_esc_html(b, s); }
 
 static void json_num(buf *b, double v) {
   if (v == floor(v) && fabs(v) < 1e15) buf_addf(b, "%.0f", v);

@@ -3,6 +3,7 @@
  * format, for text that was formatted before it reached the output layer. */
 #include "util/i18n.h"
 #include "util/embedded.h"
+#include "util/esc.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -328,6 +329,18 @@ static int tr_format(buf *b, const catalogue *c, const char *s, size_t n) {
 static __thread int depth; /* captures translated in turn, not without end */
 
 void tr_add(buf *b, const char *s, size_t n) { tr_add_one(b, s, n); }
+
+void tr_esc_html(buf *b, const char *s) {
+  if (cur_lang != LANG_EN || !s) {
+    esc_html(b, s);
+    return;
+  }
+  buf t;
+  buf_init(&t, 0);
+  tr_add(&t, s, strlen(s));
+  esc_html(b, t.s);
+  buf_release(&t);
+}
 
 static void tr_add_one(buf *b, const char *s, size_t n) {
   if (cur_lang != LANG_EN || !has_high(s, n) || depth > 2) {

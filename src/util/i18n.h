@@ -28,6 +28,8 @@ const char *tr(const char *s);
  * the translation), else a format entry ("%s kỳ %s") that matches s, its
  * conversions' text put into the English, else s unchanged */
 void tr_add(buf *b, const char *s, size_t n);
+/* s (NULL: nothing) in this thread's language, HTML-escaped */
+void tr_esc_html(buf *b, const char *s);
 
 /* buf_vaddf in this thread's language: a catalogued format is formatted,
  * then its conversions' text (each translated in turn) is put into the

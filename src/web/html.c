@@ -77,17 +77,7 @@ void h_raw_literal(buf *b, const char *lit) {
   else buf_adds(b, lit);
 }
 
-void h_text(buf *b, const char *s) {
-  if (i18n_get() != LANG_EN || !s) {
-    esc_html(b, s);
-    return;
-  }
-  buf t;
-  buf_init(&t, 0);
-  tr_add(&t, s, strlen(s));
-  esc_html(b, t.s);
-  buf_release(&t);
-}
+void h_text(buf *b, const char *s) { tr_esc_html(b, s); }
 
 /* an attribute value written through h_open: human text is translated
  * (title, placeholder, aria-label, alt, label; the value of a button) */
