@@ -372,20 +372,24 @@ typedef struct submission {
   int on_time;            /* -1 not submitted yet, 0 late, 1 on time */
 } submission;
 typedef enum { SUB_SUBMIT, SUB_APPROVE, SUB_RETURN, SUB_REOPEN } sub_action;
-/* Routing (docs/access.md): a unit's submissions go to the nearest unit
- * above with an approver (a user of role approver); when no unit above has
- * one, to the top unit. pos -1 for a top unit; approvers: their logins,
+/* Routing (docs/access.md): a form's submissions of a unit go to the
+ * nearest unit above with an approver of that form (a user of role approver
+ * who lists no forms, or lists it); when no unit above has one, to the top
+ * unit. pos -1 for a top unit; approvers: their logins,
  * ", "-separated ("" when none: the top unit's admins decide). Caller
  * holds a lock. */
 typedef struct submission_route {
   int pos;
   char unit_code[32], unit_name[160], approvers[256];
 } submission_route;
-void app_submission_route(app *a, int pos, submission_route *out);
+void app_submission_route(app *a, int pos, const char *form, submission_route *out);
 /* who may take the step on the unit at pos: its own officers submit; the
- * approvers of the unit it is routed to, or admins above it, decide;
+ * form's approvers of the unit it is routed to, or admins above it, decide;
  * caller holds a lock */
-int app_submission_may(app *a, const user *u, sub_action act, int pos);
+int app_submission_may(app *a, const user *u, sub_action act, int pos, const char *form);
+/* the forms an approver decides: comma-separated codes, "" for every form;
+ * admins only (actor NULL: the command line); audited as user.forms */
+int app_user_forms_set(app *a, const user *actor, const char *login, const char *forms, dv_err *e);
 /* the submissions waiting for the user's decision: routed to their unit,
  * for an approver or admin there; oldest first; caller frees */
 typedef struct waiting_row {

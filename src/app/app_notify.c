@@ -141,6 +141,31 @@ static void owed_notices(app *a, int pos, window w, notices *l) {
   free(rows);
 }
 
+/* ---------------- computed: reports waiting for the user's decision ---------------- */
+
+static void waiting_notices(app *a, const user *u, notices *l) {
+  waiting_row *rows;
+  int n;
+  if (u->role < ROLE_APPROVER || app_submissions_waiting(a, u, &rows, &n)) return;
+  for (int i = 0; i < n; i++) {
+    period p;
+    if (period_parse(rows[i].period, &p)) continue;
+    char label[160], id[128], dv[11], at[11];
+    report_label(rows[i].form, &p, label, sizeof label);
+    date_format_vn(rows[i].submitted_day, dv);
+    date_format_iso(rows[i].submitted_day, at);
+    snprintf(id, sizeof id, "waiting.%s.%s.%s.%d", rows[i].form, rows[i].period, rows[i].unit, rows[i].submitted_day);
+    buf text, url;
+    buf_init(&text, 0);
+    buf_init(&url, 0);
+    buf_addf(&text, "%s của %s chờ bạn phê duyệt (gửi ngày %s)", label, rows[i].unit_name, dv);
+    report_url(&url, rows[i].form, rows[i].period, rows[i].unit);
+    notice_add(l, id, "waiting", url.s, at, buf_detach(&text, NULL));
+    buf_release(&url);
+  }
+  free(rows);
+}
+
 /* ---------------- computed: register deadlines ---------------- */
 
 /* the first searchable text field that is not personal data */
@@ -231,6 +256,7 @@ int app_notifications(app *a, const user *u, notice **items, int *n, int *unread
   int pos = tree_find_id(&a->t, u->unit_id);
   if (pos >= 0) owed_notices(a, pos, w, &l);
   pthread_rwlock_unlock(&a->lock);
+  if (pos >= 0) waiting_notices(a, u, &l);
   for (int i = 0; pos >= 0 && i < app_register_count(a); i++) register_notices(a, u, app_register_at(a, i), w, &l);
   store *s = app_store(a);
   for (int i = 0; i < l.n; i++) l.v[i].read = store_notify_is_read(s, u->id, l.v[i].id);

@@ -4,6 +4,7 @@
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/esc.h"
+#include "util/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ static int locked(app *a, const submission_key *k, dv_err *e) {
     }
   }
   submission_route r = {.pos = -1};
-  if (root >= 0) app_submission_route(a, root, &r);
+  if (root >= 0) app_submission_route(a, root, k->form, &r);
   if (r.pos >= 0) snprintf(who, sizeof who, "người phê duyệt của %s", r.unit_name);
   return dv_fail(e, DV_ECONFLICT, 0, "period", "số liệu đã khóa: %s của %s đã được phê duyệt%s%s; muốn sửa, đề nghị %s mở lại báo cáo",
                  what, root >= 0 ? a->t.u[root].name : "?", by, when, who[0] ? who : "quản trị");
@@ -204,8 +205,20 @@ typedef struct approver_set {
 static void approvers_load(app *a, approver_set *as) { store_approvers(app_store(a), &as->rows, &as->n); }
 static void approvers_release(approver_set *as) { free(as->rows); }
 
+/* 1 if the approver decides the form (an approver who lists none decides every form) */
+static int decides_form(const approver_row *r, const char *form_code) {
+  if (!r->forms[0]) return 1;
+  size_t n = strlen(form_code);
+  for (const char *p = r->forms; *p;) {
+    size_t len = strcspn(p, ",");
+    if (len == n && !strncmp(p, form_code, n)) return 1;
+    p += len + (p[len] == ',');
+  }
+  return 0;
+}
+
 /* the first of the unit's approvers, or -1 */
-static int approvers_of(const approver_set *as, int64_t unit_id) {
+static int approvers_first(const approver_set *as, int64_t unit_id) {
   int lo = 0, hi = as->n;
   while (lo < hi) {
     int mid = (lo + hi) / 2;
@@ -215,57 +228,141 @@ static int approvers_of(const approver_set *as, int64_t unit_id) {
   return lo < as->n && as->rows[lo].unit_id == unit_id ? lo : -1;
 }
 
-/* The one routing rule: the submissions of the unit at pos go to the
- * nearest unit above with an approver; when none above has one, to the
- * top unit (its admins decide). -1 for a top unit (nobody above). */
-static int route_of(app *a, const approver_set *as, int pos) {
+/* the unit's first approver of the form, or -1 */
+static int approver_of(const approver_set *as, int64_t unit_id, const char *form_code) {
+  for (int i = approvers_first(as, unit_id); i >= 0 && i < as->n && as->rows[i].unit_id == unit_id; i++)
+    if (decides_form(&as->rows[i], form_code)) return i;
+  return -1;
+}
+
+/* The one routing rule: a form's submissions of the unit at pos go to the
+ * nearest unit above with an approver of that form; when none above has
+ * one, to the top unit (its admins decide). -1 for a top unit. */
+static int route_of(app *a, const approver_set *as, int pos, const char *form_code) {
   int top = -1;
   for (int p = a->t.u[pos].parent; p >= 0; p = a->t.u[p].parent) {
-    if (approvers_of(as, a->t.u[p].id) >= 0) return p;
+    if (approver_of(as, a->t.u[p].id, form_code) >= 0) return p;
     top = p;
   }
   return top;
 }
 
-static void route_fill(app *a, const approver_set *as, int to, submission_route *out) {
+static void route_fill(app *a, const approver_set *as, int to, const char *form_code, submission_route *out) {
   memset(out, 0, sizeof *out);
   out->pos = to;
   if (to < 0) return;
   snprintf(out->unit_code, sizeof out->unit_code, "%s", a->t.u[to].code);
   snprintf(out->unit_name, sizeof out->unit_name, "%s", a->t.u[to].name);
   size_t len = 0;
-  for (int i = approvers_of(as, a->t.u[to].id); i >= 0 && i < as->n && as->rows[i].unit_id == a->t.u[to].id; i++) {
+  for (int i = approvers_first(as, a->t.u[to].id); i >= 0 && i < as->n && as->rows[i].unit_id == a->t.u[to].id; i++) {
+    if (!decides_form(&as->rows[i], form_code)) continue;
     int w = snprintf(out->approvers + len, sizeof out->approvers - len, "%s%s", len ? ", " : "", as->rows[i].login);
     if (w < 0 || (size_t)w >= sizeof out->approvers - len) break;
     len += (size_t)w;
   }
 }
 
-void app_submission_route(app *a, int pos, submission_route *out) {
+void app_submission_route(app *a, int pos, const char *form_code, submission_route *out) {
   approver_set as;
   approvers_load(a, &as);
-  route_fill(a, &as, route_of(a, &as, pos), out);
+  route_fill(a, &as, route_of(a, &as, pos, form_code), form_code, out);
   approvers_release(&as);
 }
 
-/* the deciding unit's approvers decide, and admins of any unit above */
-static int may_decide(app *a, const approver_set *as, const user *u, int up, int pos) {
+/* 1 if u is one of the approvers of its unit who decide form */
+static int approver_decides(const approver_set *as, const user *u, const char *form_code) {
+  for (int i = approvers_first(as, u->unit_id); i >= 0 && i < as->n && as->rows[i].unit_id == u->unit_id; i++)
+    if (!strcmp(as->rows[i].login, u->login)) return decides_form(&as->rows[i], form_code);
+  return 0;
+}
+
+/* the deciding unit's approvers of the form decide, and admins of any unit above */
+static int may_decide(app *a, const approver_set *as, const user *u, int up, int pos, const char *form_code) {
   if (up == pos || !app_can_read(a, u, pos)) return 0;
-  return u->role == ROLE_ADMIN || (u->role == ROLE_APPROVER && route_of(a, as, pos) == up);
+  if (u->role == ROLE_ADMIN) return 1;
+  return u->role == ROLE_APPROVER && approver_decides(as, u, form_code) && route_of(a, as, pos, form_code) == up;
 }
 
 /* who may take the step: the unit's own officers/approvers submit; the
- * approvers of the unit it is routed to (or admins above) decide */
-int app_submission_may(app *a, const user *u, sub_action act, int pos) {
+ * approvers of the form at the unit it is routed to (or admins above) decide */
+int app_submission_may(app *a, const user *u, sub_action act, int pos, const char *form_code) {
   if (!u) return 1;
   int up = tree_find_id(&a->t, u->unit_id);
   if (up < 0) return 0;
   if (act == SUB_SUBMIT) return up == pos && u->role >= ROLE_OFFICER;
   approver_set as;
   approvers_load(a, &as);
-  int ok = may_decide(a, &as, u, up, pos);
+  int ok = may_decide(a, &as, u, up, pos, form_code);
   approvers_release(&as);
   return ok;
+}
+
+/* the codes of a comma-separated list, each a form of the catalog; caller frees */
+static int forms_split(app *a, const char *list, char ***out, int *n, dv_err *e) {
+  *out = NULL;
+  *n = 0;
+  for (const char *p = list; p && *p;) {
+    size_t len = strcspn(p, ",");
+    char *code = xstrndup(p, len);
+    text_trim(code);
+    if (*code && !catalog_form(&a->cat, code)) {
+      dv_fail(e, DV_EINVAL, 0, "forms", "không có biểu %s", code);
+      free(code);
+      for (int i = 0; i < *n; i++) free((*out)[i]);
+      free(*out);
+      return DV_EINVAL;
+    }
+    if (*code) {
+      *out = xrealloc(*out, sizeof(char *) * (size_t)(*n + 1));
+      (*out)[(*n)++] = code;
+    } else free(code);
+    p += len + (p[len] == ',');
+  }
+  return 0;
+}
+
+static void forms_json(buf *b, const char *forms) {
+  buf_adds(b, "{\"forms\":");
+  esc_json(b, forms);
+  buf_addc(b, '}');
+}
+
+int app_user_forms_set(app *a, const user *actor, const char *login, const char *forms, dv_err *e) {
+  user t;
+  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên phân công biểu cho người phê duyệt");
+  if (app_user_find(a, login, &t, e)) return e->code;
+  if (t.role != ROLE_APPROVER) return dv_fail(e, DV_EINVAL, 0, "login", "%s không phải người phê duyệt", login);
+  char **codes;
+  int n;
+  if (forms_split(a, forms, &codes, &n, e)) return e->code;
+  approver_set as;
+  approvers_load(a, &as);
+  int i = approvers_first(&as, t.unit_id);
+  while (i >= 0 && i < as.n && strcmp(as.rows[i].login, t.login)) i++;
+  buf before, after;
+  buf_init(&before, 0);
+  buf_init(&after, 0);
+  forms_json(&before, i >= 0 && i < as.n ? as.rows[i].forms : "");
+  approvers_release(&as);
+  buf list;
+  buf_init(&list, 0);
+  for (int k = 0; k < n; k++) buf_addf(&list, "%s%s", k ? "," : "", codes[k]);
+  forms_json(&after, list.s);
+  int64_t uid;
+  const char *by;
+  actor_of(actor, &uid, &by);
+  store *s = app_store(a);
+  int rc = store_begin(s, e);
+  if (!rc) rc = store_approver_forms_set(s, t.id, (const char *const *)codes, n, e);
+  if (!rc) rc = store_audit(s, uid, by, "user.forms", "user", t.id, before.s, after.s, e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  for (int k = 0; k < n; k++) free(codes[k]);
+  free(codes);
+  buf_release(&before);
+  buf_release(&after);
+  buf_release(&list);
+  return rc;
 }
 
 static int waiting_cmp(const void *x, const void *y) {
@@ -286,7 +383,8 @@ int app_submissions_waiting(app *a, const user *u, waiting_row **rows, int *n) {
   int up = u ? tree_find_id(&a->t, u->unit_id) : -1;
   for (int i = 0; up >= 0 && u->role >= ROLE_APPROVER && i < nk; i++) {
     int pos = tree_find_id(&a->t, keys[i].unit_id);
-    if (pos < 0 || route_of(a, &as, pos) != up) continue;
+    if (pos < 0 || route_of(a, &as, pos, keys[i].form) != up) continue;
+    if (u->role == ROLE_APPROVER && !approver_decides(&as, u, keys[i].form)) continue;
     *rows = xrealloc(*rows, sizeof(waiting_row) * (size_t)(*n + 1));
     waiting_row *w = &(*rows)[(*n)++];
     memset(w, 0, sizeof *w);
@@ -376,10 +474,10 @@ static int may_submit(app *a, const user *u, sub_action act, const char *form_co
     return not_in_cycle(form_code, pid, e);
   if (!unit_reports(a, form_code, pos))
     return dv_fail(e, DV_EINVAL, 0, "unit", "đơn vị %s không phải báo cáo biểu %s", unit_code, form_code);
-  if (app_submission_may(a, u, act, pos)) return 0;
+  if (app_submission_may(a, u, act, pos, form_code)) return 0;
   if (act == SUB_SUBMIT) return dv_fail(e, DV_EFORBIDDEN, 0, "user", "chỉ cán bộ của đơn vị %s được gửi báo cáo", unit_code);
   submission_route r;
-  app_submission_route(a, pos, &r);
+  app_submission_route(a, pos, form_code, &r);
   return dv_fail(e, DV_EFORBIDDEN, 0, "user",
                  "chỉ người phê duyệt của %s (nơi báo cáo của %s được gửi tới) hoặc quản trị cấp trên được quyết định",
                  r.pos >= 0 ? r.unit_name : "đơn vị cấp trên", a->t.u[pos].name);

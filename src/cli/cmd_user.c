@@ -8,6 +8,7 @@ static int user_usage(void) {
   return cli_error("cách dùng: danvan user add DB --login L --unit CODE --role admin|approver|officer|viewer [--email E]\n"
                    "          danvan user email DB --login L --email E   (\"\" xóa địa chỉ)\n"
                    "          danvan user move DB --login L --unit CODE\n"
+                   "          danvan user forms DB --login L --forms bieu-5,bieu-6   (\"\" mọi biểu)\n"
                    "          danvan user disable DB --login L\n"
                    "          danvan user dissolved DB");
 }
@@ -41,12 +42,26 @@ static int user_email(const char *db, const char *login, const char *email) {
   return 0;
 }
 
+/* danvan user forms DB --login L --forms F1,F2 (the forms an approver decides; "" every form) */
+static int user_forms(const char *db, const char *login, const char *forms) {
+  if (!login || !forms) return cli_error("thiếu --login hoặc --forms");
+  app *a = cli_open(db);
+  if (!a) return 1;
+  dv_err e;
+  int rc = app_user_forms_set(a, NULL, login, forms, &e);
+  app_close(a);
+  if (rc) return cli_fail(&e);
+  printf(*forms ? "%s phê duyệt các biểu: %s\n" : "%s phê duyệt mọi biểu%s\n", login, forms);
+  return 0;
+}
+
 /* danvan user add DB --login L --unit CODE --role ROLE; the password from stdin */
 int cmd_user(int argc, char **argv) {
   if (argc < 3) return user_usage();
   const char *login = cli_opt(argc, argv, "--login"), *unit = cli_opt(argc, argv, "--unit");
   if (!strcmp(argv[1], "dissolved")) return user_dissolved(argv[2]);
   if (!strcmp(argv[1], "email")) return user_email(argv[2], login, cli_opt(argc, argv, "--email"));
+  if (!strcmp(argv[1], "forms")) return user_forms(argv[2], login, cli_opt(argc, argv, "--forms"));
   if (!strcmp(argv[1], "move") || !strcmp(argv[1], "disable")) {
     int move = !strcmp(argv[1], "move");
     if (!login || (move && !unit)) return move ? cli_error("thiếu --login hoặc --unit") : cli_error("thiếu --login");

@@ -566,6 +566,10 @@ int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e) 
 
 int store_users_schema(store *s, dv_err *e) {
   if (users_lang_column(s, e)) return DV_EDB;
+  /* the forms an approver decides (none listed: every form) */
+  if (exec(s, "CREATE TABLE IF NOT EXISTS approver_forms(user_id INTEGER NOT NULL REFERENCES users(id),"
+              " form TEXT NOT NULL, PRIMARY KEY(user_id, form))", e))
+    return DV_EDB;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, "SELECT disabled FROM users", -1, &st, NULL) != SQLITE_OK)
     if (sqlite3_exec(s->db, "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0", NULL, NULL, NULL) !=
@@ -1233,8 +1237,9 @@ int store_submissions_in(store *s, const char *status, submission_key **rows, in
 }
 
 int store_approvers(store *s, approver_row **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT unit_id, login FROM users WHERE role='approver' AND NOT disabled"
-                             " ORDER BY unit_id, login");
+  sqlite3_stmt *st = prep(s, "SELECT unit_id, login, coalesce((SELECT group_concat(form, ',') FROM (SELECT form"
+                             " FROM approver_forms f WHERE f.user_id=users.id ORDER BY form)), '')"
+                             " FROM users WHERE role='approver' AND NOT disabled ORDER BY unit_id, login");
   *rows = NULL;
   *n = 0;
   while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -1242,9 +1247,25 @@ int store_approvers(store *s, approver_row **rows, int *n) {
     approver_row *r = &(*rows)[(*n)++];
     r->unit_id = sqlite3_column_int64(st, 0);
     col_copy(st, 1, r->login, sizeof r->login);
+    col_copy(st, 2, r->forms, sizeof r->forms);
   }
   sqlite3_finalize(st);
   return 0;
+}
+
+int store_approver_forms_set(store *s, int64_t user_id, const char *const *forms, int n, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "DELETE FROM approver_forms WHERE user_id=?");
+  sqlite3_bind_int64(st, 1, user_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "approver_forms");
+  sqlite3_finalize(st);
+  for (int i = 0; !rc && i < n; i++) {
+    st = prep(s, "INSERT OR IGNORE INTO approver_forms(user_id, form) VALUES(?,?)");
+    sqlite3_bind_int64(st, 1, user_id);
+    bind_text(st, 2, forms[i]);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "approver_forms");
+    sqlite3_finalize(st);
+  }
+  return rc;
 }
 
 int store_holidays_list(store *s, int first, int last, holiday_row **rows, int *n) {

@@ -141,12 +141,16 @@ typedef struct submission_key {
 int store_submissions_approved(store *s, submission_key **rows, int *n);
 /* every submission in that status ("submitted": waiting for a decision); caller frees */
 int store_submissions_in(store *s, const char *status, submission_key **rows, int *n);
-/* the enabled users of role approver, by unit id then login; caller frees */
+/* the enabled users of role approver, by unit id then login, each with the
+ * forms they decide (comma-separated, "" = every form); caller frees */
 typedef struct approver_row {
   int64_t unit_id;
   char login[64];
+  char forms[512];
 } approver_row;
 int store_approvers(store *s, approver_row **rows, int *n);
+/* replaces the forms the user decides (n 0: every form) */
+int store_approver_forms_set(store *s, int64_t user_id, const char *const *forms, int n, dv_err *e);
 
 /* --- register records (generic: one table, fields as a JSON object) --- */
 typedef void (*record_scan_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data);

@@ -16,7 +16,8 @@ static const char *kind_label(const char *k) {
   static const char *map[][2] = {{"returned", "Bị trả lại"},      {"approved", "Đã phê duyệt"},
                                  {"reopened", "Mở lại"},          {"reminder", "Nhắc"},
                                  {"due_soon", "Sắp đến hạn"},     {"overdue", "Quá hạn"},
-                                 {"deadline_soon", "Sắp đến hạn"}, {"deadline_overdue", "Quá hạn"}};
+                                 {"deadline_soon", "Sắp đến hạn"}, {"deadline_overdue", "Quá hạn"},
+                                 {"waiting", "Chờ phê duyệt"}};
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (!strcmp(k, map[i][0])) return map[i][1];
   return k;

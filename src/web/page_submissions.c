@@ -129,9 +129,9 @@ static int sub_load(ctx *c, const char *form_code, const char *period_id, const 
   if (p >= 0) {
     snprintf(v->unit_name, sizeof v->unit_name, "%s", t->u[p].name);
     v->top = t->u[p].parent < 0;
-    v->can_submit = app_submission_may(c->a, &c->u, SUB_SUBMIT, p);
-    v->can_decide = app_submission_may(c->a, &c->u, SUB_APPROVE, p);
-    app_submission_route(c->a, p, &v->route);
+    v->can_submit = app_submission_may(c->a, &c->u, SUB_SUBMIT, p, form_code);
+    v->can_decide = app_submission_may(c->a, &c->u, SUB_APPROVE, p, form_code);
+    app_submission_route(c->a, p, form_code, &v->route);
   }
   app_read_end(c->a);
   v->acts = acts_of(v);

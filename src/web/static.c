@@ -519,7 +519,7 @@ static const char app_css[] =
     "ul.notes li.read button.note-open{font-weight:400}\n"
     ".badge.note-overdue,.badge.note-deadline_overdue,.badge.note-returned{background:#fdecee;border-color:var(--err);"
     "color:#8a0019}\n"
-    ".badge.note-approved{background:#e9f5ec;border-color:var(--okc);color:#14531f}\n"
+    ".badge.note-approved,.badge.note-waiting{background:#e9f5ec;border-color:var(--okc);color:#14531f}\n"
     ".badge.note-reminder,.badge.note-due_soon,.badge.note-deadline_soon{background:#fff1d6;border-color:#b07d00;"
     "color:#6b4b00}\n"
     "form.remind{margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}\n"

@@ -11,7 +11,10 @@
 #   - p_appr's home page lists "Xã Hai Một — Biểu 6 … chờ 3 ngày" in "Báo cáo chờ bạn phê duyệt";
 #     with no approver at D2, p_appr returns C21's report (200);
 #   - an approver added at D2 takes C21's route over: P's approver no longer sees it or decides;
-#   - an admin above decides whatever the route (p_admin returns C11).
+#   - an admin above decides whatever the route (p_admin returns C11);
+#   - per form: d1_appr limited to Biểu 5 (`danvan user forms`, audited) no longer receives C11's
+#     Biểu 6 — it goes on to P, whose approver sees it waiting, in the bell as `waiting`, and
+#     decides; d1_appr is refused; unknown forms and non-approvers are refused by the command.
 source "$(dirname "$0")/lib.sh" "$@"
 cd "$W" || exit 1
 
@@ -134,6 +137,42 @@ act("d2_appr", "C21", "approve", 200)
 # ---- an admin above decides whatever the route
 act("c11_off", "C11", "submit", 200)
 act("p_admin", "C11", "return", 200, comment="Quản trị trả lại")
+
+# ---- per form: the district's approver decides only Biểu 5; C11's Biểu 6 goes on to the province
+def forms(login, value, ok=True):
+    p = run_dv(dv, "user", "forms", DB, "--login", login, "--forms", value)
+    if (p.returncode == 0) != ok:
+        err(f"user forms {login} {value!r}: exit {p.returncode}, expected {'0' if ok else 'an error'}: {p.stderr}")
+    return p
+p = forms("d1_appr", "bieu-99", ok=False)
+if "bieu-99" not in p.stderr: err(f"user forms with an unknown form does not name it: {p.stderr!r}")
+p = forms("c11_off", "bieu-5", ok=False)
+if "phê duyệt" not in p.stderr: err(f"user forms for an officer: {p.stderr!r}")
+forms("d1_appr", "bieu-5")
+audit = subprocess.run(["sqlite3", DB, "SELECT count(*) FROM audit WHERE action='user.forms'"],
+                       capture_output=True, text=True).stdout.strip()
+if audit != "1": err(f"audit rows of user.forms: {audit}, expected 1")
+route("c11_off", "C11", "P", ["p_appr"])
+st, _, data = S["c11_off"].get("/api/submission?form=bieu-5&period=2023S1&unit=C11")
+if json.loads(data).get("route", {}).get("unit") != "D1": err(f"C11's Biểu 5 no longer routed to D1: {data[:300]!r}")
+act("c11_off", "C11", "submit", 200)
+if ("bieu-6", "2023S1", "C11", 0) not in waiting("p_appr"):
+    err(f"p_appr does not see C11's Biểu 6 once D1's approver decides only Biểu 5: {waiting('p_appr')}")
+if waiting("d1_appr") != []: err(f"d1_appr still sees {waiting('d1_appr')}")
+st, _, data = S["p_appr"].get("/api/notifications")
+notes = [i for i in json.loads(data).get("items", []) if i.get("kind") == "waiting"]
+if not any("Xã Một Một" in n.get("text", "") and "unit=C11" in n.get("url", "") and not n.get("read") for n in notes):
+    err(f"p_appr has no unread 'waiting' notice for C11's Biểu 6: {notes!r}")
+st, _, data = S["d1_appr"].get("/api/notifications")
+if any(i.get("kind") == "waiting" for i in json.loads(data).get("items", [])):
+    err("d1_appr has a waiting notice for a form it does not decide")
+act("d1_appr", "C11", "approve", 403)
+act("p_appr", "C11", "approve", 200)
+st, _, data = S["p_appr"].get("/api/notifications")
+if any(i.get("kind") == "waiting" and "unit=C11" in i.get("url", "") for i in json.loads(data).get("items", [])):
+    err("the waiting notice stays after the decision")
+forms("d1_appr", "")
+route("c11_off", "C11", "D1", ["d1_appr"])
 sys.exit(1 if bad else 0)
 PY
 check_server_end
