@@ -389,6 +389,7 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
     char stt[16], vn[11];
     snprintf(stt, sizeof stt, "%d", i + 1);
     rrow *row = rtable_add_row(out, stt);
+    row->record_id = rows[i].id;
     const reg_field *kf = &r->fields[kind];
     int k = reg_option_index(kf, rows[i].values[kind]), day = 0;
     buf b;

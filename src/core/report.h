@@ -21,6 +21,7 @@ typedef struct rrow {
   char *label;   /* owned */
   int level;     /* for level rows: the level (drill-down target); 0 otherwise */
   int unit_pos;  /* for unit rows: the unit's position; -1 otherwise */
+  int64_t record_id; /* for a list form's rows: the record listed; 0 otherwise */
   int is_total;
   rcell *cells;  /* ncols, owned */
 } rrow;

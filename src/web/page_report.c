@@ -239,6 +239,33 @@ static int cell_scope(ctx *c, const form *f, const rtable *t, const rrow *row, i
   }
 }
 
+/* a number inside a cell, linked where it leads (or plain) */
+static void num_link(ctx *c, const char *url, double v) {
+  if (url) h_open(&c->out, "a", "href", url, NULL);
+  h_num(&c->out, v);
+  if (url) h_close(&c->out, "a");
+}
+
+/* "12/340": each of the pair's numbers opens its own records or history */
+static void pair_cell(ctx *c, const form_col *col, const char *text, const char *unit, const char *period_id,
+                      int level) {
+  char *slash;
+  double x = strtod(text, &slash), y = *slash == '/' ? strtod(slash + 1, NULL) : 0;
+  h_lit(&c->out, "<td class=\"txt pair\">");
+  num_link(c, drill_cell_url(c, col->a.element, col->a.combo, unit, period_id, level), x);
+  h_lit(&c->out, "/");
+  num_link(c, drill_cell_url(c, col->b.element, col->b.combo, unit, period_id, level), y);
+  h_lit(&c->out, "</td>");
+}
+
+/* a list form's row names its record, and opens it */
+static void record_cell(ctx *c, const char *reg, int64_t id, const char *text) {
+  h_lit(&c->out, "<td class=\"txt\">");
+  h_open(&c->out, "a", "href", c_printf(c, "/r/%s/%lld", reg, (long long)id), NULL);
+  h_text(&c->out, text);
+  h_lit(&c->out, "</a></td>");
+}
+
 /* a number of the annex and where it leads (docs/entry.md): the records
  * that make it, the history of a hand-entered value, or for a formula the
  * units behind it */
@@ -248,6 +275,15 @@ static void linked_cell(ctx *c, const form *f, const rtable *t, const rrow *row,
   const rcell *x = &row->cells[k];
   const char *unit, *url = NULL;
   int level;
+  if (f && k == 1 && row->record_id && f->list && x->kind == CELL_TEXT) {
+    record_cell(c, f->list, row->record_id, x->text);
+    return;
+  }
+  if (f && k < f->ncols && f->cols[k].kind == BIND_PAIR && x->kind == CELL_TEXT &&
+      !cell_scope(c, f, t, row, k, level_arg, v, &unit, &level)) {
+    pair_cell(c, &f->cols[k], x->text, unit, t->period, level);
+    return;
+  }
   if (!f || k >= f->ncols || x->kind != CELL_NUM || cell_scope(c, f, t, row, k, level_arg, v, &unit, &level)) {
     cell(b, x);
     return;
@@ -344,8 +380,8 @@ static void row_label(ctx *c, const rtable *t, const rrow *r, int level_arg, con
 
 static void annex_table(ctx *c, const rtable *t, int level_arg, const unit_view *v, const char *cmp) {
   buf *b = &c->out;
+  const form *f = catalog_form(app_catalog(c->a), t->form);
   int labels = has_labels(c, t);
-  const form *f = labels ? catalog_form(app_catalog(c->a), t->form) : NULL;
   char head[96];
   report_compare_heading(t, head, sizeof head);
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"annex-title\" tabindex=\"0\">");

@@ -141,6 +141,31 @@ async function annexDrill(page) {
     'the grand total links to the units behind it');
 }
 
+// a pair "sessions/people" opens each number's own records; a list annex's row its record
+async function pairAndListDrill(page) {
+  await page.goto(`${page.base}/report?form=bieu-1&period=2023S1&unit=31`);
+  const links = page.locator('table.annex tbody tr').first().locator('td.pair').first().locator('a');
+  check(await links.count() === 2, `the pair cell has a link per number (${await links.count()})`);
+  for (let i = 0; i < 2; i++) {
+    await page.goto(`${page.base}/report?form=bieu-1&period=2023S1&unit=31`);
+    const a = page.locator('table.annex tbody tr').first().locator('td.pair').first().locator('a').nth(i);
+    const n = num(await a.innerText()), href = await a.getAttribute('href');
+    check(href.startsWith('/r/receptions?unit=31&period=2023S1'), `pair number ${i + 1} opens the receptions (${href})`);
+    if (i === 0) {
+      await Promise.all([page.waitForNavigation(), a.click()]);
+      check(await listCount(page) === n, `the sessions link lists the cell's ${n} receptions`);
+    }
+  }
+  await page.goto(`${page.base}/report?form=bieu-4&period=2023S1&unit=31`);
+  const row = page.locator('table.annex tbody tr').first();
+  const sym = (await row.locator('td').nth(1).innerText()).trim();
+  const doc = row.locator('td').nth(1).locator('a');
+  check(/^\/r\/documents\/\d+$/.test(await doc.getAttribute('href') || ''), 'a Biểu 4 row links to its document');
+  await Promise.all([page.waitForNavigation(), doc.click()]);
+  const symbol = sym.replace(/^.* số /, '');
+  check((await page.locator('main').innerText()).includes(symbol), `the record opened is ${symbol}`);
+}
+
 async function history(page) {
   const entry = `${page.base}/entry?form=bieu-5&period=2024S2&unit=${UNIT}`;
   for (const v of ['3', '4']) {
@@ -176,5 +201,6 @@ await run('entry-registers', async ({ browser, srv }) => {
   await login(district, srv.base, 'ngoquyen', 'ngoquyen123');
   await lockedViews(page, district, viewer);
   await annexDrill(admin);
+  await pairAndListDrill(admin);
   await history(page);
 });
