@@ -164,6 +164,18 @@ def sources(root):
             if name.endswith(pat) and rel not in SKIP: yield rel
 
 
+JS_SOURCES = {"src/web/static.c": "app_js", "src/web/static_ux.c": "web_ux_js"}
+JS_STRING = re.compile(r"'((?:[^'\\\n])*)'")
+
+
+def js_keys(text, var):
+    """the script's single-quoted messages (util/i18n.c tr_js), trimmed"""
+    start = text.index(var + "[] =")
+    ln, js = next(c_literals(text[start:]))
+    ln += text[:start].count("\n")
+    return [(ln + js[:m.start()].count("\n"), m.group(1).strip()) for m in JS_STRING.finditer(js)]
+
+
 def extract(root):
     """{msgid: [file:line, …]} in the order first met"""
     found = {}
@@ -175,6 +187,9 @@ def extract(root):
             fn = keys_of_elements if rel.endswith(".txt") else keys_of_decl
             items = [(i + 1, k) for i, l in enumerate(text.split("\n")) for k in fn(l)]
         for ln, k in items:
+            if vietnamese(k): found.setdefault(k, []).append(f"{rel}:{ln}")
+    for rel, var in JS_SOURCES.items():
+        for ln, k in js_keys(open(os.path.join(root, rel), encoding="utf-8").read(), var):
             if vietnamese(k): found.setdefault(k, []).append(f"{rel}:{ln}")
     return found
 

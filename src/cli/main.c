@@ -1,5 +1,6 @@
 /* danvan: the command line. One table of subcommands, one file each. */
 #include "cli/cli.h"
+#include "util/i18n.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -97,6 +98,8 @@ static int usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+  dv_lang lang; /* DANVAN_LANG=en: the errors of the checks (import, validation) in English */
+  if (getenv("DANVAN_LANG") && !i18n_parse(getenv("DANVAN_LANG"), &lang)) i18n_set(lang);
   if (argc < 2) return usage(stderr);
   if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) return usage(stdout);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

@@ -330,6 +330,21 @@ static __thread int depth; /* captures translated in turn, not without end */
 
 void tr_add(buf *b, const char *s, size_t n) { tr_add_one(b, s, n); }
 
+void tr_add_lit(buf *b, const char *s, size_t n) {
+  if (cur_lang != LANG_EN || has_high(s, n)) {
+    tr_add_one(b, s, n);
+    return;
+  }
+  size_t a = 0, z = n; /* a word of the page's own text without any mark: "In", "Trang " */
+  while (a < z && is_space(s[a])) a++;
+  while (z > a && is_space(s[z - 1])) z--;
+  const char *t = a < z ? cat_get(en(), s + a, z - a) : NULL;
+  buf_add(b, s, a);
+  if (t) buf_adds(b, t);
+  else buf_add(b, s + a, z - a);
+  buf_add(b, s + z, n - z);
+}
+
 void tr_esc_html(buf *b, const char *s) {
   if (cur_lang != LANG_EN || !s) {
     esc_html(b, s);
@@ -363,6 +378,42 @@ static void tr_add_one(buf *b, const char *s, size_t n) {
   else if (!tr_format(b, c, s + a, z - a)) buf_add(b, s + a, z - a);
   depth--;
   buf_add(b, s + z, n - z);
+}
+
+/* a JS string literal's text in the language, its quote and backslash escaped */
+static void js_piece(buf *b, const char *s, size_t n) {
+  buf t;
+  buf_init(&t, 0);
+  tr_add_one(&t, s, n);
+  for (size_t i = 0; i < t.len; i++) {
+    if (t.s[i] == '\'' || t.s[i] == '\\') buf_addc(b, '\\');
+    buf_addc(b, t.s[i]);
+  }
+  buf_release(&t);
+}
+
+void tr_js(buf *b, const char *js, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (js[i] != '\'') {
+      buf_addc(b, js[i++]);
+      continue;
+    }
+    size_t end = i + 1, high = 0;
+    while (end < n && js[end] != '\'' && js[end] != '\n') {
+      if (js[end] == '\\' && end + 1 < n) end++;
+      high |= (unsigned char)js[end] >= 0x80;
+      end++;
+    }
+    if (end >= n || js[end] != '\'' || !high || cur_lang != LANG_EN || memchr(js + i + 1, '\\', end - i - 1)) {
+      buf_add(b, js + i, end - i + (end < n));
+    } else {
+      buf_addc(b, '\'');
+      js_piece(b, js + i + 1, end - i - 1);
+      buf_addc(b, '\'');
+    }
+    i = end + 1;
+  }
 }
 
 void tr_vaddf(buf *b, const char *fmt, va_list ap) {

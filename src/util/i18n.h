@@ -28,6 +28,12 @@ const char *tr(const char *s);
  * the translation), else a format entry ("%s kỳ %s") that matches s, its
  * conversions' text put into the English, else s unchanged */
 void tr_add(buf *b, const char *s, size_t n);
+/* the same for a page's literal text (h_lit): a word without marks ("In")
+ * is looked up too, exactly; data never goes through it */
+void tr_add_lit(buf *b, const char *s, size_t n);
+/* a script (app.js) with each single-quoted string that holds a non-ASCII
+ * character in the language (literals with a backslash escape are kept) */
+void tr_js(buf *b, const char *js, size_t n);
 /* s (NULL: nothing) in this thread's language, HTML-escaped */
 void tr_esc_html(buf *b, const char *s);
 

@@ -67,7 +67,7 @@ static void lit_en(buf *b, const char *p) {
     }
     const char *e = strchr(p, '<');
     if (!e) e = p + strlen(p);
-    tr_add(b, p, (size_t)(e - p));
+    tr_add_lit(b, p, (size_t)(e - p));
     p = e;
   }
 }
@@ -353,8 +353,10 @@ void page_begin(ctx *c, const char *title) {
   h_lit(b, " — Dân vận</title>"
            "<link rel=\"stylesheet\" href=\"/static/app.css\">");
   if (c->stylesheet) h_open(b, "link", "rel", "stylesheet", "href", c->stylesheet, NULL);
-  h_lit(b, "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
-           "<script src=\"/static/app.js\" defer></script></head>\n<body>"
+  h_lit(b, "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">");
+  if (i18n_get() == LANG_EN) h_lit(b, "<script src=\"/static/app.js?lang=en\" defer></script>");
+  else h_lit(b, "<script src=\"/static/app.js\" defer></script>");
+  h_lit(b, "</head>\n<body>"
            "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
            "<header class=\"top\"><a class=\"brand\" href=\"/\">Công tác dân vận</a>");
   if (c->logged_in) {

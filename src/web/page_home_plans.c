@@ -5,6 +5,7 @@
  * plans of the units above it. Nothing is written when no plan concerns
  * the unit. */
 #include "web/web_int.h"
+#include "util/i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,11 +51,27 @@ const char *target_indicator_label(ctx *c, const plan_target *t) {
   return t->indicator;
 }
 
+/* "Phường,Thị trấn" with each type in the page's language */
+static const char *unit_types_label(ctx *c, const char *types) {
+  buf b;
+  buf_init(&b, 0);
+  for (const char *p = types; *p;) {
+    size_t n = strcspn(p, ",");
+    char *one = xstrndup(p, n);
+    buf_addf(&b, "%s%s", b.len ? ", " : "", tr(one));
+    free(one);
+    p += n + (p[n] == ',');
+  }
+  const char *out = c_strdup(c, b.s);
+  buf_release(&b);
+  return out;
+}
+
 const char *target_scope_note(ctx *c, const plan_target *t, int with_min) {
   const char *s = "";
-  if (t->area[0]) s = target_area_label(c, t->area);
+  if (t->area[0]) s = tr(target_area_label(c, t->area));
   if (t->area[0] && with_min && t->min > 1) s = c_printf(c, "%s, ít nhất %d mô hình", s, t->min);
-  if (t->unit_types[0]) s = c_printf(c, "%s%sloại đơn vị: %s", s, *s ? "; " : "", t->unit_types);
+  if (t->unit_types[0]) s = c_printf(c, "%s%sloại đơn vị: %s", s, *s ? "; " : "", unit_types_label(c, t->unit_types));
   if (t->base) s = c_printf(c, "%s%strên tổng số %d cơ sở", s, *s ? "; " : "", t->base);
   return *s ? s : NULL;
 }

@@ -26,6 +26,7 @@
 #include "util/esc.h"
 #include "export/completeness_out.h"
 #include "web/web_int.h"
+#include "util/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -712,7 +713,7 @@ void page_completeness(ctx *c) {
   buf lab;
   buf_init(&lab, 0);
   for (int i = 0; i < NSTATES; i++)
-    buf_addf(&lab, "%s%s: %d", i ? ", " : "", sub_state_label(states[i]), x.count[i]);
+    buf_addf(&lab, "%s%s: %d", i ? ", " : "", tr(sub_state_label(states[i])), x.count[i]);
   stacked_bar(c, x.count, lab.s);
   buf_release(&lab);
   legend(b);

@@ -2,6 +2,7 @@
  * progressive script (the pages work without it) and the icon. The CSP
  * allows scripts and styles from this origin only, so nothing is inline. */
 #include "web/web_int.h"
+#include "util/i18n.h"
 
 static const char app_css[] =
     ":root{--brand:#8b1a1a;--ink:#1b1b1b;--muted:#5a5a5a;--line:#c9c4b8;--bg:#f6f5f1;--link:#0b4f9c;"
@@ -669,8 +670,11 @@ void static_css(ctx *c) {
   buf_add(&c->out, web_ux_css, web_ux_css_len); /* static_ux.c */
 }
 
+/* the script's messages in the page's language (html.c asks for
+ * /static/app.js?lang=en in English, so each language is cached apart) */
 void static_js(ctx *c) {
-  asset(c, "text/javascript; charset=utf-8", app_js, sizeof app_js - 1);
-  buf_add(&c->out, web_ux_js, web_ux_js_len);
+  asset(c, "text/javascript; charset=utf-8", "", 0);
+  tr_js(&c->out, app_js, sizeof app_js - 1);
+  tr_js(&c->out, web_ux_js, web_ux_js_len);
 }
 void static_icon(ctx *c) { asset(c, "image/svg+xml", icon_svg, sizeof icon_svg - 1); }

@@ -17,6 +17,15 @@ await run('lang', async ({ browser, srv }) => {
   check(nav.includes('Annexes') && nav.includes('Registers') && !nav.includes('Biểu tổng hợp'), `the menu in English: ${nav.replace(/\s+/g, ' ')}`);
   check((await page.locator('table').first().innerText()).includes('Total'), 'the annex headers in English');
   await page.screenshot({ path: path.join(artifacts, 'lang-en.png'), fullPage: false });
+  // the script's own messages in English too: the wide-table hint, the unit picker
+  await page.setViewportSize({ width: 800, height: 800 });
+  await page.goto(`${srv.base}/report?form=bieu-5&period=2023S1&unit=304`);
+  const hint = (await page.locator('.scroll-hint').first().innerText()).trim();
+  check(hint === 'Wide table: scroll right to see more columns', `the scroll hint in English: ${hint}`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${srv.base}/r/dialogues/new`);
+  const ph = await page.locator('input[role=combobox]').first().getAttribute('placeholder');
+  check(ph === "Search: type a unit's name", `the unit picker's placeholder in English: ${ph}`);
   await page.goto(`${srv.base}/plans`);
   check(await page.locator('html').getAttribute('lang') === 'en', 'the choice is remembered on the next page');
   check((await page.locator('a.lang-switch').innerText()).trim() === 'Tiếng Việt', 'the switch offers Tiếng Việt');
