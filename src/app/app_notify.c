@@ -389,7 +389,8 @@ int app_user_email_get(app *a, int64_t user_id, char *out, int n) { return store
 /* ---------------- settings ---------------- */
 
 int app_notify_key(const char *key) {
-  static const char *keys[] = {"smtp.url", "smtp.from", "site.url", "digest.hour", "notify.days", "notify.overdue_days"};
+  static const char *keys[] = {"smtp.url",    "smtp.from",   "smtp.user",          "site.url",
+                               "digest.hour", "notify.days", "notify.overdue_days"};
   for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
     if (!strcmp(key, keys[i])) return 1;
   return 0;
@@ -411,6 +412,8 @@ int app_notify_setting(const char *key, const char *value, char *out, size_t n, 
     return dv_fail(e, DV_EINVAL, 0, "value", "smtp.url có dạng smtp://máy:cổng hoặc smtps://máy:cổng");
   if (!strcmp(key, "site.url") && !url_ok(value, web))
     return dv_fail(e, DV_EINVAL, 0, "value", "site.url có dạng https://máy (địa chỉ của hệ thống trong thư)");
+  if (!strcmp(key, "smtp.user") && (strlen(value) > 120 || strpbrk(value, " \"\\<>\t\r\n")))
+    return dv_fail(e, DV_EINVAL, 0, "value", "smtp.user là tên đăng nhập máy chủ thư, không có khoảng trắng");
   if (!strcmp(key, "smtp.from") && !mail_address_ok(value))
     return dv_fail(e, DV_EINVAL, 0, "value", "smtp.from phải là một địa chỉ thư");
   if (!strcmp(key, "digest.hour") && (!num || v < 0 || v > 23))
@@ -459,8 +462,8 @@ static void digest_body(app *a, const user *u, const char *site, buf *body, int 
   notices_free(v, n);
 }
 
-static int digest_one(app *a, const addressee *to, int dry_run, const char *url, const char *from, const char *site,
-                      buf *out, dv_err *e) {
+static int digest_one(app *a, const addressee *to, int dry_run, const mail_server *srv, const char *from,
+                      const char *site, buf *out, dv_err *e) {
   user u;
   if (app_user_find(a, to->login, &u, e)) return 0;
   buf body, msg;
@@ -474,7 +477,7 @@ static int digest_one(app *a, const addressee *to, int dry_run, const char *url,
   if (count && !dry_run) {
     buf_init(&msg, 0);
     mail_compose(&msg, from, to->email, subject, body.s);
-    rc = mail_send(url, from, to->email, msg.s, msg.len, err, sizeof err);
+    rc = mail_send(srv, from, to->email, msg.s, msg.len, err, sizeof err);
     buf_release(&msg);
     if (rc) fprintf(stderr, "digest: %s <%s>: %s\n", to->login, to->email, err);
     char aj[400];
@@ -494,11 +497,18 @@ int app_digest(app *a, int dry_run, buf *out, int *sent, dv_err *e) {
   *sent = 0;
   if (!dry_run && (!*url || !*from))
     return dv_fail(e, DV_EINVAL, 0, "smtp.url", "chưa đặt smtp.url và smtp.from (danvan config DB smtp.url smtp://máy:cổng)");
+  char login[128] = "";
+  store_setting_get(s, "smtp.user", login, sizeof login);
+  /* the password is never stored: it comes from the environment of the command */
+  const char *password = getenv("DANVAN_SMTP_PASSWORD");
+  if (!dry_run && *login && (!password || !*password))
+    return dv_fail(e, DV_EINVAL, 0, "smtp.user", "smtp.user là %s nhưng chưa có mật khẩu: đặt biến môi trường DANVAN_SMTP_PASSWORD", login);
+  mail_server srv = {url, login, password};
   addressees l = {NULL, 0};
   if (store_user_emails(s, add_addressee, &l)) return dv_fail(e, DV_EDB, 0, "", "không đọc được địa chỉ thư");
   int failed = 0;
   for (int i = 0; i < l.n; i++) {
-    int r = digest_one(a, &l.v[i], dry_run, url, from, site, out, e);
+    int r = digest_one(a, &l.v[i], dry_run, &srv, from, site, out, e);
     if (r < 0) failed++;
     else *sent += r;
   }

@@ -72,8 +72,20 @@ static size_t read_cb(char *dst, size_t size, size_t n, void *ctx) {
   return k;
 }
 
-int mail_send(const char *url, const char *from, const char *to, const char *msg, size_t len, char *err,
+int mail_url_local(const char *url) {
+  static const char *const local[] = {"127.0.0.1", "localhost", "[::1]"};
+  if (strncmp(url, "smtp://", 7)) return 0;
+  const char *host = url + 7;
+  size_t n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/");
+  for (size_t i = 0; i < sizeof local / sizeof *local; i++)
+    if (strlen(local[i]) == n && !strncmp(host, local[i], n)) return 1;
+  return 0;
+}
+
+int mail_send(const mail_server *srv, const char *from, const char *to, const char *msg, size_t len, char *err,
               size_t errlen) {
+  const char *url = srv->url;
+  int login = srv->user && *srv->user;
   CURL *h = curl_easy_init();
   if (!h) return snprintf(err, errlen, "libcurl could not start"), -1;
   char f[300], t[300], ebuf[CURL_ERROR_SIZE] = "";
@@ -87,7 +99,11 @@ int mail_send(const char *url, const char *from, const char *to, const char *msg
   curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
   curl_easy_setopt(h, CURLOPT_READDATA, &r);
   curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(h, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+  curl_easy_setopt(h, CURLOPT_USE_SSL, (long)(login && !mail_url_local(url) ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+  if (login) {
+    curl_easy_setopt(h, CURLOPT_USERNAME, srv->user);
+    curl_easy_setopt(h, CURLOPT_PASSWORD, srv->password ? srv->password : "");
+  }
   curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ebuf);

@@ -12,8 +12,16 @@ int mail_address_ok(const char *s);
 /* appends the whole message (headers, blank line, body) to out; the
  * subject and body are UTF-8 text, body lines end with \n */
 void mail_compose(buf *out, const char *from, const char *to, const char *subject, const char *body);
-/* sends msg to one recipient through url (smtp:// or smtps://; STARTTLS
- * when the server offers it); 0, or -1 with the reason in err */
-int mail_send(const char *url, const char *from, const char *to, const char *msg, size_t len, char *err,
+/* where the mail goes: url smtp://host:port or smtps://host:port; user ""
+ * for a relay without authentication, else the login and its password */
+typedef struct mail_server {
+  const char *url, *user, *password;
+} mail_server;
+/* 1 if an smtp:// URL names this machine (127.0.0.1, localhost, [::1]) */
+int mail_url_local(const char *url);
+/* sends msg to one recipient (STARTTLS when the server offers it; with a
+ * login, TLS is required unless the relay is on this machine); 0, or -1
+ * with the reason in err */
+int mail_send(const mail_server *srv, const char *from, const char *to, const char *msg, size_t len, char *err,
               size_t errlen);
 #endif

@@ -44,6 +44,18 @@ static char *decode_words(const char *v) {
   return out;
 }
 
+/* a login goes over plain smtp:// only to a relay on this machine */
+static void test_local_relay(void **state) {
+  (void)state;
+  assert_true(mail_url_local("smtp://127.0.0.1:2525"));
+  assert_true(mail_url_local("smtp://localhost"));
+  assert_true(mail_url_local("smtp://[::1]:25"));
+  assert_false(mail_url_local("smtp://127.0.0.10:25"));
+  assert_false(mail_url_local("smtp://localhost.example.vn:25"));
+  assert_false(mail_url_local("smtp://mail.hochiminhcity.gov.vn:587"));
+  assert_false(mail_url_local("smtps://127.0.0.1:465"));
+}
+
 static void test_compose(void **state) {
   (void)state;
   const char *subject = "Thông báo công tác dân vận: 12 việc chưa đọc — Phường Máy Chai, Quận Ngô Quyền";
@@ -74,6 +86,7 @@ static void test_compose(void **state) {
 }
 
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_addresses), cmocka_unit_test(test_compose)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_addresses), cmocka_unit_test(test_compose),
+                                     cmocka_unit_test(test_local_relay)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
