@@ -13,10 +13,12 @@ lib.sh puts this directory on PYTHONPATH, so a heredoc or a generated script imp
     and the CSRF token, with get / form / api / upload. Every request returns
     (status, {lower-case header name: value}, body bytes).
   - text_of(data): a page's text, tags removed and entities decoded (for message checks).
+  - page_form(html, action), submission(form, overrides): a page's POST form to action and
+    the pairs a browser would send from it.
   - window(period), in_subtree(unit, root, parent), write_csv, load_csv, print_units: for the
     tests that compute the annexes themselves from their own CSV files.
 """
-import atexit, csv, datetime, html, http.client, json, re, subprocess, sys, urllib.parse, uuid
+import atexit, csv, datetime, html, html.parser, http.client, json, re, subprocess, sys, urllib.parse, uuid
 
 # ---------------- errors ----------------
 bad = []
@@ -126,6 +128,80 @@ def text_of(data, squeeze=True):
     s = html.unescape(re.sub(r"<[^>]+>", " ", s))
     return re.sub(r"\s+", " ", s) if squeeze else s
 
+
+# ---------------- the pages' forms ----------------
+class Forms(html.parser.HTMLParser):
+    """every <form> of a page: its action and its controls in order"""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.cur, self.select, self.textarea, self.disabled = [], None, None, None, 0
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.cur = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "controls": []}
+            self.forms.append(self.cur)
+        elif self.cur is None:
+            return
+        elif tag == "fieldset" and "disabled" in a:
+            self.disabled += 1
+        elif tag == "input" and a.get("name"):
+            t = a.get("type", "text").lower()
+            if t in ("submit", "button", "reset", "file", "image"): return
+            self.cur["controls"].append({"kind": t, "name": a["name"], "value": a.get("value", "on" if t == "checkbox" else ""),
+                                         "checked": "checked" in a, "disabled": self.disabled > 0})
+        elif tag == "select" and a.get("name"):
+            self.select = {"kind": "select", "name": a["name"], "options": [], "disabled": self.disabled > 0}
+            self.cur["controls"].append(self.select)
+        elif tag == "option" and self.select is not None:
+            self.select["options"].append((a.get("value", ""), "selected" in a))
+        elif tag == "textarea" and a.get("name"):
+            self.textarea = {"kind": "textarea", "name": a["name"], "value": "", "disabled": self.disabled > 0}
+            self.cur["controls"].append(self.textarea)
+    def handle_endtag(self, tag):
+        if tag == "form": self.cur = None
+        elif tag == "select": self.select = None
+        elif tag == "textarea": self.textarea = None
+        elif tag == "fieldset" and self.disabled: self.disabled -= 1
+    def handle_data(self, d):
+        if self.textarea is not None: self.textarea["value"] += d
+
+def page_form(page, action):
+    """the POST form of the page (text) whose action is action; None if none"""
+    p = Forms()
+    p.feed(page)
+    for f in p.forms:
+        if f["action"] == action and f["method"] == "post": return f
+    return None
+
+def submission(form, overrides):
+    """the pairs a browser sends, with overrides {name: value, or a list of checkbox values}"""
+    pairs, done = [], set()
+    for ctl in form["controls"]:
+        if ctl.get("disabled"): continue
+        n = ctl["name"]
+        if ctl["kind"] == "checkbox":
+            want = overrides.get(n)
+            if want is None: on = ctl["checked"]
+            else: on = ctl["value"] in (want if isinstance(want, list) else [want])
+            if on: pairs.append((n, ctl["value"]))
+            continue
+        if ctl["kind"] == "radio":
+            if ctl["checked"]: pairs.append((n, ctl["value"]))
+            continue
+        if n in overrides:
+            if n not in done: pairs.append((n, overrides[n]))
+            done.add(n)
+            continue
+        if ctl["kind"] == "select":
+            opts = ctl["options"]
+            sel = [v for v, s in opts if s]
+            pairs.append((n, sel[-1] if sel else (opts[0][0] if opts else "")))
+        else:
+            pairs.append((n, ctl["value"]))
+    names = {c["name"] for c in form["controls"] if not c.get("disabled")}
+    for n in overrides:
+        if n not in names: err(f"form {form['action']}: no control named {n!r} (controls: {sorted(names)})")
+    return pairs
 
 # ---------------- periods, units, CSV ----------------
 D = datetime.date
