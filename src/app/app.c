@@ -206,7 +206,7 @@ app *app_open(const char *path, dv_err *e) {
   pthread_mutex_init(&a->views_lock, NULL);
   /* tables added since the database was made; records moved to the current layout */
   if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e) ||
-      app_records_refold(a, e)) {
+      app_records_refold(a, e) || app_records_origin(a, e)) {
     app_close(a);
     return NULL;
   }

@@ -255,6 +255,7 @@ typedef struct record {
   char *values[REG_MAX_FIELDS];
   int64_t unit_id;   /* the record's unit (its code may name another unit on another day) */
   int private_shown; /* the private fields were filled for this reader (and the read audited) */
+  int private_ok;    /* this reader may see (and so edit) them, whether or not any is filled */
   int overdue;       /* letters: past the deadline and not closed */
   char due[11];      /* letters: deadline YYYY-MM-DD, "" if none */
 } record;
@@ -318,7 +319,8 @@ int app_record_assigned(app *a, const user *u, const reg_def *r, const char *fie
 /* letters past their deadline and not closed, in the subtree (period NULL = all) */
 int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit_code, const char *period_id,
                        int *count, dv_err *e);
-/* 1 if u may read the private fields of a record of that unit (with those values) */
+/* 1 if u may see the private fields of a new record of that unit with those
+ * values (a stored record: record.private_ok; the rule is docs/privacy.md) */
 int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values);
 
 /* --- indicators: numerator / denominator for a unit and each child ---

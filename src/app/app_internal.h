@@ -81,6 +81,8 @@ void app_registers_release(app *a);
 /* recomputes the search text of every stored record when the stored fold
  * version is not the current one (records saved before unit names were in it) */
 int app_records_refold(app *a, dv_err *e);
+/* the origin of records made before it was kept (docs/privacy.md), once */
+int app_records_origin(app *a, dv_err *e);
 /* counts every register's records into the cube; caller holds the write lock */
 int app_registers_count_all(app *a, store *s, dv_err *e);
 /* records by a store query, without access checks or private fields; caller holds a lock */

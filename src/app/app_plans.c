@@ -701,7 +701,7 @@ static int check_evidence(app *a, store *s, const user *u, const char *ev, dv_er
   if (!r) return dv_fail(e, DV_EINVAL, 0, "evidence", "không có sổ %s", reg);
   int64_t unit_id;
   char *data = NULL, *priv = NULL;
-  int missing = !colon[1] || *end || errno || id <= 0 || store_record_get(s, r->code, id, &unit_id, &data, &priv);
+  int missing = !colon[1] || *end || errno || id <= 0 || store_record_get(s, r->code, id, &unit_id, &data, &priv, NULL);
   free(data);
   free(priv);
   if (missing) return dv_fail(e, DV_EINVAL, 0, "evidence", "sổ %s không có bản ghi số %s", reg, colon + 1);

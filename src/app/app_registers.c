@@ -107,7 +107,7 @@ static void add_line(buf *raw, const char *s) {
  * fields, then the names of the record's unit (at pos) and of the units it
  * names, so "hai phong" finds the records of "Thành phố Hải Phòng"; raw is
  * scratch space. Bump FOLD_VERSION when what goes in changes. */
-#define FOLD_VERSION "2"
+#define FOLD_VERSION "3"
 static void search_fold(app *a, buf *out, buf *raw, const reg_def *r, const char *const *v, int pos) {
   buf_reset(raw);
   buf_reset(out);
@@ -683,24 +683,57 @@ static int has_private(const reg_def *r) {
   return 0;
 }
 
-/* Officers and approvers of the receiving unit itself, never above it; a
- * denunciation's sender only by its handling officer (Law on
- * Denunciations: the denouncer's identity is confidential). */
-int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values) {
-  if (!u || unit_pos < 0 || u->unit_id != a->t.u[unit_pos].id) return 0;
-  if (u->role != ROLE_OFFICER && u->role != ROLE_APPROVER) return 0;
-  int kind = reg_field_index(r, "kind"), handler = reg_field_index(r, "handler");
-  if (kind >= 0 && values && !strcmp(values[kind], "to_cao"))
-    return handler >= 0 && *values[handler] && !strcmp(values[handler], u->login);
-  return 1;
+/* A denunciation (Law on Denunciations: the denouncer's identity is
+ * confidential): its personal data is its handler's alone, for good. */
+#define DENOUNCE_FIELD "kind"
+#define DENOUNCE_VALUE "to_cao"
+
+static int is_denunciation(const reg_def *r, const char *const *v) {
+  int kind = reg_field_index(r, DENOUNCE_FIELD);
+  return kind >= 0 && !strcmp(v[kind], DENOUNCE_VALUE);
 }
 
-static void audit_private_read(store *s, const user *u, const reg_def *r, int64_t id) {
+/* u is named in a field flagged `assign` (the handler) */
+static int is_handler(const reg_def *r, const user *u, const char *const *v) {
+  for (int i = 0; i < r->nfields; i++)
+    if (r->fields[i].assign && *v[i] && !strcmp(v[i], u->login)) return 1;
+  return 0;
+}
+
+/* The rule of docs/privacy.md: the officers and approvers of the unit that
+ * first recorded the record, unless it is its handler's alone; and its
+ * handler, while an officer or approver of the unit that holds it (pos). A
+ * change of unit or kind never widens it: the origin does not follow them. */
+static int sees_private(app *a, const user *u, const reg_def *r, const record_origin *o, int pos,
+                        const char *const *v) {
+  if (!u || pos < 0 || (u->role != ROLE_OFFICER && u->role != ROLE_APPROVER)) return 0;
+  if (u->unit_id == a->t.u[pos].id && is_handler(r, u, v)) return 1;
+  return !o->handler_only && u->unit_id == o->unit_id;
+}
+
+int app_record_private_ok(app *a, const user *u, const reg_def *r, int unit_pos, const char *const *values) {
+  if (unit_pos < 0) return 0;
+  record_origin o = {a->t.u[unit_pos].id, is_denunciation(r, values)};
+  return sees_private(a, u, r, &o, unit_pos, values);
+}
+
+/* One audit entry for a read that showed personal data, naming the records
+ * it showed it of (the rows with private_shown); id: the one record read,
+ * 0 for a list or an export. None when it showed none. */
+static void audit_private_read(store *s, const user *u, const reg_def *r, int64_t id, const record *rows, int n) {
+  buf after;
+  buf_init(&after, 0);
+  buf_adds(&after, "{\"records\":[");
+  int shown = 0;
+  for (int i = 0; i < n; i++)
+    if (rows[i].private_shown) buf_addf(&after, shown++ ? ",%lld" : "%lld", (long long)rows[i].id);
+  buf_adds(&after, "]}");
   int64_t uid;
   const char *login;
   dv_err e;
   actor_of(u, &uid, &login);
-  store_audit(s, uid, login, "private.read", r->code, id, NULL, NULL, &e);
+  if (shown) store_audit(s, uid, login, "private.read", r->code, id, NULL, after.s, &e);
+  buf_release(&after);
 }
 
 /* the audit JSON of a record: personal data is never copied into the log */
@@ -721,10 +754,10 @@ static int record_access(app *a, const user *u, const reg_def *r, int64_t record
 /* ---------------- reading ---------------- */
 
 /* a stored row into a record; private fields only when allowed */
-/* allow_private: 0 never, 1 by app_record_private_ok, 2 always (a command-line
- * export of the receiving unit's own records by whoever holds the file) */
+/* allow_private: 0 never, 1 by sees_private, 2 always (a command-line
+ * export of what the unit itself first recorded, by whoever holds the file) */
 static void fill_record(app *a, const user *u, const reg_def *r, record *out, int64_t id, int64_t unit_id,
-                        const char *data, const char *priv, int allow_private) {
+                        const char *data, const char *priv, const record_origin *o, int allow_private) {
   memset(out, 0, sizeof *out);
   out->id = id;
   out->unit_id = unit_id;
@@ -732,7 +765,9 @@ static void fill_record(app *a, const user *u, const reg_def *r, record *out, in
   values_from_json(r, data, 0, out->values);
   values_from_json(r, NULL, 1, out->values);
   if (uf >= 0) out->values[uf] = xstrdup(pos >= 0 ? a->t.u[pos].code : "");
-  if (priv && (allow_private == 2 || (allow_private == 1 && app_record_private_ok(a, u, r, pos, (const char *const *)out->values)))) {
+  out->private_ok =
+      allow_private == 2 || (allow_private == 1 && sees_private(a, u, r, o, pos, (const char *const *)out->values));
+  if (priv && out->private_ok) {
     values_from_json(r, priv, 1, out->values);
     out->private_shown = 1;
   }
@@ -770,17 +805,18 @@ int app_record_get(app *a, const user *u, const reg_def *r, int64_t id, record *
   memset(out, 0, sizeof *out);
   int64_t unit_id;
   char *data = NULL, *priv = NULL;
+  record_origin o;
   store *s = app_store(a);
-  if (store_record_get(s, r->code, id, &unit_id, &data, &priv))
+  if (store_record_get(s, r->code, id, &unit_id, &data, &priv, &o))
     return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy %s số %lld", r->item ? r->item : "bản ghi", (long long)id);
   pthread_rwlock_rdlock(&a->lock);
   int ok = app_can_read(a, u, tree_find_id(&a->t, unit_id));
-  fill_record(a, u, r, out, id, unit_id, data, ok ? priv : NULL, 1);
+  fill_record(a, u, r, out, id, unit_id, data, priv, &o, ok);
   if (!ok && !(ok = responsible_for(a, u, r, (const char *const *)out->values))) record_release(out);
   pthread_rwlock_unlock(&a->lock);
   free(data), free(priv);
   if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
-  if (out->private_shown) audit_private_read(s, u, r, id);
+  audit_private_read(s, u, r, id, out, 1);
   return 0;
 }
 
@@ -789,17 +825,23 @@ typedef struct list_ctx {
   const user *u;
   const reg_def *r;
   record *rows;
-  int n, cap, private_reads;
+  int n, cap;
   int64_t own_unit; /* exports: private fields only for this unit's records */
 } list_ctx;
 
-static void list_row(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv) {
+/* fill_record's allow_private for a row of a list (of an export: only the
+ * unit's own records; by the command line, what the unit first recorded) */
+static int list_allow(const list_ctx *lc, int64_t unit_id, const record_origin *o) {
+  if (!lc->own_unit) return 1;
+  if (!lc->u) return o->unit_id == lc->own_unit ? 2 : 0;
+  return unit_id == lc->own_unit;
+}
+
+static void list_row(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv,
+                     const record_origin *o) {
   list_ctx *lc = ctx;
   if (lc->n == lc->cap) lc->rows = xrealloc(lc->rows, sizeof(record) * (size_t)(lc->cap = lc->cap ? lc->cap * 2 : 64));
-  record *rec = &lc->rows[lc->n++];
-  int allow = lc->own_unit && lc->own_unit != unit_id ? 0 : (lc->own_unit && !lc->u ? 2 : 1);
-  fill_record(lc->a, lc->u, lc->r, rec, id, unit_id, data, priv, allow);
-  lc->private_reads += rec->private_shown;
+  fill_record(lc->a, lc->u, lc->r, &lc->rows[lc->n++], id, unit_id, data, priv, o, list_allow(lc, unit_id, o));
 }
 
 /* resolves the filter into a query; caller holds the read lock */
@@ -916,7 +958,7 @@ static int list_records(app *a, const user *u, const reg_def *r, const record_fi
   if (!rc && refined(cf)) refine(a, r, f, cf, date, first, last, lc, total);
   pthread_rwlock_unlock(&a->lock);
   free(fold);
-  if (lc->private_reads) audit_private_read(s, u, r, 0);
+  audit_private_read(s, u, r, 0, lc->rows, lc->n);
   return rc;
 }
 
@@ -1011,10 +1053,11 @@ static int find_unit(app *a, const reg_def *r, const char *const *v) {
 }
 
 /* inserts or updates one checked record inside an open transaction */
-/* one audit entry per record, except in imports (one for the file); w: the
- * buffers to write it with, NULL for its own */
+/* audited as REG.action ("create", "update", "move"), except in imports
+ * (action NULL: one entry for the file); w: the buffers to write it with,
+ * NULL for its own */
 static int write_record(app *a, store *s, const user *u, const reg_def *r, int pos, int64_t *id,
-                        const char *const *v, int audit, const char *before, record_bufs *w, dv_err *e) {
+                        const char *const *v, const char *action, const char *before, record_bufs *w, dv_err *e) {
   record_bufs own;
   if (!w) record_bufs_init(w = &own, r);
   int day, days[REG_MAX_FIELDS];
@@ -1024,15 +1067,16 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int p
   const char *data = w->data.s, *priv = values_json(&w->priv, w, r, v, 1) ? w->priv.s : NULL;
   search_fold(a, &w->fold, &w->raw, r, v, pos);
   const char *fold = w->fold.s;
-  int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, e)
-               : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, u ? u->id : 0, id, e);
-  if (!rc && audit) {
-    char *after = audit_json(r, v), action[48];
+  int denounced = is_denunciation(r, v);
+  int rc = *id ? store_record_update(s, *id, a->t.u[pos].id, day, data, priv, fold, denounced, e)
+               : store_record_insert(s, r->code, a->t.u[pos].id, day, data, priv, fold, denounced, u ? u->id : 0, id, e);
+  if (!rc && action) {
+    char *after = audit_json(r, v), what[48];
     int64_t uid;
     const char *login;
     actor_of(u, &uid, &login);
-    snprintf(action, sizeof action, "%s.%s", r->code, before ? "update" : "create");
-    rc = store_audit(s, uid, login, action, r->code, *id, before, after, e);
+    snprintf(what, sizeof what, "%s.%s", r->code, action);
+    rc = store_audit(s, uid, login, what, r->code, *id, before, after, e);
     free(after);
   }
   if (w == &own) record_bufs_release(&own);
@@ -1086,11 +1130,29 @@ int app_records_refold(app *a, dv_err *e) {
   return rc;
 }
 
-/* the stored record as values; private ones too (for counting and merging) */
-static int load_values(app *a, store *s, const reg_def *r, int64_t id, char **v, int *pos, dv_err *e) {
+/* The origin of the records made before it was kept, filled once (on the
+ * first open of such a database) from each record's audit history. */
+#define ORIGIN_VERSION "1"
+int app_records_origin(app *a, dv_err *e) {
+  store *s = app_store(a);
+  char v[16] = "";
+  if (store_setting_get(s, "records.origin_version", v, sizeof v) == 0 && !strcmp(v, ORIGIN_VERSION)) return 0;
+  int rc = store_begin(s, e);
+  for (int i = 0; !rc && i < a->nregs; i++)
+    rc = store_records_origin_fill(s, a->regs[i].code, DENOUNCE_FIELD, DENOUNCE_VALUE, e);
+  if (!rc) rc = store_setting_set(s, "records.origin_version", ORIGIN_VERSION, e);
+  if (!rc) return store_commit(s, e);
+  store_rollback(s);
+  return rc;
+}
+
+/* the stored record as values; private ones too (for counting and merging);
+ * origin may be NULL */
+static int load_values(app *a, store *s, const reg_def *r, int64_t id, char **v, int *pos, record_origin *origin,
+                       dv_err *e) {
   int64_t unit_id;
   char *data, *priv;
-  if (store_record_get(s, r->code, id, &unit_id, &data, &priv))
+  if (store_record_get(s, r->code, id, &unit_id, &data, &priv, origin))
     return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy %s số %lld", r->item ? r->item : "bản ghi", (long long)id);
   values_from_json(r, data, 0, v);
   values_from_json(r, priv, 1, v);
@@ -1117,23 +1179,44 @@ static int stage_unchanged(const reg_def *r, const char *old_stage, char **v, dv
   return 0;
 }
 
-/* fields flagged `assign` (a denunciation's handling officer, who alone sees
- * the denouncer) are set only by approvers: an officer cannot name himself */
-static int assignments_allowed(const reg_def *r, const user *u, char **old, char **v, dv_err *e) {
-  for (int i = 0; u && u->role < ROLE_APPROVER && i < r->nfields; i++)
-    if (r->fields[i].assign && strcmp(v[i], old ? old[i] : ""))
-      return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[i].name, "chỉ người phê duyệt được giao \"%s\"", r->fields[i].label);
+/* Fields flagged `assign` (the handler, to whom the record's personal data
+ * goes) are set only by approvers: an officer cannot name himself; nor can
+ * an approver who does not see that data (sees: 0), or he would give it to
+ * himself (docs/privacy.md). */
+static int assignments_allowed(const reg_def *r, const user *u, char **old, char **v, int sees, dv_err *e) {
+  for (int i = 0; u && i < r->nfields; i++) {
+    const reg_field *f = &r->fields[i];
+    if (!f->assign || !strcmp(v[i], old ? old[i] : "")) continue;
+    if (u->role < ROLE_APPROVER)
+      return dv_fail(e, DV_EFORBIDDEN, 0, f->name, "chỉ người phê duyệt được giao \"%s\"", f->label);
+    if (!sees && !strcmp(v[i], u->login))
+      return dv_fail(e, DV_EFORBIDDEN, 0, f->name,
+                     "không tự giao \"%s\" cho chính mình khi không được xem thông tin cá nhân của %s; "
+                     "người phê duyệt khác giao",
+                     f->label, r->item ? r->item : "bản ghi");
+  }
   return 0;
+}
+
+/* Moving a record that holds personal data to another unit is an
+ * approver's act: it carries that data to nobody but the handler there
+ * (docs/privacy.md). */
+static int move_allowed(const reg_def *r, const user *u, int from, int to, dv_err *e) {
+  int uf = unit_field(r);
+  if (from == to || uf < 0 || !u || u->role >= ROLE_APPROVER || !has_private(r)) return 0;
+  return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[uf].name, "trường \"%s\" (%s): chỉ người phê duyệt được chuyển %s sang đơn vị khác",
+                 r->fields[uf].name, r->fields[uf].label, r->item ? r->item : "bản ghi");
 }
 
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
-  int rc = normalise(r, values, v, NULL, 0, e), oldpos = -1;
+  int rc = normalise(r, values, v, NULL, 0, e), oldpos = -1, sees = 1;
+  record_origin origin;
   const user *checker = u; /* whose rights the values are checked against */
   pthread_rwlock_wrlock(&a->lock);
   if (!rc && *id) {
-    rc = load_values(a, s, r, *id, old, &oldpos, e);
+    rc = load_values(a, s, r, *id, old, &oldpos, &origin, e);
     if (!rc && !app_can_write(a, u, oldpos)) {
       if (u && u->role >= ROLE_OFFICER && responsible_for(a, u, r, (const char *const *)old)) {
         for (int i = 0; i < r->nfields; i++) /* what it may not see stays as it was */
@@ -1146,27 +1229,30 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
     }
     /* private fields the writer may not see stay as they were, whatever was
      * sent (refusing a differing value would let one test guesses) */
+    sees = !rc && sees_private(a, u, r, &origin, oldpos, (const char *const *)old);
     for (int i = 0; !rc && i < r->nfields; i++)
-      if (r->fields[i].private_ && !app_record_private_ok(a, u, r, oldpos, (const char *const *)old))
-        free(v[i]), v[i] = xstrdup(old[i]);
+      if (r->fields[i].private_ && !sees) free(v[i]), v[i] = xstrdup(old[i]);
   }
-  if (!rc) rc = assignments_allowed(r, u, *id ? old : NULL, v, e);
+  if (!rc) rc = assignments_allowed(r, u, *id ? old : NULL, v, sees || !has_private(r), e);
   if (!rc) rc = stage_unchanged(r, *id && r->stage_field >= 0 ? old[r->stage_field] : NULL, v, e);
   if (!rc) rc = check_record(a, checker, r, (const char *const *)v, 0, NULL, e);
+  int pos = rc ? -1 : find_unit(a, r, (const char *const *)v);
+  if (!rc && *id) rc = move_allowed(r, u, oldpos, pos, e);
   if (!rc && oldpos >= 0) rc = check_unlocked(a, r, oldpos, (const char *const *)old, e);
-  if (!rc) rc = check_unlocked(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, e);
+  if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)v, e);
   if (!rc && *id) rc = check_referrers(a, r, old, v, e);
   if (!rc) rc = store_begin(s, e);
   if (!rc) {
     char *before = *id ? audit_json(r, (const char *const *)old) : NULL;
-    rc = write_record(a, s, u, r, find_unit(a, r, (const char *const *)v), id, (const char *const *)v, 1, before, NULL, e);
+    const char *action = !*id ? "create" : pos != oldpos ? "move" : "update";
+    rc = write_record(a, s, u, r, pos, id, (const char *const *)v, action, before, NULL, e);
     free(before);
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
   if (!rc) {
     if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1, NULL);
-    count_record(a, r, find_unit(a, r, (const char *const *)v), (const char *const *)v, +1, NULL);
+    count_record(a, r, pos, (const char *const *)v, +1, NULL);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, v);
@@ -1179,7 +1265,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   store *s = app_store(a);
   int pos = -1;
   pthread_rwlock_wrlock(&a->lock);
-  int rc = load_values(a, s, r, id, old, &pos, e);
+  int rc = load_values(a, s, r, id, old, &pos, NULL, e);
   if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
   if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)old, e);
   if (!rc) rc = check_referrers(a, r, old, NULL, e);
@@ -1308,7 +1394,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
     record_bufs_init(&w, r);
     for (int i = 0; !rc && i < n; i++) {
       int64_t id = 0;
-      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, 0, NULL, &w, e);
+      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, NULL, NULL, &w, e);
     }
     record_bufs_release(&w);
     char what[48], after[96];
@@ -1383,7 +1469,7 @@ int app_record_export_rows(app *a, const user *u, const reg_def *r, const record
 static int record_access(app *a, const user *u, const reg_def *r, int64_t record_id, int write, dv_err *e) {
   int64_t unit_id;
   char *data, *priv;
-  if (store_record_get(app_store(a), r->code, record_id, &unit_id, &data, &priv))
+  if (store_record_get(app_store(a), r->code, record_id, &unit_id, &data, &priv, NULL))
     return dv_fail(e, DV_ENOTFOUND, 0, "id", "không tìm thấy bản ghi %lld", (long long)record_id);
   free(data), free(priv);
   int pos = tree_find_id(&a->t, unit_id);
@@ -1531,7 +1617,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
   store *s = app_store(a);
   int pos = -1;
   pthread_rwlock_wrlock(&a->lock);
-  int rc = load_values(a, s, r, id, v, &pos, e);
+  int rc = load_values(a, s, r, id, v, &pos, NULL, e);
   const reg_transition *t = rc ? NULL : reg_transition_find(r, v[r->stage_field], to);
   if (!rc && !t)
     rc = dv_fail(e, DV_EINVAL, 0, "stage", "không chuyển được từ \"%s\" sang \"%s\"", option_label(sf, v[r->stage_field]),
@@ -1546,7 +1632,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     char *before = audit_json(r, (const char *const *)v);
     free(v[r->stage_field]);
     v[r->stage_field] = xstrdup(to);
-    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, 1, before, NULL, e);
+    rc = write_record(a, s, u, r, pos, &id, (const char *const *)v, "update", before, NULL, e);
     int64_t uid;
     const char *login;
     actor_of(u, &uid, &login);
@@ -1574,7 +1660,7 @@ int app_record_next_stages(app *a, const user *u, const reg_def *r, int64_t id, 
   int pos, n = 0;
   dv_err e;
   pthread_rwlock_rdlock(&a->lock);
-  if (!load_values(a, app_store(a), r, id, v, &pos, &e))
+  if (!load_values(a, app_store(a), r, id, v, &pos, NULL, &e))
     for (int i = 0; i < r->ntrans && n < max; i++)
       if (!strcmp(r->trans[i].from, v[r->stage_field]) && actor_may(a, u, r->trans[i].by, pos)) out[n++] = r->trans[i].to;
   pthread_rwlock_unlock(&a->lock);

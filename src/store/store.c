@@ -687,12 +687,18 @@ int store_value_history(store *s, const char *element, const char *combo, const 
  * the register's text (bench: the bare insert 240,000 -> 290,000 rows per
  * CPU-second). The text `register` is kept in each row so that SQL by hand
  * (the sqlite3 shell, tests, the benchmark's baselines) still reads it. */
+/* Who may see a record's personal data follows its origin (docs/privacy.md):
+ * the unit that first recorded it (set on insert, never changed; a unit is
+ * never deleted, so no foreign key) and whether it is its handler's alone
+ * (set once, never cleared). */
+#define RECORDS_ORIGIN_COLUMNS " first_unit_id INTEGER, handler_only INTEGER NOT NULL DEFAULT 0"
 #define RECORDS_TABLE(create)                                                                                 \
   create "(id INTEGER PRIMARY KEY, reg INTEGER NOT NULL REFERENCES registers(id),"                                  \
          " register TEXT NOT NULL, unit_id INTEGER NOT NULL REFERENCES units(id), day INTEGER NOT NULL,"           \
          " data TEXT NOT NULL, fold TEXT NOT NULL, created_by INTEGER,"                                            \
          " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"                               \
-         " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+         " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"                               \
+         RECORDS_ORIGIN_COLUMNS ");"
 
 static const char *RECORDS_SCHEMA =
     LEVEL_NAMES_TABLE
@@ -768,8 +774,31 @@ static int migrate_records(store *s, dv_err *e) {
   return rc;
 }
 
+/* the origin columns, added to a records table made before them (empty:
+ * store_records_origin_fill fills them) */
+static int records_have_origin(store *s) {
+  sqlite3_stmt *st = NULL;
+  int have = sqlite3_prepare_v2(s->db, "SELECT first_unit_id FROM records", -1, &st, NULL) == SQLITE_OK;
+  sqlite3_finalize(st);
+  return have;
+}
+
+/* the origin columns, added to a records table made before them (both or
+ * neither; store_records_origin_fill fills them) */
+static int records_origin_columns(store *s, dv_err *e) {
+  if (records_have_origin(s)) return 0;
+  int rc = store_begin(s, e);
+  if (!rc && !records_have_origin(s)) /* another process may have added them meanwhile */
+    rc = exec(s, "ALTER TABLE records ADD COLUMN first_unit_id INTEGER;"
+                 "ALTER TABLE records ADD COLUMN handler_only INTEGER NOT NULL DEFAULT 0;", e);
+  if (!rc) return store_commit(s, e);
+  store_rollback(s);
+  return rc;
+}
+
 int store_records_schema(store *s, dv_err *e) {
-  return migrate_units(s, e) || units_kind_column(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) || store_plans_schema(s, e) ||
+  return migrate_units(s, e) || units_kind_column(s, e) || migrate_records(s, e) || exec(s, RECORDS_SCHEMA, e) ||
+                 records_origin_columns(s, e) || store_plans_schema(s, e) ||
                  store_documents_schema(s, e) || store_users_schema(s, e) ||
                  store_notify_schema(s, e)
              ? DV_EDB
@@ -857,12 +886,12 @@ static int put_private(store *s, int64_t id, const char *priv, dv_err *e) {
 }
 
 int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, const char *data, const char *priv,
-                        const char *fold, int64_t user_id, int64_t *id, dv_err *e) {
+                        const char *fold, int handler_only, int64_t user_id, int64_t *id, dv_err *e) {
   int64_t reg_id = register_id(s, reg, 1, e);
   if (!reg_id) return DV_EDB;
   if (!s->ins_record)
-    s->ins_record = prep(s, "INSERT INTO records(reg,register,unit_id,day,data,fold,created_by,created_at,updated_at)"
-                            " VALUES(?,?,?,?,?,?,?,?8,?8)");
+    s->ins_record = prep(s, "INSERT INTO records(reg,register,unit_id,day,data,fold,created_by,created_at,updated_at,"
+                            "first_unit_id,handler_only) VALUES(?,?,?3,?,?,?,?,?8,?8,?3,?9)");
   sqlite3_stmt *st = s->ins_record;
   if (!st) return db_fail(s, e, "records");
   sqlite3_reset(st);
@@ -883,23 +912,67 @@ int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, con
   if (user_id) sqlite3_bind_int64(st, 7, user_id);
   else sqlite3_bind_null(st, 7);
   sqlite3_bind_text(st, 8, s->now_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 9, handler_only != 0);
   if (sqlite3_step(st) != SQLITE_DONE) return db_fail(s, e, "records");
   *id = sqlite3_last_insert_rowid(s->db);
   return priv ? put_private(s, *id, priv, e) : 0;
 }
 
 int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
-                        const char *fold, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE records SET unit_id=?, day=?, data=?, fold=?,"
+                        const char *fold, int handler_only, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE records SET unit_id=?, day=?, data=?, fold=?, handler_only=max(handler_only, ?),"
                              " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
   sqlite3_bind_int64(st, 1, unit_id);
   sqlite3_bind_int(st, 2, day);
   bind_text(st, 3, data);
   bind_text(st, 4, fold);
-  sqlite3_bind_int64(st, 5, id);
+  sqlite3_bind_int(st, 5, handler_only != 0);
+  sqlite3_bind_int64(st, 6, id);
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
   sqlite3_finalize(st);
   return rc ? rc : put_private(s, id, priv, e);
+}
+
+/* The history of each record of register ?1 in the audit, since its id was
+ * last deleted (ids of deleted records may be given again): the unit its
+ * first entry names (the `before` of a change, the `after` of a creation:
+ * codes, as the audit keeps them) and whether any entry had ?2 = ?3. */
+#define ORIGIN_HISTORY                                                                                              \
+  "WITH dels AS (SELECT entity_id AS rid, max(id) AS last FROM audit WHERE entity=?1 AND action=?1 || '.delete'"    \
+  "  GROUP BY entity_id),"                                                                                          \
+  " hist AS (SELECT a.entity_id AS rid, min(a.id) AS first,"                                                        \
+  "  COALESCE(json_extract(a.before, '$.unit'), json_extract(a.after, '$.unit')) AS code,"                          \
+  "  total(COALESCE(json_extract(a.before, '$.' || ?2) = ?3, 0) OR COALESCE(json_extract(a.after, '$.' || ?2) = ?3, 0))" \
+  "   AS was"                                                                                                       \
+  "  FROM audit a LEFT JOIN dels d ON d.rid = a.entity_id"                                                          \
+  "  WHERE a.entity=?1 AND a.action IN (?1 || '.create', ?1 || '.update', ?1 || '.move') AND a.id > COALESCE(d.last, 0)" \
+  "  GROUP BY a.entity_id)"
+
+int store_records_origin_fill(store *s, const char *reg, const char *field, const char *value, dv_err *e) {
+  /* the unit of a code on the record's day; another of that code if none was valid then */
+  static const char *with_history =
+      ORIGIN_HISTORY " UPDATE records SET"
+      " first_unit_id = COALESCE((SELECT min(u.id) FROM units u WHERE u.code = h.code"
+      "  AND (COALESCE(u.valid_from, 0) = 0 OR u.valid_from <= records.day)"
+      "  AND (COALESCE(u.valid_to, 0) = 0 OR u.valid_to >= records.day)),"
+      "  (SELECT min(u.id) FROM units u WHERE u.code = h.code), records.unit_id),"
+      " handler_only = max(handler_only, h.was > 0)"
+      " FROM hist h WHERE h.rid = records.id AND records.reg = " REG_ID("?1") " AND records.first_unit_id IS NULL";
+  static const char *without =
+      "UPDATE records SET first_unit_id = unit_id,"
+      " handler_only = max(handler_only, COALESCE(json_extract(data, '$.' || ?2) = ?3, 0))"
+      " WHERE reg = " REG_ID("?1") " AND first_unit_id IS NULL";
+  int rc = 0;
+  for (int pass = 0; pass < 2 && !rc; pass++) {
+    sqlite3_stmt *st = prep(s, pass ? without : with_history);
+    if (!st) return db_fail(s, e, "records");
+    bind_text(st, 1, reg);
+    bind_text(st, 2, field);
+    bind_text(st, 3, value);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+    sqlite3_finalize(st);
+  }
+  return rc;
 }
 
 int store_record_set_fold(store *s, int64_t id, const char *fold, dv_err *e) {
@@ -921,9 +994,19 @@ int store_record_delete(store *s, int64_t id, dv_err *e) {
   return rc;
 }
 
-int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv) {
-  sqlite3_stmt *st = prep(s, "SELECT r.unit_id, r.data, p.data FROM records r LEFT JOIN record_private p"
-                             " ON p.record_id=r.id WHERE r.id=? AND r.reg=" REG_ID("?"));
+/* the origin columns of a select, after the others: a record made before
+ * they were filled counts from its own unit */
+#define ORIGIN_SELECT "COALESCE(r.first_unit_id, r.unit_id), r.handler_only"
+
+static void origin_of_row(sqlite3_stmt *st, int col, record_origin *o) {
+  o->unit_id = sqlite3_column_int64(st, col);
+  o->handler_only = sqlite3_column_int(st, col + 1) != 0;
+}
+
+int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv,
+                     record_origin *origin) {
+  sqlite3_stmt *st = prep(s, "SELECT r.unit_id, r.data, p.data, " ORIGIN_SELECT " FROM records r LEFT JOIN"
+                             " record_private p ON p.record_id=r.id WHERE r.id=? AND r.reg=" REG_ID("?"));
   sqlite3_bind_int64(st, 1, id);
   bind_text(st, 2, reg);
   int rc = DV_ENOTFOUND;
@@ -931,6 +1014,7 @@ int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, ch
     *unit_id = sqlite3_column_int64(st, 0);
     *data = col_dup(st, 1);
     *priv = col_dup(st, 2);
+    if (origin) origin_of_row(st, 3, origin);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -993,13 +1077,16 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
     } else {
       sqlite3_bind_int(st, 8, q->limit > 0 ? q->limit : -1);
       sqlite3_bind_int(st, 9, q->offset);
-      while (sqlite3_step(st) == SQLITE_ROW)
+      record_origin o;
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        origin_of_row(st, 4, &o);
         cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
-           (const char *)sqlite3_column_text(st, 3));
+           (const char *)sqlite3_column_text(st, 3), &o);
+      }
     }
     sqlite3_finalize(st);
     buf_reset(&sql);
-    buf_addf(&sql, SUBTREE_CTE "SELECT r.id, r.unit_id, r.data, %s",
+    buf_addf(&sql, SUBTREE_CTE "SELECT r.id, r.unit_id, r.data, %s, " ORIGIN_SELECT,
              with_private ? "(SELECT data FROM record_private WHERE record_id=r.id)" : "NULL");
     record_list_from(&sql, q, !q->own_only);
     buf_adds(&sql, " ORDER BY r.day DESC, r.id DESC LIMIT ?8 OFFSET ?9");

@@ -159,15 +159,29 @@ int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, 
 typedef void (*record_fields_cb)(void *ctx, int64_t unit_id, const char *const *values);
 int store_records_scan_fields(store *s, const char *reg, const char *const *names, int n, record_fields_cb cb,
                               void *ctx, dv_err *e);
+/* Where a record's personal data belongs (docs/privacy.md): the unit that
+ * first recorded it, and whether it is its handler's alone. */
+typedef struct record_origin {
+  int64_t unit_id;
+  int handler_only;
+} record_origin;
+/* the origin is the record's unit; handler_only marks it its handler's alone */
 int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, const char *data, const char *priv,
-                        const char *fold, int64_t user_id, int64_t *id, dv_err *e);
+                        const char *fold, int handler_only, int64_t user_id, int64_t *id, dv_err *e);
+/* the origin's unit stays; handler_only can set the mark, never clear it */
 int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
-                        const char *fold, dv_err *e);
+                        const char *fold, int handler_only, dv_err *e);
+/* Fills the origin of the records of register reg made before it was kept:
+ * the unit named by a record's first audit entry, else its own; handler's
+ * alone if the record or any of its audit entries had field = value. The
+ * caller holds a transaction. */
+int store_records_origin_fill(store *s, const char *reg, const char *field, const char *value, dv_err *e);
 int store_record_delete(store *s, int64_t id, dv_err *e);
 /* replaces the search text of a record (a recompute of every fold) */
 int store_record_set_fold(store *s, int64_t id, const char *fold, dv_err *e);
-/* *data and *priv malloc'd (priv NULL if none); DV_ENOTFOUND */
-int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv);
+/* *data and *priv malloc'd (priv NULL if none); origin (may be NULL) filled; DV_ENOTFOUND */
+int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv,
+                     record_origin *origin);
 typedef struct record_query {
   const char *reg;
   int64_t root_unit_id;   /* the subtree; 0 = every unit */
@@ -178,7 +192,8 @@ typedef struct record_query {
   int own_only;           /* records of the root unit itself, not its subtree */
   unsigned kinds;         /* 0 = every unit of the subtree; else only units of these kinds (1 << unit_kind) */
 } record_query;
-typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv);
+typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv,
+                              const record_origin *origin);
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e);
 /* how many records of register reg the unit itself holds on days first..last

@@ -243,7 +243,7 @@ static void record_json(buf *b, const reg_def *r, const record *rec) {
   buf_addf(b, "{\"id\":%lld,\"values\":{", (long long)rec->id);
   int k = 0;
   for (int i = 0; i < r->nfields; i++) {
-    if (r->fields[i].private_ && !rec->private_shown) continue;
+    if (r->fields[i].private_ && !rec->private_ok) continue;
     if (k++) buf_addc(b, ',');
     esc_json(b, r->fields[i].name);
     buf_addc(b, ':');
@@ -369,7 +369,7 @@ void api_register_post(ctx *c) {
       return;
     }
     for (int i = 0; i < r->nfields; i++)
-      vals[i] = r->fields[i].private_ && !cur.private_shown ? NULL : cur.values[i];
+      vals[i] = r->fields[i].private_ && !cur.private_ok ? NULL : cur.values[i];
   } else {
     for (int i = 0; i < r->nfields; i++) vals[i] = "";
   }

@@ -806,9 +806,9 @@ typedef struct rec_form {
   const char *unit_code, *period_id; /* where the record counts (for the annex links) */
 } rec_form;
 
-/* 1 if the user may read (and so edit) the private fields of a record of
- * that unit with those values */
-static int private_ok(ctx *c, const reg_def *r, const char *unit_code, const char *const *vals) {
+/* 1 if the user may read (and so edit) the private fields of a new record
+ * of that unit with those values (a stored record says it: private_ok) */
+static int new_private_ok(ctx *c, const reg_def *r, const char *unit_code, const char *const *vals) {
   const char *v[REG_MAX_FIELDS];
   for (int i = 0; i < REG_MAX_FIELDS; i++) v[i] = i < r->nfields && vals[i] ? vals[i] : "";
   app_read_begin(c->a);
@@ -1303,7 +1303,7 @@ static void form_from_record(ctx *c, rec_form *rf, const record *rec) {
   rf->period_id = record_period(c, r, (const char *const *)rec->values);
   snprintf(rf->due, sizeof rf->due, "%s", rec->due);
   rf->overdue = rec->overdue;
-  rf->priv_edit = rec->private_shown || private_ok(c, r, rf->unit_code, (const char *const *)rec->values);
+  rf->priv_edit = rec->private_ok;
 }
 
 /* loads record id into rf; on failure the error page is already the reply */
@@ -1479,7 +1479,7 @@ static void save(ctx *c, const reg_def *r, long long id) {
   if (rc == DV_EINVAL) place_all_errors(c, &rf, out);
   if (!id && !rf.priv_edit) {
     int uf = unit_field_of(r);
-    rf.priv_edit = private_ok(c, r, uf >= 0 ? out[uf] : NULL, out);
+    rf.priv_edit = new_private_ok(c, r, uf >= 0 ? out[uf] : NULL, out);
   }
   record_page(c, &rf);
   c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
@@ -1507,7 +1507,7 @@ static void page_new(ctx *c, const reg_def *r) {
   if (r->date_field >= 0) rf.val[r->date_field] = new_date(c, r);
   const char *saved = arg(c, "saved");
   if (saved && strlen(saved) < 20 && strspn(saved, "0123456789") == strlen(saved) && *saved) rf.saved_id = saved;
-  rf.priv_edit = rf.can_write && private_ok(c, r, uf >= 0 ? rf.val[uf] : NULL, rf.val);
+  rf.priv_edit = rf.can_write && new_private_ok(c, r, uf >= 0 ? rf.val[uf] : NULL, rf.val);
   record_page(c, &rf);
 }
 

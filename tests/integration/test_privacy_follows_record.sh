@@ -205,6 +205,11 @@ if st != 200: err(f"F2: the commune approver changes a denunciation's kind: HTTP
 expect_sees(["c1off"], "B", "F2: a denunciation made a petition")
 expect_blind(["c1off2", "c1appr", "c1view", "doff", "dappr"], "B", "F2: a denunciation made a petition")
 
+# nor does the commune's approver get it by naming himself its handler
+st, _, data = api("c1appr", "POST", f"/api/registers/letters/{ID['B']}", {"handler": "c1appr"})
+if st != 403: err(f"F2: the approver names himself the denunciation's handler: HTTP {st}, expected 403 {data[:200]!r}")
+expect_blind(["c1appr"], "B", "F2: after the refused self-assignment")
+
 st, _, data = api("c1off", "POST", f"/api/registers/letters/{ID['C']}", {"kind": "to_cao"})
 if st != 200: err(f"F2: a petition made a denunciation: HTTP {st} {data[:200]!r}")
 expect_blind(["c1off", "c1off2", "c1appr"], "C", "F2: a petition made a denunciation (no handler)")
@@ -355,6 +360,7 @@ INSERT INTO audit(login, action, entity, entity_id, before, after)
   FROM records WHERE json_extract(data, '$.received') = '2023-02-02';
 UPDATE records SET fold = fold || char(10) || 'noi dung phuc' WHERE json_extract(data, '$.received') = '2023-02-01';
 UPDATE settings SET value = '2' WHERE key = 'records.fold_version';
+DELETE FROM settings WHERE key = 'records.origin_version';
 SQL
 run_dv o e export letters db --unit D || fail "old: open and export: $(cat e)"
 got=$(sqlite3 db "select json_extract(r.data,'\$.received') || ':' || u.code || ':' || r.handler_only from records r

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Letters' senders are personal data (issue 3, Law 91/2025/QH15): through the real server
+# Letters' senders (and their content) are personal data (issue 3, Law 91/2025/QH15; issue 13,
+# docs/privacy.md): through the real server
 # only the officers and approvers of the receiving unit see them; a viewer of that unit, an
 # officer of another commune (403 anyway) and users of the units above (district officer,
 # province admin) never do; a denunciation's (to_cao) sender is seen by its handling officer
@@ -93,11 +94,14 @@ def private_reads():
     con.close()
     return n
 
-# the sender of each letter, and a public text of it that readers of the unit must see
+# the sender of each letter and its content (private as well), and a public value of it that
+# readers of the unit must see (the day it was received; on a record page as dd/mm/yyyy)
 AN, BINH, CUONG, DUNG = "Nguyễn Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Lê Thị Dung"
 ADDR = {AN: "Thôn Đông An", BINH: "Xóm Bình Yên", CUONG: "Phố Cường Thịnh", DUNG: "Ấp Dung Hòa"}
-PUBLIC = {AN: "Khiếu nại về đền bù đất đai", BINH: "Tố cáo sai phạm quản lý chợ",
-          CUONG: "Kiến nghị sửa đường huyện", DUNG: "Phản ánh tiếng ồn"}
+CONTENT = {AN: "Khiếu nại về đền bù đất đai", BINH: "Tố cáo sai phạm quản lý chợ",
+           CUONG: "Kiến nghị sửa đường huyện", DUNG: "Phản ánh tiếng ồn"}
+PUBLIC = {AN: "2023-02-01", BINH: "2023-03-05", CUONG: "2023-04-10", DUNG: "2023-05-20"}
+def vn_date(name): y, m, d = PUBLIC[name].split("-"); return f"{d}/{m}/{y}"
 
 def api(unit): return "/api/registers/letters?" + urllib.parse.urlencode({"unit": unit, "period": "2023S1"})
 def page(unit): return "/r/letters?" + urllib.parse.urlencode({"unit": unit, "period": "2023S1"})
@@ -130,16 +134,18 @@ def expect(user, path, status, shows, hides, what, listed=None, marker=lambda na
         return
     t = text_of(hdrs, data)
     for name in shows:
-        if name not in t or ADDR[name] not in t: err(f"{user} GET {path} ({what}): the sender {name} is not shown")
+        if name not in t or ADDR[name] not in t or CONTENT[name] not in t:
+            err(f"{user} GET {path} ({what}): the sender {name} (or the letter's content) is not shown")
     for name in hides:
-        for s in (name, ADDR[name]):
+        for s in (name, ADDR[name], CONTENT[name]):
             if s in t: err(f"{user} GET {path} ({what}): the sender's '{s}' is shown")
     if status == 200:
         for name in listed or []:
             if marker(name) not in t: err(f"{user} GET {path} ({what}): the letter '{marker(name)}' is missing")
     else:
         for name in PUBLIC:
-            if PUBLIC[name] in t: err(f"{user} GET {path} ({what}): HTTP {st} shows the letter '{PUBLIC[name]}'")
+            for s in (PUBLIC[name], vn_date(name)):
+                if s in t: err(f"{user} GET {path} ({what}): HTTP {st} shows the letter '{s}'")
     after = private_reads()
     if shows and after <= before: err(f"{user} GET {path} ({what}): the read of a sender left no private.read audit entry")
     if not shows and after != before: err(f"{user} GET {path} ({what}): private.read logged although no sender was shown")
@@ -170,7 +176,7 @@ for kind, url in (("API", api), ("list page", page), ("web CSV export", export))
 
 # record pages
 def rec(user, i, name, status, shown, what):
-    expect(user, f"/r/letters/{i}", status, [name] if shown else [], [] if shown else [name], what, [name])
+    expect(user, f"/r/letters/{i}", status, [name] if shown else [], [] if shown else [name], what, [name], vn_date)
 rec("c1off", id_an, AN, 200, True, "record page of the complaint, C1 officer")
 rec("c1appr", id_an, AN, 200, True, "record page of the complaint, C1 approver")
 rec("c1view", id_an, AN, 200, False, "record page of the complaint, C1 viewer")
@@ -189,7 +195,7 @@ acts = [a for (a,) in con.execute("select action from audit")]
 if "private.read" not in acts: err(f"no private.read entry in the audit: {sorted(set(acts))}")
 dump = "\n".join(str(r) for r in con.execute("select * from audit"))
 for name in (AN, BINH, CUONG, DUNG):
-    if name in dump or ADDR[name] in dump: err(f"the audit log holds the sender data '{name}'")
+    if name in dump or ADDR[name] in dump or CONTENT[name] in dump: err(f"the audit log holds the sender data '{name}'")
 who = {l for (l,) in con.execute("select login from audit where action='private.read'")}
 if who - {"c1off", "c1off2", "c1appr", "doff", "(dòng lệnh)"}:   # (dòng lệnh): the CLI exports above
     err(f"private.read entries by users who may not read senders: {sorted(who)}")

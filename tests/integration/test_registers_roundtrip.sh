@@ -4,7 +4,8 @@
 # database with the same units and exported again gives byte-identical exports; the stored
 # records are the same, and the reports (Biểu 1, 2, 4, 6, 7 as JSON) of the two databases
 # are equal. Letters: an export of the receiving unit holds its senders; an export of the
-# unit above it leaves the sender columns of that unit's letters empty (and its own filled).
+# unit above it leaves the private columns (sender, content; models: the person) of that
+# unit's records empty (and its own filled).
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: the sqlite3 CLI is needed" >&2; exit 1; }
 cd "$W" || exit 1
@@ -123,10 +124,13 @@ for reg in sys.argv[1:]:
         out = list(csv.DictReader(fh))
     if text.startswith("\ufeff"):
         bad.append(f"{reg}: the export starts with a BOM")
+    # the private fields (registers/*.reg) are not exported above the unit that recorded them
+    private = {"letters": ("sender_name", "sender_address", "content"), "models": ("person_name", "position")}
     def norm(r):
         d = {k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in r.items()}
-        if reg == "letters" and d["unit"] != "R":
-            d["sender_name"] = d["sender_address"] = ""   # not exported above the receiving unit
+        if d["unit"] != "R":
+            for k in private.get(reg, ()):
+                if k in d: d[k] = ""
         return d
     want = sorted(tuple(sorted(norm(r).items())) for r in inp)
     # the export may have more optional columns: compare on the input's columns, the others empty
@@ -145,7 +149,7 @@ for b in bad: print("  " + b)
 sys.exit(1 if bad else 0)
 PY
 
-# the stored records of db1 and db2 are the same (letters: apart from the senders of the
+# the stored records of db1 and db2 are the same (apart from the private fields of the
 # units under the root, which the root's export does not carry)
 check "db1 and db2 hold the same records" python3 - <<'PY'
 import sqlite3, sys
@@ -155,7 +159,7 @@ def rows(path):
     for reg, code, day, data, fold, priv in con.execute(
             "select r.register, u.code, r.day, r.data, r.fold, p.data from records r join units u on u.id = r.unit_id"
             " left join record_private p on p.record_id = r.id"):
-        if reg == "letters" and code != "R":
+        if reg in ("letters", "models") and code != "R":   # the registers with private fields
             priv = None
         out.append((reg, code, day, data, fold, priv or ""))
     return sorted(out)
