@@ -1204,8 +1204,9 @@ static int assignments_allowed(const reg_def *r, const user *u, char **old, char
 static int move_allowed(const reg_def *r, const user *u, int from, int to, dv_err *e) {
   int uf = unit_field(r);
   if (from == to || uf < 0 || !u || u->role >= ROLE_APPROVER || !has_private(r)) return 0;
-  return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[uf].name, "trường \"%s\" (%s): chỉ người phê duyệt được chuyển %s sang đơn vị khác",
-                 r->fields[uf].name, r->fields[uf].label, r->item ? r->item : "bản ghi");
+  return dv_fail(e, DV_EFORBIDDEN, 0, r->fields[uf].name,
+                 "trường \"%s\" (%s): chỉ người phê duyệt được chuyển %s sang đơn vị khác", r->fields[uf].name,
+                 r->fields[uf].label, r->item ? r->item : "bản ghi");
 }
 
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
