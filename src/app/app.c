@@ -319,7 +319,7 @@ typedef struct text_ctx {
 
 /* a register's text rule: the named field of the matching records of the subtree, "; "-joined */
 static char *listed_text(app *a, const reg_def *r, const reg_rule *ru, int pos, const period *p) {
-  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0}; /* all: the rule filters */
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, NULL}; /* all: the rule filters */
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
   if (ru->when_field >= 0 && !strchr(ru->when_value, '|')) { /* let SQLite pick the few that match */
     q.field = r->fields[ru->when_field].name;
@@ -376,7 +376,7 @@ static void list_rows(app *a, rtable *out, int pos, const period *p) {
   if (!r) return;
   char pid[8];
   period_format(p, pid);
-  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, "issued_by", "cap_uy", 0, 0, 1, 0};
+  record_query q = {r->code, a->t.u[pos].id, 0, 0, NULL, "issued_by", "cap_uy", 0, 0, 1, 0, NULL};
   period_window(p, &a->cfg, &q.first_day, &q.last_day);
   record *rows;
   int n, total;

@@ -141,7 +141,7 @@ static int from_records(app *a, const indicator_params *ip, const char *reg, rec
   const reg_def *r = app_register(a, reg);
   if (!r) return dv_fail(e, DV_EINVAL, 0, "name", "chưa có sổ %s", reg);
   /* conclusions count by responsible_unit, which need not lie under the dialogue's unit (the record's) */
-  record_query q = {r->code, which == CONCLUSIONS ? 0 : a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0};
+  record_query q = {r->code, which == CONCLUSIONS ? 0 : a->t.u[root].id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0, NULL};
   record *rows;
   int n, total, first, last;
   period_window(p, &a->cfg, &first, &last);
@@ -174,7 +174,7 @@ static int dialogue_heads(app *a, const indicator_params *ip, const period *p, i
   if (cf < 0) return dv_fail(e, DV_EINVAL, 0, "name", "chưa có sổ dialogues");
   int first, last, n, total;
   period_window(p, &a->cfg, &first, &last);
-  record_query q = {r->code, a->t.u[root].id, first, last, NULL, NULL, NULL, 0, 0, 0, 0};
+  record_query q = {r->code, a->t.u[root].id, first, last, NULL, NULL, NULL, 0, 0, 0, 0, NULL};
   record *rows;
   int rc = app_record_rows(a, NULL, r, &q, &rows, &n, &total, e);
   unsigned char *heads = rc ? NULL : xcalloc((size_t)a->t.n, 1);

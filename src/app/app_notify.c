@@ -228,7 +228,7 @@ static void register_notices(app *a, const user *u, const reg_def *r, window w, 
   if (r->todo_field >= 0 && r->due_field >= 0) {
     if (app_record_assigned(a, u, r, r->fields[r->todo_field].name, NULL, &rows, &n, &total, &e)) return;
   } else if (!strcmp(r->code, "letters")) {
-    record_query q = {r->code, u->unit_id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 1, 0};
+    record_query q = {r->code, u->unit_id, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 1, 0, NULL};
     pthread_rwlock_rdlock(&a->lock);
     app_record_rows(a, NULL, r, &q, &rows, &n, &total, &e);
     pthread_rwlock_unlock(&a->lock);

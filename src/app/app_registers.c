@@ -450,7 +450,7 @@ static int records_of(app *a, const reg_def *r, const char *unit, int day, const
   int pos = app_unit_pos_on(a, unit, day), n = 0, total = 0;
   if (pos < 0) return 0;
   record_query q = {r->code, a->t.u[pos].id, field ? -2000000000 : day, field ? 2000000000 : day, NULL, field, value,
-                    0, 0, 1, 0};
+                    0, 0, 1, 0, NULL};
   dv_err e;
   if (app_record_rows(a, NULL, r, &q, rows, &n, &total, &e)) return 0;
   return n;
@@ -881,6 +881,36 @@ static int make_query(app *a, const user *u, const reg_def *r, const record_filt
   return 0;
 }
 
+/* A period begun before the tree of its last day (2025 on the 2025 tree)
+ * lists what the annex counts there: the records of every unit whose work
+ * that tree counts into the subtree at pos (app_view), of the targets of
+ * that level when level > 0. A JSON array of unit ids, or NULL when the
+ * plain subtree gives the same; caller holds the read lock and frees. */
+static char *view_units(app *a, int pos, const char *period_id, int level) {
+  period p;
+  int first, last;
+  if (!period_id || !*period_id || period_parse(period_id, &p)) return NULL;
+  period_window(&p, &a->cfg, &first, &last);
+  int day = app_period_day(a, &p);
+  if (first >= tree_edition_on(&a->t, day)->from_day) return NULL;
+  tview scratch = {0};
+  const tview *v = app_view(a, day, first, last, &scratch);
+  char *out = NULL;
+  if (v->maps) {
+    int k0, k1;
+    tview_run(v, pos, a->t.u[pos].end, &k0, &k1);
+    buf b;
+    buf_init(&b, 0);
+    buf_addc(&b, '[');
+    for (int k = k0; k < k1; k++)
+      if (level <= 0 || v->level[k] == level) buf_addf(&b, "%s%lld", b.len > 1 ? "," : "", (long long)a->t.u[v->src[k]].id);
+    buf_addc(&b, ']');
+    out = buf_detach(&b, NULL);
+  }
+  if (v == &scratch) tview_release(&scratch);
+  return out;
+}
+
 /* a filter the store cannot apply: conditions, a level, a period by another date */
 static int refined(const cell_filter *f) { return f && (f->level > 0 || (f->date && *f->date) || f->nconds > 0); }
 
@@ -943,12 +973,17 @@ static int list_records(app *a, const user *u, const reg_def *r, const record_fi
   memset(lc, 0, sizeof *lc);
   lc->a = a, lc->u = u, lc->r = r;
   record_query q;
-  char *fold = NULL;
+  char *fold = NULL, *units = NULL;
   int pos;
   store *s = app_store(a);
   pthread_rwlock_rdlock(&a->lock);
   int rc = make_query(a, u, r, f, &q, &fold, &pos, e), date = -1, first = q.first_day, last = q.last_day;
   if (!rc) rc = refine_check(r, cf, &date, e);
+  cell_filter by_view; /* the level was the view's: the targets', not the records' own units' */
+  if (!rc && (units = view_units(a, pos, f->period, cf ? cf->level : 0))) {
+    q.unit_ids = units;
+    if (cf) by_view = *cf, by_view.level = 0, cf = &by_view;
+  }
   if (!rc) {
     if (own_unit_only) lc->own_unit = a->t.u[pos].id;
     if (refined(cf)) q.limit = q.offset = 0;
@@ -958,6 +993,7 @@ static int list_records(app *a, const user *u, const reg_def *r, const record_fi
   if (!rc && refined(cf)) refine(a, r, f, cf, date, first, last, lc, total);
   pthread_rwlock_unlock(&a->lock);
   free(fold);
+  free(units);
   audit_private_read(s, u, r, 0, lc->rows, lc->n);
   return rc;
 }
@@ -1568,7 +1604,7 @@ int app_record_overdue(app *a, const user *u, const reg_def *r, const char *unit
     int root = unit_code ? app_unit_pos_readable(a, u, unit_code, period_id) : u ? tree_find_id(&a->t, u->unit_id) : -1;
     rc = root < 0 ? dv_fail(e, DV_ENOTFOUND, 0, "unit", "không có đơn vị")
          : !app_can_read(a, u, root) ? dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị ngoài phạm vi của bạn") : 0;
-    record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0};
+    record_query q = {r->code, 0, -2000000000, 2000000000, NULL, NULL, NULL, 0, 0, 0, 0, NULL};
     n = 0, rows = NULL;
     if (!rc) rc = app_record_rows(a, NULL, r, &q, &rows, &n, &total, e);
     for (int i = 0; i < n; i++) {
@@ -1701,7 +1737,7 @@ int app_record_assigned(app *a, const user *u, const reg_def *r, const char *fie
   if (fi < 0 || (r->fields[fi].type != FT_UNITREF && r->fields[fi].type != FT_UNIT))
     return dv_fail(e, DV_EINVAL, 0, "field", "trường %s không chỉ đơn vị", field ? field : "");
   if (!u) return dv_fail(e, DV_EINVAL, 0, "", "cần người dùng");
-  record_query q = {r->code, 0, -2000000000, 2000000000, NULL, field, u->unit_code, 0, 0, 0, 0};
+  record_query q = {r->code, 0, -2000000000, 2000000000, NULL, field, u->unit_code, 0, 0, 0, 0, NULL};
   if (period_id && *period_id) {
     period p;
     if (period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ: %s", period_id);

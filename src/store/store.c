@@ -1031,11 +1031,14 @@ int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, ch
 static void record_list_from(buf *sql, const record_query *q, int by_rowid) {
   /* the unit condition is chosen here rather than by a CASE in SQL, so that
    * SQLite can use the index records(reg, unit_id, day) */
-  const char *units = q->own_only       ? " AND unit_id=?1"
-                      : q->kinds         ? " AND unit_id IN (SELECT k.id FROM sub JOIN units k ON k.id=sub.id"
-                                           " WHERE instr(?10, ',' || k.kind || ',') > 0)"
-                      : q->root_unit_id ? " AND unit_id IN (SELECT id FROM sub)"
-                                        : "";
+  const char *units = q->own_only                ? " AND unit_id=?1"
+                      : q->unit_ids && q->kinds ? " AND unit_id IN (SELECT k.id FROM json_each(?11) j JOIN units k"
+                                                  " ON k.id=j.value WHERE instr(?10, ',' || k.kind || ',') > 0)"
+                      : q->unit_ids             ? " AND unit_id IN (SELECT value FROM json_each(?11))"
+                      : q->kinds                ? " AND unit_id IN (SELECT k.id FROM sub JOIN units k ON k.id=sub.id"
+                                                  " WHERE instr(?10, ',' || k.kind || ',') > 0)"
+                      : q->root_unit_id         ? " AND unit_id IN (SELECT id FROM sub)"
+                                                : "";
   buf_adds(sql, " FROM records r WHERE ");
   if (by_rowid) buf_adds(sql, "r.rowid IN (SELECT rowid FROM records WHERE ");
   buf_addf(sql, "reg=" REG_ID("?2") "%s AND day BETWEEN ?3 AND ?4", units);
@@ -1072,6 +1075,7 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
     bind_text(st, 6, q->field && *q->field ? q->field : NULL);
     bind_text(st, 7, q->value ? q->value : "");
     if (q->kinds) bind_text(st, 10, kinds.s);
+    if (q->unit_ids) bind_text(st, 11, q->unit_ids);
     if (pass == 0) {
       *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     } else {

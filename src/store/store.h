@@ -191,6 +191,7 @@ typedef struct record_query {
   int limit, offset;
   int own_only;           /* records of the root unit itself, not its subtree */
   unsigned kinds;         /* 0 = every unit of the subtree; else only units of these kinds (1 << unit_kind) */
+  const char *unit_ids;   /* NULL, or a JSON array of unit ids: exactly these units instead of the subtree */
 } record_query;
 typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char *data, const char *priv,
                               const record_origin *origin);
