@@ -470,6 +470,15 @@ int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info,
  * the real clock: for training and tests) */
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
 
+/* the web server's limits (server.*, read when it starts; docs/contract.md) */
+typedef struct server_limits {
+  int connections;    /* at once, in all */
+  int per_ip;         /* at once from one address; 0 = no cap */
+  int header_timeout; /* seconds to send a request's headers */
+  int timeout;        /* seconds a connection may stay silent */
+} server_limits;
+void app_server_limits(app *a, server_limits *l);
+
 /* public holidays (skipped by working-day deadlines); name NULL removes */
 int app_holiday_set(app *a, const user *u, const char *date, const char *name, dv_err *e);
 /* the holidays of a year (day numbers and names); caller frees */

@@ -7,6 +7,7 @@
  * the last one (upload size 0) dispatches and queues the response. The
  * context is freed in the completed callback. */
 #include "web/web.h"
+#include "web/conns.h"
 #include "util/esc.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -697,13 +699,22 @@ static void multipart_end(ctx *c) {
   c->pp = NULL;
 }
 
+struct web {
+  struct MHD_Daemon *d;
+  app *a;
+  conns *conns;
+};
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size,
                                   void **con_cls) {
   (void)version;
+  web *w = cls;
+  if (*con_cls == conns_refused) return MHD_NO; /* answered 414 already */
   ctx *c = *con_cls;
   if (!c) {
-    c = ctx_new(cls, conn, url, method);
+    conns_request_begins(w->conns, conn);
+    c = ctx_new(w->a, conn, url, method);
     *con_cls = c;
     c->body_max = body_cap(method, url);
     /* refuse an announced oversized body before reading it (no 100-continue) */
@@ -749,9 +760,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
-  (void)cls, (void)conn, (void)toe;
-  ctx_free(*con_cls);
+  web *w = cls;
+  (void)toe;
+  if (*con_cls != conns_refused) ctx_free(*con_cls);
   *con_cls = NULL;
+  conns_request_ends(w->conns, conn);
 }
 
 /* --- the server ------------------------------------------------------------- */
@@ -779,9 +792,28 @@ static int thread_count(void) {
   return (int)n;
 }
 
-struct web {
-  struct MHD_Daemon *d;
-};
+/* the soft limit on open files raised (within the hard one) so that
+ * server.connections can be reached, with room for the database's */
+static void allow_files(int connections) {
+  struct rlimit r;
+  rlim_t want = (rlim_t)connections + 256;
+  if (getrlimit(RLIMIT_NOFILE, &r) || r.rlim_cur >= want) return;
+  r.rlim_cur = r.rlim_max < want ? r.rlim_max : want;
+  setrlimit(RLIMIT_NOFILE, &r);
+}
+
+static struct MHD_Daemon *start_daemon(web *w, const struct sockaddr *addr, int v6, const server_limits *l) {
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+  /* 256 KiB of memory per connection: headers and a URL of WEB_URL_MAX
+   * bytes with WEB_ARGS_MAX arguments fit (conns_check_uri refuses more) */
+  return MHD_start_daemon(
+      flags, 0, NULL, NULL, on_request, w, MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_THREAD_POOL_SIZE,
+      (unsigned)thread_count(), MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)l->timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned)l->connections,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)l->per_ip, MHD_OPTION_NOTIFY_CONNECTION, conns_notify,
+      w->conns, MHD_OPTION_URI_LOG_CALLBACK, conns_check_uri, w->conns, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, w, MHD_OPTION_END);
+}
 
 web *web_start(app *a, const char *listen_addr) {
   char host[256], portstr[8];
@@ -804,27 +836,27 @@ web *web_start(app *a, const char *listen_addr) {
     fprintf(stderr, "Không phân giải được địa chỉ %s\n", host);
     return NULL;
   }
-  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-  if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
-  struct MHD_Daemon *d = MHD_start_daemon(
-      flags, (uint16_t)port, NULL, NULL, on_request, a, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)thread_count(), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      (size_t)(256 * 1024), MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-      (unsigned)1000, MHD_OPTION_NOTIFY_COMPLETED,
-      on_completed, NULL, MHD_OPTION_END);
+  server_limits l;
+  app_server_limits(a, &l);
+  allow_files(l.connections);
+  web *w = xcalloc(1, sizeof *w);
+  w->a = a;
+  w->conns = conns_new(l.header_timeout);
+  w->d = w->conns ? start_daemon(w, ai->ai_addr, ai->ai_family == AF_INET6, &l) : NULL;
   freeaddrinfo(ai);
-  if (!d) {
+  if (!w->d) {
     fprintf(stderr, "Không mở được cổng %s (cổng đang được dùng hoặc không có quyền).\n", listen_addr);
+    conns_free(w->conns);
+    free(w);
     return NULL;
   }
-  web *w = xcalloc(1, sizeof *w);
-  w->d = d;
   return w;
 }
 
 void web_stop(web *w) {
   if (!w) return;
   MHD_stop_daemon(w->d);
+  conns_free(w->conns);
   free(w);
 }
 

@@ -8,9 +8,10 @@
 #     the trickling connections are closed by the server once server.header_timeout (2 s
 #     here) has passed since they opened, although they never stopped sending;
 #   - the deadline is for the headers only: a POST whose body arrives over 3 s is answered;
-#   - a URL of 9,000 bytes, and one of 5,000 or of 40,000 query arguments (over
-#     server.max_url_bytes 8,192 and server.max_args 200), are answered 414 within 2 s with
-#     a message saying which limit; a URL of 200 arguments is answered as usual;
+#   - a URL over 8,192 bytes (of one long argument, or of 5,000 or 40,000 arguments) and a
+#     shorter one with over 200 arguments are answered 414 within 2 s, with a message that
+#     says the limit; a URL of 200 arguments is answered as usual; headers past the 256 KiB
+#     of a connection's memory (6,000 lines, a cookie of 200 KB, 5,000 cookies) get 431;
 #   - the server still runs and its log holds no sanitizer report.
 source "$(dirname "$0")/lib.sh" "$@"
 cd "$W" || exit 1
@@ -118,14 +119,15 @@ import socket, sys, time
 from dvtest import bad, err
 port = int(sys.argv[1])
 
-def get(path):
+def get(path, headers=b""):
     """(status line, body, seconds) of GET path; the status line is '' when the server closed
     without answering or did not answer within 5 s"""
     s = socket.create_connection(("127.0.0.1", port), timeout=5)
     t = time.monotonic()
     data = b""
     try:
-        s.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        s.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers +
+                  b"\r\n")
         while True:
             d = s.recv(65536)
             if not d: break
@@ -138,8 +140,10 @@ def get(path):
 
 for what, path, says in (
         ("a URL of 9,000 bytes", "/login?next=" + "a" * 9000, "8192"),
-        ("5,000 query arguments", "/login?" + "&".join(f"a{i}=1" for i in range(5000)), "200"),
-        ("40,000 empty query arguments", "/login?" + "&" * 40000, "200"),
+        ("5,000 query arguments", "/login?" + "&".join(f"a{i}=1" for i in range(5000)), "8192"),
+        ("40,000 empty query arguments", "/login?" + "&" * 40000, "8192"),
+        ("1,000 query arguments in 4 KB", "/login?" + "&".join("a=1" for i in range(1000)), "200"),
+        ("5,000 empty query arguments in 5 KB", "/login?" + "&" * 5000, "200"),
         ("3,600 arguments of long names", "/login?" + "&".join(f"argument_{i}=value" for i in range(3600)), "8192")):
     st, body, dt = get(path)
     if not st.startswith("HTTP/1.1 414"): err(f"{what}: {st or 'no answer'} after {dt:.1f} s, expected 414")
@@ -147,6 +151,12 @@ for what, path, says in (
     if dt > 2: err(f"{what}: answered after {dt:.1f} s")
 st, body, dt = get("/login?" + "&".join(f"a{i}=1" for i in range(200)))
 if not st.startswith("HTTP/1.1 200"): err(f"200 query arguments: {st}, expected 200")
+# headers past the connection's memory: libmicrohttpd's own 431
+for what, headers in (("6,000 header lines", b"".join(b"X-%d: 1\r\n" % i for i in range(6000))),
+                      ("a cookie of 200 KB", b"Cookie: a=" + b"b" * 200000 + b"\r\n"),
+                      ("5,000 cookies", b"Cookie: " + b";".join(b"a%d=1" % i for i in range(5000)) + b"\r\n")):
+    st, body, dt = get("/login", headers)
+    if not st.startswith("HTTP/1.1 431") or dt > 2: err(f"{what}: {st or 'no answer'} after {dt:.1f} s, expected 431")
 sys.exit(1 if bad else 0)
 PY
 
