@@ -79,8 +79,20 @@ char *c_url(ctx *c, const char *path, ...) {
 
 /* --- key/value lists ------------------------------------------------------- */
 
+/* -1, with the field named in c->bad_field, if the key or the value holds a
+ * control character (text_find_control: NUL and the C0 controls but tab and
+ * line breaks; each field's type decides further, in app) */
+static int refuse_controls(ctx *c, const char *k, size_t kn, const char *v, size_t vn) {
+  long i = text_find_control(v, vn), ik = text_find_control(k, kn);
+  if (i < 0 && ik < 0) return 0;
+  size_t named = ik >= 0 ? (size_t)ik : kn;
+  c->bad_field = text_valid_utf8(k, named) ? pool_keep(&c->mem, xstrndup(k, named)) : "?";
+  c->bad_char = (unsigned char)(ik >= 0 ? k[ik] : v[i]);
+  return -1;
+}
+
 static int kv_add(ctx *c, kvlist *l, const char *k, size_t kn, const char *v, size_t vn) {
-  if (l->n >= WEB_MAX_FIELDS) return -1;
+  if (l->n >= WEB_MAX_FIELDS || refuse_controls(c, k, kn, v, vn)) return -1;
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 16;
     l->v = xrealloc(l->v, sizeof(kv) * (size_t)l->cap); /* freed in ctx_free */
@@ -100,7 +112,7 @@ static const char *kv_get(const kvlist *l, const char *name) {
 /* appends to the value of the last pair (a multipart field given in
  * pieces); the old value stays in the pool until the request ends */
 static int kv_append_last(ctx *c, kvlist *l, const char *v, size_t vn) {
-  if (!l->n) return -1;
+  if (!l->n || refuse_controls(c, l->v[l->n - 1].key, strlen(l->v[l->n - 1].key), v, vn)) return -1;
   const char *old = l->v[l->n - 1].val;
   size_t on = strlen(old);
   char *nv = c_alloc(c, on + vn + 1);
@@ -146,7 +158,7 @@ static int hexval(int ch) {
 }
 
 /* decodes %XX and '+' in s[0..n) into out (at least n+1 bytes); -1 on a bad
- * escape or on text that is not UTF-8 */
+ * escape */
 static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
@@ -164,7 +176,7 @@ static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
   }
   out[o] = 0;
   *outn = o;
-  return text_valid_utf8(out, o) ? 0 : -1;
+  return 0;
 }
 
 static int parse_urlencoded(ctx *c, const char *s, size_t n) {
@@ -180,7 +192,8 @@ static int parse_urlencoded(ctx *c, const char *s, size_t n) {
     if (end > i) {
       rc = form_decode(s + i, eq - i, k, &kn);
       if (rc == 0) rc = form_decode(s + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, v, &vn);
-      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn);
+      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn); /* a control character named first */
+      if (rc == 0 && kn && (!text_valid_utf8(k, kn) || !text_valid_utf8(v, vn))) rc = -1;
     }
     i = end + 1;
   }
@@ -194,8 +207,8 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
   ctx *c = cls;
   (void)kind;
   if (!value) value = "", value_size = 0;
-  if (!text_valid_utf8(key, key_size) || !text_valid_utf8(value, value_size) ||
-      kv_add(c, &c->args, key, key_size, value, value_size)) {
+  if (kv_add(c, &c->args, key, key_size, value, value_size) || !text_valid_utf8(key, key_size) ||
+      !text_valid_utf8(value, value_size)) {
     c->bad_args = 1;
     return MHD_NO;
   }
@@ -233,6 +246,24 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
   return kv_add(c, &c->form, key, strlen(key), data ? data : "", data ? size : 0) ? MHD_NO : MHD_YES;
 }
 
+/* -1 (c->bad_field set) if a string in j holds a control character; key is
+ * the name j is the value of (an array's items are named by the array) */
+static int json_refuse_controls(ctx *c, json_t *j, const char *key) {
+  const char *k;
+  json_t *v;
+  size_t i;
+  switch (json_typeof(j)) {
+  case JSON_STRING: return refuse_controls(c, key, strlen(key), json_string_value(j), json_string_length(j));
+  case JSON_OBJECT:
+    json_object_foreach(j, k, v) if (json_refuse_controls(c, v, k)) return -1;
+    return 0;
+  case JSON_ARRAY:
+    json_array_foreach(j, i, v) if (json_refuse_controls(c, v, key)) return -1;
+    return 0;
+  default: return 0;
+  }
+}
+
 /* 0, or an HTTP status to answer with */
 static int parse_body(ctx *c) {
   if (c->multipart) {
@@ -249,8 +280,9 @@ static int parse_body(ctx *c) {
     return parse_urlencoded(c, c->body.s, c->body.len) ? 400 : 0;
   if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json")) {
     json_error_t je;
-    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES, &je);
-    return c->json ? 0 : 400;
+    /* \u0000 let through by the parser, to be refused below with its field */
+    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    return !c->json || json_refuse_controls(c, c->json, "") ? 400 : 0;
   }
   return 415;
 }
@@ -537,16 +569,22 @@ static int guard(ctx *c, const route *r) {
   return 0;
 }
 
+/* the refusal of a field that held a control character, named */
+static const char *control_refusal(ctx *c) {
+  return c_printf(c, "Trường \"%s\" có ký tự điều khiển (mã 0x%02X): không được nhận.", c->bad_field, c->bad_char);
+}
+
 static void dispatch(ctx *c) {
   dv_lang l;
   i18n_set(asked_lang(c, &l) == 0 ? l : LANG_VI); /* for the errors before a route; guard decides */
   if (c->bad_args) {
-    reply_error(c, 400, "Tham số trên địa chỉ không hợp lệ.");
+    reply_error(c, 400, c->bad_field ? control_refusal(c) : "Tham số trên địa chỉ không hợp lệ.");
     return;
   }
   int body = parse_body(c);
   if (body) {
-    reply_error(c, body, body == 415 ? "Kiểu nội dung không được hỗ trợ." : "Nội dung gửi lên không hợp lệ.");
+    reply_error(c, body, c->bad_field ? control_refusal(c) : body == 415 ? "Kiểu nội dung không được hỗ trợ."
+                                                                            : "Nội dung gửi lên không hợp lệ.");
     c->status = body;
     return;
   }
