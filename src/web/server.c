@@ -348,6 +348,7 @@ int http_status_of(int code) {
   case DV_EFORBIDDEN: return 403;
   case DV_EAUTH: return 401;
   case DV_ECONFLICT: return 409;
+  case DV_ETOOLARGE: return 413;
   default: return 500;
   }
 }
