@@ -10,8 +10,8 @@ lib.sh puts this directory on PYTHONPATH, so a heredoc or a generated script imp
   - run_dv(dv, *args): runs the binary; a sanitizer report on its stderr is an error.
   - Client(port or base URL, source=ADDRESS to send from): HTTP requests to the server;
     client.login(LOGIN) signs in (the tests' users have the password pass-LOGIN-123) and
-    returns a Session holding the cookie and the CSRF token, with get / form / api / upload. Every request returns
-    (status, {lower-case header name: value}, body bytes).
+    returns a Session holding the cookie and the CSRF token, with get / form / api / upload.
+    Every request returns (status, {lower-case header name: value}, body bytes).
   - text_of(data): a page's text, tags removed and entities decoded (for message checks).
   - window(period), in_subtree(unit, root, parent), write_csv, load_csv, print_units: for the
     tests that compute the annexes themselves from their own CSV files.
