@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
-               DV_ECONFLICT = -6 } dv_code;
+               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */ } dv_code;
 
 /* An error names its place: file, line, field; msg is Vietnamese. */
 typedef struct dv_err {
@@ -471,6 +471,15 @@ int app_attachment_get(app *a, const user *u, int64_t id, attachment_info *info,
  * deadline.denunciation_days (letters); clock.today (YYYY-MM-DD, or 0 for
  * the real clock: for training and tests) */
 int app_setting_set(app *a, const char *key, const char *value, dv_err *e);
+
+/* the web server's limits (server.*, read when it starts; docs/contract.md) */
+typedef struct server_limits {
+  int connections;    /* at once, in all */
+  int per_ip;         /* at once from one address; 0 = no cap */
+  int header_timeout; /* seconds to send a request's headers */
+  int timeout;        /* seconds a connection may stay silent */
+} server_limits;
+void app_server_limits(app *a, server_limits *l);
 
 /* public holidays (skipped by working-day deadlines); name NULL removes */
 int app_holiday_set(app *a, const user *u, const char *date, const char *name, dv_err *e);

@@ -263,6 +263,8 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
     return 0;
   } else if (app_notify_key(key)) {
     return app_notify_setting(key, value, out, n, e);
+  } else if (app_server_key(key)) {
+    return app_server_setting(key, value, out, n, e);
   } else {
     return dv_fail(e, DV_EINVAL, 0, "key", "không có thiết lập %s", key);
   }

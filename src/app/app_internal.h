@@ -122,4 +122,9 @@ int app_notify_submission(app *a, store *s, const user *u, sub_action act, const
 int app_notify_key(const char *key);
 /* checks its value: 0 with the stored text in out, or DV_EINVAL */
 int app_notify_setting(const char *key, const char *value, char *out, size_t n, dv_err *e);
+/* 1 if key is a connection limit (server.connections, server.per_ip_connections,
+ * server.header_timeout, server.timeout; app_server.c) */
+int app_server_key(const char *key);
+/* checks its value: 0 with the stored text in out, or DV_EINVAL */
+int app_server_setting(const char *key, const char *value, char *out, size_t n, dv_err *e);
 #endif

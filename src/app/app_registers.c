@@ -1525,7 +1525,7 @@ int app_attachment_add(app *a, const user *u, const reg_def *r, int64_t record_i
                        const void *data, size_t len, int64_t *id, dv_err *e) {
   if (!r->attachments) return dv_fail(e, DV_EINVAL, 0, "file", "sổ %s không nhận tệp đính kèm", r->code);
   if (!attachment_name_ok(name)) return dv_fail(e, DV_EINVAL, 0, "file", "tên tệp không hợp lệ");
-  if (len > ATTACH_MAX) return dv_fail(e, DV_EINVAL, 0, "file", "tệp quá lớn: tối đa %u MB", ATTACH_MAX >> 20);
+  if (len > ATTACH_MAX) return dv_fail(e, DV_ETOOLARGE, 0, "file", "tệp quá lớn: tối đa %u MB", ATTACH_MAX >> 20);
   const char *by_name = type_of_name(name), *by_content = sniff_type(data, len);
   if (!by_name) return dv_fail(e, DV_EINVAL, 0, "file", "chỉ nhận tệp PDF, DOCX, PNG, JPEG");
   if (!by_content || strcmp(by_name, by_content))

@@ -4,7 +4,7 @@
 
 /* danvan config DB KEY VALUE */
 int cmd_config(int argc, char **argv) {
-  if (argc != 4) return cli_error("cách dùng: danvan config DB KEY VALUE (period.cutoff_day, deadline.*, clock.today)");
+  if (argc != 4) return cli_error("cách dùng: danvan config DB KEY VALUE (period.cutoff_day, deadline.*, clock.today, server.*)");
   app *a = cli_open(argv[1]);
   if (!a) return 1;
   dv_err e;

@@ -1,4 +1,5 @@
 #include "util/esc.h"
+#include "util/csv.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -41,13 +42,19 @@ void esc_json(buf *b, const char *s) {
   buf_addc(b, '"');
 }
 
+/* A cell a spreadsheet program would run as a formula (=HYPERLINK(…),
+ * =cmd|…, +…, -…, @…) gets an apostrophe before it, which makes it text;
+ * the CSV reader takes it off again (util/csv.h). */
 void esc_csv(buf *b, const char *s) {
   if (!s) return;
+  const char *guard = csv_formula_like(s) ? "'" : "";
   if (!strpbrk(s, ",\"\r\n")) {
+    buf_adds(b, guard);
     buf_adds(b, s);
     return;
   }
   buf_addc(b, '"');
+  buf_adds(b, guard);
   for (; *s; s++) {
     if (*s == '"') buf_addc(b, '"');
     buf_addc(b, *s);

@@ -6,6 +6,6 @@
 
 void esc_html(buf *b, const char *s);
 void esc_json(buf *b, const char *s); /* writes the quotes too */
-void esc_csv(buf *b, const char *s);  /* quotes only when needed */
+void esc_csv(buf *b, const char *s);  /* quotes only when needed; formulas made inert (util/csv.h) */
 void esc_url(buf *b, const char *s);
 #endif

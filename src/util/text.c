@@ -16,6 +16,14 @@ int text_valid_utf8(const char *s, size_t n) {
   return 1;
 }
 
+long text_find_control(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return (long)i;
+  }
+  return -1;
+}
+
 /* Fast paths. Vietnamese text typed today is precomposed: every code point
  * below U+0300 or in Latin Extended Additional (U+1E00-U+1EFF), and such
  * text is already NFC. Its fold is one ASCII letter per code point, taken

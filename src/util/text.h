@@ -7,6 +7,9 @@
 
 /* 1 if s[0..n) is valid UTF-8 without NUL bytes */
 int text_valid_utf8(const char *s, size_t n);
+/* the index of the first control character of s[0..n) — NUL and the C0
+ * controls but tab, LF and CR — or -1 when there is none */
+long text_find_control(const char *s, size_t n);
 /* NFC copy of s (caller frees), or NULL if s is not valid UTF-8 */
 char *text_nfc(const char *s);
 /* search fold of s (caller frees), or NULL if s is not valid UTF-8 */

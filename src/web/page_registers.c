@@ -1571,7 +1571,7 @@ static void attach_post(ctx *c, const reg_def *r, long long id) {
   }
   rf.attach_err = c_strdup(c, e.msg);
   record_page(c, &rf);
-  c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ECONFLICT ? 409 : 422;
+  c->status = rc == DV_EINVAL ? 422 : http_status_of(rc); /* 413 over ATTACH_MAX */
 }
 
 static void stage_post(ctx *c, const reg_def *r, long long id) {

@@ -7,6 +7,7 @@
  * the last one (upload size 0) dispatches and queues the response. The
  * context is freed in the completed callback. */
 #include "web/web.h"
+#include "web/conns.h"
 #include "util/esc.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -77,8 +79,20 @@ char *c_url(ctx *c, const char *path, ...) {
 
 /* --- key/value lists ------------------------------------------------------- */
 
+/* -1, with the field named in c->bad_field, if the key or the value holds a
+ * control character (text_find_control: NUL and the C0 controls but tab and
+ * line breaks; each field's type decides further, in app) */
+static int refuse_controls(ctx *c, const char *k, size_t kn, const char *v, size_t vn) {
+  long i = text_find_control(v, vn), ik = text_find_control(k, kn);
+  if (i < 0 && ik < 0) return 0;
+  size_t named = ik >= 0 ? (size_t)ik : kn;
+  c->bad_field = text_valid_utf8(k, named) ? pool_keep(&c->mem, xstrndup(k, named)) : "?";
+  c->bad_char = (unsigned char)(ik >= 0 ? k[ik] : v[i]);
+  return -1;
+}
+
 static int kv_add(ctx *c, kvlist *l, const char *k, size_t kn, const char *v, size_t vn) {
-  if (l->n >= WEB_MAX_FIELDS) return -1;
+  if (l->n >= WEB_MAX_FIELDS || refuse_controls(c, k, kn, v, vn)) return -1;
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 16;
     l->v = xrealloc(l->v, sizeof(kv) * (size_t)l->cap); /* freed in ctx_free */
@@ -98,7 +112,7 @@ static const char *kv_get(const kvlist *l, const char *name) {
 /* appends to the value of the last pair (a multipart field given in
  * pieces); the old value stays in the pool until the request ends */
 static int kv_append_last(ctx *c, kvlist *l, const char *v, size_t vn) {
-  if (!l->n) return -1;
+  if (!l->n || refuse_controls(c, l->v[l->n - 1].key, strlen(l->v[l->n - 1].key), v, vn)) return -1;
   const char *old = l->v[l->n - 1].val;
   size_t on = strlen(old);
   char *nv = c_alloc(c, on + vn + 1);
@@ -144,7 +158,7 @@ static int hexval(int ch) {
 }
 
 /* decodes %XX and '+' in s[0..n) into out (at least n+1 bytes); -1 on a bad
- * escape or on text that is not UTF-8 */
+ * escape */
 static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
@@ -162,7 +176,7 @@ static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
   }
   out[o] = 0;
   *outn = o;
-  return text_valid_utf8(out, o) ? 0 : -1;
+  return 0;
 }
 
 static int parse_urlencoded(ctx *c, const char *s, size_t n) {
@@ -178,7 +192,8 @@ static int parse_urlencoded(ctx *c, const char *s, size_t n) {
     if (end > i) {
       rc = form_decode(s + i, eq - i, k, &kn);
       if (rc == 0) rc = form_decode(s + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, v, &vn);
-      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn);
+      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn); /* a control character named first */
+      if (rc == 0 && kn && (!text_valid_utf8(k, kn) || !text_valid_utf8(v, vn))) rc = -1;
     }
     i = end + 1;
   }
@@ -192,8 +207,8 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
   ctx *c = cls;
   (void)kind;
   if (!value) value = "", value_size = 0;
-  if (!text_valid_utf8(key, key_size) || !text_valid_utf8(value, value_size) ||
-      kv_add(c, &c->args, key, key_size, value, value_size)) {
+  if (kv_add(c, &c->args, key, key_size, value, value_size) || !text_valid_utf8(key, key_size) ||
+      !text_valid_utf8(value, value_size)) {
     c->bad_args = 1;
     return MHD_NO;
   }
@@ -231,6 +246,24 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
   return kv_add(c, &c->form, key, strlen(key), data ? data : "", data ? size : 0) ? MHD_NO : MHD_YES;
 }
 
+/* -1 (c->bad_field set) if a string in j holds a control character; key is
+ * the name j is the value of (an array's items are named by the array) */
+static int json_refuse_controls(ctx *c, json_t *j, const char *key) {
+  const char *k;
+  json_t *v;
+  size_t i;
+  switch (json_typeof(j)) {
+  case JSON_STRING: return refuse_controls(c, key, strlen(key), json_string_value(j), json_string_length(j));
+  case JSON_OBJECT:
+    json_object_foreach(j, k, v) if (json_refuse_controls(c, v, k)) return -1;
+    return 0;
+  case JSON_ARRAY:
+    json_array_foreach(j, i, v) if (json_refuse_controls(c, v, key)) return -1;
+    return 0;
+  default: return 0;
+  }
+}
+
 /* 0, or an HTTP status to answer with */
 static int parse_body(ctx *c) {
   if (c->multipart) {
@@ -247,8 +280,9 @@ static int parse_body(ctx *c) {
     return parse_urlencoded(c, c->body.s, c->body.len) ? 400 : 0;
   if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json")) {
     json_error_t je;
-    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES, &je);
-    return c->json ? 0 : 400;
+    /* \u0000 let through by the parser, to be refused below with its field */
+    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    return !c->json || json_refuse_controls(c, c->json, "") ? 400 : 0;
   }
   return 415;
 }
@@ -314,6 +348,7 @@ int http_status_of(int code) {
   case DV_EFORBIDDEN: return 403;
   case DV_EAUTH: return 401;
   case DV_ECONFLICT: return 409;
+  case DV_ETOOLARGE: return 413;
   default: return 500;
   }
 }
@@ -535,16 +570,22 @@ static int guard(ctx *c, const route *r) {
   return 0;
 }
 
+/* the refusal of a field that held a control character, named */
+static const char *control_refusal(ctx *c) {
+  return c_printf(c, "Trường \"%s\" có ký tự điều khiển (mã 0x%02X): không được nhận.", c->bad_field, c->bad_char);
+}
+
 static void dispatch(ctx *c) {
   dv_lang l;
   i18n_set(asked_lang(c, &l) == 0 ? l : LANG_VI); /* for the errors before a route; guard decides */
   if (c->bad_args) {
-    reply_error(c, 400, "Tham số trên địa chỉ không hợp lệ.");
+    reply_error(c, 400, c->bad_field ? control_refusal(c) : "Tham số trên địa chỉ không hợp lệ.");
     return;
   }
   int body = parse_body(c);
   if (body) {
-    reply_error(c, body, body == 415 ? "Kiểu nội dung không được hỗ trợ." : "Nội dung gửi lên không hợp lệ.");
+    reply_error(c, body, c->bad_field ? control_refusal(c) : body == 415 ? "Kiểu nội dung không được hỗ trợ."
+                                                                            : "Nội dung gửi lên không hợp lệ.");
     c->status = body;
     return;
   }
@@ -697,13 +738,22 @@ static void multipart_end(ctx *c) {
   c->pp = NULL;
 }
 
+struct web {
+  struct MHD_Daemon *d;
+  app *a;
+  conns *conns;
+};
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size,
                                   void **con_cls) {
   (void)version;
+  web *w = cls;
+  if (*con_cls == conns_refused) return MHD_NO; /* answered 414 already */
   ctx *c = *con_cls;
   if (!c) {
-    c = ctx_new(cls, conn, url, method);
+    conns_request_begins(w->conns, conn);
+    c = ctx_new(w->a, conn, url, method);
     *con_cls = c;
     c->body_max = body_cap(method, url);
     /* refuse an announced oversized body before reading it (no 100-continue) */
@@ -749,9 +799,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
-  (void)cls, (void)conn, (void)toe;
-  ctx_free(*con_cls);
+  web *w = cls;
+  (void)toe;
+  if (*con_cls != conns_refused) ctx_free(*con_cls);
   *con_cls = NULL;
+  conns_request_ends(w->conns, conn);
 }
 
 /* --- the server ------------------------------------------------------------- */
@@ -779,9 +831,28 @@ static int thread_count(void) {
   return (int)n;
 }
 
-struct web {
-  struct MHD_Daemon *d;
-};
+/* the soft limit on open files raised (within the hard one) so that
+ * server.connections can be reached, with room for the database's */
+static void allow_files(int connections) {
+  struct rlimit r;
+  rlim_t want = (rlim_t)connections + 256;
+  if (getrlimit(RLIMIT_NOFILE, &r) || r.rlim_cur >= want) return;
+  r.rlim_cur = r.rlim_max < want ? r.rlim_max : want;
+  setrlimit(RLIMIT_NOFILE, &r);
+}
+
+static struct MHD_Daemon *start_daemon(web *w, const struct sockaddr *addr, int v6, const server_limits *l) {
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+  /* 256 KiB of memory per connection: headers and a URL of WEB_URL_MAX
+   * bytes with WEB_ARGS_MAX arguments fit (conns_check_uri refuses more) */
+  return MHD_start_daemon(
+      flags, 0, NULL, NULL, on_request, w, MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_THREAD_POOL_SIZE,
+      (unsigned)thread_count(), MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)l->timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned)l->connections,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)l->per_ip, MHD_OPTION_NOTIFY_CONNECTION, conns_notify,
+      w->conns, MHD_OPTION_URI_LOG_CALLBACK, conns_check_uri, w->conns, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, w, MHD_OPTION_END);
+}
 
 web *web_start(app *a, const char *listen_addr) {
   char host[256], portstr[8];
@@ -804,27 +875,27 @@ web *web_start(app *a, const char *listen_addr) {
     fprintf(stderr, "Không phân giải được địa chỉ %s\n", host);
     return NULL;
   }
-  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-  if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
-  struct MHD_Daemon *d = MHD_start_daemon(
-      flags, (uint16_t)port, NULL, NULL, on_request, a, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)thread_count(), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      (size_t)(256 * 1024), MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-      (unsigned)1000, MHD_OPTION_NOTIFY_COMPLETED,
-      on_completed, NULL, MHD_OPTION_END);
+  server_limits l;
+  app_server_limits(a, &l);
+  allow_files(l.connections);
+  web *w = xcalloc(1, sizeof *w);
+  w->a = a;
+  w->conns = conns_new(l.header_timeout);
+  w->d = w->conns ? start_daemon(w, ai->ai_addr, ai->ai_family == AF_INET6, &l) : NULL;
   freeaddrinfo(ai);
-  if (!d) {
+  if (!w->d) {
     fprintf(stderr, "Không mở được cổng %s (cổng đang được dùng hoặc không có quyền).\n", listen_addr);
+    conns_free(w->conns);
+    free(w);
     return NULL;
   }
-  web *w = xcalloc(1, sizeof *w);
-  w->d = d;
   return w;
 }
 
 void web_stop(web *w) {
   if (!w) return;
   MHD_stop_daemon(w->d);
+  conns_free(w->conns);
   free(w);
 }
 

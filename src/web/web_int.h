@@ -50,6 +50,8 @@ typedef struct ctx {
   int too_large;    /* the body hit the cap */
   size_t discarded; /* bytes dropped after that */
   int bad_args;     /* a query argument was not valid UTF-8 */
+  const char *bad_field; /* pool-owned: the field or argument that held a control character */
+  int bad_char;          /* and that character */
   size_t body_max;  /* this route's cap on the body: WEB_BODY_MAX, more for uploads */
   /* multipart/form-data bodies go through MHD's post processor: the text
    * fields into form, the first file part into upload */

@@ -8,10 +8,10 @@ lib.sh puts this directory on PYTHONPATH, so a heredoc or a generated script imp
     script exits, also when it stops early on an exception; end with sys.exit(1 if bad else 0).
     show(messages, limit) prints a list of messages the same way.
   - run_dv(dv, *args): runs the binary; a sanitizer report on its stderr is an error.
-  - Client(port or base URL): HTTP requests to the server; client.login(LOGIN) signs in (the
-    tests' users have the password pass-LOGIN-123) and returns a Session holding the cookie
-    and the CSRF token, with get / form / api / upload. Every request returns
-    (status, {lower-case header name: value}, body bytes).
+  - Client(port or base URL, source=ADDRESS to send from): HTTP requests to the server;
+    client.login(LOGIN) signs in (the tests' users have the password pass-LOGIN-123) and
+    returns a Session holding the cookie and the CSRF token, with get / form / api / upload.
+    Every request returns (status, {lower-case header name: value}, body bytes).
   - text_of(data): a page's text, tags removed and entities decoded (for message checks).
   - page_form(html, action), submission(form, overrides): a page's POST form to action and
     the pairs a browser would send from it.
@@ -53,7 +53,8 @@ def run_dv(dv, *args):
 class Client:
     """the server at a port of 127.0.0.1 or at a base URL ("http://127.0.0.1:18123")"""
 
-    def __init__(self, where, timeout=15):
+    def __init__(self, where, timeout=15, source=None):
+        self.source = (source, 0) if source else None  # the address requests leave from
         if isinstance(where, int) or str(where).isdigit():
             self.host, self.port = "127.0.0.1", int(where)
         else:
@@ -70,7 +71,7 @@ class Client:
             if isinstance(body, str): body = body.encode()
             if ctype: h["Content-Type"] = ctype
             else: h.setdefault("Content-Type", "application/json")
-        c = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        c = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout, source_address=self.source)
         try:
             c.request(method, path, body=body, headers=h)
             r = c.getresponse()

@@ -1,4 +1,5 @@
-/* csv: the RFC 4180 reader. */
+/* csv: the RFC 4180 reader; the writer's guard against formulas (esc_csv)
+ * and the reader's undoing of it; control characters refused. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "util/csv.h"
+#include "util/esc.h"
 
 static void start(csv_reader *r, const char *text) { csv_init(r, text, strlen(text)); }
 
@@ -157,6 +159,109 @@ static void test_many_fields(void **state) {
   csv_release(&r);
 }
 
+/* what esc_csv writes for s */
+static void expect_written(const char *s, const char *want) {
+  buf b;
+  buf_init(&b, 0);
+  esc_csv(&b, s);
+  assert_string_equal(b.s ? b.s : "", want);
+  buf_release(&b);
+}
+
+static void test_formula_cells_made_inert(void **state) {
+  (void)state;
+  expect_written("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  expect_written("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
+  expect_written("+1+1", "'+1+1");
+  expect_written("@SUM(A1)", "'@SUM(A1)");
+  expect_written("-2+3", "'-2+3");
+  expect_written("-", "'-");
+  expect_written("--5", "'--5");
+  expect_written("-5-", "'-5-");
+  expect_written("-.5", "'-.5");
+  expect_written("\tx", "'\tx");
+  expect_written("\rx", "\"'\rx\"");
+  expect_written("'=x", "''=x"); /* so that reading it back gives '=x */
+  expect_written("''+x", "'''+x");
+  /* numbers, and text that does not begin with one of = + - @ tab CR */
+  expect_written("-5", "-5");
+  expect_written("-1.5", "-1.5");
+  expect_written("+7", "+7");
+  expect_written("-1,5", "\"-1,5\"");
+  expect_written("a=b", "a=b");
+  expect_written("'abc", "'abc");
+  expect_written("'-5", "'-5");
+  expect_written(" =1", " =1");
+  expect_written("", "");
+}
+
+static void test_formula_guard_round_trip(void **state) {
+  (void)state;
+  static const char *values[] = {"=1+1", "=HYPERLINK(\"http://x\",\"y\")", "+x", "-x", "@x", "\tx", "\rx", "'=x",
+                                 "''=x", "'-x", "'", "''", "'abc", "'-5", "-5", "-1.5", "+7", "a'=b", "plain", "",
+                                 "-", "=", "'\t"};
+  for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+    buf b;
+    buf_init(&b, 0);
+    buf_adds(&b, "v,w\n");
+    esc_csv(&b, values[i]);
+    buf_adds(&b, ",end\n");
+    csv_reader r;
+    csv_init(&r, b.s, b.len);
+    assert_int_equal(csv_next(&r), 1);
+    assert_int_equal(csv_next(&r), 1);
+    assert_int_equal(r.nfields, 2);
+    assert_string_equal(r.fields[0], values[i]);
+    assert_string_equal(r.fields[1], "end");
+    csv_release(&r);
+    buf_release(&b);
+  }
+}
+
+static void test_guard_read_from_a_spreadsheet(void **state) {
+  (void)state;
+  /* a file saved by a spreadsheet program after our export: the apostrophe
+   * of a guarded cell is taken off; any other text is left as it is */
+  csv_reader r;
+  start(&r, "a,b,c,d\n'=x,=y,'abc,'-5\n");
+  expect_record(&r, 1, 4, (const char *[]){"a", "b", "c", "d"});
+  expect_record(&r, 2, 4, (const char *[]){"=x", "=y", "'abc", "'-5"});
+  csv_release(&r);
+}
+
+/* the reader must refuse text (of length n) with an error naming all of the fragments */
+static void expect_refused(const char *text, size_t n, const char *const *says, int nsays) {
+  csv_reader r;
+  csv_init(&r, text, n);
+  int got;
+  while ((got = csv_next(&r)) == 1) {}
+  assert_int_equal(got, -1);
+  for (int i = 0; i < nsays; i++)
+    if (!strstr(r.err, says[i])) fail_msg("\"%s\" is not in \"%s\"", says[i], r.err);
+  csv_release(&r);
+}
+
+static void test_control_characters_refused(void **state) {
+  (void)state;
+  static const char nul[] = "code,title\nA,a\0b\n";
+  expect_refused(nul, sizeof nul - 1, (const char *[]){"dòng 2", "cột 2", "title", "0x00"}, 4);
+  static const char quoted_nul[] = "code,title\nA,\"a\0b\"\n";
+  expect_refused(quoted_nul, sizeof quoted_nul - 1, (const char *[]){"dòng 2", "title", "0x00"}, 3);
+  static const char bell[] = "code,title\nA,x\n\"B\x07\",y\n";
+  expect_refused(bell, sizeof bell - 1, (const char *[]){"dòng 3", "cột 1", "code", "0x07"}, 4);
+  static const char esc_quoted[] = "code,title\n\"a\nb\",\"line one\nline\x1b two\"\n";
+  expect_refused(esc_quoted, sizeof esc_quoted - 1, (const char *[]){"dòng 2", "title", "0x1B"}, 3);
+  static const char in_header[] = "co\x01" "de,title\n";
+  expect_refused(in_header, sizeof in_header - 1, (const char *[]){"dòng 1", "cột 1", "0x01"}, 3);
+  /* a CR alone inside an unquoted field ends the record, as before; tab,
+   * and CR or LF inside quotes, are text */
+  csv_reader r;
+  start(&r, "a,b\nx\ty,\"two\r\nlines\"\n");
+  expect_record(&r, 1, 2, (const char *[]){"a", "b"});
+  expect_record(&r, 2, 2, (const char *[]){"x\ty", "two\r\nlines"});
+  csv_release(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_plain_records),
@@ -171,6 +276,10 @@ int main(void) {
       cmocka_unit_test(test_quote_inside_unquoted_field),
       cmocka_unit_test(test_text_after_closing_quote),
       cmocka_unit_test(test_many_fields),
+      cmocka_unit_test(test_formula_cells_made_inert),
+      cmocka_unit_test(test_formula_guard_round_trip),
+      cmocka_unit_test(test_guard_read_from_a_spreadsheet),
+      cmocka_unit_test(test_control_characters_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
