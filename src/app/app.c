@@ -129,9 +129,20 @@ static void load_settings(app *a, store *s) {
   a->deadline.complaint_days = setting_int(s, "deadline.complaint_days", 30);
   a->deadline.denunciation_days = setting_int(s, "deadline.denunciation_days", 30);
   a->today = setting_int(s, "clock.today", 0);
+  a->server.secure_cookies = setting_int(s, "server.secure_cookies", 0);
+  a->server.trust_proxy = setting_int(s, "server.trust_proxy", 0);
   free(a->holidays);
   store_holidays_load(s, &a->holidays, &a->nholidays);
 }
+
+static int server_setting(app *a, const int *v) {
+  pthread_rwlock_rdlock(&a->lock);
+  int on = *v;
+  pthread_rwlock_unlock(&a->lock);
+  return on;
+}
+int app_secure_cookies(app *a) { return server_setting(a, &a->server.secure_cookies); }
+int app_trust_proxy(app *a) { return server_setting(a, &a->server.trust_proxy); }
 
 int app_today(app *a) {
   if (a->today) return a->today;
@@ -204,6 +215,7 @@ app *app_open(const char *path, dv_err *e) {
   pthread_rwlock_init(&a->lock, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
   pthread_mutex_init(&a->views_lock, NULL);
+  app_accounts_init(a);
   /* tables added since the database was made; records moved to the current layout */
   if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e) ||
       app_records_refold(a, e) || app_records_origin(a, e)) {
@@ -226,6 +238,7 @@ void app_close(app *a) {
   free(a->holidays);
   free(a->bodies);
   free(a->locks);
+  app_accounts_release(a);
   catalog_release(&a->cat);
   pthread_rwlock_destroy(&a->lock);
   pthread_mutex_destroy(&a->conns_lock);

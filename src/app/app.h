@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
-               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */ } dv_code;
+               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */, DV_ETHROTTLED = -8 } dv_code;
 
 /* An error names its place: file, line, field; msg is Vietnamese. */
 typedef struct dv_err {
@@ -57,17 +57,35 @@ void app_read_end(app *a);
 const catalog *app_catalog(app *a);
 period_cfg app_period_cfg(app *a);
 
-/* --- sessions and users --- */
-/* token: 64 hex chars; csrf: 64 hex chars */
-int app_login(app *a, const char *login, const char *password, char token[65], dv_err *e);
+/* --- sessions and users (app_accounts.c, docs/access.md "Accounts") --- */
+/* A new session of login: its token (64 hex chars) into token. address: the client's (an
+ * IPv6 /64 as one), NULL if none. DV_EAUTH for a wrong login or password (audited
+ * session.fail); DV_ETHROTTLED after too many failures of the login or the address, with
+ * the seconds to wait in *retry_after (may be NULL). */
+int app_login(app *a, const char *login, const char *password, const char *address, char token[65],
+              int *retry_after, dv_err *e);
+/* the user of a session token and its CSRF token (64 hex chars) */
 int app_session(app *a, const char *token, user *u, char csrf[65]);
 void app_logout(app *a, const char *token);
+/* ends every session of u ("Đăng xuất mọi nơi"); audited session.logout_all */
+int app_logout_everywhere(app *a, const user *u, dv_err *e);
+/* u's new password in place of old (checked and throttled as a login: DV_ETHROTTLED,
+ * *retry_after): the policy applies, u's other sessions end (the one of token goes on);
+ * audited user.password. A wrong old password: DV_EINVAL, field "old". */
+int app_password_change(app *a, const user *u, const char *token, const char *old, const char *password,
+                        int *retry_after, dv_err *e);
+/* the password policy applies (field "password"): at least 10 characters, not a common
+ * password, not the login */
 int app_user_add(app *a, const user *actor, const char *login, const char *password, const char *unit_code,
                  role r, dv_err *e); /* actor NULL = the command line */
+/* an admin (NULL: the command line) sets login's password: the policy applies, the user's
+ * sessions end; audited user.password */
+int app_user_set_password(app *a, const user *actor, const char *login, const char *password, dv_err *e);
 typedef struct user_row {
   int64_t id, unit_id;
   char login[64], unit_code[32];
   role role;
+  int disabled;
 } user_row;
 /* users in the actor's subtree; caller frees *rows */
 int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e);
@@ -84,8 +102,13 @@ int app_user_list_dissolved(app *a, const user *actor, dissolved_user **rows, in
 int app_user_move(app *a, const user *actor, const char *login, const char *unit_code, dv_err *e);
 /* the user's interface language ("vi" or "en", the ?lang= switch); audited "user.lang" */
 int app_user_set_lang(app *a, const user *u, const char *lang, dv_err *e);
-/* the user can no longer log in; their sessions are deleted; audited "user.disable" */
-int app_user_disable(app *a, const user *actor, const char *login, dv_err *e);
+/* disabled 1: the user can no longer log in, their sessions are deleted; audited
+ * "user.disable" ("user.enable" for 0); nothing when the account is already so */
+int app_user_set_disabled(app *a, const user *actor, const char *login, int disabled, dv_err *e);
+/* settings server.secure_cookies (cookies with Secure: TLS in front) and server.trust_proxy
+ * (the client's address from X-Real-IP on connections from the proxy on this machine) */
+int app_secure_cookies(app *a);
+int app_trust_proxy(app *a);
 
 /* 1 if u may see the unit at position pos / may change data there */
 /* a user at a body asking for an area of its own area's subtree reads

@@ -1,17 +1,15 @@
-/* Changes to data: values, users and sessions, with audit. */
+/* Changes to data: values, with audit; the audit log. */
 #include "app/app_internal.h"
 #include "util/buf.h"
 #include "util/esc.h"
 #include "util/text.h"
 #include <errno.h>
 #include <math.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define SESSION_SECONDS (12 * 3600)
 
 /* ---------------- value parsing ---------------- */
 
@@ -396,122 +394,6 @@ int app_value_history(app *a, const user *u, const char *element, const char *co
   return rc;
 }
 
-/* ---------------- users and sessions ---------------- */
-
-static void hex(const unsigned char *in, size_t n, char *out) {
-  sodium_bin2hex(out, n * 2 + 1, in, n);
-}
-
-static void token_hash(const char *token, char out[65]) {
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
-  hex(h, sizeof h, out);
-}
-
-static int login_valid(const char *s) {
-  size_t n = strlen(s);
-  if (n < 3 || n > 40) return 0;
-  for (const char *p = s; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-')) return 0;
-  return 1;
-}
-
-int app_user_add(app *a, const user *actor, const char *login, const char *password, const char *unit_code, role r,
-                 dv_err *e) {
-  if (!login_valid(login))
-    return dv_fail(e, DV_EINVAL, 0, "login", "tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, . _ -");
-  if (strlen(password) < 8 || strlen(password) > 200)
-    return dv_fail(e, DV_EINVAL, 0, "password", "mật khẩu phải có từ 8 đến 200 ký tự");
-  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên được tạo tài khoản");
-  pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
-  int ok = pos >= 0 && app_can_read(a, actor, pos);
-  int64_t unit_id = pos >= 0 ? a->t.u[pos].id : 0;
-  pthread_rwlock_unlock(&a->lock);
-  if (pos < 0) return dv_fail(e, DV_EINVAL, 0, "unit", "không có đơn vị mã %s", unit_code);
-  if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE))
-    return dv_fail(e, DV_EDB, 0, "", "không đủ bộ nhớ để băm mật khẩu");
-  store *s = app_store(a);
-  int64_t id = 0;
-  int rc = store_begin(s, e);
-  if (!rc) rc = store_user_insert(s, login, hash, unit_id, r, &id, e);
-  if (!rc) {
-    buf b;
-    buf_init(&b, 0);
-    buf_adds(&b, "{\"login\":");
-    esc_json(&b, login);
-    buf_adds(&b, ",\"unit\":");
-    esc_json(&b, unit_code);
-    buf_addf(&b, ",\"role\":\"%s\"}", role_name(r));
-    int64_t uid;
-    const char *alogin;
-    actor_of(actor, &uid, &alogin);
-    rc = store_audit(s, uid, alogin, "user.create", "user", id, NULL, b.s, e);
-    buf_release(&b);
-  }
-  if (!rc) rc = store_commit(s, e);
-  if (rc) store_rollback(s);
-  return rc;
-}
-
-int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e) {
-  user_row *all;
-  int m;
-  int rc = store_user_list(app_store(a), &all, &m, e);
-  if (rc) return rc;
-  *n = 0;
-  *rows = xcalloc((size_t)m + 1, sizeof(user_row));
-  pthread_rwlock_rdlock(&a->lock);
-  for (int i = 0; i < m; i++)
-    if (app_can_read(a, actor, tree_find_id(&a->t, all[i].unit_id))) (*rows)[(*n)++] = all[i];
-  pthread_rwlock_unlock(&a->lock);
-  free(all);
-  return 0;
-}
-
-int app_login(app *a, const char *login, const char *password, char token[65], dv_err *e) {
-  user u;
-  char hash[crypto_pwhash_STRBYTES + 1] = "";
-  store *s = app_store(a);
-  int found = login && password && store_user_by_login(s, login, &u, hash, sizeof hash) == 0;
-  if (!found) { /* hash anyway: an unknown login takes as long as a wrong password */
-    char tmp[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(tmp, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)) tmp[0] = 0;
-    return dv_fail(e, DV_EAUTH, 0, "login", "sai tên đăng nhập hoặc mật khẩu");
-  }
-  if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
-    return dv_fail(e, DV_EAUTH, 0, "login", "sai tên đăng nhập hoặc mật khẩu");
-  unsigned char raw[32], rawc[32];
-  char th[65], csrf[65];
-  randombytes_buf(raw, sizeof raw);
-  randombytes_buf(rawc, sizeof rawc);
-  hex(raw, sizeof raw, token);
-  hex(rawc, sizeof rawc, csrf);
-  token_hash(token, th);
-  int rc = store_session_insert(s, th, u.id, csrf, (int64_t)time(NULL) + SESSION_SECONDS, e);
-  if (!rc) store_audit(s, u.id, u.login, "session.login", "user", u.id, NULL, NULL, e);
-  return rc;
-}
-
-int app_session(app *a, const char *token, user *u, char csrf[65]) {
-  if (!token || strlen(token) != 64) return DV_EAUTH;
-  for (const char *p = token; *p; p++)
-    if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'))) return DV_EAUTH;
-  char th[65];
-  token_hash(token, th);
-  return store_session_get(app_store(a), th, (int64_t)time(NULL), u, csrf);
-}
-
-void app_logout(app *a, const char *token) {
-  if (!token || strlen(token) != 64) return;
-  char th[65];
-  token_hash(token, th);
-  store_session_delete(app_store(a), th);
-}
-
 /* ---------------- audit ---------------- */
 
 int app_audit_list(app *a, const user *u, int limit, int offset, audit_row **rows, int *n, dv_err *e) {
@@ -524,131 +406,4 @@ int app_audit_list(app *a, const user *u, int limit, int offset, audit_row **row
 void audit_rows_free(audit_row *rows, int n) {
   for (int i = 0; i < n; i++) free(rows[i].before), free(rows[i].after);
   free(rows);
-}
-
-/* ---------------- users across the reform ---------------- */
-
-static int user_of_login(app *a, const user *actor, const char *login, user *u, int *pos, dv_err *e) {
-  char hash[crypto_pwhash_STRBYTES + 1];
-  if (!login || store_user_by_login(app_store(a), login, u, hash, sizeof hash))
-    return dv_fail(e, DV_ENOTFOUND, 0, "login", "không có tài khoản %s (hoặc đã bị khóa)", login ? login : "");
-  *pos = tree_find_id(&a->t, u->unit_id);
-  if (*pos < 0 || !app_can_read(a, actor, *pos))
-    return dv_fail(e, DV_EFORBIDDEN, 0, "login", "tài khoản %s ngoài phạm vi của bạn", login);
-  return 0;
-}
-
-int app_user_list_dissolved(app *a, const user *actor, dissolved_user **rows, int *n, dv_err *e) {
-  *rows = NULL;
-  *n = 0;
-  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên xem tài khoản");
-  user_row *all;
-  int m;
-  int rc = store_user_list(app_store(a), &all, &m, e);
-  if (rc) return rc;
-  *rows = xcalloc((size_t)m + 1, sizeof(dissolved_user));
-  pthread_rwlock_rdlock(&a->lock);
-  const tree *t = &a->t;
-  int today = app_today(a);
-  for (int i = 0; i < m; i++) {
-    user u;
-    int pos;
-    dv_err ignore;
-    if (user_of_login(a, actor, all[i].login, &u, &pos, &ignore)) continue;
-    if (unit_valid_on(&t->u[pos], today)) continue;
-    dissolved_user *d = &(*rows)[(*n)++];
-    memset(d, 0, sizeof *d);
-    d->id = u.id;
-    d->role = u.role;
-    snprintf(d->login, sizeof d->login, "%s", u.login);
-    snprintf(d->unit_code, sizeof d->unit_code, "%s", t->u[pos].code);
-    snprintf(d->unit_name, sizeof d->unit_name, "%s", t->u[pos].name);
-    int s = tree_target_on(t, pos, today);
-    if (s >= 0) {
-      snprintf(d->suggested_code, sizeof d->suggested_code, "%s", t->u[s].code);
-      snprintf(d->suggested_name, sizeof d->suggested_name, "%s", t->u[s].name);
-    }
-  }
-  pthread_rwlock_unlock(&a->lock);
-  free(all);
-  return 0;
-}
-
-int app_user_move(app *a, const user *actor, const char *login, const char *unit_code, dv_err *e) {
-  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên chuyển tài khoản");
-  user u;
-  int pos, rc;
-  pthread_rwlock_rdlock(&a->lock);
-  rc = user_of_login(a, actor, login, &u, &pos, e);
-  int np = -1;
-  char oldc[32] = "";
-  if (!rc) {
-    snprintf(oldc, sizeof oldc, "%s", a->t.u[pos].code);
-    rc = app_unit_resolve(a, unit_code ? unit_code : "", app_today(a), &np, e);
-    if (!rc && !app_can_read(a, actor, np))
-      rc = dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị %s ngoài phạm vi của bạn", unit_code);
-  }
-  int64_t unit_id = !rc ? a->t.u[np].id : 0;
-  pthread_rwlock_unlock(&a->lock);
-  if (rc) {
-    if (oldc[0]) snprintf(e->field, sizeof e->field, "unit"); /* the login resolved: the unit is wrong */
-    return rc;
-  }
-  store *s = app_store(a);
-  rc = store_begin(s, e);
-  if (!rc) rc = store_user_set_unit(s, u.id, unit_id, e);
-  if (!rc) {
-    buf b, af;
-    buf_init(&b, 0), buf_init(&af, 0);
-    buf_adds(&b, "{\"unit\":");
-    esc_json(&b, oldc);
-    buf_adds(&b, "}");
-    buf_adds(&af, "{\"unit\":");
-    esc_json(&af, unit_code);
-    buf_adds(&af, "}");
-    int64_t uid;
-    const char *alogin;
-    actor_of(actor, &uid, &alogin);
-    rc = store_audit(s, uid, alogin, "user.move", "user", u.id, b.s, af.s, e);
-    buf_release(&b), buf_release(&af);
-  }
-  if (!rc) rc = store_commit(s, e);
-  else store_rollback(s);
-  return rc;
-}
-
-int app_user_disable(app *a, const user *actor, const char *login, dv_err *e) {
-  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên khóa tài khoản");
-  if (actor && login && !strcmp(actor->login, login)) return dv_fail(e, DV_EINVAL, 0, "login", "không tự khóa tài khoản của mình");
-  user u;
-  int pos;
-  pthread_rwlock_rdlock(&a->lock);
-  int rc = user_of_login(a, actor, login, &u, &pos, e);
-  pthread_rwlock_unlock(&a->lock);
-  if (rc) return rc;
-  store *s = app_store(a);
-  rc = store_begin(s, e);
-  if (!rc) rc = store_user_disable(s, u.id, e);
-  int64_t uid;
-  const char *alogin;
-  actor_of(actor, &uid, &alogin);
-  if (!rc) rc = store_audit(s, uid, alogin, "user.disable", "user", u.id, "{\"disabled\":false}", "{\"disabled\":true}", e);
-  if (!rc) rc = store_commit(s, e);
-  else store_rollback(s);
-  return rc;
-}
-
-int app_user_set_lang(app *a, const user *u, const char *lang, dv_err *e) {
-  if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
-    return dv_fail(e, DV_EINVAL, 0, "lang", "ngôn ngữ không hợp lệ: %s", lang);
-  store *s = app_store(a);
-  char before[48], after[48];
-  snprintf(before, sizeof before, "{\"lang\":\"%s\"}", u->lang);
-  snprintf(after, sizeof after, "{\"lang\":\"%s\"}", lang);
-  int rc = store_begin(s, e);
-  if (!rc) rc = store_user_set_lang(s, u->id, lang, e);
-  if (!rc) rc = store_audit(s, u->id, u->login, "user.lang", "user", u->id, before, after, e);
-  if (!rc) rc = store_commit(s, e);
-  else store_rollback(s);
-  return rc;
 }

@@ -53,11 +53,11 @@ static const struct {
   const char *login, *password, *unit;
   role r;
 } demo_users[] = {
-    {"admin", "admin123", "31", ROLE_ADMIN},          /* Ban Dân vận Thành ủy Hải Phòng */
+    {"admin", "admin-dv-123", "31", ROLE_ADMIN},      /* Ban Dân vận Thành ủy Hải Phòng */
     {"pheduyet", "pheduyet123", "31", ROLE_APPROVER}, /* city approver */
     {"ngoquyen", "ngoquyen123", "304", ROLE_OFFICER}, /* Quận Ngô Quyền */
     {"maychai", "maychai123", "11329", ROLE_OFFICER}, /* Phường Máy Chai, Ngô Quyền */
-    {"xem", "xem12345", "31", ROLE_VIEWER},
+    {"xem", "xem-dv-123", "31", ROLE_VIEWER},
 };
 
 /* the day a plan file is dated ("date YYYY-MM-DD"), or 0 */
@@ -140,10 +140,10 @@ static const struct {
   const char *login, *password, *unit;
   role r;
 } reform_users[] = {
-    {"hongbang", "hongbang123", "11311", ROLE_OFFICER}, /* Phường Hồng Bàng (from 01/07/2025) */
-    {"tuky", "tuky12345", "11074", ROLE_OFFICER},       /* Xã Tứ Kỳ, of old Hải Dương */
-    {"mattran", "mattran123", "31-MT", ROLE_OFFICER},   /* Ủy ban MTTQ Việt Nam thành phố (a body) */
-    {"ubnd", "ubnd12345", "31-UB", ROLE_OFFICER},       /* Ủy ban nhân dân thành phố: answers recommendations */
+    {"hongbang", "hongbang123", "11311", ROLE_OFFICER},   /* Phường Hồng Bàng (from 01/07/2025) */
+    {"tuky", "tuky-dv-123", "11074", ROLE_OFFICER},       /* Xã Tứ Kỳ, of old Hải Dương */
+    {"mattran", "mattran-dv-123", "31-MT", ROLE_OFFICER}, /* Ủy ban MTTQ Việt Nam thành phố (a body) */
+    {"ubnd", "ubnd-dv-123", "31-UB", ROLE_OFFICER},       /* Ủy ban nhân dân thành phố: answers recommendations */
 };
 
 /* The demo's second year (demo/make_reform.py): old Hải Dương added to the
@@ -255,6 +255,8 @@ static int setting_value(const char *key, const char *value, char *out, size_t n
     if (doc_style_set(&st, key, value, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "value", "%s", err);
     snprintf(out, n, "%s", value);
     return 0;
+  } else if (!strcmp(key, "server.secure_cookies") || !strcmp(key, "server.trust_proxy")) {
+    if (!isnum || (v != 0 && v != 1)) return dv_fail(e, DV_EINVAL, 0, "value", "%s phải là 0 (tắt) hoặc 1 (bật)", key);
   } else if (!strcmp(key, "clock.today")) {
     int day;
     if (strcmp(value, "0") && date_parse(value, &day))

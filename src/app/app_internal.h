@@ -45,6 +45,11 @@ struct app {
   pthread_mutex_t conns_lock;
   store **conns;           /* every thread's connection, closed by app_close */
   int nconns;
+  struct throttle *logins; /* failed logins per login and address (app_accounts.c) */
+  int64_t sessions_purged; /* when expired sessions were last deleted */
+  struct {
+    int secure_cookies, trust_proxy;
+  } server;                /* settings server.* */
 };
 
 /* this thread's connection to a's database */
@@ -102,6 +107,9 @@ int app_record_export_rows(app *a, const user *u, const reg_def *r, const record
 int app_demo_submissions(app *a, const char *data, size_t len, dv_err *e);
 /* reloads the approved submissions; caller holds the write lock */
 void app_locks_load(app *a, store *s);
+/* the login throttle's table (app_open, app_close) */
+void app_accounts_init(app *a);
+void app_accounts_release(app *a);
 /* the actor's id and login for audit entries */
 void actor_of(const user *u, int64_t *id, const char **login);
 /* --- notifications (app_notify.c) --- */

@@ -22,7 +22,7 @@ static const char *status_vn(const char *s) {
 
 int app_user_find(app *a, const char *login, user *u, dv_err *e) {
   char hash[256];
-  if (!login || store_user_by_login(app_store(a), login, u, hash, sizeof hash))
+  if (!login || store_user_by_login(app_store(a), login, u, hash, sizeof hash, NULL))
     return dv_fail(e, DV_ENOTFOUND, 0, "user", "không có tài khoản %s", login ? login : "");
   return 0;
 }

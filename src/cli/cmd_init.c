@@ -23,6 +23,6 @@ int cmd_init(int argc, char **argv) {
     return cli_fail(&e);
   }
   printf("Đã tạo %s với dữ liệu mẫu Hải Phòng, 6 tháng đầu năm 2023.\n"
-         "Tài khoản: admin / admin123 (quản trị, Thành phố Hải Phòng); xem README.\n", argv[1]);
+         "Tài khoản: admin / admin-dv-123 (quản trị, Thành phố Hải Phòng); xem README.\n", argv[1]);
   return 0;
 }

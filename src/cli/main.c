@@ -25,10 +25,12 @@ static const struct {
     {"return", cmd_submission, "return DB --form F --period P --unit U --user LOGIN --comment C   trả lại"},
     {"reopen", cmd_submission, "reopen DB --form F --period P --unit U --user LOGIN [--comment C]   mở lại"},
     {"completeness", cmd_completeness, "completeness DB --form F --period P --unit U --format json   tình hình gửi báo cáo"},
-    {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)"},
+    {"user", cmd_user, "user add DB --login L --unit CODE --role admin|approver|officer|viewer (mật khẩu từ stdin)\n"
+                       "                                user passwd DB --login L (stdin) | user disable|enable DB --login L | user list DB"},
     {"config", cmd_config, "config DB KEY VALUE            period.cutoff_day N (0 = theo lịch; 15 = Nghị định 09/2019),\n"
                            "                                deadline.classify_workdays|complaint_days|denunciation_days N, clock.today,\n"
-                           "                                smtp.url, smtp.from, site.url, digest.hour, notify.days, notify.overdue_days"},
+                           "                                smtp.url, smtp.from, site.url, digest.hour, notify.days, notify.overdue_days,\n"
+                           "                                server.secure_cookies 0|1 (TLS ở trước), server.trust_proxy 0|1 (X-Real-IP)"},
     {"digest", cmd_digest, "digest DB [--dry-run]           gửi ngay thư tổng hợp thông báo chưa đọc (smtp.url, smtp.from, site.url)"},
     {"holidays", cmd_holidays, "holidays DB set YYYY-MM-DD TÊN | remove YYYY-MM-DD   ngày nghỉ lễ (tính hạn theo ngày làm việc)"},
     {"bodies", cmd_bodies, "bodies DB list | bodies DB set board YYYY-MM-DD TÊN VIẾT_TẮT   tên cơ quan theo thời gian"},

@@ -41,7 +41,7 @@ static const char *SCHEMA =
     " unit_id INTEGER NOT NULL REFERENCES units(id), role TEXT NOT NULL, created_at TEXT NOT NULL"
     " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE TABLE sessions(token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),"
-    " csrf TEXT NOT NULL, expires INTEGER NOT NULL);"
+    " csrf_hash TEXT NOT NULL, expires INTEGER NOT NULL);"
     "CREATE TABLE data_values(element TEXT NOT NULL, combo TEXT NOT NULL, period TEXT NOT NULL,"
     " unit_id INTEGER NOT NULL REFERENCES units(id), num REAL, text TEXT, user_id INTEGER,"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
@@ -465,14 +465,15 @@ static void read_user(sqlite3_stmt *st, user *u) {
   u->role = r;
 }
 
-int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash FROM users us"
-                             " JOIN units un ON un.id=us.unit_id WHERE us.login=? AND NOT us.disabled");
+int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen, int *disabled) {
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash, us.disabled FROM users us"
+                             " JOIN units un ON un.id=us.unit_id WHERE us.login=?");
   bind_text(st, 1, login);
   int rc = DV_ENOTFOUND;
-  if (sqlite3_step(st) == SQLITE_ROW) {
+  if (sqlite3_step(st) == SQLITE_ROW && (disabled || !sqlite3_column_int(st, 6))) {
     read_user(st, u);
     col_copy(st, 5, hash, (size_t)hashlen);
+    if (disabled) *disabled = sqlite3_column_int(st, 6);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -480,8 +481,8 @@ int store_user_by_login(store *s, const char *login, user *u, char *hash, int ha
 }
 
 int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role FROM users us JOIN units un"
-                             " ON un.id=us.unit_id ORDER BY us.login");
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.disabled FROM users us"
+                             " JOIN units un ON un.id=us.unit_id ORDER BY us.login");
   *n = 0;
   *rows = NULL;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -494,26 +495,27 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
     snprintf(r->login, sizeof r->login, "%s", u.login);
     snprintf(r->unit_code, sizeof r->unit_code, "%s", u.unit_code);
     r->role = u.role;
+    r->disabled = sqlite3_column_int(st, 5);
   }
   sqlite3_finalize(st);
   (void)e;
   return 0;
 }
 
-int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
+int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf_hash, int64_t expires,
                          dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO sessions(token_hash,user_id,csrf,expires) VALUES(?,?,?,?)");
+  sqlite3_stmt *st = prep(s, "INSERT INTO sessions(token_hash,user_id,csrf_hash,expires) VALUES(?,?,?,?)");
   bind_text(st, 1, token_hash);
   sqlite3_bind_int64(st, 2, user_id);
-  bind_text(st, 3, csrf);
+  bind_text(st, 3, csrf_hash);
   sqlite3_bind_int64(st, 4, expires);
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
   sqlite3_finalize(st);
   return rc;
 }
 
-int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf, us.lang FROM sessions se"
+int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf_hash[65]) {
+  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf_hash, us.lang FROM sessions se"
                              " JOIN users us ON us.id=se.user_id JOIN units un ON un.id=us.unit_id"
                              " WHERE se.token_hash=? AND se.expires>? AND NOT us.disabled");
   bind_text(st, 1, token_hash);
@@ -521,7 +523,7 @@ int store_session_get(store *s, const char *token_hash, int64_t now, user *u, ch
   int rc = DV_EAUTH;
   if (sqlite3_step(st) == SQLITE_ROW) {
     read_user(st, u);
-    col_copy(st, 5, csrf, 65);
+    col_copy(st, 5, csrf_hash, 65);
     col_copy(st, 6, u->lang, sizeof u->lang);
     rc = 0;
   }
@@ -536,7 +538,36 @@ void store_session_delete(store *s, const char *token_hash) {
   sqlite3_finalize(st);
 }
 
-/* users made before accounts could be disabled get the column */
+int store_sessions_end(store *s, int64_t user_id, const char *keep_hash, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE user_id=? AND token_hash IS NOT ?");
+  sqlite3_bind_int64(st, 1, user_id);
+  if (keep_hash) bind_text(st, 2, keep_hash);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+void store_sessions_purge(store *s, int64_t now) {
+  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE expires<=?");
+  sqlite3_bind_int64(st, 1, now);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+}
+
+/* sessions made before CSRF tokens were hashed held them in clear (column csrf): they end,
+ * and the column takes the hash; the index deletes a user's sessions at once */
+static int sessions_csrf_hash(store *s, dv_err *e) {
+  sqlite3_stmt *st = NULL;
+  int have = sqlite3_prepare_v2(s->db, "SELECT csrf_hash FROM sessions", -1, &st, NULL) == SQLITE_OK;
+  sqlite3_finalize(st);
+  if (!have && exec(s, "BEGIN IMMEDIATE; DELETE FROM sessions; ALTER TABLE sessions RENAME COLUMN csrf TO csrf_hash;"
+                       " COMMIT", e)) {
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return DV_EDB;
+  }
+  return exec(s, "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id)", e);
+}
+
 /* databases made before bodies: every unit an area */
 static int units_kind_column(store *s, dv_err *e) {
   sqlite3_stmt *st = NULL;
@@ -565,7 +596,7 @@ int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e) 
 }
 
 int store_users_schema(store *s, dv_err *e) {
-  if (users_lang_column(s, e)) return DV_EDB;
+  if (users_lang_column(s, e) || sessions_csrf_hash(s, e)) return DV_EDB;
   /* the forms an approver decides (none listed: every form) */
   if (exec(s, "CREATE TABLE IF NOT EXISTS approver_forms(user_id INTEGER NOT NULL REFERENCES users(id),"
               " form TEXT NOT NULL, PRIMARY KEY(user_id, form))", e))
@@ -590,15 +621,20 @@ int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e) {
   return rc;
 }
 
-int store_user_disable(store *s, int64_t user_id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE users SET disabled=1 WHERE id=?");
-  sqlite3_bind_int64(st, 1, user_id);
+int store_user_set_disabled(store *s, int64_t user_id, int disabled, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE users SET disabled=? WHERE id=?");
+  sqlite3_bind_int(st, 1, disabled);
+  sqlite3_bind_int64(st, 2, user_id);
   int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
   sqlite3_finalize(st);
-  if (rc) return rc;
-  st = prep(s, "DELETE FROM sessions WHERE user_id=?");
-  sqlite3_bind_int64(st, 1, user_id);
-  rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  return rc || !disabled ? rc : store_sessions_end(s, user_id, NULL, e);
+}
+
+int store_user_set_password(store *s, int64_t user_id, const char *pwhash, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "UPDATE users SET pwhash=? WHERE id=?");
+  bind_text(st, 1, pwhash);
+  sqlite3_bind_int64(st, 2, user_id);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
   sqlite3_finalize(st);
   return rc;
 }

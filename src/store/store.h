@@ -83,20 +83,28 @@ int store_value_get(store *s, const char *element, const char *combo, const char
 /* --- users and sessions --- */
 int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,
                       dv_err *e);
-/* fills u and the stored hash; DV_ENOTFOUND if no such login */
-int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen);
+/* fills u and the stored hash; DV_ENOTFOUND if no such login. disabled NULL: enabled users
+ * only; else any user, and *disabled says whether it is */
+int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen, int *disabled);
 int store_user_list(store *s, user_row **rows, int *n, dv_err *e);
-/* users.disabled (added to older databases on open); moving and disabling
- * (which deletes the user's sessions) */
+/* users.disabled, users.lang and sessions.csrf_hash (added to, or moved in, older databases
+ * on open); moving, disabling (which deletes the user's sessions) or enabling, a new
+ * password hash */
 int store_users_schema(store *s, dv_err *e);
 int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e);
-int store_user_disable(store *s, int64_t user_id, dv_err *e);
+int store_user_set_disabled(store *s, int64_t user_id, int disabled, dv_err *e);
+int store_user_set_password(store *s, int64_t user_id, const char *pwhash, dv_err *e);
 /* users.lang, the interface language chosen ("" = none) */
 int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e);
-int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf, int64_t expires,
+/* a session is kept by the hashes of its token and of its CSRF token, never the tokens */
+int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf_hash, int64_t expires,
                          dv_err *e);
-int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf[65]);
+int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf_hash[65]);
 void store_session_delete(store *s, const char *token_hash);
+/* deletes the user's sessions but the one of keep_hash (NULL: all) */
+int store_sessions_end(store *s, int64_t user_id, const char *keep_hash, dv_err *e);
+/* deletes the sessions expired at now */
+void store_sessions_purge(store *s, int64_t now);
 
 /* --- audit --- */
 int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,

@@ -42,10 +42,14 @@ void api_session_post(ctx *c) {
   char token[65], csrf[65];
   user u;
   dv_err e = {0};
-  if (strlen(l) > 64 || strlen(p) > 256 || strlen(l) != json_string_length(login) ||
-      strlen(p) != json_string_length(password) || app_login(c->a, l, p, token, &e) != 0 ||
-      app_session(c->a, token, &u, csrf) != 0) {
-    reply_json_error(c, 401, "Sai tên đăng nhập hoặc mật khẩu.");
+  int wait = 0, rc = DV_EAUTH;
+  if (strlen(l) <= 64 && strlen(p) <= 512 && strlen(l) == json_string_length(login) &&
+      strlen(p) == json_string_length(password))
+    rc = app_login(c->a, l, p, client_address(c), token, &wait, &e);
+  if (!rc) rc = app_session(c->a, token, &u, csrf);
+  if (rc) {
+    int st = login_refused_status(c, rc, wait);
+    reply_json_error(c, st, st == 429 ? e.msg : "Sai tên đăng nhập hoặc mật khẩu.");
     return;
   }
   session_body(c, &u, csrf);

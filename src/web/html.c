@@ -307,8 +307,9 @@ static void header_user(ctx *c) {
   buf *b = &c->out;
   h_open(b, "div", "class", "who", NULL);
   h_open(b, "span", NULL);
+  h_open(b, "a", "href", "/account", "title", "Tài khoản: đổi mật khẩu, đăng xuất mọi nơi", NULL);
   h_text(b, c->u.login);
-  h_lit(b, " · ");
+  h_lit(b, "</a> · ");
   h_text(b, role_label_vn(c->u.role));
   h_lit(b, " · ");
   h_text(b, name);

@@ -1,4 +1,5 @@
-/* Admin pages: users (list, add) and the audit log (newest first, paged).
+/* Admin pages: users (list, add, disable or enable, a new password) and the audit log
+ * (newest first, paged).
  * The route table lets only admins in; the app checks again. */
 #include "util/mail.h"
 #include "web/web_int.h"
@@ -30,12 +31,54 @@ static void user_email_form(ctx *c, const user_row *r) {
   h_lit(b, " <button type=\"submit\">Lưu</button></form>");
 }
 
+/* a form of one button on the user of the row: action disable or enable */
+static void user_button_form(ctx *c, const user_row *r, const char *action, const char *label) {
+  buf *b = &c->out;
+  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
+  h_csrf(c);
+  h_hidden(b, "action", action);
+  h_hidden(b, "login", r->login);
+  h_open(b, "button", "type", "submit", "aria-label", c_printf(c, "%s %s", label, r->login), NULL);
+  h_text(b, label);
+  h_lit(b, "</button></form>");
+}
+
+/* a new password for the user (their sessions end) */
+static void user_password_form(ctx *c, const user_row *r) {
+  buf *b = &c->out;
+  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
+  h_csrf(c);
+  h_hidden(b, "action", "passwd");
+  h_hidden(b, "login", r->login);
+  h_open(b, "input", "type", "password", "name", "password", "autocomplete", "new-password", "minlength", "10",
+         "maxlength", "128", "aria-label", c_printf(c, "Mật khẩu mới của %s", r->login), NULL);
+  h_lit(b, " <button type=\"submit\">Đặt mật khẩu</button></form>");
+}
+
+/* state, and what the admin may do: not to their own account (the page Tài khoản is for it) */
+static void user_account_cells(ctx *c, const user_row *r) {
+  buf *b = &c->out;
+  h_lit(b, "<td>");
+  h_text(b, r->disabled ? "Đã khóa" : "Đang dùng");
+  h_lit(b, "</td><td>");
+  if (!strcmp(r->login, c->u.login)) {
+    h_link(b, "/account", "Đổi ở trang Tài khoản");
+    h_lit(b, "</td>");
+    return;
+  }
+  user_password_form(c, r);
+  h_lit(b, " ");
+  if (r->disabled) user_button_form(c, r, "enable", "Mở khóa");
+  else user_button_form(c, r, "disable", "Khóa");
+  h_lit(b, "</td>");
+}
+
 static void users_table(ctx *c, const user_row *rows, int n) {
   buf *b = &c->out;
   h_lit(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"Danh sách người dùng\" tabindex=\"0\">"
            "<table class=\"list\"><thead><tr><th scope=\"col\">Tên đăng nhập</th><th scope=\"col\">Đơn vị</th>"
            "<th scope=\"col\">Mã đơn vị</th><th scope=\"col\">Vai trò</th><th scope=\"col\">Thư điện tử (thư tổng hợp)</th>"
-           "</tr></thead><tbody>");
+           "<th scope=\"col\">Trạng thái</th><th scope=\"col\">Tài khoản</th></tr></thead><tbody>");
   const tree *t = app_read_begin(c->a);
   for (int i = 0; i < n; i++) {
     int p = tree_find_id(t, rows[i].unit_id);
@@ -49,10 +92,12 @@ static void users_table(ctx *c, const user_row *rows, int n) {
     h_text(b, role_label_vn(rows[i].role));
     h_lit(b, "</td><td>");
     user_email_form(c, &rows[i]);
-    h_lit(b, "</td></tr>");
+    h_lit(b, "</td>");
+    user_account_cells(c, &rows[i]);
+    h_lit(b, "</tr>");
   }
   app_read_end(c->a);
-  if (!n) h_lit(b, "<tr><td colspan=\"5\" class=\"empty\">Chưa có người dùng.</td></tr>");
+  if (!n) h_lit(b, "<tr><td colspan=\"7\" class=\"empty\">Chưa có người dùng.</td></tr>");
   h_lit(b, "</tbody></table></div>");
 }
 
@@ -68,7 +113,8 @@ static void user_add_form(ctx *c, const user_form *uf) {
   h_csrf(c);
   h_field(b, "login", "Tên đăng nhập", "text", uf->login, uf->err_login,
           "3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang");
-  h_field(b, "password", "Mật khẩu", "password", "", uf->err_password, "Ít nhất 8 ký tự");
+  h_field(b, "password", "Mật khẩu", "password", "", uf->err_password,
+          "Ít nhất 10 ký tự; không phải mật khẩu phổ biến, không trùng tên đăng nhập");
   h_field(b, "email", "Thư điện tử (không bắt buộc)", "email", uf->email, uf->err_email,
           "Nhận thư tổng hợp thông báo chưa đọc mỗi ngày");
   h_lit(b, "<div class=\"field\">");
@@ -97,7 +143,12 @@ static void users_page(ctx *c, const user_form *uf) {
   }
   page_begin(c, "Người dùng");
   h_lit(b, "<h1>Người dùng</h1>");
-  const char *added = arg(c, "added"), *mailed = arg(c, "email");
+  const char *added = arg(c, "added"), *mailed = arg(c, "email"), *done = arg(c, "ok");
+  if (done) {
+    h_lit(b, "<p class=\"ok\" role=\"status\">");
+    h_text(b, done);
+    h_lit(b, "</p>");
+  }
   if (mailed) {
     h_lit(b, "<p class=\"ok\" role=\"status\">Đã lưu địa chỉ thư của ");
     h_text(b, mailed);
@@ -136,10 +187,35 @@ static void user_email_post(ctx *c) {
   if (c->status == 200 || c->status == 0) c->status = e.code && e.code != DV_EINVAL ? http_status_of(e.code) : 422;
 }
 
+/* action=disable|enable|passwd: one user's account; the user's sessions end at once
+ * (but for enable) */
+static void user_account_post(ctx *c, const char *action) {
+  const char *login = field(c, "login"), *password = field(c, "password");
+  dv_err e = {0};
+  int passwd = !strcmp(action, "passwd"), disable = !strcmp(action, "disable");
+  int rc = passwd ? app_user_set_password(c->a, &c->u, login, password ? password : "", &e)
+                  : app_user_set_disabled(c->a, &c->u, login, disable, &e);
+  if (!rc) {
+    const char *ok = passwd ? c_printf(c, "Đã đặt mật khẩu mới cho %s; các phiên làm việc của tài khoản đã kết thúc.", login)
+                     : disable ? c_printf(c, "Đã khóa tài khoản %s.", login)
+                               : c_printf(c, "Đã mở khóa tài khoản %s.", login);
+    reply_redirect(c, c_url(c, "/users", "ok", ok, NULL));
+    return;
+  }
+  user_form uf = {0};
+  uf.top_err = c_printf(c, "%s: %s", login ? login : "", e.msg);
+  users_page(c, &uf);
+  if (c->status == 200 || c->status == 0) c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ENOTFOUND ? 404 : 422;
+}
+
 void page_users_post(ctx *c) {
   const char *action = field(c, "action");
   if (action && !strcmp(action, "email")) {
     user_email_post(c);
+    return;
+  }
+  if (action && (!strcmp(action, "disable") || !strcmp(action, "enable") || !strcmp(action, "passwd"))) {
+    user_account_post(c, action);
     return;
   }
   user_form uf = {0};
@@ -151,7 +227,7 @@ void page_users_post(ctx *c) {
   role r = ROLE_VIEWER;
   int errors = 0;
   if (!uf.login || !*uf.login || strlen(uf.login) > 64) uf.err_login = "Nhập tên đăng nhập (tối đa 40 ký tự).", errors++;
-  if (!password || strlen(password) < 8 || strlen(password) > 200) uf.err_password = "Mật khẩu phải có từ 8 đến 200 ký tự.", errors++;
+  if (!password || !*password) uf.err_password = "Nhập mật khẩu.", errors++;
   if (!uf.unit || !*uf.unit || strlen(uf.unit) > 31) uf.err_unit = "Chọn đơn vị.", errors++;
   if (!uf.role || role_parse(uf.role, &r)) uf.err_role = "Chọn vai trò.", errors++;
   if (uf.email && *uf.email && !mail_address_ok(uf.email)) uf.err_email = "Địa chỉ thư không hợp lệ (dạng ten@don-vi.gov.vn).", errors++;
@@ -481,7 +557,7 @@ void page_reform_post(ctx *c) {
     if (!rc) ok = c_printf(c, "Đã chuyển tài khoản %s sang đơn vị %s.", login, unit);
   } else if (action && !strcmp(action, "disable")) {
     key = login ? login : "";
-    rc = app_user_disable(c->a, &c->u, login, &e);
+    rc = app_user_set_disabled(c->a, &c->u, login, 1, &e);
     if (!rc) ok = c_printf(c, "Đã khóa tài khoản %s.", login);
   } else rc = dv_fail(&e, DV_EINVAL, 0, "action", "thao tác không hợp lệ");
   if (!rc) {

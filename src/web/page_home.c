@@ -9,7 +9,9 @@
  * JSON only: a cross-site form cannot send application/json without a CORS
  * preflight, which this server never grants. */
 #include "web/web_int.h"
+#include <arpa/inet.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,63 @@
 #define LOGIN_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/login; Max-Age=3600"
 
 void page_healthz(ctx *c) { reply_text(c, 200, "text/plain; charset=utf-8", "ok\n"); }
+
+/* --- the client's address (the login throttle) ------------------------------------- */
+
+typedef struct ipaddr {
+  int family; /* AF_INET, AF_INET6 */
+  unsigned char b[16];
+} ipaddr;
+
+static int ip_of_sockaddr(const struct sockaddr *sa, ipaddr *ip) {
+  static const unsigned char v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (sa && sa->sa_family == AF_INET) {
+    ip->family = AF_INET;
+    memcpy(ip->b, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+    return 0;
+  }
+  if (!sa || sa->sa_family != AF_INET6) return -1;
+  const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+  if (memcmp(b, v4mapped, 12) == 0) {
+    ip->family = AF_INET;
+    memcpy(ip->b, b + 12, 4);
+  } else {
+    ip->family = AF_INET6;
+    memcpy(ip->b, b, 16);
+  }
+  return 0;
+}
+
+static int ip_is_loopback(const ipaddr *ip) {
+  static const unsigned char one[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+  return ip->family == AF_INET ? ip->b[0] == 127 : memcmp(ip->b, one, 16) == 0;
+}
+
+static int ip_parse(const char *s, ipaddr *ip) {
+  if (s && inet_pton(AF_INET, s, ip->b) == 1) ip->family = AF_INET;
+  else if (s && inet_pton(AF_INET6, s, ip->b) == 1) ip->family = AF_INET6;
+  else return -1;
+  return 0;
+}
+
+const char *client_address(ctx *c) {
+  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  ipaddr ip, real;
+  if (!ci || ip_of_sockaddr(ci->client_addr, &ip)) return NULL;
+  if (ip_is_loopback(&ip) && app_trust_proxy(c->a) &&
+      ip_parse(MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "X-Real-IP"), &real) == 0)
+    ip = real;
+  char s[INET6_ADDRSTRLEN];
+  if (ip.family == AF_INET6) memset(ip.b + 8, 0, 8); /* one /64 is one client */
+  inet_ntop(ip.family, ip.b, s, sizeof s);
+  return c_printf(c, "%s%s", s, ip.family == AF_INET6 ? "/64" : "");
+}
+
+int login_refused_status(ctx *c, int rc, int retry_after) {
+  if (rc != DV_ETHROTTLED) return 401;
+  c->retry_after = retry_after;
+  return 429;
+}
 
 /* a local path to go back to after login: "/x..." but not "//host" */
 static const char *safe_next(const char *next) {
@@ -78,10 +137,14 @@ void page_login_post(ctx *c) {
   }
   char token[65];
   dv_err e = {0};
-  if (!login || !password || strlen(login) > 64 || strlen(password) > 256 ||
-      app_login(c->a, login, password, token, &e) != 0) {
-    login_form(c, login, "Sai tên đăng nhập hoặc mật khẩu.");
-    c->status = 401;
+  int wait = 0, rc = DV_EAUTH;
+  if (login && password && strlen(login) <= 64 && strlen(password) <= 512)
+    rc = app_login(c->a, login, password, client_address(c), token, &wait, &e);
+  if (rc) {
+    int st = login_refused_status(c, rc, wait);
+    login_form(c, login, st == 429 ? c_printf(c, "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %d giây.", wait)
+                                   : "Sai tên đăng nhập hoặc mật khẩu.");
+    c->status = st;
     return;
   }
   reply_redirect(c, safe_next(field(c, "next")));

@@ -320,9 +320,10 @@ void reply_redirect(ctx *c, const char *url) {
   c->ctype = "text/plain; charset=utf-8";
 }
 
+/* every cookie is Secure when the server is behind TLS (setting server.secure_cookies) */
 void reply_add_cookie(ctx *c, const char *name, const char *value, const char *attrs) {
   if (c->ncookies >= 3) return;
-  c->cookies[c->ncookies++] = c_printf(c, "%s=%s; %s", name, value, attrs);
+  c->cookies[c->ncookies++] = c_printf(c, "%s=%s; %s%s", name, value, attrs, app_secure_cookies(c->a) ? "; Secure" : "");
 }
 
 void reply_html_error(ctx *c, int status, const char *title, const char *msg) {
@@ -349,6 +350,7 @@ int http_status_of(int code) {
   case DV_EAUTH: return 401;
   case DV_ECONFLICT: return 409;
   case DV_ETOOLARGE: return 413;
+  case DV_ETHROTTLED: return 429;
   default: return 500;
   }
 }
@@ -465,6 +467,8 @@ static const route routes[] = {
     {"GET", "/values/history", R_SESSION | R_PAGE, page_value_history},
     {"GET", "/users", R_SESSION | R_PAGE | R_ADMIN, page_users},
     {"POST", "/users", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_users_post},
+    {"GET", "/account", R_SESSION | R_PAGE, page_account},
+    {"POST", "/account", R_SESSION | R_PAGE | R_CSRF, page_account_post},
     {"GET", "/audit", R_SESSION | R_PAGE | R_ADMIN, page_audit},
     {"GET", "/holidays", R_SESSION | R_PAGE | R_ADMIN, page_holidays},
     {"POST", "/holidays", R_SESSION | R_PAGE | R_ADMIN | R_CSRF, page_holidays_post},
@@ -664,6 +668,11 @@ static enum MHD_Result queue_reply(ctx *c) {
   MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, c->cache ? c->cache : "no-store");
   if (c->location) MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, c->location);
   if (c->disposition) MHD_add_response_header(r, "Content-Disposition", c->disposition);
+  if (c->retry_after) {
+    char ra[16];
+    snprintf(ra, sizeof ra, "%d", c->retry_after);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, ra);
+  }
   for (int i = 0; i < c->ncookies; i++) MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, c->cookies[i]);
   enum MHD_Result ok = MHD_queue_response(c->conn, (unsigned)c->status, r);
   MHD_destroy_response(r);

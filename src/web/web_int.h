@@ -79,6 +79,7 @@ typedef struct ctx {
   int ncookies;
   const char *cache;     /* Cache-Control value; default no-store */
   char *disposition;     /* Content-Disposition, pool-owned */
+  int retry_after;       /* seconds for a Retry-After header (429), 0: none */
 } ctx;
 
 typedef void (*handler_fn)(ctx *c);
@@ -286,7 +287,15 @@ void page_reg_get(ctx *c);     /* GET /r/REG[/new|/export.csv|/import|/ID] */
 void page_reg_post(ctx *c);    /* POST /r/REG[/import|/ID|/ID/delete|/ID/attachments] */
 void page_attachment(ctx *c);  /* GET /attachments/ID */
 void page_users(ctx *c);
-void page_users_post(ctx *c);
+void page_users_post(ctx *c); /* POST /users: add, or action email|disable|enable|passwd */
+void page_account(ctx *c);      /* GET /account: one's own password, "Đăng xuất mọi nơi" */
+void page_account_post(ctx *c); /* POST /account: action password|logout_all */
+/* the client's address for the login throttle (page_home.c): the connection's, or behind a
+ * trusted proxy on this machine (server.trust_proxy) its X-Real-IP; an IPv6 address as its
+ * /64. In the request's memory. */
+const char *client_address(ctx *c);
+/* the answer to a login refused by app_login: 429 with Retry-After, or 401 */
+int login_refused_status(ctx *c, int rc, int retry_after);
 void page_audit(ctx *c);
 void page_holidays(ctx *c);      /* GET /holidays?year= (admins) */
 void page_holidays_post(ctx *c); /* POST /holidays: action set|remove */

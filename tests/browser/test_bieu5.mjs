@@ -7,7 +7,7 @@ import { run, login, rowTotal, check, artifacts } from './lib.mjs';
 await run('bieu-5', async ({ browser, srv }) => {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]]) {
     const page = await browser.newPage({ viewport });
-    await login(page, srv.base, 'admin', 'admin123');
+    await login(page, srv.base, 'admin', 'admin-dv-123');
     await page.goto(`${srv.base}/report?form=bieu-5&period=2023S1&unit=31`);
     const total = await rowTotal(page, 'Cộng');
     check(total === '196', `${name}: Biểu 5 total for Hải Phòng 2023S1 is 196 (got ${total})`);

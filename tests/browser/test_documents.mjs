@@ -27,7 +27,7 @@ await run('documents', async ({ browser, srv }) => {
   const admin = await ac.newPage();
   const errors = [];
   admin.on('pageerror', (e) => errors.push(e.message));
-  await login(admin, srv.base, 'admin', 'admin123');
+  await login(admin, srv.base, 'admin', 'admin-dv-123');
 
   // --- the editor
   await Promise.all([admin.waitForNavigation(), admin.click('header.top nav a:text-is("Báo cáo (văn bản)")')]);
@@ -127,7 +127,7 @@ await run('documents', async ({ browser, srv }) => {
   // --- the viewer reads, the officer of another unit is refused
   const vc = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const viewer = await vc.newPage();
-  await login(viewer, srv.base, 'xem', 'xem12345');
+  await login(viewer, srv.base, 'xem', 'xem-dv-123');
   await viewer.goto(srv.base + EDITOR);
   check(await viewer.locator('main textarea').count() === 0 &&
     (await viewer.locator('#sec-p1\\.II\\.1 .ro-value').innerText()).length > 0 &&

@@ -188,10 +188,10 @@ await run('entry-registers', async ({ browser, srv }) => {
   await login(page, srv.base, 'maychai', 'maychai123');
   const viewer = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   viewer.base = srv.base;
-  await login(viewer, srv.base, 'xem', 'xem12345');
+  await login(viewer, srv.base, 'xem', 'xem-dv-123');
   const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   admin.base = srv.base;
-  await login(admin, srv.base, 'admin', 'admin123');
+  await login(admin, srv.base, 'admin', 'admin-dv-123');
   await registerFed(page);
   await errorRule(page);
   await warningRule(page);

@@ -39,7 +39,7 @@ await run('plans', async ({ browser, srv }) => {
   // --- admin: the Hải Phòng plan and its targets
   const ac = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const admin = await ac.newPage();
-  await login(admin, srv.base, 'admin', 'admin123');
+  await login(admin, srv.base, 'admin', 'admin-dv-123');
   await admin.click('header.top nav a:text-is("Kế hoạch")');
   check(/\/plans$/.test(admin.url()), 'the menu entry "Kế hoạch" opens /plans');
   const row = admin.locator('table.plans tbody tr', { has: admin.locator('th', { hasText: '85-KH/BDVTU' }) });

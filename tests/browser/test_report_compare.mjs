@@ -32,7 +32,7 @@ const vn = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 await run('report-compare', async ({ browser, srv }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await login(page, srv.base, 'admin', 'admin123');
+  await login(page, srv.base, 'admin', 'admin-dv-123');
   await page.goto(`${srv.base}/report?form=bieu-5&period=2026S1&unit=31`);
   check(await page.locator('tr.cmp').count() === 0, 'without a comparison the annex has no comparison rows');
   const labels = await page.locator('#f-compare option').allInnerTexts();
@@ -86,7 +86,7 @@ await run('report-compare', async ({ browser, srv }) => {
 
   // on a phone the comparison rows stay readable
   const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
-  await login(phone, srv.base, 'admin', 'admin123');
+  await login(phone, srv.base, 'admin', 'admin-dv-123');
   await phone.goto(`${srv.base}/report?form=bieu-5&period=2026S1&unit=31&compare=2025S1`);
   check(await phone.locator('tr.chg').count() === 3, 'phone: three change rows (Thành phố, Xã, phường, Cộng)');
   await phone.screenshot({ path: path.join(artifacts, 'compare-phone.png'), fullPage: true });

@@ -164,7 +164,7 @@ async function phone(browser, base) {
 async function wideTable(browser, base) {
   const ctx = await browser.newContext({ viewport: { width: 800, height: 800 } });
   const page = await ctx.newPage();
-  await login(page, base, 'admin', 'admin123');
+  await login(page, base, 'admin', 'admin-dv-123');
   await page.goto(`${base}/report?form=bieu-5&unit=31&period=2023S1`);
   const wrap = page.locator('.table-wrap:has(table.annex)').first();
   const hint = page.locator('.scroll-hint').first();
@@ -204,7 +204,7 @@ run('small', async ({ browser, srv }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await login(page, srv.base, 'admin', 'admin123');
+  await login(page, srv.base, 'admin', 'admin-dv-123');
   const steps = [
     ['type-ahead', () => typeAhead(page, srv.base)],
     ['unit reference', () => unitRef(browser, srv.base)],

@@ -71,7 +71,7 @@ run('states', async ({ browser, srv }) => {
   await shot(off, 'locked');
 
   // ---- the viewer sees no control and no "Thêm mới"
-  const xem = await ctx('xem', 'xem12345');
+  const xem = await ctx('xem', 'xem-dv-123');
   await xem.goto(`${srv.base}/r/dialogues/new`);
   check((await postControls(xem)).length === 0, `viewer /r/dialogues/new: no control (${await postControls(xem)})`);
   check(/chỉ có quyền xem/.test(await xem.locator('main').innerText()), 'viewer /r/dialogues/new: says it reads only');

@@ -55,7 +55,7 @@ start_server db
 check "the page's table by level" python3 - "$BASE" <<'PY'
 import json, re, sys
 from dvtest import Client, Session
-s = Session(Client(sys.argv[1]), "admin", "admin123")
+s = Session(Client(sys.argv[1]), "admin", "admin-dv-123")
 st, _, page = s.get("/completeness?form=bieu-6&period=2023S1&unit=31")
 page = page.decode()
 assert st == 200 and "Theo cấp" in page, st

@@ -39,8 +39,8 @@ def expect(what, cond):
     print(("ok   " if cond else "FAIL ") + what)
     bad += not cond
 
-admin, acsrf = login("admin", "admin123")
-viewer, vcsrf = login("xem", "xem12345")
+admin, acsrf = login("admin", "admin-dv-123")
+viewer, vcsrf = login("xem", "xem-dv-123")
 officer, ocsrf = login("ngoquyen", "ngoquyen123")
 new = {"unit": "31", "period": "2023S1", "number": "362", "sec-p1.II.6": "Đoạn văn thử nghiệm **đậm**."}
 

@@ -27,14 +27,14 @@ def post(cookie, csrf, **f):
     st, _, body = req("POST", "/holidays", urllib.parse.urlencode(f), {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
     return st, body
 bad = 0
-admin, acsrf = login("admin", "admin123")
+admin, acsrf = login("admin", "admin-dv-123")
 st, _ = post(admin, acsrf, action="set", date="03/07/2023", name="Nghỉ bù thử nghiệm")
 print("set", st); bad += st != 303
 st, _, page = req("GET", "/holidays?year=2023", headers={"Cookie": admin})
 print("list", st, "Nghỉ bù thử nghiệm" in page); bad += st != 200 or "Nghỉ bù thử nghiệm" not in page
 st, body = post(admin, acsrf, action="set", date="31/02/2023", name="x")
 print("bad date", st); bad += st != 422
-viewer, vcsrf = login("xem", "xem12345")
+viewer, vcsrf = login("xem", "xem-dv-123")
 st, _ = post(viewer, vcsrf, action="remove", date="2023-07-03")
 print("viewer", st); bad += st != 403
 st, _ = post(admin, "0" * 64, action="remove", date="2023-07-03")
@@ -49,7 +49,7 @@ python3 - "$BASE" >py2.out 2>&1 <<'PY'
 import http.client, json, sys, urllib.parse
 base = sys.argv[1].replace("http://", "")
 c = http.client.HTTPConnection(base, timeout=10)
-c.request("POST", "/api/session", json.dumps({"login": "admin", "password": "admin123"}), {"Content-Type": "application/json"})
+c.request("POST", "/api/session", json.dumps({"login": "admin", "password": "admin-dv-123"}), {"Content-Type": "application/json"})
 r = c.getresponse(); ck = r.getheader("Set-Cookie").split(";")[0]; csrf = json.loads(r.read())["csrf"]
 c.request("POST", "/holidays", urllib.parse.urlencode({"csrf": csrf, "action": "remove", "date": "03/07/2023"}),
           {"Cookie": ck, "Content-Type": "application/x-www-form-urlencoded"})

@@ -75,7 +75,7 @@ expect(st, 401, "GET /api/report (a commune) without a cookie", data)
 st, cookies, data = login("admin", "wrong-password")
 expect(st, 401, "login with a wrong password", data)
 if cookies: err(f"a wrong password set a session cookie: {cookies}")
-st, cookies, data = login("nobody", "admin123")
+st, cookies, data = login("nobody", "admin-dv-123")
 expect(st, 401, "login of an unknown user", data)
 
 def csrf_of(data):
@@ -83,9 +83,9 @@ def csrf_of(data):
     except Exception: return None
 
 # admin
-st, cookies, data = login("admin", "admin123")
+st, cookies, data = login("admin", "admin-dv-123")
 admin, admin_csrf = None, csrf_of(data)
-if expect(st, 200, "login admin/admin123", data):
+if expect(st, 200, "login admin/admin-dv-123", data):
     if not cookies:
         err("login admin: no dv_session cookie")
     else:

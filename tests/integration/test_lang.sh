@@ -59,7 +59,7 @@ def leftovers(body):
 def ask(sess, path, lang=None):
     st, h, body = sess.get(path) if sess else c.req("GET", path)
     return st, h, body
-admin = c.login("admin", "admin123")
+admin = c.login("admin", "admin-dv-123")
 pages = ["/", "/report", "/report?form=bieu-5&period=2023S1&unit=31", "/entry", "/r/dialogues",
          "/r/dialogues/new", "/registers", "/completeness", "/plans", "/units", "/indicators",
          "/users"]

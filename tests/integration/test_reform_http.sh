@@ -45,7 +45,7 @@ python3 - "$BASE" >py.out 2>&1 <<'PY'
 import io, json, re, sys, urllib.parse, uuid, zipfile
 from dvtest import Client, err, bad, text_of
 c = Client(sys.argv[1])
-adm = c.login("admin", "admin123")
+adm = c.login("admin", "admin-dv-123")
 GONE = "không còn từ 01/07/2025"
 rec = {"date": "2026-02-01", "unit": "304", "type": "dinh_ky", "chair": "cap_uy",
        "title": "Đối thoại với tiểu thương chợ Cát Bi", "participants": 40}
@@ -152,7 +152,7 @@ t = text_of(page)
 if st != 200 or "Phường Hồng Bàng" not in t: err(f"hongbang's home: {st}")
 if "chợ Sắt" in t or "7-KH/ĐU" in t: err("hongbang's home lists the old Phường Minh Khai's plan")
 if "3-KH/ĐU" not in t: err("hongbang's home lost its own plan 3-KH/ĐU")
-st, _, page = c.login("admin", "admin123").get("/plans")
+st, _, page = c.login("admin", "admin-dv-123").get("/plans")
 t = text_of(page)
 i = t.find("7-KH/ĐU")
 if i < 0 or "Phường Minh Khai" not in t[max(0, i - 300):i + 300]: err(f"/plans: 7-KH/ĐU is not Phường Minh Khai's: {t[max(0, i - 300):i + 300]}")
@@ -165,7 +165,7 @@ PY
 python3 - "$BASE" "$HERE/../../demo/units-2025.csv" >py5.out 2>&1 <<'PY'
 import re, sys
 from dvtest import Client, err, bad, load_csv
-adm = Client(sys.argv[1]).login("admin", "admin123")
+adm = Client(sys.argv[1]).login("admin", "admin-dv-123")
 # 31's subtree in the demo's 2025 edition: its 114 communes and the bodies (31-MT, …, 11311-MT)
 sub = {"31"}
 for u in load_csv(sys.argv[2]):
@@ -220,7 +220,7 @@ PY
 python3 - "$BASE" >py2.out 2>&1 <<'PY'
 import json, sys
 from dvtest import Client, err, bad
-adm = Client(sys.argv[1]).login("admin", "admin123")
+adm = Client(sys.argv[1]).login("admin", "admin-dv-123")
 st, _, body = adm.api("POST", "/api/registers/dialogues", {"date": "2025-06-20", "unit": "304", "type": "dinh_ky",
                       "chair": "cap_uy", "title": "Đối thoại cuối cùng của Quận Ngô Quyền", "participants": 55})
 msg = json.loads(body).get("error", "") if body else ""

@@ -341,8 +341,8 @@ REGS = [
 ]
 
 off = Session("ngoquyen", "ngoquyen123")
-viewer = Session("xem", "xem12345")
-admin = Session("admin", "admin123")
+viewer = Session("xem", "xem-dv-123")
+admin = Session("admin", "admin-dv-123")
 st, defs, _ = off.api("GET", "/api/registers")
 DEFS = {r["code"]: r for r in defs["registers"]} if st == 200 and defs else {}
 if not DEFS: raise SystemExit(f"GET /api/registers: HTTP {st}")

@@ -21,7 +21,7 @@ search() { # search LABEL : the API and the list page find the pollution dialogu
 import sys, json, urllib.parse
 from dvtest import Client, text_of
 base, label = sys.argv[1], sys.argv[2]
-s = Client(base).login("admin", "admin123")
+s = Client(base).login("admin", "admin-dv-123")
 st, _, data = s.get("/api/registers/dialogues?q=" + urllib.parse.quote("hai phong") + "&limit=500")
 assert st == 200, f"{label}: HTTP {st}"
 recs = json.loads(data)["records"]
@@ -47,7 +47,7 @@ search "a fresh demo database"
 python3 - "$BASE" <<'EOF' || fail "a new record is found by its unit's name"
 import sys, json, urllib.parse
 from dvtest import Client
-s = Client(sys.argv[1]).login("admin", "admin123")
+s = Client(sys.argv[1]).login("admin", "admin-dv-123")
 st, _, data = s.api("POST", "/api/registers/dialogues", {"date": "2026-10-05", "unit": "11329", "type": "dot_xuat",
     "chair": "cap_uy", "title": "Đối thoại thử về chợ tạm", "participants": "12"})
 assert st == 200, f"create: HTTP {st} {data[:300]!r}"

@@ -111,7 +111,7 @@ python3 - "$BASE" >py2.out 2>&1 <<'PY'
 import json, sys
 from dvtest import Client, err, bad
 c = Client(sys.argv[1])
-adm, mc = c.login("admin", "admin123"), c.login("maychai", "maychai123")
+adm, mc = c.login("admin", "admin-dv-123"), c.login("maychai", "maychai123")
 st, _, page = adm.get("/reform")
 if st != 200 or "maychai" not in page.decode(): err(f"maychai not on the page: {st}")
 st, _, _ = adm.form("/reform", {"action": "disable", "login": "maychai"})
