@@ -285,9 +285,8 @@ static int user_of_login(app *a, const user *actor, const char *login, user *u, 
   return 0;
 }
 
-/* an admin's (NULL: the command line's) act on login, enabled or not */
-static int admin_target(app *a, const user *actor, const char *login, const char *act, user *u, int *disabled, dv_err *e) {
-  if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên %s", act);
+/* the user an admin (NULL: the command line) acts on, enabled or not */
+static int admin_target(app *a, const user *actor, const char *login, user *u, int *disabled, dv_err *e) {
   int pos;
   pthread_rwlock_rdlock(&a->lock);
   int rc = user_of_login(a, actor, login, u, &pos, disabled, e);
@@ -302,9 +301,12 @@ static int set_disabled(store *s, int64_t id, const void *disabled, dv_err *e) {
 int app_user_set_disabled(app *a, const user *actor, const char *login, int disabled, dv_err *e) {
   if (disabled && actor && login && !strcmp(actor->login, login))
     return dv_fail(e, DV_EINVAL, 0, "login", "không tự khóa tài khoản của mình");
+  if (actor && actor->role != ROLE_ADMIN)
+    return disabled ? dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên khóa tài khoản")
+                    : dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên mở khóa tài khoản");
   user u;
   int was;
-  if (admin_target(a, actor, login, disabled ? "khóa tài khoản" : "mở khóa tài khoản", &u, &was, e)) return e->code;
+  if (admin_target(a, actor, login, &u, &was, e)) return e->code;
   if (was == disabled) return 0; /* nothing changes */
   return account_write(a, actor, u.id, disabled ? "user.disable" : "user.enable", set_disabled, &disabled,
                        disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",
@@ -322,9 +324,11 @@ static int set_password(store *s, int64_t id, const void *arg, dv_err *e) {
 }
 
 int app_user_set_password(app *a, const user *actor, const char *login, const char *password, dv_err *e) {
+  if (actor && actor->role != ROLE_ADMIN)
+    return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên đặt mật khẩu cho người khác");
   user u;
   int disabled;
-  if (admin_target(a, actor, login, "đặt mật khẩu cho người khác", &u, &disabled, e)) return e->code;
+  if (admin_target(a, actor, login, &u, &disabled, e)) return e->code;
   char hash[crypto_pwhash_STRBYTES];
   if (password_hash(password, u.login, hash, e)) return e->code;
   new_password np = {hash, NULL};
