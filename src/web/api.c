@@ -53,7 +53,7 @@ void api_session_post(ctx *c) {
     return;
   }
   session_body(c, &u, csrf);
-  reply_add_cookie(c, "dv_session", token, "HttpOnly; SameSite=Strict; Path=/");
+  reply_add_cookie(c, "dv_session", token, SESSION_COOKIE_ATTRS);
 }
 
 void api_session_get(ctx *c) { session_body(c, &c->u, c->csrf); }
@@ -61,7 +61,7 @@ void api_session_get(ctx *c) { session_body(c, &c->u, c->csrf); }
 void api_session_delete(ctx *c) {
   app_logout(c->a, c->token);
   reply_text(c, 200, "application/json; charset=utf-8", "{\"ok\":true}\n");
-  reply_add_cookie(c, "dv_session", "", "HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  reply_add_cookie(c, "dv_session", "", SESSION_COOKIE_ATTRS "; Max-Age=0");
 }
 
 /* {"error","field"}: field names the offending parameter when there is one */

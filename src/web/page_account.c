@@ -80,5 +80,5 @@ void page_account_post(ctx *c) {
     return;
   }
   reply_redirect(c, "/login");
-  reply_add_cookie(c, "dv_session", "", "HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  reply_add_cookie(c, "dv_session", "", SESSION_COOKIE_ATTRS "; Max-Age=0");
 }

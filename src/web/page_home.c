@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SESSION_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/"
 #define LOGIN_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/login; Max-Age=3600"
 
 void page_healthz(ctx *c) { reply_text(c, 200, "text/plain; charset=utf-8", "ok\n"); }

@@ -294,6 +294,8 @@ void page_account_post(ctx *c); /* POST /account: action password|logout_all */
  * trusted proxy on this machine (server.trust_proxy) its X-Real-IP; an IPv6 address as its
  * /64. In the request's memory. */
 const char *client_address(ctx *c);
+/* the session cookie dv_session (Secure added by reply_add_cookie when set so) */
+#define SESSION_COOKIE_ATTRS "HttpOnly; SameSite=Strict; Path=/"
 /* the answer to a login refused by app_login: 429 with Retry-After, or 401 */
 int login_refused_status(ctx *c, int rc, int retry_after);
 void page_audit(ctx *c);
