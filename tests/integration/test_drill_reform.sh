@@ -15,7 +15,7 @@ start_server db
 check "each annex number opens a list of that many records" python3 - "$PORT" <<'PY'
 import html, re, sys
 from dvtest import Client, err, bad
-c = Client(int(sys.argv[1])).login("admin", "admin123")
+c = Client(int(sys.argv[1])).login("admin", "admin-dv-123")
 LINK = re.compile(r'<a href="(/r/[^"]+)">([0-9.]+)</a>')
 COUNT = re.compile(r"([0-9.]+) bản ghi")
 checked = 0
