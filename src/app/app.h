@@ -17,7 +17,8 @@
 #include <stdint.h>
 
 typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
-               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */, DV_ETHROTTLED = -8 } dv_code;
+               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */,
+               DV_ETHROTTLED = -8 /* too many failed logins */ } dv_code;
 
 /* An error names its place: file, line, field; msg is Vietnamese. */
 typedef struct dv_err {
