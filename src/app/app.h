@@ -416,6 +416,8 @@ int app_submission_may(app *a, const user *u, sub_action act, int pos, const cha
 /* the forms an approver decides: comma-separated codes, "" for every form;
  * admins only (actor NULL: the command line); audited as user.forms */
 int app_user_forms_set(app *a, const user *actor, const char *login, const char *forms, dv_err *e);
+/* the forms an approver decides, comma-separated ("" every form, or not an approver) */
+void app_user_forms_get(app *a, const char *login, char *out, size_t n);
 /* the submissions waiting for the user's decision: routed to their unit,
  * for an approver or admin there; oldest first; caller frees */
 typedef struct waiting_row {

@@ -327,10 +327,25 @@ static void forms_json(buf *b, const char *forms) {
   buf_addc(b, '}');
 }
 
+void app_user_forms_get(app *a, const char *login, char *out, size_t n) {
+  approver_set as;
+  approvers_load(a, &as);
+  out[0] = 0;
+  for (int i = 0; i < as.n; i++)
+    if (!strcmp(as.rows[i].login, login)) snprintf(out, n, "%s", as.rows[i].forms);
+  approvers_release(&as);
+}
+
 int app_user_forms_set(app *a, const user *actor, const char *login, const char *forms, dv_err *e) {
   user t;
   if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên phân công biểu cho người phê duyệt");
   if (app_user_find(a, login, &t, e)) return e->code;
+  if (actor) {
+    pthread_rwlock_rdlock(&a->lock);
+    int ok = app_can_read(a, actor, tree_find_id(&a->t, t.unit_id));
+    pthread_rwlock_unlock(&a->lock);
+    if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "login", "tài khoản %s ngoài phạm vi của bạn", login);
+  }
   if (t.role != ROLE_APPROVER) return dv_fail(e, DV_EINVAL, 0, "login", "%s không phải người phê duyệt", login);
   char **codes;
   int n;

@@ -31,6 +31,21 @@ static void user_email_form(ctx *c, const user_row *r) {
   h_lit(b, " <button type=\"submit\">Lưu</button></form>");
 }
 
+/* an approver's forms (routing, docs/access.md): codes, comma-separated; empty = every form */
+static void user_forms_form(ctx *c, const user_row *r) {
+  buf *b = &c->out;
+  char forms[512];
+  app_user_forms_get(c->a, r->login, forms, sizeof forms);
+  h_open(b, "form", "method", "post", "action", "/users", "class", "inline forms", NULL);
+  h_csrf(c);
+  h_hidden(b, "action", "forms");
+  h_hidden(b, "login", r->login);
+  h_open(b, "input", "type", "text", "name", "forms", "value", forms, "maxlength", "500", "placeholder", "mọi biểu",
+         "title", "Biểu người này phê duyệt, cách nhau bằng dấu phẩy (bieu-6,bieu-7); để trống: mọi biểu",
+         "aria-label", c_printf(c, "Biểu %s phê duyệt", r->login), NULL);
+  h_lit(b, " <button type=\"submit\">Lưu</button></form>");
+}
+
 /* a form of one button on the user of the row: action disable or enable */
 static void user_button_form(ctx *c, const user_row *r, const char *action, const char *label) {
   buf *b = &c->out;
@@ -90,6 +105,7 @@ static void users_table(ctx *c, const user_row *rows, int n) {
     h_text(b, rows[i].unit_code);
     h_lit(b, "</td><td>");
     h_text(b, role_label_vn(rows[i].role));
+    if (rows[i].role == ROLE_APPROVER) user_forms_form(c, &rows[i]);
     h_lit(b, "</td><td>");
     user_email_form(c, &rows[i]);
     h_lit(b, "</td>");
@@ -173,6 +189,21 @@ void page_users(ctx *c) {
   users_page(c, &uf);
 }
 
+/* action=forms: the forms an approver decides */
+static void user_forms_post(ctx *c) {
+  const char *login = field(c, "login"), *forms = field(c, "forms");
+  dv_err e = {0};
+  int rc = app_user_forms_set(c->a, &c->u, login, forms ? forms : "", &e);
+  if (!rc) {
+    reply_redirect(c, c_url(c, "/users", "ok", c_printf(c, "Đã lưu các biểu %s phê duyệt.", login), NULL));
+    return;
+  }
+  user_form uf = {0};
+  uf.top_err = c_printf(c, "%s: %s", login ? login : "", e.msg);
+  users_page(c, &uf);
+  if (c->status == 200 || c->status == 0) c->status = rc == DV_EFORBIDDEN ? 403 : rc == DV_ENOTFOUND ? 404 : 422;
+}
+
 /* action=email: the address of one user */
 static void user_email_post(ctx *c) {
   const char *login = field(c, "login"), *email = field(c, "email");
@@ -212,6 +243,10 @@ void page_users_post(ctx *c) {
   const char *action = field(c, "action");
   if (action && !strcmp(action, "email")) {
     user_email_post(c);
+    return;
+  }
+  if (action && !strcmp(action, "forms")) {
+    user_forms_post(c);
     return;
   }
   if (action && (!strcmp(action, "disable") || !strcmp(action, "enable") || !strcmp(action, "passwd"))) {

@@ -14,7 +14,8 @@
 #   - an admin above decides whatever the route (p_admin returns C11);
 #   - per form: d1_appr limited to Biểu 5 (`danvan user forms`, audited) no longer receives C11's
 #     Biểu 6 — it goes on to P, whose approver sees it waiting, in the bell as `waiting`, and
-#     decides; d1_appr is refused; unknown forms and non-approvers are refused by the command.
+#     decides; d1_appr is refused; unknown forms and non-approvers are refused by the command;
+#     the admin's /users page sets the forms too (CSRF, admins only) and shows them.
 source "$(dirname "$0")/lib.sh" "$@"
 cd "$W" || exit 1
 
@@ -173,6 +174,21 @@ if any(i.get("kind") == "waiting" and "unit=C11" in i.get("url", "") for i in js
     err("the waiting notice stays after the decision")
 forms("d1_appr", "")
 route("c11_off", "C11", "D1", ["d1_appr"])
+
+# ---- the same on the admin's /users page: CSRF, admins only, shown in the approver's row
+st, _, _ = S["p_admin"].form("/users", {"action": "forms", "login": "d1_appr", "forms": "bieu-6"})
+if st != 403: err(f"/users forms without the CSRF token: HTTP {st}, expected 403")
+st, _, _ = S["c11_off"].form("/users", {"action": "forms", "login": "d1_appr", "forms": "bieu-6", "csrf": S["c11_off"].csrf})
+if st != 403: err(f"/users forms by an officer: HTTP {st}, expected 403")
+st, _, data = S["p_admin"].form("/users", {"action": "forms", "login": "d1_appr", "forms": "bieu-6", "csrf": S["p_admin"].csrf})
+if st != 303: err(f"/users forms by the admin: HTTP {st}, expected 303: {data[:200]!r}")
+st, _, data = S["c11_off"].get("/api/submission?form=bieu-5&period=2023S1&unit=C11")
+if json.loads(data).get("route", {}).get("unit") != "P": err(f"C11's Biểu 5 not routed to P once D1 decides only Biểu 6: {data[:300]!r}")
+route("c11_off", "C11", "D1", ["d1_appr"])
+st, _, page = S["p_admin"].get("/users")
+if b'name="forms" value="bieu-6"' not in page: err("the /users page does not show d1_appr's forms")
+st, _, data = S["p_admin"].form("/users", {"action": "forms", "login": "d1_appr", "forms": "bieu-99", "csrf": S["p_admin"].csrf})
+if st != 422 or "bieu-99" not in text_of(data): err(f"/users forms with an unknown form: HTTP {st}")
 sys.exit(1 if bad else 0)
 PY
 check_server_end
