@@ -294,6 +294,11 @@ static int admin_target(app *a, const user *actor, const char *login, user *u, i
   return rc;
 }
 
+int app_user_target(app *a, const user *actor, const char *login, user *u, dv_err *e) {
+  int disabled;
+  return admin_target(a, actor, login, u, &disabled, e);
+}
+
 static int set_disabled(store *s, int64_t id, const void *disabled, dv_err *e) {
   return store_user_set_disabled(s, id, *(const int *)disabled, e);
 }

@@ -63,6 +63,8 @@ int app_unit_pos(app *a, const char *code);
 void app_successors_load(app *a, store *s);
 /* the view of the tree of day over [first, last], cached (see app_units.c); caller holds a lock */
 const tview *app_view(app *a, int day, int first, int last, tview *scratch);
+/* the user of login, enabled or not, in the actor's subtree (actor NULL: the command line) */
+int app_user_target(app *a, const user *actor, const char *login, user *u, dv_err *e);
 /* the names of bodies into the model; caller holds the write lock */
 void app_bodies_load(app *a, store *s);
 /* frees the cached views; caller holds the write lock */

@@ -356,13 +356,7 @@ int app_user_email_set(app *a, const user *actor, const char *login, const char 
   if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên đặt địa chỉ thư");
   if (email && *email && !mail_address_ok(email))
     return dv_fail(e, DV_EINVAL, 0, "email", "địa chỉ thư không hợp lệ: cần dạng ten@don-vi.gov.vn");
-  if (app_user_find(a, login, &t, e)) return e->code;
-  if (actor) {
-    pthread_rwlock_rdlock(&a->lock);
-    int ok = app_can_read(a, actor, tree_find_id(&a->t, t.unit_id));
-    pthread_rwlock_unlock(&a->lock);
-    if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "login", "tài khoản %s ngoài phạm vi của bạn", login);
-  }
+  if (app_user_target(a, actor, login, &t, e)) return e->code;
   store *s = app_store(a);
   char before[256];
   buf bj, aj;

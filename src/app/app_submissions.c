@@ -339,13 +339,7 @@ void app_user_forms_get(app *a, const char *login, char *out, size_t n) {
 int app_user_forms_set(app *a, const user *actor, const char *login, const char *forms, dv_err *e) {
   user t;
   if (actor && actor->role != ROLE_ADMIN) return dv_fail(e, DV_EFORBIDDEN, 0, "", "chỉ quản trị viên phân công biểu cho người phê duyệt");
-  if (app_user_find(a, login, &t, e)) return e->code;
-  if (actor) {
-    pthread_rwlock_rdlock(&a->lock);
-    int ok = app_can_read(a, actor, tree_find_id(&a->t, t.unit_id));
-    pthread_rwlock_unlock(&a->lock);
-    if (!ok) return dv_fail(e, DV_EFORBIDDEN, 0, "login", "tài khoản %s ngoài phạm vi của bạn", login);
-  }
+  if (app_user_target(a, actor, login, &t, e)) return e->code;
   if (t.role != ROLE_APPROVER) return dv_fail(e, DV_EINVAL, 0, "login", "%s không phải người phê duyệt", login);
   char **codes;
   int n;

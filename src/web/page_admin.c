@@ -17,15 +17,20 @@ typedef struct user_form {
   const char *err_login, *err_password, *err_unit, *err_role, *err_email, *top_err;
 } user_form;
 
+/* the opening of a one-row form on /users: its action and the row's login */
+static void row_form_open(ctx *c, const user_row *r, const char *action, const char *cls) {
+  h_open(&c->out, "form", "method", "post", "action", "/users", "class", cls, NULL);
+  h_csrf(c);
+  h_hidden(&c->out, "action", action);
+  h_hidden(&c->out, "login", r->login);
+}
+
 /* the user's address for the daily digest, changed in place ("" clears it) */
 static void user_email_form(ctx *c, const user_row *r) {
   buf *b = &c->out;
   char email[256];
   app_user_email_get(c->a, r->id, email, sizeof email);
-  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
-  h_csrf(c);
-  h_hidden(b, "action", "email");
-  h_hidden(b, "login", r->login);
+  row_form_open(c, r, "email", "inline");
   h_open(b, "input", "type", "email", "name", "email", "value", email, "maxlength", "254", "aria-label",
          c_printf(c, "Thư điện tử của %s", r->login), NULL);
   h_lit(b, " <button type=\"submit\">Lưu</button></form>");
@@ -36,10 +41,7 @@ static void user_forms_form(ctx *c, const user_row *r) {
   buf *b = &c->out;
   char forms[512];
   app_user_forms_get(c->a, r->login, forms, sizeof forms);
-  h_open(b, "form", "method", "post", "action", "/users", "class", "inline forms", NULL);
-  h_csrf(c);
-  h_hidden(b, "action", "forms");
-  h_hidden(b, "login", r->login);
+  row_form_open(c, r, "forms", "inline forms");
   h_open(b, "input", "type", "text", "name", "forms", "value", forms, "maxlength", "500", "placeholder", "mọi biểu",
          "title", "Biểu người này phê duyệt, cách nhau bằng dấu phẩy (bieu-6,bieu-7); để trống: mọi biểu",
          "aria-label", c_printf(c, "Biểu %s phê duyệt", r->login), NULL);
@@ -49,10 +51,7 @@ static void user_forms_form(ctx *c, const user_row *r) {
 /* a form of one button on the user of the row: action disable or enable */
 static void user_button_form(ctx *c, const user_row *r, const char *action, const char *label) {
   buf *b = &c->out;
-  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
-  h_csrf(c);
-  h_hidden(b, "action", action);
-  h_hidden(b, "login", r->login);
+  row_form_open(c, r, action, "inline");
   h_open(b, "button", "type", "submit", "aria-label", c_printf(c, "%s %s", label, r->login), NULL);
   h_text(b, label);
   h_lit(b, "</button></form>");
@@ -61,10 +60,7 @@ static void user_button_form(ctx *c, const user_row *r, const char *action, cons
 /* a new password for the user (their sessions end) */
 static void user_password_form(ctx *c, const user_row *r) {
   buf *b = &c->out;
-  h_open(b, "form", "method", "post", "action", "/users", "class", "inline", NULL);
-  h_csrf(c);
-  h_hidden(b, "action", "passwd");
-  h_hidden(b, "login", r->login);
+  row_form_open(c, r, "passwd", "inline");
   h_open(b, "input", "type", "password", "name", "password", "autocomplete", "new-password", "minlength", "10",
          "maxlength", "128", "aria-label", c_printf(c, "Mật khẩu mới của %s", r->login), NULL);
   h_lit(b, " <button type=\"submit\">Đặt mật khẩu</button></form>");
