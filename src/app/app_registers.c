@@ -964,7 +964,7 @@ static void refine(app *a, const reg_def *r, const record_filter *f, const cell_
   int from = f->offset < k ? f->offset : k, to = f->limit > 0 && from + f->limit < k ? from + f->limit : k;
   for (int i = 0; i < lc->n; i++)
     if (i < from || i >= to) record_release(&lc->rows[i]);
-  memmove(lc->rows, lc->rows + from, sizeof(record) * (size_t)(to - from));
+  if (to > from) memmove(lc->rows, lc->rows + from, sizeof(record) * (size_t)(to - from));
   lc->n = to - from;
 }
 
