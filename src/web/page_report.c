@@ -251,7 +251,7 @@ static void pair_cell(ctx *c, const form_col *col, const char *text, const char 
                       int level) {
   char *slash;
   double x = strtod(text, &slash), y = *slash == '/' ? strtod(slash + 1, NULL) : 0;
-  h_lit(&c->out, "<td class=\"txt pair\">");
+  h_lit(&c->out, "<td class=\"num pair\">");
   num_link(c, drill_cell_url(c, col->a.element, col->a.combo, unit, period_id, level), x);
   h_lit(&c->out, "/");
   num_link(c, drill_cell_url(c, col->b.element, col->b.combo, unit, period_id, level), y);
