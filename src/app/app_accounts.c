@@ -102,6 +102,12 @@ typedef struct attempt {
   int64_t at;
 } attempt;
 
+static int64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* begins an attempt on login (and address, unless NULL): 0, or DV_ETHROTTLED with the
  * seconds to wait in *retry_after */
 static int attempt_begin(app *a, attempt *t, const char *login, const char *address, int *retry_after, dv_err *e) {
@@ -111,15 +117,15 @@ static int attempt_begin(app *a, attempt *t, const char *login, const char *addr
     snprintf(t->address_key, sizeof t->address_key, "a:%s", address);
     t->keys[1] = t->address_key, t->rules[1] = &address_rule, t->n = 2;
   }
-  t->at = (int64_t)time(NULL);
-  int w = throttle_begin(a->logins, t->keys, t->rules, t->n, t->at);
+  t->at = now_ms();
+  int w = throttle_begin_ms(a->logins, t->keys, t->rules, t->n, t->at);
   if (retry_after) *retry_after = w;
   if (!w) return 0;
   return dv_fail(e, DV_ETHROTTLED, 0, "login", "đăng nhập sai quá nhiều lần: hãy thử lại sau %d giây", w);
 }
 
 static void attempt_end(app *a, const attempt *t, int ok) {
-  throttle_end(a->logins, t->keys, t->rules, t->n, ok, (int64_t)time(NULL));
+  throttle_end_ms(a->logins, t->keys, t->rules, t->n, ok, now_ms());
 }
 
 /* the audit row of a failed login: the login tried (a name that cannot be a login, perhaps

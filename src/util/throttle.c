@@ -84,10 +84,10 @@ static slot *take(throttle *t, uint64_t h, int64_t now) {
 static int64_t wait_of(const slot *s, const throttle_rule *r, int64_t now) {
   if (!s) return 0;
   if (now < s->until) return s->until - now;
-  return s->fails + s->inflight >= r->free && s->inflight ? 1 : 0; /* one attempt at a time */
+  return s->fails + s->inflight >= r->free && s->inflight ? 1000 : 0; /* one attempt at a time */
 }
 
-int throttle_begin(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int64_t now) {
+int throttle_begin_ms(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int64_t now) {
   pthread_mutex_lock(&t->mu);
   int64_t w = 0;
   for (int i = 0; i < n; i++) {
@@ -101,13 +101,14 @@ int throttle_begin(throttle *t, const char *const *keys, const throttle_rule *co
     s->inflight++;
   }
   pthread_mutex_unlock(&t->mu);
+  w = (w + 999) / 1000; /* whole seconds, rounded up: a wait of 1 s is never shorter */
   return w > 0x7fffffff ? 0x7fffffff : (int)w;
 }
 
 static int64_t backoff(const throttle_rule *r, unsigned k) { return k >= 30 || (1u << k) > r->cap ? r->cap : 1u << k; }
 
-void throttle_end(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int ok,
-                  int64_t now) {
+void throttle_end_ms(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int ok,
+                     int64_t now) {
   pthread_mutex_lock(&t->mu);
   for (int i = 0; i < n; i++) {
     slot *s = lookup(t, key_hash(t, keys[i]));
@@ -116,14 +117,22 @@ void throttle_end(throttle *t, const char *const *keys, const throttle_rule *con
     const throttle_rule *r = rules[i];
     if (ok == 0) {
       s->fails++;
-      s->expires = now + r->forget;
-      if (s->fails >= r->free) s->until = now + backoff(r, s->fails - r->free);
+      s->expires = now + (int64_t)r->forget * 1000;
+      if (s->fails >= r->free) s->until = now + backoff(r, s->fails - r->free) * 1000;
     } else if (ok == 1 && r->clear_on_success) {
       s->fails = 0;
       s->until = 0;
     }
   }
   pthread_mutex_unlock(&t->mu);
+}
+
+int throttle_begin(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int64_t now) {
+  return throttle_begin_ms(t, keys, rules, n, now * 1000);
+}
+
+void throttle_end(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int ok, int64_t now) {
+  throttle_end_ms(t, keys, rules, n, ok, now * 1000);
 }
 
 unsigned throttle_used(throttle *t) {

@@ -31,6 +31,11 @@ int throttle_begin(throttle *t, const char *const *keys, const throttle_rule *co
  * (the attempt is forgotten) */
 void throttle_end(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int ok,
                   int64_t now);
+/* the same with now in milliseconds (the server's clock): a wait of N s then lasts N s
+ * whole, however close to a second's end the failure came */
+int throttle_begin_ms(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int64_t now);
+void throttle_end_ms(throttle *t, const char *const *keys, const throttle_rule *const *rules, int n, int ok,
+                     int64_t now);
 /* the keys in the table (for tests of its bounds) */
 unsigned throttle_used(throttle *t);
 #endif
