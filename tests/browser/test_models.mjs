@@ -130,5 +130,5 @@ await run('models', async ({ browser, srv }) => {
 
   await officerCtx.close();
   await approverCtx.close();
-  check(Date.now() - t0 < 40000, `finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`# finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });
