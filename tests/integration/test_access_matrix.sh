@@ -152,18 +152,23 @@ def text_of(hdrs, data):
     return html.unescape(t)
 
 def check_private(n, row, path, hdrs, data):
-    """private: shown / hidden (the record in the path) or shown:{p} / hidden:{p} (that record)"""
+    """private: shown / hidden (the record in the path) or shown:{p} / hidden:{p} (that record),
+    has:TEXT / lacks:TEXT (the answer holds TEXT or not)"""
     want, _, probe = row["private"].partition(":")
     if want == "-": return
+    if want in ("has", "lacks"):
+        if (probe in text_of(hdrs, data)) != (want == "has"):
+            err(f"{matrix}:{n}: {row['actor']} {row['method']} {path}: the answer {'lacks' if want == 'has' else 'holds'} {probe!r}")
+        return
     if want not in ("shown", "hidden"):
         err(f"{matrix}:{n}: private {row['private']!r}: expected -, shown or hidden"); return
     if probe:
-        rid, fields = resolve(n, probe), ("sender_name", "person_name")  # a list: the names only
+        rid = resolve(n, probe)
     else:
         m = re.search(r"/(\d+)(?:\?|$)", path)
         if not m: err(f"{matrix}:{n}: private {want} but no record id in {path}"); return
-        rid, fields = m.group(1), None
-    vals = {k: v for k, v in private_values(rid).items() if fields is None or k in fields}
+        rid = m.group(1)
+    vals = private_values(rid)
     if not vals: err(f"{matrix}:{n}: record {rid} has no personal data to look for"); return
     t = text_of(hdrs, data)
     found = [k for k, v in vals.items() if v in t]
