@@ -105,9 +105,13 @@ def multipart(fields, filename, content, ctype):
             f"Content-Type: {ctype}\r\n\r\n").encode() + content + f"\r\n--{b}--\r\n".encode()
     return out, f"multipart/form-data; boundary={b}"
 
+def url_of(n, row):
+    """the row's path, placeholders resolved, letters and spaces percent-encoded (% is kept)"""
+    return urllib.parse.quote(resolve(n, row["path"]), safe="/?&=%:,")
+
 def send(row, n):
     """the request of a row: (status, headers, body)"""
-    actor, method, path, body, csrf = row["actor"], row["method"], resolve(n, row["path"]), row["body"], row["csrf"]
+    actor, method, path, body, csrf = row["actor"], row["method"], url_of(n, row), row["body"], row["csrf"]
     s = session(actor) if actor != "-" else None
     cookie = s.cookie if s else None
     token = {"ok": s.csrf if s else FORGED, "forged": FORGED, "none": None, "-": None}[csrf]
@@ -153,10 +157,11 @@ def text_of(hdrs, data):
 
 def check_private(n, row, path, hdrs, data):
     """private: shown / hidden (the record in the path) or shown:{p} / hidden:{p} (that record),
-    has:TEXT / lacks:TEXT (the answer holds TEXT or not)"""
+    has:TEXT / lacks:TEXT (the answer holds TEXT, placeholders resolved, or not)"""
     want, _, probe = row["private"].partition(":")
     if want == "-": return
     if want in ("has", "lacks"):
+        probe = resolve(n, probe)
         if (probe in text_of(hdrs, data)) != (want == "has"):
             err(f"{matrix}:{n}: {row['actor']} {row['method']} {path}: the answer {'lacks' if want == 'has' else 'holds'} {probe!r}")
         return
@@ -183,7 +188,7 @@ def walk(n, row):
     r = send(row, n)
     if r is None: return
     st, hdrs, data = r
-    path = resolve(n, row["path"])
+    path = url_of(n, row)
     what = f"{matrix}:{n}: {row['actor']} {row['method']} {path}"
     if str(st) != row["status"]:
         err(f"{what}: HTTP {st}, expected {row['status']} {data[:160]!r}")
