@@ -170,34 +170,33 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
 
 /* --- plans ------------------------------------------------------------------------ */
 
-/* a plan of the committee's board ("KH/BDVTU", "KH/BTGDVTU") is issued by
- * the board, under its committee, by the board's name on the plan's day */
-static void plan_issuer(app *a, const char *unit_code, const char *symbol, int day, official_doc *d) {
+/* the issuer block by Hướng dẫn 36 (doc_party_issuer): a plan of the
+ * committee's board ("KH/BDVTU", "KH/BTGDVTU") is issued by the board, under
+ * its committee, by the board's name on the plan's day; the plan's own
+ * "issuer" lines, when given, are printed as they are */
+static void plan_issuer(app *a, const plan_doc *pd, official_doc *d) {
+  if (pd->issuer[1]) {
+    d->parent_body = xstrdup(pd->issuer[0]);
+    d->issuer = xstrdup(pd->issuer[1]);
+    return;
+  }
+  if (pd->issuer[0]) {
+    d->parent_body = xstrdup("");
+    d->issuer = xstrdup(pd->issuer[0]);
+    return;
+  }
+  const char *slash = strchr(pd->symbol, '/');
+  const char *board = slash && app_body_abbrev_known(a, "board", slash + 1) ? app_body_name(a, "board", pd->day, NULL) : NULL;
+  char committee[256] = "", parent[256] = "";
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
-  char committee[256] = "", parent[256] = "", kind_up[256] = "";
+  int pos = app_unit_pos(a, pd->unit);
   if (pos >= 0) {
     const unit_node *un = &a->t.u[pos];
     tree_committee_name(&a->t, pos, committee, sizeof committee);
-    snprintf(parent, sizeof parent, "%s", un->parent < 0 ? un->name : a->t.u[un->parent].name);
-    const char *sp = strchr(committee, ' ');
-    const char *second = sp ? strchr(sp + 1, ' ') : NULL; /* "Thành ủy" of "Thành ủy Hải Phòng" */
-    snprintf(kind_up, sizeof kind_up, "%.*s", un->parent < 0 && second ? (int)(second - committee) : (int)strlen(committee), committee);
+    if (un->parent >= 0) snprintf(parent, sizeof parent, "%s", a->t.u[un->parent].name);
   }
   pthread_rwlock_unlock(&a->lock);
-  const char *slash = strchr(symbol, '/');
-  char *up_committee = text_upper(committee), *up_parent = text_upper(parent), *up_kind = text_upper(kind_up);
-  if (slash && app_body_abbrev_known(a, "board", slash + 1)) {
-    d->parent_body = xstrdup(up_committee ? up_committee : "");
-    d->issuer = text_upper(app_body_name(a, "board", day, NULL)); /* BAN TUYÊN GIÁO VÀ DÂN VẬN from 1/7/2025 */
-  } else {
-    buf b;
-    buf_init(&b, 0);
-    buf_addf(&b, "ĐẢNG BỘ %s", up_parent ? up_parent : "");
-    d->parent_body = buf_detach(&b, NULL);
-    d->issuer = xstrdup(up_kind ? up_kind : "");
-  }
-  free(up_committee), free(up_parent), free(up_kind);
+  doc_party_issuer(committee, parent, board, &d->parent_body, &d->issuer);
 }
 
 static void plan_item_para(official_doc *d, const plan_block *bl) {
@@ -223,7 +222,7 @@ static int build_plan(app *a, const user *u, const char *symbol, built_doc *b, d
   official_doc *d = &b->doc;
   official_doc_init(d);
   app_doc_style(a, &d->style);
-  plan_issuer(a, pd.unit, pd.symbol, pd.day, d);
+  plan_issuer(a, &pd, d);
   buf nb;
   buf_init(&nb, 0);
   buf_addf(&nb, "Số %s", pd.symbol);

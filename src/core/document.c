@@ -3,6 +3,7 @@
 #include "core/document.h"
 #include "core/period.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,4 +243,32 @@ int doc_runs(const char *text, doc_run **runs, char **storage) {
   *runs = l.v;
   *storage = out;
   return l.n;
+}
+
+/* --- the issuer block (Hướng dẫn 36-HD/VPTW) ------------------------------------ */
+
+/* upper case; text that is not UTF-8 (never stored) kept as it is */
+static char *upper_copy(const char *s) {
+  char *u = text_upper(s ? s : "");
+  return u ? u : xstrdup(s ? s : "");
+}
+
+void doc_party_issuer(const char *committee, const char *parent_area, const char *board, char **parent_body,
+                      char **issuer) {
+  if (board && *board) { /* "THÀNH ỦY HẢI PHÒNG" over "BAN DÂN VẬN" */
+    *parent_body = upper_copy(committee);
+    *issuer = upper_copy(board);
+    return;
+  }
+  *issuer = upper_copy(committee);
+  if (!parent_area || !*parent_area) { /* a Tỉnh ủy, Thành ủy: its name alone */
+    *parent_body = xstrdup("");
+    return;
+  }
+  char *up_area = upper_copy(parent_area); /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "QUẬN ỦY NGÔ QUYỀN" */
+  buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "ĐẢNG BỘ %s", up_area);
+  *parent_body = buf_detach(&b, NULL);
+  free(up_area);
 }

@@ -110,6 +110,15 @@ char *doc_number_state(int number, const char *symbol);
  * follows ("ỦY BAN NHÂN DÂN\nQUẬN NGÔ QUYỀN"). The length of the first line,
  * or 0 if the name has no such break. */
 size_t doc_state_name_break(const char *name);
+/* The issuer block of a Party document, by Hướng dẫn 36-HD/VPTW: the name
+ * of the body directly above (parent_body, "" if none) over the issuer's.
+ *   a Tỉnh ủy, Thành ủy (parent_area NULL): "" / "THÀNH ỦY HẢI PHÒNG"
+ *   a board of a committee (board "Ban Dân vận"): "THÀNH ỦY HẢI PHÒNG" / "BAN DÂN VẬN"
+ *   a district or commune committee: "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" / "QUẬN ỦY NGÔ QUYỀN"
+ * committee: "Thành ủy Hải Phòng"; parent_area: the area above a district
+ * or commune ("Thành phố Hải Phòng"); both results upper case, caller frees */
+void doc_party_issuer(const char *committee, const char *parent_area, const char *board, char **parent_body,
+                      char **issuer);
 /* the national name and motto of a state document (Decree 30, Phụ lục I) */
 extern const char DOC_NATION_NAME[]; /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
 extern const char DOC_NATION_MOTTO[]; /* "Độc lập - Tự do - Hạnh phúc" */
