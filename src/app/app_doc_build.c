@@ -129,6 +129,34 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
   return rc;
 }
 
+static int has_text(const char *s) {
+  for (; s && *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 1;
+  return 0;
+}
+
+/* 1 if a section of the group that opens at section i has text: a part
+ * ("Phần thứ nhất") runs to the next part, a heading "II. …" over numbered
+ * sections to the first section that is not numbered */
+static int group_has_text(const report_doc *rd, int i) {
+  int part = !strncmp(report_sections[i].group, "Phần", strlen("Phần"));
+  for (int k = i; k < report_nsections; k++) {
+    const report_section *s = &report_sections[k];
+    if (k > i && part && s->group && !strncmp(s->group, "Phần", strlen("Phần"))) break;
+    if (k > i && !part && (s->group || !s->heading || s->heading[0] < '0' || s->heading[0] > '9')) break;
+    if (has_text(rd->sections[k])) return 1;
+  }
+  return 0;
+}
+
+/* the unit's level on the period's tree, 0 if unknown */
+static int unit_level(app *a, const char *code, const char *period_id) {
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos_period(a, code, period_id), level = pos >= 0 ? a->t.u[pos].level : 0;
+  pthread_rwlock_unlock(&a->lock);
+  return level;
+}
+
 /* "6 THÁNG ĐẦU NĂM 2023" (next: the period after) */
 static int build_report(app *a, const user *u, const char *unit_code, const char *period_id, built_doc *b, dv_err *e) {
   report_doc rd;
@@ -153,9 +181,14 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
   }
   d->kind_title = xstrdup("BÁO CÁO");
   d->subtitle = xstrdup(rd.title ? rd.title : "");
+  /* a section the unit wrote nothing for is left out, heading and all (a
+   * ward has no "người Việt Nam ở nước ngoài"), unless its level keeps them */
+  int keep = doc_style_keeps_empty(&d->style, unit_level(a, rd.unit_code, rd.period));
   for (int i = 0; i < report_nsections; i++) {
     const report_section *s = &report_sections[i];
-    if (s->group) add_heading(a, d, s->group, &p, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (s->group && (keep || group_has_text(&rd, i)))
+      add_heading(a, d, s->group, &p, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (!keep && !has_text(rd.sections[i])) continue;
     if (s->heading) add_heading(a, d, s->heading, &p, DP_HEADING);
     add_text(d, rd.sections[i]);
   }

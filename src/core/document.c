@@ -20,6 +20,7 @@ const doc_style_key doc_style_keys[] = {
     {"doc.first_indent_mm", "12.7", "thụt đầu dòng, mm"},
     {"doc.space_after_pt", "6", "khoảng cách sau đoạn, pt"},
     {"doc.annex_landscape", "1", "trang phụ lục nằm ngang (1) hay đứng (0)"},
+    {"doc.keep_empty_levels", "", "các cấp đơn vị (vd. 1,2) mà báo cáo vẫn in đề mục không có nội dung"},
 };
 const int doc_style_nkeys = (int)(sizeof doc_style_keys / sizeof doc_style_keys[0]);
 
@@ -59,6 +60,14 @@ int doc_style_set(doc_style *s, const char *key, const char *value, char *err, i
     snprintf(s->font, sizeof s->font, "%s", value);
     return 0;
   }
+  if (!strcmp(key, "doc.keep_empty_levels")) {
+    if (strlen(value) >= sizeof s->keep_empty_levels || strspn(value, "0123456789,") != strlen(value)) {
+      if (err) snprintf(err, (size_t)errlen, "%s nhận các cấp đơn vị ngăn bởi dấu phẩy (vd. 1,2): %s", key, value);
+      return -1;
+    }
+    snprintf(s->keep_empty_levels, sizeof s->keep_empty_levels, "%s", value);
+    return 0;
+  }
   if (!strcmp(key, "doc.annex_landscape")) {
     if (strcmp(value, "0") && strcmp(value, "1")) {
       if (err) snprintf(err, (size_t)errlen, "%s nhận 0 hoặc 1", key);
@@ -75,6 +84,16 @@ int doc_style_set(doc_style *s, const char *key, const char *value, char *err, i
   }
   if (err) snprintf(err, (size_t)errlen, "không có tham số văn bản %s", key);
   return -1;
+}
+
+int doc_style_keeps_empty(const doc_style *s, int level) {
+  for (const char *p = s->keep_empty_levels; *p;) {
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (end > p && v == level) return 1;
+    p = *end ? end + 1 : end;
+  }
+  return 0;
 }
 
 void official_doc_init(official_doc *d) {

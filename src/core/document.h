@@ -26,6 +26,8 @@ typedef struct doc_style {
   double first_indent_mm; /* doc.first_indent_mm: 12.7 */
   double space_after_pt;  /* doc.space_after_pt: 6 */
   int annex_landscape;    /* doc.annex_landscape: 1 */
+  char keep_empty_levels[32]; /* doc.keep_empty_levels: "" (the unit levels, "1,2", whose reports print
+                               * a section's heading with no text under it; elsewhere it is left out) */
 } doc_style;
 
 typedef struct doc_style_key {
@@ -40,6 +42,8 @@ void doc_style_default(doc_style *s);
 /* sets one parameter from its text; 0, or -1 if the key is unknown or the
  * value out of range (message in err) */
 int doc_style_set(doc_style *s, const char *key, const char *value, char *err, int errlen);
+/* 1 if level is one of s->keep_empty_levels */
+int doc_style_keeps_empty(const doc_style *s, int level);
 
 typedef enum {
   DP_BODY,      /* justified, first-line indent */

@@ -6,6 +6,8 @@
 #     HẢI PHÒNG" / "BAN DÂN VẬN" "*"), a district ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" / "QUẬN ỦY HỒNG
 #     BÀNG") and a ward committee ("ĐẢNG BỘ QUẬN NGÔ QUYỀN" / "ĐẢNG ỦY PHƯỜNG MÁY CHAI" "*"); a plan's
 #     own "issuer" line wins;
+#   - sections a unit has no text for are left out, headings and all, unless doc.keep_empty_levels
+#     names its level;
 #   - each plan opens with its basis paragraph ("Thực hiện …", "Căn cứ …") right after the title;
 #   - keep-with-signature: plan 11-KH/ĐU ends at a page break; the page with "Nơi nhận:" also
 #     holds the body's last paragraph (before, the Nơi nhận/signature table stood alone on p. 6);
@@ -75,6 +77,19 @@ check "plan 226 docx again" run_dv o e document db --plan 226-KH/TU --format doc
 issuer_is p226.docx "ĐẢNG BỘ TỈNH LẠNG SƠN" "BAN THƯỜNG VỤ TỈNH ỦY" "*"
 run_dv o e export plan db --plan 226-KH/TU
 grep -qx "issuer ĐẢNG BỘ TỈNH LẠNG SƠN | BAN THƯỜNG VỤ TỈNH ỦY" o && ok || fail "export plan lost the issuer line"
+
+# sections a unit wrote nothing for are left out (the ward's report has no text yet), unless
+# its level keeps them (doc.keep_empty_levels)
+docx_paras r11329.docx >w.txt
+grep -q "người Việt Nam ở nước ngoài\|^Phần thứ nhất\|^I. ĐẶC ĐIỂM" w.txt && fail "empty sections printed: $(head -12 w.txt)" || ok
+grep -q "Phần thứ nhất" <(docx_paras r31.docx) && grep -q "6. Kết quả công tác dân vận với cộng đồng người Việt Nam" <(docx_paras r31.docx) &&
+  ok || fail "the written sections of 361-BC/TU are missing"
+check "keep empty at level 3" run_dv o e config db doc.keep_empty_levels 1,3
+check "ward report again" run_dv o e document db --report --unit 11329 --period 2023S1 --format docx --out w2.docx
+grep -q "6. Kết quả công tác dân vận với cộng đồng người Việt Nam ở nước ngoài" <(docx_paras w2.docx) && ok ||
+  fail "doc.keep_empty_levels 1,3: the empty sections are not printed"
+check "keep none" run_dv o e config db doc.keep_empty_levels ""
+run_dv o e config db doc.keep_empty_levels x && fail "doc.keep_empty_levels x accepted" || ok
 
 # the basis paragraph opens each plan, right after the title's rule
 opening() { docx_paras "$1" | grep -A1 -x -- "-----" | sed -n 2p; }

@@ -172,6 +172,18 @@ static rtable *tiny_table(void) {
 }
 
 /* building and releasing a document leaves nothing behind (ASan) */
+static void test_keep_empty_levels(void **state) {
+  (void)state;
+  doc_style s;
+  doc_style_default(&s);
+  assert_false(doc_style_keeps_empty(&s, 1));
+  assert_int_equal(doc_style_set(&s, "doc.keep_empty_levels", "1,3", NULL, 0), 0);
+  assert_true(doc_style_keeps_empty(&s, 1));
+  assert_false(doc_style_keeps_empty(&s, 2));
+  assert_true(doc_style_keeps_empty(&s, 3));
+  assert_int_equal(doc_style_set(&s, "doc.keep_empty_levels", "1;2", NULL, 0), -1);
+}
+
 static void check_issuer(const char *committee, const char *parent_area, const char *board, const char *want_parent,
                          const char *want_issuer) {
   char *parent, *issuer;
@@ -225,7 +237,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_line), cmocka_unit_test(test_number), cmocka_unit_test(test_style_default),
       cmocka_unit_test(test_style_set), cmocka_unit_test(test_runs),   cmocka_unit_test(test_official_doc),
-      cmocka_unit_test(test_party_issuer),
+      cmocka_unit_test(test_party_issuer), cmocka_unit_test(test_keep_empty_levels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
