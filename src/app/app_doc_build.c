@@ -40,11 +40,45 @@ static void add_text(official_doc *d, const char *text) {
   }
 }
 
+/* the spaces of each occurrence of phrase in b made no-break (U+00A0), so a
+ * heading never breaks inside it ("… DÂN VẬN 6 / THÁNG CUỐI NĂM 2023") */
+static void bind_phrase(buf *b, const char *phrase) {
+  size_t n = strlen(phrase);
+  if (!n || !strchr(phrase, ' ')) return;
+  buf out;
+  buf_init(&out, 0);
+  for (const char *s = b->s; *s;) {
+    if (strncmp(s, phrase, n)) {
+      buf_addc(&out, *s++);
+      continue;
+    }
+    for (size_t i = 0; i < n; i++)
+      if (phrase[i] == ' ') buf_adds(&out, "\xC2\xA0");
+      else buf_addc(&out, phrase[i]);
+    s += n;
+  }
+  buf_release(b);
+  *b = out;
+}
+
+/* the period's words as the outline prints them, bound ("6 THÁNG ĐẦU NĂM 2023") */
+static void bind_period(buf *b, const period *p) {
+  for (int next = 0; next < 2; next++) {
+    char words[64];
+    doc_period_words(p, next, words, sizeof words);
+    char *up = text_upper(words);
+    bind_phrase(b, up ? up : words);
+    bind_phrase(b, words);
+    free(up);
+  }
+}
+
 /* a section heading, placeholders expanded; part headings are two lines */
 static void add_heading(app *a, official_doc *d, const char *tmpl, const period *p, doc_para_kind kind) {
   buf b;
   buf_init(&b, 0);
   app_outline_text(a, tmpl, p, &b);
+  bind_period(&b, p);
   char *line = b.s, *nl;
   while ((nl = strchr(line, '\n'))) {
     *nl = 0;

@@ -8,6 +8,7 @@
 #     own "issuer" line wins;
 #   - sections a unit has no text for are left out, headings and all, unless doc.keep_empty_levels
 #     names its level;
+#   - no heading breaks inside the period's words ("… DÂN VẬN 6 / THÁNG CUỐI NĂM 2023");
 #   - each plan opens with its basis paragraph ("Thực hiện …", "Căn cứ …") right after the title;
 #   - keep-with-signature: plan 11-KH/ĐU ends at a page break; the page with "Nơi nhận:" also
 #     holds the body's last paragraph (before, the Nơi nhận/signature table stood alone on p. 6);
@@ -90,6 +91,14 @@ grep -q "6. Kết quả công tác dân vận với cộng đồng người Vi�
   fail "doc.keep_empty_levels 1,3: the empty sections are not printed"
 check "keep none" run_dv o e config db doc.keep_empty_levels ""
 run_dv o e config db doc.keep_empty_levels x && fail "doc.keep_empty_levels x accepted" || ok
+
+# no heading breaks inside the period's words: they are bound by no-break spaces
+python3 - r31.docx <<'PY' && ok || fail "the part heading's period words are not bound"
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+assert "KẾT QUẢ CÔNG TÁC DÂN VẬN 6\u00a0THÁNG\u00a0ĐẦU\u00a0NĂM\u00a02023" in x
+assert "DÂN VẬN 6\u00a0THÁNG\u00a0CUỐI\u00a0NĂM\u00a02023" in x
+PY
 
 # the basis paragraph opens each plan, right after the title's rule
 opening() { docx_paras "$1" | grep -A1 -x -- "-----" | sed -n 2p; }
