@@ -56,7 +56,7 @@ for l in text:
         paras.append(s)
 flush()
 doc = {"number": 361, "symbol": "BC/TU", "date": "2023-06-19", "place": "Hải Phòng",
-       "parent_body": "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "issuer": "THÀNH ỦY",
+       "parent_body": "", "issuer": "THÀNH ỦY HẢI PHÒNG",  # Hướng dẫn 36: a Thành ủy by its name alone
        "issuer_long": "Ban Thường vụ Thành ủy Hải Phòng",
        "title": "sơ kết công tác dân vận 6 tháng đầu năm;\nphương hướng, nhiệm vụ trọng tâm 6 tháng cuối năm 2023",
        "recipients": "Ban Dân vận Trung ương,\nCác đ/c Ủy viên Ban Thường vụ Thành ủy,\nBan Dân vận Thành ủy,\nLưu Văn phòng Thành ủy.",

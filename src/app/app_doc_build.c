@@ -40,11 +40,45 @@ static void add_text(official_doc *d, const char *text) {
   }
 }
 
+/* the spaces of each occurrence of phrase in b made no-break (U+00A0), so a
+ * heading never breaks inside it ("… DÂN VẬN 6 / THÁNG CUỐI NĂM 2023") */
+static void bind_phrase(buf *b, const char *phrase) {
+  size_t n = strlen(phrase);
+  if (!n || !strchr(phrase, ' ')) return;
+  buf out;
+  buf_init(&out, 0);
+  for (const char *s = b->s; *s;) {
+    if (strncmp(s, phrase, n)) {
+      buf_addc(&out, *s++);
+      continue;
+    }
+    for (size_t i = 0; i < n; i++)
+      if (phrase[i] == ' ') buf_adds(&out, "\xC2\xA0");
+      else buf_addc(&out, phrase[i]);
+    s += n;
+  }
+  buf_release(b);
+  *b = out;
+}
+
+/* the period's words as the outline prints them, bound ("6 THÁNG ĐẦU NĂM 2023") */
+static void bind_period(buf *b, const period *p) {
+  for (int next = 0; next < 2; next++) {
+    char words[64];
+    doc_period_words(p, next, words, sizeof words);
+    char *up = text_upper(words);
+    bind_phrase(b, up ? up : words);
+    bind_phrase(b, words);
+    free(up);
+  }
+}
+
 /* a section heading, placeholders expanded; part headings are two lines */
 static void add_heading(app *a, official_doc *d, const char *tmpl, const period *p, doc_para_kind kind) {
   buf b;
   buf_init(&b, 0);
   app_outline_text(a, tmpl, p, &b);
+  bind_period(&b, p);
   char *line = b.s, *nl;
   while ((nl = strchr(line, '\n'))) {
     *nl = 0;
@@ -129,6 +163,34 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
   return rc;
 }
 
+static int has_text(const char *s) {
+  for (; s && *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 1;
+  return 0;
+}
+
+/* 1 if a section of the group that opens at section i has text: a part
+ * ("Phần thứ nhất") runs to the next part, a heading "II. …" over numbered
+ * sections to the first section that is not numbered */
+static int group_has_text(const report_doc *rd, int i) {
+  int part = !strncmp(report_sections[i].group, "Phần", strlen("Phần"));
+  for (int k = i; k < report_nsections; k++) {
+    const report_section *s = &report_sections[k];
+    if (k > i && part && s->group && !strncmp(s->group, "Phần", strlen("Phần"))) break;
+    if (k > i && !part && (s->group || !s->heading || s->heading[0] < '0' || s->heading[0] > '9')) break;
+    if (has_text(rd->sections[k])) return 1;
+  }
+  return 0;
+}
+
+/* the unit's level on the period's tree, 0 if unknown */
+static int unit_level(app *a, const char *code, const char *period_id) {
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos_period(a, code, period_id), level = pos >= 0 ? a->t.u[pos].level : 0;
+  pthread_rwlock_unlock(&a->lock);
+  return level;
+}
+
 /* "6 THÁNG ĐẦU NĂM 2023" (next: the period after) */
 static int build_report(app *a, const user *u, const char *unit_code, const char *period_id, built_doc *b, dv_err *e) {
   report_doc rd;
@@ -153,9 +215,14 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
   }
   d->kind_title = xstrdup("BÁO CÁO");
   d->subtitle = xstrdup(rd.title ? rd.title : "");
+  /* a section the unit wrote nothing for is left out, heading and all (a
+   * ward has no "người Việt Nam ở nước ngoài"), unless its level keeps them */
+  int keep = doc_style_keeps_empty(&d->style, unit_level(a, rd.unit_code, rd.period));
   for (int i = 0; i < report_nsections; i++) {
     const report_section *s = &report_sections[i];
-    if (s->group) add_heading(a, d, s->group, &p, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (s->group && (keep || group_has_text(&rd, i)))
+      add_heading(a, d, s->group, &p, strncmp(s->group, "Phần", strlen("Phần")) ? DP_HEADING : DP_PART);
+    if (!keep && !has_text(rd.sections[i])) continue;
     if (s->heading) add_heading(a, d, s->heading, &p, DP_HEADING);
     add_text(d, rd.sections[i]);
   }
@@ -170,34 +237,33 @@ static int build_report(app *a, const user *u, const char *unit_code, const char
 
 /* --- plans ------------------------------------------------------------------------ */
 
-/* a plan of the committee's board ("KH/BDVTU", "KH/BTGDVTU") is issued by
- * the board, under its committee, by the board's name on the plan's day */
-static void plan_issuer(app *a, const char *unit_code, const char *symbol, int day, official_doc *d) {
+/* the issuer block by Hướng dẫn 36 (doc_party_issuer): a plan of the
+ * committee's board ("KH/BDVTU", "KH/BTGDVTU") is issued by the board, under
+ * its committee, by the board's name on the plan's day; the plan's own
+ * "issuer" lines, when given, are printed as they are */
+static void plan_issuer(app *a, const plan_doc *pd, official_doc *d) {
+  if (pd->issuer[1]) {
+    d->parent_body = xstrdup(pd->issuer[0]);
+    d->issuer = xstrdup(pd->issuer[1]);
+    return;
+  }
+  if (pd->issuer[0]) {
+    d->parent_body = xstrdup("");
+    d->issuer = xstrdup(pd->issuer[0]);
+    return;
+  }
+  const char *slash = strchr(pd->symbol, '/');
+  const char *board = slash && app_body_abbrev_known(a, "board", slash + 1) ? app_body_name(a, "board", pd->day, NULL) : NULL;
+  char committee[256] = "", parent[256] = "";
   pthread_rwlock_rdlock(&a->lock);
-  int pos = app_unit_pos(a, unit_code);
-  char committee[256] = "", parent[256] = "", kind_up[256] = "";
+  int pos = app_unit_pos(a, pd->unit);
   if (pos >= 0) {
     const unit_node *un = &a->t.u[pos];
     tree_committee_name(&a->t, pos, committee, sizeof committee);
-    snprintf(parent, sizeof parent, "%s", un->parent < 0 ? un->name : a->t.u[un->parent].name);
-    const char *sp = strchr(committee, ' ');
-    const char *second = sp ? strchr(sp + 1, ' ') : NULL; /* "Thành ủy" of "Thành ủy Hải Phòng" */
-    snprintf(kind_up, sizeof kind_up, "%.*s", un->parent < 0 && second ? (int)(second - committee) : (int)strlen(committee), committee);
+    if (un->parent >= 0) snprintf(parent, sizeof parent, "%s", a->t.u[un->parent].name);
   }
   pthread_rwlock_unlock(&a->lock);
-  const char *slash = strchr(symbol, '/');
-  char *up_committee = text_upper(committee), *up_parent = text_upper(parent), *up_kind = text_upper(kind_up);
-  if (slash && app_body_abbrev_known(a, "board", slash + 1)) {
-    d->parent_body = xstrdup(up_committee ? up_committee : "");
-    d->issuer = text_upper(app_body_name(a, "board", day, NULL)); /* BAN TUYÊN GIÁO VÀ DÂN VẬN from 1/7/2025 */
-  } else {
-    buf b;
-    buf_init(&b, 0);
-    buf_addf(&b, "ĐẢNG BỘ %s", up_parent ? up_parent : "");
-    d->parent_body = buf_detach(&b, NULL);
-    d->issuer = xstrdup(up_kind ? up_kind : "");
-  }
-  free(up_committee), free(up_parent), free(up_kind);
+  doc_party_issuer(committee, parent, board, &d->parent_body, &d->issuer);
 }
 
 static void plan_item_para(official_doc *d, const plan_block *bl) {
@@ -223,7 +289,7 @@ static int build_plan(app *a, const user *u, const char *symbol, built_doc *b, d
   official_doc *d = &b->doc;
   official_doc_init(d);
   app_doc_style(a, &d->style);
-  plan_issuer(a, pd.unit, pd.symbol, pd.day, d);
+  plan_issuer(a, &pd, d);
   buf nb;
   buf_init(&nb, 0);
   buf_addf(&nb, "Số %s", pd.symbol);

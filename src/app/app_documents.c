@@ -130,13 +130,11 @@ static void issuer_of(const tree *t, int pos, int state, issuer_names *o) {
   committee_kind(committee, kind, sizeof kind, &suffix, &commune);
   snprintf(o->symbol, sizeof o->symbol, "BC/%s", suffix);
   snprintf(o->position, sizeof o->position, "BÍ THƯ");
-  if (u->parent < 0) { /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "THÀNH ỦY" */
-    set_upper(o->parent_body, sizeof o->parent_body, "ĐẢNG BỘ ", u->name);
-    set_upper(o->issuer, sizeof o->issuer, "", kind);
-  } else {             /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "QUẬN ỦY NGÔ QUYỀN" */
-    set_upper(o->parent_body, sizeof o->parent_body, "ĐẢNG BỘ ", t->u[u->parent].name);
-    set_upper(o->issuer, sizeof o->issuer, "", committee);
-  }
+  char *parent_body, *issuer; /* Hướng dẫn 36: "THÀNH ỦY HẢI PHÒNG" alone; "ĐẢNG BỘ …" over a district's, a commune's */
+  doc_party_issuer(committee, u->parent < 0 ? NULL : t->u[u->parent].name, NULL, &parent_body, &issuer);
+  snprintf(o->parent_body, sizeof o->parent_body, "%s", parent_body);
+  snprintf(o->issuer, sizeof o->issuer, "%s", issuer);
+  free(parent_body), free(issuer);
   if (commune) {
     snprintf(o->issuer_long, sizeof o->issuer_long, "%s", committee);
     set_upper(o->on_behalf, sizeof o->on_behalf, "T/M ", kind);

@@ -3,6 +3,7 @@
 #include "core/document.h"
 #include "core/period.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ const doc_style_key doc_style_keys[] = {
     {"doc.first_indent_mm", "12.7", "thụt đầu dòng, mm"},
     {"doc.space_after_pt", "6", "khoảng cách sau đoạn, pt"},
     {"doc.annex_landscape", "1", "trang phụ lục nằm ngang (1) hay đứng (0)"},
+    {"doc.keep_empty_levels", "", "các cấp đơn vị (vd. 1,2) mà báo cáo vẫn in đề mục không có nội dung"},
 };
 const int doc_style_nkeys = (int)(sizeof doc_style_keys / sizeof doc_style_keys[0]);
 
@@ -58,6 +60,14 @@ int doc_style_set(doc_style *s, const char *key, const char *value, char *err, i
     snprintf(s->font, sizeof s->font, "%s", value);
     return 0;
   }
+  if (!strcmp(key, "doc.keep_empty_levels")) {
+    if (strlen(value) >= sizeof s->keep_empty_levels || strspn(value, "0123456789,") != strlen(value)) {
+      if (err) snprintf(err, (size_t)errlen, "%s nhận các cấp đơn vị ngăn bởi dấu phẩy (vd. 1,2): %s", key, value);
+      return -1;
+    }
+    snprintf(s->keep_empty_levels, sizeof s->keep_empty_levels, "%s", value);
+    return 0;
+  }
   if (!strcmp(key, "doc.annex_landscape")) {
     if (strcmp(value, "0") && strcmp(value, "1")) {
       if (err) snprintf(err, (size_t)errlen, "%s nhận 0 hoặc 1", key);
@@ -74,6 +84,16 @@ int doc_style_set(doc_style *s, const char *key, const char *value, char *err, i
   }
   if (err) snprintf(err, (size_t)errlen, "không có tham số văn bản %s", key);
   return -1;
+}
+
+int doc_style_keeps_empty(const doc_style *s, int level) {
+  for (const char *p = s->keep_empty_levels; *p;) {
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (end > p && v == level) return 1;
+    p = *end ? end + 1 : end;
+  }
+  return 0;
 }
 
 void official_doc_init(official_doc *d) {
@@ -242,4 +262,32 @@ int doc_runs(const char *text, doc_run **runs, char **storage) {
   *runs = l.v;
   *storage = out;
   return l.n;
+}
+
+/* --- the issuer block (Hướng dẫn 36-HD/VPTW) ------------------------------------ */
+
+/* upper case; text that is not UTF-8 (never stored) kept as it is */
+static char *upper_copy(const char *s) {
+  char *u = text_upper(s ? s : "");
+  return u ? u : xstrdup(s ? s : "");
+}
+
+void doc_party_issuer(const char *committee, const char *parent_area, const char *board, char **parent_body,
+                      char **issuer) {
+  if (board && *board) { /* "THÀNH ỦY HẢI PHÒNG" over "BAN DÂN VẬN" */
+    *parent_body = upper_copy(committee);
+    *issuer = upper_copy(board);
+    return;
+  }
+  *issuer = upper_copy(committee);
+  if (!parent_area || !*parent_area) { /* a Tỉnh ủy, Thành ủy: its name alone */
+    *parent_body = xstrdup("");
+    return;
+  }
+  char *up_area = upper_copy(parent_area); /* "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" over "QUẬN ỦY NGÔ QUYỀN" */
+  buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "ĐẢNG BỘ %s", up_area);
+  *parent_body = buf_detach(&b, NULL);
+  free(up_area);
 }

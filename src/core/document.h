@@ -26,6 +26,8 @@ typedef struct doc_style {
   double first_indent_mm; /* doc.first_indent_mm: 12.7 */
   double space_after_pt;  /* doc.space_after_pt: 6 */
   int annex_landscape;    /* doc.annex_landscape: 1 */
+  char keep_empty_levels[32]; /* doc.keep_empty_levels: "" (the unit levels, "1,2", whose reports print
+                               * a section's heading with no text under it; elsewhere it is left out) */
 } doc_style;
 
 typedef struct doc_style_key {
@@ -40,6 +42,8 @@ void doc_style_default(doc_style *s);
 /* sets one parameter from its text; 0, or -1 if the key is unknown or the
  * value out of range (message in err) */
 int doc_style_set(doc_style *s, const char *key, const char *value, char *err, int errlen);
+/* 1 if level is one of s->keep_empty_levels */
+int doc_style_keeps_empty(const doc_style *s, int level);
 
 typedef enum {
   DP_BODY,      /* justified, first-line indent */
@@ -110,6 +114,15 @@ char *doc_number_state(int number, const char *symbol);
  * follows ("ỦY BAN NHÂN DÂN\nQUẬN NGÔ QUYỀN"). The length of the first line,
  * or 0 if the name has no such break. */
 size_t doc_state_name_break(const char *name);
+/* The issuer block of a Party document, by Hướng dẫn 36-HD/VPTW: the name
+ * of the body directly above (parent_body, "" if none) over the issuer's.
+ *   a Tỉnh ủy, Thành ủy (parent_area NULL): "" / "THÀNH ỦY HẢI PHÒNG"
+ *   a board of a committee (board "Ban Dân vận"): "THÀNH ỦY HẢI PHÒNG" / "BAN DÂN VẬN"
+ *   a district or commune committee: "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" / "QUẬN ỦY NGÔ QUYỀN"
+ * committee: "Thành ủy Hải Phòng"; parent_area: the area above a district
+ * or commune ("Thành phố Hải Phòng"); both results upper case, caller frees */
+void doc_party_issuer(const char *committee, const char *parent_area, const char *board, char **parent_body,
+                      char **issuer);
 /* the national name and motto of a state document (Decree 30, Phụ lục I) */
 extern const char DOC_NATION_NAME[]; /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
 extern const char DOC_NATION_MOTTO[]; /* "Độc lập - Tự do - Hạnh phúc" */

@@ -109,6 +109,7 @@ void plan_doc_release(plan_doc *p) {
   free(p->place);
   free(p->preamble);
   for (int i = 0; i < 3; i++) free(p->signer[i]);
+  free(p->issuer[0]), free(p->issuer[1]);
   for (int i = 0; i < p->nrecipients; i++) free(p->recipients[i]);
   free(p->recipients);
   for (int i = 0; i < p->nblocks; i++) {
@@ -416,8 +417,27 @@ static int parse_signer(parser *ps, char *v) {
   return 0;
 }
 
-static const char *header_names[] = {"plan", "unit", "date", "year", "title", "basis", "place", "signer", "recipient"};
-enum { H_PLAN, H_UNIT, H_DATE, H_YEAR, H_TITLE, H_BASIS, H_PLACE, H_SIGNER, H_RECIPIENT, H_COUNT };
+/* "issuer THÀNH ỦY HẢI PHÒNG" or "issuer ĐẢNG BỘ TỈNH THÁI NGUYÊN | HUYỆN ỦY ĐỊNH HÓA" */
+static int parse_issuer(parser *ps, char *v) {
+  char *bar = strchr(v, '|'), *part[2] = {v, NULL};
+  if (bar) {
+    *bar = 0;
+    part[1] = bar + 1;
+    if (strchr(part[1], '|')) return fail(ps, "tối đa 2 dòng, ngăn bởi \"|\": ĐẢNG BỘ TỈNH … | HUYỆN ỦY …");
+  }
+  for (int i = 0; i < 2 && part[i]; i++) {
+    char *p = part[i];
+    while (is_space(*p)) p++;
+    size_t len = strlen(p);
+    while (len && is_space(p[len - 1])) p[--len] = 0;
+    if (!*p) return fail(ps, "dòng %d của tên cơ quan ban hành trống", i + 1);
+    ps->doc->issuer[i] = xstrdup(p);
+  }
+  return 0;
+}
+
+static const char *header_names[] = {"plan", "unit", "date", "year", "title", "basis", "place", "issuer", "signer", "recipient"};
+enum { H_PLAN, H_UNIT, H_DATE, H_YEAR, H_TITLE, H_BASIS, H_PLACE, H_ISSUER, H_SIGNER, H_RECIPIENT, H_COUNT };
 
 static int header(parser *ps, int h, char *v) {
   plan_doc *d = ps->doc;
@@ -449,6 +469,7 @@ static int header(parser *ps, int h, char *v) {
     d->basis_line = ps->line;
     return 0;
   case H_PLACE: d->place = xstrdup(v); return 0;
+  case H_ISSUER: return parse_issuer(ps, v);
   case H_SIGNER: return parse_signer(ps, v);
   case H_RECIPIENT:
     d->recipients = xrealloc(d->recipients, sizeof(char *) * (size_t)(d->nrecipients + 1));
@@ -663,6 +684,8 @@ void plan_print(const plan_doc *p, buf *out) {
            p->title ? p->title : "");
   if (*p->basis) buf_addf(out, "basis %s\n", p->basis);
   if (p->place) buf_addf(out, "place %s\n", p->place);
+  if (p->issuer[1]) buf_addf(out, "issuer %s | %s\n", p->issuer[0], p->issuer[1]);
+  else if (p->issuer[0]) buf_addf(out, "issuer %s\n", p->issuer[0]);
   if (p->signer[0] && *p->signer[0]) buf_addf(out, "signer %s | %s | %s\n", p->signer[0], p->signer[1], p->signer[2]);
   else if (p->signer[0]) buf_addf(out, "signer | %s | %s\n", p->signer[1], p->signer[2]);
   for (int i = 0; i < p->nrecipients; i++) buf_addf(out, "recipient %s\n", p->recipients[i]);

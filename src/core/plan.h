@@ -127,6 +127,9 @@ typedef struct plan_doc {
   char *place;                 /* NULL if none */
   char *preamble;              /* text lines before the first section ("Thực hiện Nghị quyết số …"), NULL if none */
   char *signer[3];             /* NULL if none: "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", the name */
+  char *issuer[2];             /* the header block's lines as printed, NULL if not given (then derived
+                                * from the unit): "THÀNH ỦY HẢI PHÒNG" alone, or the body above and the
+                                * issuer ("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐỊNH HÓA") */
   char **recipients;
   int nrecipients;
   plan_block *blocks;

@@ -125,7 +125,7 @@ static double text_em(const char *s, int bold, int caps, double *longest_word) {
 /* --- runs and paragraphs ------------------------------------------------- */
 
 typedef struct rfmt {
-  int bold, italic, caps;
+  int bold, italic, caps, underline;
   int half_pt; /* 0: the style's size */
 } rfmt;
 
@@ -136,6 +136,7 @@ typedef struct pfmt {
   int before, after;       /* twips */
   int line;                /* 240ths of a line; 0: single */
   int keep_next;
+  int hanging;      /* twips: a hanging indent (the lines after the first start at ind_left) */
   int rule_above;   /* a top border: the line under "ĐẢNG CỘNG SẢN VIỆT NAM" */
   int mark_half_pt; /* the size of the paragraph mark (keeps empty lines at the text's height) */
 } pfmt;
@@ -149,11 +150,12 @@ typedef struct writer {
 } writer;
 
 static void put_rpr(buf *b, rfmt f) {
-  if (!f.bold && !f.italic && !f.caps && !f.half_pt) return;
+  if (!f.bold && !f.italic && !f.caps && !f.underline && !f.half_pt) return;
   buf_adds(b, "<w:rPr>");
   if (f.bold) buf_adds(b, "<w:b/><w:bCs/>");
   if (f.italic) buf_adds(b, "<w:i/><w:iCs/>");
   if (f.caps) buf_adds(b, "<w:caps/>");
+  if (f.underline) buf_adds(b, "<w:u w:val=\"single\"/>");
   if (f.half_pt) buf_addf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", f.half_pt, f.half_pt);
   buf_adds(b, "</w:rPr>");
 }
@@ -228,7 +230,8 @@ static void put_ppr(buf *b, const pfmt *p) {
     buf_adds(b, "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>");
   buf_addf(b, "<w:spacing w:before=\"%d\" w:after=\"%d\" w:line=\"%d\" w:lineRule=\"auto\"/>", p->before, p->after,
            p->line ? p->line : 240);
-  if (p->first_line || p->ind_left || p->ind_right)
+  if (p->hanging) buf_addf(b, "<w:ind w:left=\"%d\" w:right=\"%d\" w:hanging=\"%d\"/>", p->ind_left, p->ind_right, p->hanging);
+  else if (p->first_line || p->ind_left || p->ind_right)
     buf_addf(b, "<w:ind w:left=\"%d\" w:right=\"%d\" w:firstLine=\"%d\"/>", p->ind_left, p->ind_right, p->first_line);
   buf_addf(b, "<w:jc w:val=\"%s\"/>", p->jc ? p->jc : "left");
   if (p->mark_half_pt)
@@ -585,13 +588,38 @@ static void put_body(writer *w) {
       break;
     case DP_CENTER: f.jc = "center", f.first_line = 0; break;
     }
+    if (i == w->d->nparas - 1) f.keep_next = 1; /* the end of the text goes with the signature (never a page of it alone) */
     para_markup(w, &w->doc, &f, r, p->text);
   }
 }
 
-/* "Nơi nhận" on the left, the signature on the right. Each recipient "- X"
- * with "," after it (Hướng dẫn 36) or ";" (Decree 30), "." after the last;
- * the lines 12 pt, or 11 pt in a state document (Decree 30). */
+/* One recipient line: "- X," ("- X;" in a state document), "." after the
+ * last; a line "+ X" is an item of the list above it (a line ending in ":",
+ * "BDVTU:"), one step in; a line ending in ":" keeps it. Each line hangs
+ * after its dash, and its *italic* ("(*để b/c*)") is kept. */
+static void put_recipient(writer *w, int i, rfmt f) {
+  const official_doc *d = w->d;
+  const char *r = d->recipients[i];
+  int sub = r[0] == '+' && r[1] == ' ';
+  if (sub) r += 2;
+  while (*r == '-' || *r == ' ') r++; /* "- " is added here, like the comma or full stop after */
+  size_t n = strlen(r);
+  while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
+  int head = n && r[n - 1] == ':';
+  buf line;
+  buf_init(&line, 0);
+  buf_adds(&line, sub ? "+ " : "- ");
+  buf_add(&line, r, n);
+  if (!head) buf_adds(&line, i == d->nrecipients - 1 ? "." : d->state ? ";" : ",");
+  int dash = (int)lround(f.half_pt * 10 * 0.6); /* "- " at the line's size, in twips */
+  pfmt p = {.jc = "left", .keep_next = 1, .ind_left = dash * (sub ? 2 : 1), .hanging = dash};
+  para_markup(w, &w->doc, &p, f, line.s);
+  buf_release(&line);
+}
+
+/* "Nơi nhận" on the left, the signature on the right. "Nơi nhận:" by
+ * Hướng dẫn 36 at the body size, upright, underlined; by Decree 30 bold
+ * italic 12 pt. The recipients 12 pt, or 11 pt in a state document. */
 static void put_end_block(writer *w) {
   const official_doc *d = w->d;
   buf *b = &w->doc;
@@ -604,20 +632,9 @@ static void put_end_block(writer *w) {
   buf_adds(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
   cell_open(b, widths[0], 1, 0, NULL);
   pfmt left = {.jc = "left", .keep_next = 1};
-  para_plain(b, &left, (rfmt){.bold = 1, .italic = 1, .half_pt = 24}, "Nơi nhận:");
-  for (int i = 0; i < d->nrecipients; i++) {
-    const char *r = d->recipients[i];
-    while (*r == '-' || *r == ' ') r++; /* "- " is added here, like the comma or full stop after */
-    size_t n = strlen(r);
-    while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
-    buf line;
-    buf_init(&line, 0);
-    buf_adds(&line, "- ");
-    buf_add(&line, r, n);
-    buf_adds(&line, i == d->nrecipients - 1 ? "." : d->state ? ";" : ",");
-    para_plain(b, &left, (rfmt){.half_pt = d->state ? 22 : 24}, line.s);
-    buf_release(&line);
-  }
+  rfmt label = d->state ? (rfmt){.bold = 1, .italic = 1, .half_pt = 24} : (rfmt){.underline = 1, .half_pt = half_pt(w->st->body_pt)};
+  para_plain(b, &left, label, "Nơi nhận:");
+  for (int i = 0; i < d->nrecipients; i++) put_recipient(w, i, (rfmt){.half_pt = d->state ? 22 : 24});
   if (!d->nrecipients) para_plain(b, &left, (rfmt){0}, "");
   cell_close(b);
   cell_open(b, widths[1], 1, 0, NULL);

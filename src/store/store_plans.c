@@ -16,7 +16,7 @@ static const char *PLANS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS plans(id INTEGER PRIMARY KEY, symbol TEXT NOT NULL,"
     " unit_id INTEGER NOT NULL REFERENCES units(id), day INTEGER NOT NULL, year INTEGER NOT NULL,"
     " title TEXT NOT NULL, basis TEXT, basis_id INTEGER REFERENCES plans(id), place TEXT, signer TEXT,"
-    " recipients TEXT, preamble TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " recipients TEXT, preamble TEXT, issuer TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, symbol));"
     "CREATE INDEX IF NOT EXISTS plans_symbol ON plans(symbol);"
     "CREATE TABLE IF NOT EXISTS plan_sections(plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
@@ -61,6 +61,10 @@ int store_plans_schema(store *s, dv_err *e) {
   if (sqlite3_prepare_v2(s->db, "SELECT preamble FROM plans", -1, &st, NULL) != SQLITE_OK)
     sqlite3_exec(s->db, "ALTER TABLE plans ADD COLUMN preamble TEXT", NULL, NULL, NULL);
   sqlite3_finalize(st);
+  st = NULL; /* nor its issuer lines (issue 14) */
+  if (sqlite3_prepare_v2(s->db, "SELECT issuer FROM plans", -1, &st, NULL) != SQLITE_OK)
+    sqlite3_exec(s->db, "ALTER TABLE plans ADD COLUMN issuer TEXT", NULL, NULL, NULL);
+  sqlite3_finalize(st);
   st = NULL; /* nor targets their unit types and base (issue 11) */
   if (sqlite3_prepare_v2(s->db, "SELECT unit_types, base FROM plan_targets", -1, &st, NULL) != SQLITE_OK &&
       (sqlite3_exec(s->db, "ALTER TABLE plan_targets ADD COLUMN unit_types TEXT", NULL, NULL, &msg) != SQLITE_OK ||
@@ -102,11 +106,12 @@ static char *joined(char *const *v, int n, const char *sep) {
 static int save_header(store *s, int64_t *id, const plan_doc *p, int64_t unit_id, int64_t basis_id, dv_err *e) {
   char *signer = p->signer[0] ? joined(p->signer, 3, " | ") : NULL;
   char *recipients = joined(p->recipients, p->nrecipients, "\n");
+  char *issuer = p->issuer[0] ? joined(p->issuer, p->issuer[1] ? 2 : 1, " | ") : NULL;
   sqlite3_stmt *st = prep(s, *id ? "UPDATE plans SET symbol=?1, unit_id=?2, day=?3, year=?4, title=?5, basis=?6,"
-                                   " basis_id=?7, place=?8, signer=?9, recipients=?10, preamble=?12,"
+                                   " basis_id=?7, place=?8, signer=?9, recipients=?10, preamble=?12, issuer=?13,"
                                    " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?11"
                                  : "INSERT INTO plans(symbol, unit_id, day, year, title, basis, basis_id, place, signer,"
-                                   " recipients, preamble) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?12)");
+                                   " recipients, preamble, issuer) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?12,?13)");
   bind_text(st, 1, p->symbol);
   sqlite3_bind_int64(st, 2, unit_id);
   sqlite3_bind_int(st, 3, p->day);
@@ -119,8 +124,10 @@ static int save_header(store *s, int64_t *id, const plan_doc *p, int64_t unit_id
   bind_text(st, 10, recipients);
   if (*id) sqlite3_bind_int64(st, 11, *id);
   bind_text(st, 12, p->preamble);
+  bind_text(st, 13, issuer);
   int rc = done(s, st, e, "plans");
   free(signer);
+  free(issuer);
   free(recipients);
   if (!rc && !*id) *id = sqlite3_last_insert_rowid(s->db);
   return rc;
@@ -217,7 +224,7 @@ static char **split(const char *s, char sep, int *n) {
 
 static int load_header(store *s, int64_t id, plan_doc *out, int64_t *unit_id) {
   sqlite3_stmt *st = prep(s, "SELECT p.symbol, u.code, p.day, p.year, p.title, p.basis, p.place, p.signer, p.recipients,"
-                             " p.unit_id, p.preamble FROM plans p JOIN units u ON u.id=p.unit_id WHERE p.id=?");
+                             " p.unit_id, p.preamble, p.issuer FROM plans p JOIN units u ON u.id=p.unit_id WHERE p.id=?");
   sqlite3_bind_int64(st, 1, id);
   int rc = DV_ENOTFOUND;
   if (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -238,6 +245,12 @@ static int load_header(store *s, int64_t id, plan_doc *out, int64_t *unit_id) {
     out->recipients = split(col(st, 8), '\n', &out->nrecipients);
     if (unit_id) *unit_id = sqlite3_column_int64(st, 9);
     out->preamble = col_dup(st, 10);
+    char **issuer = split(col(st, 11), '|', &n);
+    for (int i = 0; i < n; i++) {
+      if (i < 2) out->issuer[i] = xstrdup(text_trim(issuer[i]));
+      free(issuer[i]);
+    }
+    free(issuer);
     rc = 0;
   }
   sqlite3_finalize(st);

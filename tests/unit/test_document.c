@@ -172,6 +172,40 @@ static rtable *tiny_table(void) {
 }
 
 /* building and releasing a document leaves nothing behind (ASan) */
+static void test_keep_empty_levels(void **state) {
+  (void)state;
+  doc_style s;
+  doc_style_default(&s);
+  assert_false(doc_style_keeps_empty(&s, 1));
+  assert_int_equal(doc_style_set(&s, "doc.keep_empty_levels", "1,3", NULL, 0), 0);
+  assert_true(doc_style_keeps_empty(&s, 1));
+  assert_false(doc_style_keeps_empty(&s, 2));
+  assert_true(doc_style_keeps_empty(&s, 3));
+  assert_int_equal(doc_style_set(&s, "doc.keep_empty_levels", "1;2", NULL, 0), -1);
+}
+
+static void check_issuer(const char *committee, const char *parent_area, const char *board, const char *want_parent,
+                         const char *want_issuer) {
+  char *parent, *issuer;
+  doc_party_issuer(committee, parent_area, board, &parent, &issuer);
+  assert_string_equal(parent, want_parent);
+  assert_string_equal(issuer, want_issuer);
+  free(parent), free(issuer);
+}
+
+/* Hướng dẫn 36-HD/VPTW: a Tỉnh ủy or Thành ủy by its name alone; a Ban under
+ * its committee; a district or commune committee under "ĐẢNG BỘ" + the area above */
+static void test_party_issuer(void **state) {
+  (void)state;
+  check_issuer("Thành ủy Hải Phòng", NULL, NULL, "", "THÀNH ỦY HẢI PHÒNG");
+  check_issuer("Tỉnh ủy Lạng Sơn", "", NULL, "", "TỈNH ỦY LẠNG SƠN");
+  check_issuer("Thành ủy Hải Phòng", NULL, "Ban Dân vận", "THÀNH ỦY HẢI PHÒNG", "BAN DÂN VẬN");
+  check_issuer("Thành ủy Hải Phòng", NULL, "Ban Tuyên giáo và Dân vận", "THÀNH ỦY HẢI PHÒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN");
+  check_issuer("Quận ủy Ngô Quyền", "Thành phố Hải Phòng", NULL, "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "QUẬN ỦY NGÔ QUYỀN");
+  check_issuer("Huyện ủy Định Hóa", "Tỉnh Thái Nguyên", NULL, "ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐỊNH HÓA");
+  check_issuer("Đảng ủy phường Máy Chai", "Quận Ngô Quyền", NULL, "ĐẢNG BỘ QUẬN NGÔ QUYỀN", "ĐẢNG ỦY PHƯỜNG MÁY CHAI");
+}
+
 static void test_official_doc(void **state) {
   (void)state;
   official_doc d;
@@ -203,6 +237,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_line), cmocka_unit_test(test_number), cmocka_unit_test(test_style_default),
       cmocka_unit_test(test_style_set), cmocka_unit_test(test_runs),   cmocka_unit_test(test_official_doc),
+      cmocka_unit_test(test_party_issuer), cmocka_unit_test(test_keep_empty_levels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
