@@ -33,6 +33,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from seed_corrections import correct  # noqa: E402  the seed's mistyped words, corrected in the demo
 PERIOD = "2023S1"
 P_FIRST, P_LAST = datetime.date(2023, 1, 1), datetime.date(2023, 6, 30)
 CITY = "31"
@@ -1018,6 +1020,18 @@ def check_issue4(units, regs, seed, parse_day):
          % (PERIOD, on_time, len(due_in), 100.0 * on_time / len(due_in) if due_in else float("nan")))
 
 
+def corrected_seed(node):
+    """the seed's annexes with the demo's text corrections (seed_corrections.py), each noted"""
+    if isinstance(node, dict):
+        return {k: corrected_seed(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [corrected_seed(v) for v in node]
+    text, applied = correct(node)
+    for wrong, right in applied:
+        known_hits.append("text corrected: seed %r, demo %r (docs/corrections.md)" % (wrong, right))
+    return text
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
@@ -1025,6 +1039,7 @@ def main(argv):
 
     with open(os.path.join(a.shared, "data", "seed-annexes", "004-annexes.json"), encoding="utf-8") as f:
         seed = json.load(f)
+    seed = corrected_seed(seed)
     elements = {}
     with open(os.path.join(ROOT, "forms", "elements.txt"), encoding="utf-8") as f:
         for line in f:

@@ -28,6 +28,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from seed_corrections import correct  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PERIOD = "2023S1"
 CITY = "31"
@@ -183,7 +186,7 @@ def bieu3(v, seed, city, districts, communes, rng):
     assert sum(registered) == x[0], (sum(registered), x[0])
     # recognised this year: none yet (appraisal at the end of the year); the seed's
     # note stands in the cell, entered at the city
-    v.put("models_recognised", "tap_the", CITY, x[1])
+    v.put("models_recognised", "tap_the", CITY, correct(x[1])[0])
     assert x[2] is None  # ca_nhan: blank, no rows
     # commended in the first half-year: models of earlier years, praised at the
     # six-month review; entered by hand, not more than the unit's own 2023 models of
@@ -431,7 +434,7 @@ def city_documents(seed):
         d = parse_date(date)
         # a document dated outside the period but listed in its report
         period = "" if s1_first <= d <= s1_last else PERIOD
-        out.append((kind, symbol, d.isoformat(), CITY, "cap_uy", summary, fields, period))
+        out.append((kind, symbol, d.isoformat(), CITY, "cap_uy", correct(summary)[0], fields, period))
     return out
 
 

@@ -17,6 +17,7 @@ packages=(
   libcurl4-openssl-dev               # the daily e-mail digest over SMTP (danvan digest)
   libreoffice-writer-nogui           # PDF: the server runs soffice --headless on the DOCX
   fonts-liberation2                  # Liberation Serif: metric-compatible Times New Roman for the PDF
+  libfontconfig-dev                  # the document font's character coverage (save and generation refuse a gap)
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libcmocka-dev chromium poppler-utils)  # unit tests; browser tests; pdftotext/pdftoppm

@@ -2,15 +2,18 @@
 """Builds demo/report-31-2023S1.json, the demo's report document, from the seed
 Báo cáo 361-BC/TU (../shared/seeds/004_d5f8007de414187a.txt): the narrative cut
 at the outline's headings, footnotes (¹ … ²⁵) moved inline as ^[…], a paragraph
-split by a page break joined again. Run from the repository root:
+split by a page break joined again, the seed's corrupted and mistyped words
+corrected (demo/seed_corrections.py). Run from the repository root:
   python3 demo/documents/make_report.py ../shared/seeds/004_d5f8007de414187a.txt"""
-import json, re, sys
+import json, os, re, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from seed_corrections import correct  # the seed's corrupted and mistyped words (docs/corrections.md)
 
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 sup_re = re.compile("[%s]+" % SUP)
 def sup_num(s): return int("".join(str(SUP.index(c)) for c in s))
 
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+lines = correct(open(sys.argv[1], encoding="utf-8").read())[0].split("\n")
 end = next(i for i, l in enumerate(lines) if l.startswith("Nơi nhận"))
 body = lines[:end]
 notes = {}

@@ -1,6 +1,7 @@
 /* Assembles an official_doc from a stored report (narrative + live
  * annexes) or from a plan, and writes it as DOCX or PDF. */
 #include "app/app_documents.h"
+#include "app/app_doc_check.h"
 #include "app/app_internal.h"
 #include "export/docx.h"
 #include "export/pdf.h"
@@ -195,7 +196,11 @@ static int unit_level(app *a, const char *code, const char *period_id) {
 static int build_report(app *a, const user *u, const char *unit_code, const char *period_id, built_doc *b, dv_err *e) {
   report_doc rd;
   int rc = app_report_doc_get(a, u, unit_code, period_id, &rd, e);
-  if (rc) return rc;
+  if (!rc) rc = app_report_doc_fonts(a, &rd, e); /* saved before the check, or the font changed */
+  if (rc) {
+    report_doc_release(&rd);
+    return rc;
+  }
   period p;
   period_parse(rd.period, &p);
   official_doc *d = &b->doc;
@@ -367,6 +372,12 @@ static int convert_pdf(const buf *docx, buf *out, dv_err *e) {
   return rc ? dv_fail(e, DV_EINVAL, 0, "", "%s", err) : 0;
 }
 
+/* "báo cáo 31 kỳ 2023S1", "kế hoạch 85-KH/BDVTU": the document in a message */
+static void document_words(const char *kind, const char *key, const char *period_id, char *w, size_t n) {
+  if (!strcmp(kind, "report")) snprintf(w, n, "báo cáo %s kỳ %s", key ? key : "", period_id ? period_id : "");
+  else snprintf(w, n, "kế hoạch %s", key ? key : "");
+}
+
 int app_document_build(app *a, const user *u, const char *kind, const char *key, const char *period_id,
                        built_doc *out, dv_err *e) {
   memset(out, 0, sizeof *out);
@@ -374,6 +385,9 @@ int app_document_build(app *a, const user *u, const char *kind, const char *key,
   if (kind && !strcmp(kind, "report")) rc = build_report(a, u, key, period_id, out, e);
   else if (kind && !strcmp(kind, "plan")) rc = build_plan(a, u, key ? key : "", out, e);
   else rc = dv_fail(e, DV_EINVAL, 0, "kind", "loại văn bản: report hoặc plan");
+  char what[160];
+  if (!rc) document_words(kind, key, period_id, what, sizeof what);
+  if (!rc) rc = app_official_doc_fonts(&out->doc, what, e);
   if (rc) built_doc_release(out);
   return rc;
 }

@@ -2,6 +2,7 @@
  * one JSON text per unit and period, annexes computed live) and a plan,
  * assembled as an official_doc and written as DOCX, or PDF through it. */
 #include "app/app_documents.h"
+#include "app/app_doc_check.h"
 #include "app/app_internal.h"
 #include "export/report_out.h"
 #include "util/text.h"
@@ -372,6 +373,7 @@ int app_report_doc_save(app *a, const user *u, const report_doc *d, dv_err *e) {
   period p;
   int pos, rc = period_of(d->period, &p, e);
   if (!rc) rc = check_doc(d, e);
+  if (!rc) rc = app_report_doc_fonts(a, d, e);
   if (rc) return rc;
   pthread_rwlock_rdlock(&a->lock);
   rc = unit_for(a, u, d->unit_code, &p, 1, &pos, e);
@@ -513,6 +515,13 @@ static int number_at(const rrow *row, int col, int ncols, double *v) {
   return 1;
 }
 
+/* a figure with its link to the annex cell: {{196|bieu-5:tong:13}} (core/doc_link.h) */
+static void linked_number(buf *b, double v, const char *code, const char *row, int col) {
+  buf_adds(b, "{{");
+  format_number_vn(b, v);
+  buf_addf(b, "|%s:%s:%d}}", code, row, col);
+}
+
 /* "cấp thành phố: 5 cuộc; cấp quận, huyện: 53 cuộc" */
 static int level_list(buf *b, const rtable *t, int col) {
   int any = 0;
@@ -522,7 +531,9 @@ static int level_list(buf *b, const rtable *t, int col) {
     char *low = text_lower(t->rows[r].label);
     buf_addf(b, "%scấp %s: ", any ? "; " : "", low ? low : t->rows[r].label);
     free(low);
-    format_number_vn(b, v);
+    char row[16];
+    snprintf(row, sizeof row, "cap%d", t->rows[r].level);
+    linked_number(b, v, t->form, row, col);
     buf_adds(b, " cuộc");
     any = 1;
   }
@@ -565,7 +576,7 @@ static char *figure_text(const char *tmpl, const rtable *t, const char *area, co
     else if (!strncmp(s, "{board}", 7)) buf_adds(&b, board);
     else if (sscanf(s, "{change:%d:%31[^}]}", &col, word) == 2) change_words(&b, t, col, word);
     else if (sscanf(s, "{levels:%d}", &col) == 1) ok = level_list(&b, t, col);
-    else if (sscanf(s, "{%d}", &col) == 1 && number_at(last, col, t->ncols, &v)) format_number_vn(&b, v);
+    else if (sscanf(s, "{%d}", &col) == 1 && number_at(last, col, t->ncols, &v)) linked_number(&b, v, t->form, "tong", col);
     else ok = 0;
     if (!ok || !close) {
       buf_release(&b);

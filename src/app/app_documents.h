@@ -81,7 +81,8 @@ int app_report_doc_load(app *a, const user *u, const char *unit_code, const char
 /* a sentence the system offers from the live figures, for a section */
 typedef struct doc_figure {
   const char *section; /* a key of report_sections */
-  char *text;          /* owned; markup-free */
+  char *text;          /* owned; markup-free but for its figures' links,
+                        * {{196|bieu-5:tong:13}} (core/doc_link.h) */
 } doc_figure;
 int app_report_doc_figures(app *a, const user *u, const char *unit_code, const char *period, doc_figure **out,
                            int *n, dv_err *e);

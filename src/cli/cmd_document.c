@@ -1,4 +1,5 @@
 #include "app/app_documents.h"
+#include "app/app_doc_check.h"
 #include "cli/cli.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,26 @@ static int doc_fields(app *a, const user *u, const char *unit, const char *perio
   return 0;
 }
 
+/* the report's sentences whose linked figure the annex no longer gives, on
+ * stderr: a warning, the file is written all the same */
+static void warn_stale(app *a, const user *u, const char *unit, const char *period_id) {
+  report_doc d;
+  dv_err e;
+  if (app_report_doc_get(a, u, unit, period_id, &d, &e)) return;
+  doc_stale *st;
+  int n;
+  app_report_doc_stale(a, u, &d, &st, &n);
+  for (int i = 0; i < n; i++) {
+    buf b;
+    buf_init(&b, 0);
+    doc_stale_describe(&st[i], &b);
+    fprintf(stderr, "cảnh báo: %s\n", b.s);
+    buf_release(&b);
+  }
+  doc_stale_release(st, n);
+  report_doc_release(&d);
+}
+
 /* danvan document DB (--report --unit U --period P | --plan SYMBOL) --format docx|pdf --out FILE */
 int cmd_document(int argc, char **argv) {
   if (argc < 3 || argv[1][0] == '-') return cli_error(USAGE);
@@ -70,6 +91,7 @@ int cmd_document(int argc, char **argv) {
     buf_init(&b, 0);
     rc = app_document_file(a, actor, report ? "report" : "plan", report ? unit : plan, period_id, format, &b, NULL, &e);
     rc = rc ? cli_fail(&e) : write_out(out, &b);
+    if (!rc && report) warn_stale(a, actor, unit, period_id);
     buf_release(&b);
   }
   app_close(a);

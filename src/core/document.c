@@ -1,6 +1,7 @@
 /* Official documents as data: style parameters, the date line and number,
  * and the inline markup of body text. */
 #include "core/document.h"
+#include "core/doc_link.h"
 #include "core/period.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -240,6 +241,13 @@ int doc_runs(const char *text, doc_run **runs, char **storage) {
       if (footnote) out[o++] = p[0]; /* a footnote's text stays markup, split again by the writer */
       out[o++] = p[1];
       p += 2;
+      continue;
+    }
+    doc_link link;
+    if (!footnote && doc_link_parse(p, &link)) { /* a linked figure prints as its number */
+      memcpy(out + o, link.shown, (size_t)link.shown_len);
+      o += (size_t)link.shown_len;
+      p += link.len;
       continue;
     }
     if (footnote) toggle = p == fn_end ? 4 : 0; /* a footnote's text is plain */

@@ -8,7 +8,9 @@
  * Body text carries a small inline markup, the same everywhere (the browser
  * editor, the plan text, the figures the system offers):
  *   **bold**   *italic*   ^[footnote text]
- * and a literal '*' is written "\*". Everything else is kept as written. */
+ * and a literal '*' is written "\*"; a figure offered from an annex keeps
+ * its link, {{196|bieu-5:tong:13}}, printed "196" (core/doc_link.h).
+ * Everything else is kept as written. */
 #ifndef DV_DOCUMENT_H
 #define DV_DOCUMENT_H
 #include "core/period.h"

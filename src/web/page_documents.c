@@ -15,6 +15,8 @@
  * Access is the app's: reading needs the unit in the user's subtree, saving
  * write access to it. Viewers get the same page with the texts read-only. */
 #include "app/app_documents.h"
+#include "app/app_doc_check.h"
+#include "core/doc_link.h"
 #include "export/doc_html.h"
 #include "util/text.h"
 #include "web/web_int.h"
@@ -242,12 +244,14 @@ static void ed_figures(ctx *c, const char *key, const doc_figure *figs, int nfig
     if (strcmp(figs[i].section, key)) continue;
     const char *fid = c_printf(c, "fig-%d", ++*k);
     h_lit(b, "<li>");
+    char *shown = doc_link_strip(figs[i].text); /* the numbers as printed; inserted with their links */
     h_open(b, "p", "id", fid, "class", "fig-text", NULL);
-    h_text(b, figs[i].text);
+    h_text(b, shown);
     h_close(b, "p");
+    free(shown);
     if (!ro) {
       h_open(b, "button", "type", "button", "class", "fig-insert", "data-insert", c_printf(c, "f-%s%s", SECTION_PREFIX, key),
-             "data-from", fid, "aria-describedby", fid, "hidden", "", NULL);
+             "data-from", fid, "data-text", figs[i].text, "aria-describedby", fid, "hidden", "", NULL);
       h_lit(b, "Chèn</button>");
     }
     h_lit(b, "</li>");
@@ -346,6 +350,31 @@ static void ed_status(ctx *c, const report_doc *d, const ed_unit *v, const ed_fl
   h_lit(b, "</p>");
 }
 
+/* the sentences whose figure, linked to an annex, the annex no longer gives:
+ * a warning in the editor and the preview, not a refusal */
+static void stale_figures(ctx *c, const report_doc *d) {
+  buf *b = &c->out;
+  doc_stale *st;
+  int n;
+  app_report_doc_stale(c->a, &c->u, d, &st, &n);
+  if (n) {
+    h_lit(b, "<div class=\"notice doc-stale\" role=\"status\" id=\"stale\"><p><strong>Số liệu trong bài đã khác "
+             "biểu.</strong> Các câu sau có số lấy từ biểu, nay biểu cho số khác: sửa lại số hoặc chèn lại câu trước "
+             "khi ban hành.</p><ul>");
+    for (int i = 0; i < n; i++) {
+      buf w;
+      buf_init(&w, 0);
+      doc_stale_describe(&st[i], &w);
+      h_lit(b, "<li>");
+      h_text(b, w.s);
+      h_lit(b, "</li>");
+      buf_release(&w);
+    }
+    h_lit(b, "</ul></div>");
+  }
+  doc_stale_release(st, n);
+}
+
 static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   buf *b = &c->out;
   ed_unit v;
@@ -369,6 +398,7 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   ed_selectors(c, d->unit_code, d->period);
   ed_actions(c, d->unit_code, d->period);
   ed_status(c, d, &v, fl);
+  stale_figures(c, d);
   ed_variant(c, d, ro);
 
   if (ro) {
@@ -618,6 +648,11 @@ void page_doc_preview(ctx *c) {
   h_link(b, report_url(c, "/documents/report.pdf", unit, period_id), "Tải PDF");
   h_lit(b, "</li></ul><p class=\"hint\">Bản xem trước trên khổ A4: phần báo cáo trang đứng, mỗi biểu một trang "
            "ngang. Khi in, chọn khổ A4 và để lề mặc định.</p></nav>");
+  report_doc rd;
+  if (app_report_doc_get(c->a, &c->u, unit, period_id, &rd, &e) == 0) {
+    stale_figures(c, &rd);
+    report_doc_release(&rd);
+  }
   doc_write_html(b, &bd.doc);
   built_doc_release(&bd);
   page_end(c);

@@ -481,7 +481,7 @@ static const char app_css[] =
      * the rules (doc.margin_*), the report upright, every annex across */
     "@page odoc{size:A4 portrait;margin:20mm 15mm 20mm 30mm}\n"
     "@page annex{size:A4 landscape;margin:20mm 15mm 20mm 30mm}\n"
-    "@media print{button,.crumbs,.subbox,.ed-figs,.alert,.ok{display:none!important}"
+    "@media print{button,.crumbs,.subbox,.ed-figs,.alert,.ok,.doc-stale{display:none!important}"
     "main{max-width:none;margin:0}a{color:inherit;text-decoration:none}"
     ".od-sheet,.od-sheet.od-annex{width:auto;max-width:none;margin:0;padding:0;box-shadow:none}"
     ".od-main{page:odoc}.od-annex{page:annex;break-before:page}"
@@ -579,7 +579,7 @@ static const char app_js[] =
     "    bt.hidden = false;\n"
     "    bt.addEventListener('click', function () {\n"
     "      var v = area.value.replace(/\\s+$/, '');\n"
-    "      area.value = (v ? v + '\\n' : '') + from.textContent.trim();\n"
+    "      area.value = (v ? v + '\\n' : '') + (bt.getAttribute('data-text') || from.textContent.trim());\n"
     "      area.dispatchEvent(new Event('input', { bubbles: true }));\n"
     "      area.focus();\n"
     "      area.setSelectionRange(area.value.length, area.value.length);\n"

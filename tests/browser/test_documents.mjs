@@ -4,8 +4,8 @@
 //
 // As admin (Hải Phòng, 31), 6 tháng đầu năm 2023: the menu "Báo cáo (văn
 // bản)" opens the editor with the seed's header (Số 361, BC/TU, 19/6/2023);
-// "Chèn" next to section II.1 appends the sentence with the 196 dialogues to
-// its text, which is saved and still there after a reload; an impossible date
+// "Chèn" next to section II.1 appends the sentence with the 196 dialogues (its
+// figures linked to Biểu 5) to its text, which is saved and still there after a reload; an impossible date
 // is refused with the message under the date field; "Tải DOCX" downloads a
 // zip named BaoCao-31-2023S1.docx; the preview shows the header, the
 // footnotes and the annexes with their numbers (1.865), and prints without
@@ -54,12 +54,16 @@ await run('documents', async ({ browser, srv }) => {
   await sec.screenshot({ path: path.join(artifacts, 'documents-editor-section.png') });
   await fig.locator('button', { hasText: 'Chèn' }).click();
   const after = await area(admin, 'p1.II.1').inputValue();
-  check(after.endsWith('\n' + sentence) && count(after, '196 cuộc đối thoại') === count(before, '196 cuộc đối thoại') + 1,
-    '"Chèn" appends the sentence to the section\'s text as a new paragraph');
+  // the sentence goes in with its figures' links ({{196|bieu-5:tong:13}}), printed as the numbers
+  const linked = await fig.locator('button', { hasText: 'Chèn' }).getAttribute('data-text');
+  const unlinked = linked.replace(/\{\{([-0-9.,]+)\|[^}]*\}\}/g, '$1');
+  check(linked.includes('{{196|bieu-5:tong:13}}') && unlinked === sentence && after.endsWith('\n' + linked) &&
+    count(after, '{{196|bieu-5:tong:13}} cuộc đối thoại') === count(before, '{{196|bieu-5:tong:13}} cuộc đối thoại') + 1,
+    '"Chèn" appends the sentence, its figures linked to the annex, to the section\'s text as a new paragraph');
   await Promise.all([admin.waitForNavigation(), admin.click('button:text-is("Lưu báo cáo")')]);
   check(/Đã lưu báo cáo/.test(await admin.locator('p.ok').innerText()), 'saving confirms "Đã lưu báo cáo."');
   await admin.reload();
-  check((await area(admin, 'p1.II.1').inputValue()).endsWith(sentence), 'after a reload the sentence is still there');
+  check((await area(admin, 'p1.II.1').inputValue()).endsWith(linked), 'after a reload the sentence is still there');
   check(/Lưu lần cuối: .* bởi admin/.test(await admin.locator('main').innerText()), 'the page says who saved last');
 
   // an impossible date
