@@ -441,6 +441,11 @@ const char *submission_state(const submission *s, int today);
 int app_today(app *a);
 int app_completeness(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                      completeness_row **rows, int *n, dv_err *e);
+/* of the units that report the form to the unit for the period (its
+ * children that report it, or the unit itself when none does), how many
+ * have it not approved; *units their number (0 when the form is not asked
+ * for the period). No access check: the caller has read the annex. */
+int app_unapproved(app *a, const char *form_code, const char *period_id, const char *unit_code, int *units);
 /* every unit of the subtree under the unit that reports the form, counted
  * by level and timeliness (index: the level) */
 typedef struct level_tally {

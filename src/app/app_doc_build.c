@@ -108,6 +108,66 @@ static char *attached_line(const report_doc *rd) {
   return buf_detach(&b, NULL);
 }
 
+/* "Số liệu chưa được phê duyệt: 15/15 đơn vị" when a reporting unit's form
+ * is not approved for the period; "" when all are */
+static void unapproved_note(app *a, const char *form_code, const report_doc *rd, char *out, size_t n) {
+  int units, open = app_unapproved(a, form_code, rd->period, rd->unit_code, &units);
+  if (open) snprintf(out, n, "Số liệu chưa được phê duyệt: %d/%d đơn vị", open, units);
+  else out[0] = 0;
+}
+
+/* The caption and title as the seed: a table of figures (Biểu 1–3) under
+ * "BẢNG TỔNG HỢP SỐ LIỆU" and its title as a phrase ("về phong trào thi
+ * đua …", not "Bảng tổng hợp số liệu về …" again); a list (Biểu 4) and the
+ * tables by level (Biểu 5–7) under "BẢNG TỔNG HỢP", the list's title
+ * without "Danh mục" and naming the committee and its standing board ("của
+ * Thành ủy, Ban Thường vụ Thành ủy Hải Phòng"), the level tables' title in
+ * capitals. */
+static void annex_title(const form *f, const rtable *t, const char *committee, const char *words, buf *out,
+                        const char **caption) {
+  static const char *const DROP[] = {"Bảng tổng hợp số liệu ", "Danh mục "};
+  const char *title = t->title;
+  for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++)
+    if (!strncmp(title, DROP[i], strlen(DROP[i]))) title = title + strlen(DROP[i]);
+  buf b;
+  buf_init(&b, 0);
+  const char *of = committee[0] && f->rows == ROWS_LIST ? strstr(title, committee) : NULL;
+  const char *sp = of ? strchr(committee, ' ') : NULL, *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
+  if (of && sp2 && strncmp(committee, "Đảng ủy", strlen("Đảng ủy"))) /* "Thành ủy, Ban Thường vụ Thành ủy Hải Phòng" */
+    buf_addf(&b, "%.*s%.*s, Ban Thường vụ %s", (int)(of - title), title, (int)(sp2 - committee), committee, of);
+  else buf_adds(&b, title);
+  buf_addf(&b, " %s", words);
+  if (f->rows == ROWS_LEVELS) {
+    char *up = text_upper(b.s);
+    buf_adds(out, up ? up : b.s);
+    free(up);
+  } else {
+    buf_add(out, b.s, b.len);
+  }
+  buf_release(&b);
+  *caption = f->rows == ROWS_SELF ? "BẢNG TỔNG HỢP SỐ LIỆU" : "BẢNG TỔNG HỢP";
+}
+
+/* one annex: "Biểu số N", caption, title, the "(Kèm theo …)" line, the
+ * note when figures are not all approved */
+static void add_annex(app *a, official_doc *d, const form *f, const rtable *t, const report_doc *rd,
+                      const char *words, const char *attached, int n) {
+  char committee[256] = "", label[32], note[160];
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, rd->unit_code);
+  if (pos >= 0) tree_committee_name(&a->t, pos, committee, sizeof committee);
+  pthread_rwlock_unlock(&a->lock);
+  buf title;
+  buf_init(&title, 0);
+  const char *caption;
+  annex_title(f, t, committee, words, &title, &caption);
+  official_doc_add_annex(d, t, caption, title.s, attached);
+  buf_release(&title);
+  snprintf(label, sizeof label, "Biểu số %d", n);
+  unapproved_note(a, f->code, rd, note, sizeof note);
+  official_doc_annex_marks(d, label, note);
+}
+
 /* the annexes: every self, levels and list form of the catalog, computed now */
 static int add_annexes(app *a, const user *u, const report_doc *rd, const period *p, built_doc *b, dv_err *e) {
   const catalog *cat = app_catalog(a);
@@ -121,9 +181,7 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
     rc = app_report(a, u, f->code, rd->unit_code, rd->period, 0, &b->tables[b->ntables], e);
     if (rc) break;
     rtable *t = &b->tables[b->ntables++];
-    char title[600];
-    snprintf(title, sizeof title, "%s %s", t->title, words); /* {committee} expanded */
-    official_doc_add_annex(&b->doc, t, "BẢNG TỔNG HỢP SỐ LIỆU", title, attached);
+    add_annex(a, &b->doc, f, t, rd, words, attached, b->ntables);
   }
   free(attached);
   return rc;

@@ -209,12 +209,14 @@ static void put_annex_table(buf *b, const rtable *t) {
 
 static void put_annex(buf *b, const doc_annex *x, int k) {
   buf_addf(b, "<section class=\"od-sheet od-annex\" aria-labelledby=\"od-annex-%d\">", k);
+  if (x->label && *x->label) para_plain(b, "od-alabel", x->label);
   buf_addf(b, "<h2 class=\"od-atitle\" id=\"od-annex-%d\"><span class=\"od-caption\">", k);
   esc_html(b, x->caption);
   buf_adds(b, "</span> ");
   esc_html(b, x->title);
   buf_adds(b, "</h2>");
   if (x->attached && *x->attached) para_plain(b, "od-attached", x->attached);
+  if (x->note && *x->note) para_plain(b, "od-unapproved", x->note);
   if (x->table) put_annex_table(b, x->table);
   buf_adds(b, "</section>");
 }

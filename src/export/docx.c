@@ -946,11 +946,15 @@ static int annex_landscape(const doc_style *st, const rtable *t) {
 /* an annex: its headings, then its table */
 static void put_annex(writer *w, const doc_annex *x, int landscape) {
   buf *b = &w->doc;
-  pfmt head = {.jc = "center", .keep_next = 1};
+  pfmt head = {.jc = "center", .keep_next = 1}, label = {.jc = "right", .keep_next = 1};
+  if (x->label && *x->label) para_plain(b, &label, (rfmt){.bold = 1}, x->label);
   if (x->caption && *x->caption) para_plain(b, &head, (rfmt){.bold = 1}, x->caption);
   if (x->title && *x->title) para_markup(w, b, &head, (rfmt){.bold = 1}, x->title);
-  pfmt att = {.jc = "center", .keep_next = 1, .after = 240};
+  int noted = x->note && *x->note;
+  pfmt att = {.jc = "center", .keep_next = 1, .after = noted ? 0 : 240};
   if (x->attached && *x->attached) para_markup(w, b, &att, (rfmt){.italic = 1}, x->attached);
+  pfmt note = {.jc = "center", .keep_next = 1, .after = 240};
+  if (noted) para_plain(b, &note, (rfmt){.bold = 1, .italic = 1}, x->note); /* figures not final: said at the top */
   put_annex_table(w, x->table, text_width(w->st, landscape));
 }
 

@@ -392,6 +392,8 @@ static const char app_css[] =
     "h2.od-atitle{text-align:center;font-size:13pt;margin:0;line-height:1.3}\n"
     ".od-caption{display:block}\n"
     ".od-attached{text-align:center;font-style:italic;font-size:12pt;margin:.15em 0 .8em}\n"
+    ".od-alabel{text-align:right;font-weight:bold;margin:0}\n"
+    ".od-unapproved{text-align:center;font-style:italic;font-weight:bold;margin:-.5em 0 .8em}\n"
     ".od-table-wrap{overflow-x:auto}\n"
     "table.od-table{border-collapse:collapse;width:100%;font-size:11pt;line-height:1.2}\n"
     "table.od-table th,table.od-table td{border:1px solid #000;padding:2pt 3pt}\n"
