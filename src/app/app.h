@@ -253,6 +253,9 @@ int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e);
 /* DV_EFORBIDDEN for a unit (pos, -1 if none) outside the user's area on the day, saying so
  * when the code is the user's own unit that does not exist then; caller holds a lock */
 int app_unit_forbidden(app *a, const user *u, const char *code, int pos, int day, dv_err *e);
+/* the refusal of a write to the unit at pos: out of the user's scope
+ * (app_unit_forbidden), or, in scope, no write right (a viewer) */
+int app_unit_unwritable(app *a, const user *u, const char *code, int pos, int day, dv_err *e);
 typedef struct successor_row {
   int old_pos, new_pos, primary;
   char share[8];

@@ -370,18 +370,103 @@ int app_document_build(app *a, const user *u, const char *kind, const char *key,
   return rc;
 }
 
+/* the report's unit (write or read access) and its id; caller passes a parsed period */
+static int issue_unit(app *a, const user *u, const char *unit_code, const period *p, int write, int64_t *unit_id,
+                      dv_err *e) {
+  int pos;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = app_unit_resolve(a, unit_code ? unit_code : "", app_period_day(a, p), &pos, e) ? e->code : 0;
+  if (!rc && write && !app_can_write(a, u, pos)) rc = app_unit_unwritable(a, u, unit_code, pos, app_period_day(a, p), e);
+  else if (!rc && !app_can_read(a, u, pos)) rc = app_unit_forbidden(a, u, unit_code, pos, app_period_day(a, p), e);
+  if (!rc) *unit_id = a->t.u[pos].id;
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+int app_report_issued(app *a, const user *u, const char *unit_code, const char *period_id, buf *docx, char *issued_at,
+                      size_t n, dv_err *e) {
+  period p;
+  int64_t unit_id;
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  int rc = issue_unit(a, u, unit_code, &p, 0, &unit_id, e);
+  if (rc) return rc;
+  char id[8];
+  period_format(&p, id);
+  int found = store_report_issue_get(app_store(a), unit_id, id, docx, issued_at, n);
+  return found < 0 ? dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản đã ban hành") : found;
+}
+
+/* the DOCX of a document built now */
+static int docx_now(app *a, const user *u, const char *kind, const char *key, const char *period_id, buf *docx,
+                    dv_err *e) {
+  built_doc b;
+  int rc = app_document_build(a, u, kind, key, period_id, &b, e);
+  char err[300] = "";
+  if (!rc && docx_write(&b.doc, docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
+  built_doc_release(&b);
+  return rc;
+}
+
+/* the number (the next of its kind) and the date (today) an issue fixes */
+static void issue_fix(app *a, report_doc *d) {
+  if (d->number <= 0) d->number = d->next_number;
+  if (!d->date[0]) {
+    int y, m, dd;
+    date_to_ymd(app_today(a), &y, &m, &dd);
+    snprintf(d->date, sizeof d->date, "%04d-%02d-%02d", y, m, dd);
+  }
+}
+
+int app_report_doc_issue(app *a, const user *u, const char *unit_code, const char *period_id, dv_err *e) {
+  period p;
+  int64_t unit_id, doc_id, issue_id;
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  int rc = issue_unit(a, u, unit_code, &p, 1, &unit_id, e);
+  if (rc) return rc;
+  char id[8], was[32] = "";
+  period_format(&p, id);
+  store *s = app_store(a);
+  int issued = store_report_issue_get(s, unit_id, id, NULL, was, sizeof was);
+  if (issued < 0) return dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản đã ban hành");
+  if (issued && u && u->role < ROLE_APPROVER)
+    return dv_fail(e, DV_EFORBIDDEN, 0, "", "báo cáo kỳ %s đã ban hành lúc %s: chỉ người phê duyệt ban hành lại", id, was);
+  report_doc d;
+  rc = app_report_doc_get(a, u, unit_code, id, &d, e);
+  if (rc) return rc;
+  issue_fix(a, &d);
+  char *fields = report_doc_to_json(&d);
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  buf docx, after;
+  buf_init(&docx, 0);
+  buf_init(&after, 0);
+  rc = store_begin(s, e);
+  if (!rc) rc = store_report_doc_put(s, unit_id, id, fields, login, &doc_id, e);
+  if (!rc) rc = docx_now(a, u, "report", unit_code, id, &docx, e); /* the fields just fixed, the records now */
+  if (!rc) rc = store_report_issue_put(s, unit_id, id, &docx, login, &issue_id, e);
+  buf_addf(&after, "{\"number\":%d,\"symbol\":\"%s\",\"date\":\"%s\",\"docx_bytes\":%zu,\"reissue\":%s}", d.number,
+           d.symbol, d.date, docx.len, issued ? "true" : "false");
+  if (!rc) rc = store_audit(s, uid, login, "document.issue", "report_doc", doc_id, NULL, after.s, e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  buf_release(&after);
+  buf_release(&docx);
+  free(fields);
+  report_doc_release(&d);
+  return rc;
+}
+
 int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period_id,
                       const char *format, buf *out, char **filename, dv_err *e) {
   int pdf = format && !strcmp(format, "pdf");
   if (!format || (!pdf && strcmp(format, "docx")))
     return dv_fail(e, DV_EINVAL, 0, "format", "định dạng văn bản: docx hoặc pdf");
-  built_doc b;
-  int rc = app_document_build(a, u, kind, key, period_id, &b, e);
-  char err[300] = "";
   buf docx;
   buf_init(&docx, 0);
-  if (!rc && docx_write(&b.doc, &docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
-  built_doc_release(&b);
+  int rc = 0, issued = kind && !strcmp(kind, "report") ? app_report_issued(a, u, key, period_id, &docx, NULL, 0, e) : 0;
+  if (issued < 0) rc = issued; /* an issued report is the document as issued */
+  else if (!issued) rc = docx_now(a, u, kind, key, period_id, &docx, e);
   if (!rc && pdf) rc = convert_pdf(&docx, out, e); else if (!rc) {
     buf_add(out, docx.s, docx.len);
   }
