@@ -10,7 +10,10 @@
 #   - the issued snapshot survives a change of the records: after the values of 2023S1 change,
 #     the DOCX exported is byte for byte the issued one; re-issued by the approver it shows the
 #     new figures;
-#   - an officer issues its own unit's report (304) once; issuing again needs an approver.
+#   - an officer issues its own unit's report (304) once; issuing again needs an approver;
+#   - on the web: the editor lists the annexes not approved and has "Ban hành" for a writer (not
+#     for a viewer); POST /documents/report/issue without the CSRF token is 403, with it the
+#     report of 303 is issued (audited) and the editor says "Đã ban hành".
 source "$(dirname "$0")/lib.sh" "$@"
 command -v sqlite3 >/dev/null || { echo "FAIL: sqlite3 is needed (scripts/deps.sh --test installs it)" >&2; exit 1; }
 cd "$W" || exit 1
@@ -69,5 +72,46 @@ check "approver re-issues 304" run_dv o e document db --report --unit 304 --peri
 check "show 304" run_dv o e document db --report --unit 304 --period 2023S1 --show
 grep -q '"number":[1-9]' o && grep -q '"date":"20' o && ok || fail "issuing did not fix a number and a date: $(head -c 300 o)"
 if run_dv o e document db --report --unit 304 --period 2023S1 --issue; then fail "--issue without --user accepted"; else ok; fi
+
+
+# --- on the web ---------------------------------------------------------------------------------
+start_server db
+check "issue over HTTP" python3 - "$BASE" <<'PY'
+import sys, urllib.parse
+from dvtest import Client
+HTTP = Client(sys.argv[1], timeout=120)
+req = HTTP.req
+bad = 0
+def login(user, pw):
+    s = HTTP.login(user, pw)
+    return s.cookie, s.csrf
+def issue(cookie, fields):
+    return req("POST", "/documents/report/issue", urllib.parse.urlencode(fields),
+               {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+def expect(what, cond):
+    global bad
+    print(("ok   " if cond else "FAIL ") + what)
+    bad += not cond
+admin, acsrf = login("admin", "admin-dv-123")
+viewer, vcsrf = login("xem", "xem-dv-123")
+st, _, page = req("GET", "/documents/report?unit=303&period=2023S1", headers={"Cookie": admin})
+expect("the editor lists the unapproved annexes", st == 200 and "Biểu số 1: ".encode() in page and
+       "chưa được phê duyệt".encode() in page)
+expect("the editor has the issue form", b'action="/documents/report/issue"' in page and "Ban hành".encode() in page)
+st, _, page = req("GET", "/documents/report?unit=303&period=2023S1", headers={"Cookie": viewer})
+expect("a viewer has no issue form", st == 200 and b'action="/documents/report/issue"' not in page)
+form = {"unit": "303", "period": "2023S1"}
+st, _, _ = issue(admin, form)
+expect("issue without CSRF: 403", st == 403)
+st, _, _ = issue(viewer, dict(form, csrf=vcsrf))
+expect("a viewer cannot issue: 403", st == 403)
+st, h, _ = issue(admin, dict(form, csrf=acsrf))
+expect("issued: 303 back to the editor", st == 303 and "issued=1" in h.get("location", ""))
+st, _, page = req("GET", "/documents/report?unit=303&period=2023S1", headers={"Cookie": admin})
+expect("the editor says it is issued", "Đã ban hành lúc".encode() in page and "Ban hành lại".encode() in page)
+sys.exit(1 if bad else 0)
+PY
+[ "$(sqlite3 db "SELECT count(*) FROM audit WHERE action='document.issue' AND login='admin'")" = 1 ] && ok ||
+  fail "the web issue is not in the audit"
 
 finish
