@@ -3,6 +3,7 @@
 #   - every annex of the demo report 361-BC/TU (unit 31, 2023S1) carries "Biểu số N" (1 … 7);
 #     Biểu 1–5 are draft or not approved at all 15 districts, Biểu 6 at 2 of them: each says so
 #     ("Số liệu chưa được phê duyệt: 15/15 đơn vị", "… 2/15 đơn vị");
+#   - wide annexes at 8 pt or more: Biểu 1 and 2 across A3, none below 8 pt;
 #   - captions as the seed: Biểu 3 does not repeat "Bảng tổng hợp số liệu" in its title, Biểu 4
 #     names "Thành ủy, Ban Thường vụ Thành ủy Hải Phòng";
 #   - `--issue` by a viewer is refused as no write right; by the approver it issues: the number
@@ -37,6 +38,14 @@ grep -q "^các văn bản lãnh đạo, chỉ đạo của Thành ủy, Ban Thư
   fail "Biểu 4's title as the seed: $(grep 'văn bản lãnh đạo, chỉ đạo của' r0.txt | head -1)"
 [ "$(grep -c '^BẢNG TỔNG HỢP SỐ LIỆU$' r0.txt)" = 3 ] && [ "$(grep -c '^BẢNG TỔNG HỢP$' r0.txt)" = 4 ] && ok ||
   fail "captions: Biểu 1–3 BẢNG TỔNG HỢP SỐ LIỆU, Biểu 4–7 BẢNG TỔNG HỢP"
+
+# wide annexes readable: no type below 8 pt (16 half-points; 1 pt is the section-closing mark),
+# Biểu 1 and 2 across A3 (paper code 8), the others across A4
+unzip -p r0.docx word/document.xml >r0.xml
+small=$(grep -o '<w:sz w:val="[0-9]*"' r0.xml | grep -o '[0-9]*' | sort -n | uniq | awk '$1 > 2 && $1 < 16' | tr '\n' ' ')
+[ -z "$small" ] && ok || fail "annex type below 8 pt: half-points $small"
+[ "$(grep -o '<w:pgSz w:w="23811" w:h="16838" w:orient="landscape" w:code="8"/>' r0.xml | wc -l)" = 2 ] && ok ||
+  fail "Biểu 1 and 2 should be across A3: $(grep -o '<w:pgSz[^>]*>' r0.xml | sort | uniq -c | tr '\n' ' ')"
 
 # --- issuing -----------------------------------------------------------------------------------
 if run_dv o e document db --report --unit 31 --period 2023S1 --issue --user xem; then fail "a viewer issued the report"
