@@ -84,7 +84,7 @@ static void add_recipients(official_doc *d, const char *text) {
  * 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" (Hướng dẫn 36), or "(Kèm
  * theo Báo cáo số 12/BC-UBND ngày 19 tháng 6 năm 2023 của Ủy ban nhân dân
  * thành phố Hải Phòng)" (Decree 30); the number blank when not given yet */
-static char *attached_line(const report_doc *rd) {
+char *app_report_attached_line(const report_doc *rd) {
   int day = 0, dated = rd->date[0] && !date_parse(rd->date, &day);
   buf b;
   buf_init(&b, 0);
@@ -174,7 +174,7 @@ static int add_annexes(app *a, const user *u, const report_doc *rd, const period
   b->tables = xcalloc((size_t)cat->nforms + 1, sizeof(rtable));
   char words[64];
   doc_period_words(p, 0, words, sizeof words);
-  char *attached = attached_line(rd);
+  char *attached = app_report_attached_line(rd);
   int rc = 0;
   for (int i = 0; i < cat->nforms && !rc; i++) {
     const form *f = &cat->forms[i];

@@ -116,6 +116,10 @@ int app_report_doc_issue(app *a, const user *u, const char *unit_code, const cha
 /* the issued DOCX of the report (appended to docx): 1 issued, 0 not, <0 error; needs read access */
 int app_report_issued(app *a, const user *u, const char *unit_code, const char *period, buf *docx, char *issued_at,
                       size_t n, dv_err *e);
+/* the line under each annex's title, "(Kèm theo Báo cáo số 361-BC/TU, ngày
+ * 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" (Decree 30's for a state
+ * document), the number blank when not given yet; caller frees */
+char *app_report_attached_line(const report_doc *rd);
 /* an outline heading's placeholders for the period: {period}, {next}, {BOARD} */
 void app_outline_text(app *a, const char *tmpl, const period *p, buf *out);
 #endif

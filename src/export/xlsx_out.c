@@ -297,6 +297,10 @@ static void annex_titles(lxw_worksheet *ws, const xlsx_annex *x, const annex_fmt
       }
   merge_line(ws, 2, lastcol, line.s, af->info);
   worksheet_set_row(ws, 2, LINE_PT * lines_for(chars(line.s), total_w, 0) + 2, NULL);
+  if (x->attached && *x->attached) { /* the report it is attached to, as the seed's annexes */
+    merge_line(ws, 3, lastcol, x->attached, af->info);
+    worksheet_set_row(ws, 3, LINE_PT * lines_for(chars(x->attached), total_w, 0) + 2, NULL);
+  }
   buf_release(&line);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The XLSX annexes as they print (issue 14, item 5): Biểu 1 and 2 of the demo (unit 31, 2023S1)
-# are set to print across A3 (paperSize 8), over the pages wide that keep the type at 8 pt
+# carry in row 4 the "(Kèm theo Báo cáo số 361-BC/TU …)" line; are set to print across A3 (paperSize 8), over the pages wide that keep the type at 8 pt
 # (fitToWidth), the row labels (column A) repeated with the header rows; Biểu 5 stays across A4;
 # Biểu 4's "Ngày, tháng, năm" are dates (numbers with the dd/mm/yyyy format), not texts. Biểu 1
 # and 4 converted by LibreOffice Calc to PDF (A3 for Biểu 1, no word smaller than 8 pt) and
@@ -30,6 +30,10 @@ sheet b5.xlsx | grep -q '<pageSetup paperSize="9" fitToHeight="0" orientation="l
 cell=$(sheet b4.xlsx | grep -o '<c r="D6"[^>]*><v>[^<]*</v></c>')
 [[ "$cell" == *'<v>44901</v>'* && "$cell" != *'t="s"'* ]] && ok || fail "Biểu 4's date not a date: $cell"
 unzip -p b4.xlsx xl/styles.xml | grep -q 'formatCode="dd/mm/yyyy"' && ok || fail "no dd/mm/yyyy format in Biểu 4"
+
+# row 4: the report it goes with, "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của …)"
+unzip -p b1.xlsx xl/sharedStrings.xml | grep -q "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" &&
+  sheet b1.xlsx | grep -q '<c r="A4" s="[0-9]*" t="s">' && ok || fail "Biểu 1 has no (Kèm theo …) line in row 4"
 
 mkdir -p lo
 for n in 1 4; do
