@@ -483,10 +483,12 @@ static const char app_css[] =
      * the rules (doc.margin_*), the report upright, every annex across */
     "@page odoc{size:A4 portrait;margin:20mm 15mm 20mm 30mm}\n"
     "@page annex{size:A4 landscape;margin:20mm 15mm 20mm 30mm}\n"
+    "@page annex3{size:A3 landscape;margin:20mm 15mm 20mm 30mm}\n"
     "@media print{button,.crumbs,.subbox,.ed-figs,.alert,.ok{display:none!important}"
     "main{max-width:none;margin:0}a{color:inherit;text-decoration:none}"
     ".od-sheet,.od-sheet.od-annex{width:auto;max-width:none;margin:0;padding:0;box-shadow:none}"
     ".od-main{page:odoc}.od-annex{page:annex;break-before:page}"
+    ".od-annex.od-a3{page:annex3}table.od-table.od-xwide{font-size:8pt}" /* the widest across A3, at 8 pt */
     ".od-table-wrap{overflow:visible}thead{display:table-header-group}tr{break-inside:avoid}"
     ".od-end,.od-head{break-inside:avoid}h2.od-part,h3.od-heading,.od-atitle,.od-attached{break-after:avoid}"
     ".od-text p{orphans:2;widows:2}"

@@ -12,7 +12,7 @@
 #     the DOCX exported is byte for byte the issued one; re-issued by the approver it shows the
 #     new figures;
 #   - an officer issues its own unit's report (304) once; issuing again needs an approver;
-#   - on the web: the editor lists the annexes not approved and has "Ban hành" for a writer (not
+#   - on the web: the preview prints Biểu 1 and 2 across A3 (as the DOCX); the editor lists the annexes not approved and has "Ban hành" for a writer (not
 #     for a viewer); POST /documents/report/issue without the CSRF token is 403, with it the
 #     report of 303 is issued (audited) and the editor says "Đã ban hành".
 source "$(dirname "$0")/lib.sh" "$@"
@@ -109,6 +109,11 @@ expect("the editor lists the unapproved annexes", st == 200 and "Biểu số 1: 
 expect("the editor has the issue form", b'action="/documents/report/issue"' in page and "Ban hành".encode() in page)
 st, _, page = req("GET", "/documents/report?unit=303&period=2023S1", headers={"Cookie": viewer})
 expect("a viewer has no issue form", st == 200 and b'action="/documents/report/issue"' not in page)
+st, _, page = req("GET", "/documents/report/preview?unit=31&period=2023S1", headers={"Cookie": admin})
+expect("the preview prints Biểu 1 and 2 across A3", st == 200 and page.count(b'od-annex od-a3"') == 2 and
+       page.count("Biểu số ".encode()) >= 7)
+st, _, css = req("GET", "/documents/style.css", headers={"Cookie": admin})
+expect("the stylesheet has the A3 page", b"@page annex3{size:A3 landscape" in css)
 form = {"unit": "303", "period": "2023S1"}
 st, _, _ = issue(admin, form)
 expect("issue without CSRF: 403", st == 403)
