@@ -21,6 +21,7 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libcmocka-dev chromium poppler-utils)  # unit tests; browser tests; pdftotext/pdftoppm
+  packages+=(libreoffice-calc-nogui)  # test_xlsx_annexes_print: the XLSX annexes converted to PDF, then PNG
   command -v node >/dev/null || packages+=(nodejs npm)
 fi
 

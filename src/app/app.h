@@ -253,6 +253,9 @@ int app_unit_resolve(app *a, const char *code, int day, int *pos, dv_err *e);
 /* DV_EFORBIDDEN for a unit (pos, -1 if none) outside the user's area on the day, saying so
  * when the code is the user's own unit that does not exist then; caller holds a lock */
 int app_unit_forbidden(app *a, const user *u, const char *code, int pos, int day, dv_err *e);
+/* the refusal of a write to the unit at pos: out of the user's scope
+ * (app_unit_forbidden), or, in scope, no write right (a viewer) */
+int app_unit_unwritable(app *a, const user *u, const char *code, int pos, int day, dv_err *e);
 typedef struct successor_row {
   int old_pos, new_pos, primary;
   char share[8];
@@ -441,6 +444,11 @@ const char *submission_state(const submission *s, int today);
 int app_today(app *a);
 int app_completeness(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                      completeness_row **rows, int *n, dv_err *e);
+/* of the units that report the form to the unit for the period (its
+ * children that report it, or the unit itself when none does), how many
+ * have it not approved; *units their number (0 when the form is not asked
+ * for the period). No access check: the caller has read the annex. */
+int app_unapproved(app *a, const char *form_code, const char *period_id, const char *unit_code, int *units);
 /* every unit of the subtree under the unit that reports the form, counted
  * by level and timeliness (index: the level) */
 typedef struct level_tally {

@@ -119,7 +119,7 @@ static void add_recipients(official_doc *d, const char *text) {
  * 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" (Hướng dẫn 36), or "(Kèm
  * theo Báo cáo số 12/BC-UBND ngày 19 tháng 6 năm 2023 của Ủy ban nhân dân
  * thành phố Hải Phòng)" (Decree 30); the number blank when not given yet */
-static char *attached_line(const report_doc *rd) {
+char *app_report_attached_line(const report_doc *rd) {
   int day = 0, dated = rd->date[0] && !date_parse(rd->date, &day);
   buf b;
   buf_init(&b, 0);
@@ -143,22 +143,80 @@ static char *attached_line(const report_doc *rd) {
   return buf_detach(&b, NULL);
 }
 
+/* "Số liệu chưa được phê duyệt: 15/15 đơn vị" when a reporting unit's form
+ * is not approved for the period; "" when all are */
+static void unapproved_note(app *a, const char *form_code, const report_doc *rd, char *out, size_t n) {
+  int units, open = app_unapproved(a, form_code, rd->period, rd->unit_code, &units);
+  if (open) snprintf(out, n, "Số liệu chưa được phê duyệt: %d/%d đơn vị", open, units);
+  else out[0] = 0;
+}
+
+/* The caption and title as the seed: a table of figures (Biểu 1–3) under
+ * "BẢNG TỔNG HỢP SỐ LIỆU" and its title as a phrase ("về phong trào thi
+ * đua …", not "Bảng tổng hợp số liệu về …" again); a list (Biểu 4) and the
+ * tables by level (Biểu 5–7) under "BẢNG TỔNG HỢP", the list's title
+ * without "Danh mục" and naming the committee and its standing board ("của
+ * Thành ủy, Ban Thường vụ Thành ủy Hải Phòng"), the level tables' title in
+ * capitals. */
+static void annex_title(const form *f, const rtable *t, const char *committee, const char *words, buf *out,
+                        const char **caption) {
+  static const char *const DROP[] = {"Bảng tổng hợp số liệu ", "Danh mục "};
+  const char *title = t->title;
+  for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++)
+    if (!strncmp(title, DROP[i], strlen(DROP[i]))) title = title + strlen(DROP[i]);
+  buf b;
+  buf_init(&b, 0);
+  const char *of = committee[0] && f->rows == ROWS_LIST ? strstr(title, committee) : NULL;
+  const char *sp = of ? strchr(committee, ' ') : NULL, *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
+  if (of && sp2 && strncmp(committee, "Đảng ủy", strlen("Đảng ủy"))) /* "Thành ủy, Ban Thường vụ Thành ủy Hải Phòng" */
+    buf_addf(&b, "%.*s%.*s, Ban Thường vụ %s", (int)(of - title), title, (int)(sp2 - committee), committee, of);
+  else buf_adds(&b, title);
+  buf_addf(&b, " %s", words);
+  if (f->rows == ROWS_LEVELS) {
+    char *up = text_upper(b.s);
+    buf_adds(out, up ? up : b.s);
+    free(up);
+  } else {
+    buf_add(out, b.s, b.len);
+  }
+  buf_release(&b);
+  *caption = f->rows == ROWS_SELF ? "BẢNG TỔNG HỢP SỐ LIỆU" : "BẢNG TỔNG HỢP";
+}
+
+/* one annex: "Biểu số N", caption, title, the "(Kèm theo …)" line, the
+ * note when figures are not all approved */
+static void add_annex(app *a, official_doc *d, const form *f, const rtable *t, const report_doc *rd,
+                      const char *words, const char *attached, int n) {
+  char committee[256] = "", label[32], note[160];
+  pthread_rwlock_rdlock(&a->lock);
+  int pos = app_unit_pos(a, rd->unit_code);
+  if (pos >= 0) tree_committee_name(&a->t, pos, committee, sizeof committee);
+  pthread_rwlock_unlock(&a->lock);
+  buf title;
+  buf_init(&title, 0);
+  const char *caption;
+  annex_title(f, t, committee, words, &title, &caption);
+  official_doc_add_annex(d, t, caption, title.s, attached);
+  buf_release(&title);
+  snprintf(label, sizeof label, "Biểu số %d", n);
+  unapproved_note(a, f->code, rd, note, sizeof note);
+  official_doc_annex_marks(d, label, note);
+}
+
 /* the annexes: every self, levels and list form of the catalog, computed now */
 static int add_annexes(app *a, const user *u, const report_doc *rd, const period *p, built_doc *b, dv_err *e) {
   const catalog *cat = app_catalog(a);
   b->tables = xcalloc((size_t)cat->nforms + 1, sizeof(rtable));
   char words[64];
   doc_period_words(p, 0, words, sizeof words);
-  char *attached = attached_line(rd);
+  char *attached = app_report_attached_line(rd);
   int rc = 0;
   for (int i = 0; i < cat->nforms && !rc; i++) {
     const form *f = &cat->forms[i];
     rc = app_report(a, u, f->code, rd->unit_code, rd->period, 0, &b->tables[b->ntables], e);
     if (rc) break;
     rtable *t = &b->tables[b->ntables++];
-    char title[600];
-    snprintf(title, sizeof title, "%s %s", t->title, words); /* {committee} expanded */
-    official_doc_add_annex(&b->doc, t, "BẢNG TỔNG HỢP SỐ LIỆU", title, attached);
+    add_annex(a, &b->doc, f, t, rd, words, attached, b->ntables);
   }
   free(attached);
   return rc;
@@ -392,18 +450,103 @@ int app_document_build(app *a, const user *u, const char *kind, const char *key,
   return rc;
 }
 
+/* the report's unit (write or read access) and its id; caller passes a parsed period */
+static int issue_unit(app *a, const user *u, const char *unit_code, const period *p, int write, int64_t *unit_id,
+                      dv_err *e) {
+  int pos;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = app_unit_resolve(a, unit_code ? unit_code : "", app_period_day(a, p), &pos, e) ? e->code : 0;
+  if (!rc && write && !app_can_write(a, u, pos)) rc = app_unit_unwritable(a, u, unit_code, pos, app_period_day(a, p), e);
+  else if (!rc && !app_can_read(a, u, pos)) rc = app_unit_forbidden(a, u, unit_code, pos, app_period_day(a, p), e);
+  if (!rc) *unit_id = a->t.u[pos].id;
+  pthread_rwlock_unlock(&a->lock);
+  return rc;
+}
+
+int app_report_issued(app *a, const user *u, const char *unit_code, const char *period_id, buf *docx, char *issued_at,
+                      size_t n, dv_err *e) {
+  period p;
+  int64_t unit_id;
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  int rc = issue_unit(a, u, unit_code, &p, 0, &unit_id, e);
+  if (rc) return rc;
+  char id[8];
+  period_format(&p, id);
+  int found = store_report_issue_get(app_store(a), unit_id, id, docx, issued_at, n);
+  return found < 0 ? dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản đã ban hành") : found;
+}
+
+/* the DOCX of a document built now */
+static int docx_now(app *a, const user *u, const char *kind, const char *key, const char *period_id, buf *docx,
+                    dv_err *e) {
+  built_doc b;
+  int rc = app_document_build(a, u, kind, key, period_id, &b, e);
+  char err[300] = "";
+  if (!rc && docx_write(&b.doc, docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
+  built_doc_release(&b);
+  return rc;
+}
+
+/* the number (the next of its kind) and the date (today) an issue fixes */
+static void issue_fix(app *a, report_doc *d) {
+  if (d->number <= 0) d->number = d->next_number;
+  if (!d->date[0]) {
+    int y, m, dd;
+    date_to_ymd(app_today(a), &y, &m, &dd);
+    snprintf(d->date, sizeof d->date, "%04d-%02d-%02d", y, m, dd);
+  }
+}
+
+int app_report_doc_issue(app *a, const user *u, const char *unit_code, const char *period_id, dv_err *e) {
+  period p;
+  int64_t unit_id, doc_id, issue_id;
+  if (!period_id || period_parse(period_id, &p)) return dv_fail(e, DV_EINVAL, 0, "period", "kỳ báo cáo không hợp lệ");
+  int rc = issue_unit(a, u, unit_code, &p, 1, &unit_id, e);
+  if (rc) return rc;
+  char id[8], was[32] = "";
+  period_format(&p, id);
+  store *s = app_store(a);
+  int issued = store_report_issue_get(s, unit_id, id, NULL, was, sizeof was);
+  if (issued < 0) return dv_fail(e, DV_EDB, 0, "", "không đọc được văn bản đã ban hành");
+  if (issued && u && u->role < ROLE_APPROVER)
+    return dv_fail(e, DV_EFORBIDDEN, 0, "", "báo cáo kỳ %s đã ban hành lúc %s: chỉ người phê duyệt ban hành lại", id, was);
+  report_doc d;
+  rc = app_report_doc_get(a, u, unit_code, id, &d, e);
+  if (rc) return rc;
+  issue_fix(a, &d);
+  char *fields = report_doc_to_json(&d);
+  int64_t uid;
+  const char *login;
+  actor_of(u, &uid, &login);
+  buf docx, after;
+  buf_init(&docx, 0);
+  buf_init(&after, 0);
+  rc = store_begin(s, e);
+  if (!rc) rc = store_report_doc_put(s, unit_id, id, fields, login, &doc_id, e);
+  if (!rc) rc = docx_now(a, u, "report", unit_code, id, &docx, e); /* the fields just fixed, the records now */
+  if (!rc) rc = store_report_issue_put(s, unit_id, id, &docx, login, &issue_id, e);
+  buf_addf(&after, "{\"number\":%d,\"symbol\":\"%s\",\"date\":\"%s\",\"docx_bytes\":%zu,\"reissue\":%s}", d.number,
+           d.symbol, d.date, docx.len, issued ? "true" : "false");
+  if (!rc) rc = store_audit(s, uid, login, "document.issue", "report_doc", doc_id, NULL, after.s, e);
+  if (!rc) rc = store_commit(s, e);
+  if (rc) store_rollback(s);
+  buf_release(&after);
+  buf_release(&docx);
+  free(fields);
+  report_doc_release(&d);
+  return rc;
+}
+
 int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period_id,
                       const char *format, buf *out, char **filename, dv_err *e) {
   int pdf = format && !strcmp(format, "pdf");
   if (!format || (!pdf && strcmp(format, "docx")))
     return dv_fail(e, DV_EINVAL, 0, "format", "định dạng văn bản: docx hoặc pdf");
-  built_doc b;
-  int rc = app_document_build(a, u, kind, key, period_id, &b, e);
-  char err[300] = "";
   buf docx;
   buf_init(&docx, 0);
-  if (!rc && docx_write(&b.doc, &docx, err, sizeof err)) rc = dv_fail(e, DV_EINVAL, 0, "", "không tạo được DOCX: %s", err);
-  built_doc_release(&b);
+  int rc = 0, issued = kind && !strcmp(kind, "report") ? app_report_issued(a, u, key, period_id, &docx, NULL, 0, e) : 0;
+  if (issued < 0) rc = issued; /* an issued report is the document as issued */
+  else if (!issued) rc = docx_now(a, u, kind, key, period_id, &docx, e);
   if (!rc && pdf) rc = convert_pdf(&docx, out, e); else if (!rc) {
     buf_add(out, docx.s, docx.len);
   }

@@ -255,8 +255,8 @@ void app_outline_text(app *a, const char *tmpl, const period *p, buf *out) {
 /* the unit of the report: its code on the period's last day */
 static int unit_for(app *a, const user *u, const char *unit_code, const period *p, int write, int *pos, dv_err *e) {
   if (app_unit_resolve(a, unit_code ? unit_code : "", app_period_day(a, p), pos, e)) return e->code;
-  if (write ? !app_can_write(a, u, *pos) : !app_can_read(a, u, *pos))
-    return app_unit_forbidden(a, u, unit_code, *pos, app_period_day(a, p), e);
+  if (write && !app_can_write(a, u, *pos)) return app_unit_unwritable(a, u, unit_code, *pos, app_period_day(a, p), e);
+  if (!app_can_read(a, u, *pos)) return app_unit_forbidden(a, u, unit_code, *pos, app_period_day(a, p), e);
   return 0;
 }
 
@@ -302,6 +302,7 @@ int app_report_doc_get(app *a, const user *u, const char *unit_code, const char 
   if (out->date[0] && !date_parse(out->date, &day)) date_to_ymd(day, &y, &m, &dd);
   else y = p.year + (p.kind == PERIOD_YEAR || (p.kind == PERIOD_HALF && p.idx == 2));
   out->next_number = store_report_doc_max_number(app_store(a), unit_id, out->symbol, y) + 1;
+  store_report_issue_get(app_store(a), unit_id, out->period, NULL, out->issued_at, sizeof out->issued_at);
   return 0;
 }
 

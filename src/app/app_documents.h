@@ -42,6 +42,7 @@ typedef struct report_doc {
   char sign_on_behalf[128], sign_position[128], sign_name[128];
   char *sections[32];       /* owned, by index into report_sections; "" if empty */
   char updated_at[32], updated_by[64];
+  char issued_at[32];       /* not stored with the fields: when it was issued, "" if not */
 } report_doc;
 
 void report_doc_release(report_doc *d);
@@ -106,6 +107,20 @@ void app_doc_style(app *a, doc_style *st);
  * format "docx" or "pdf"; *filename is a suggested ASCII file name (owned) */
 int app_document_file(app *a, const user *u, const char *kind, const char *key, const char *period,
                       const char *format, buf *out, char **filename, dv_err *e);
+/* Issues the unit's report for the period: the number fixed (the next of
+ * its kind when 0) and the date (today when empty), then the DOCX made
+ * from the records as they are now stored with it, so that every later
+ * export of the report (DOCX, PDF) is that document whatever the records
+ * become. Needs write access to the unit; issuing again (the figures made
+ * anew) needs an approver or admin. Audited "document.issue". */
+int app_report_doc_issue(app *a, const user *u, const char *unit_code, const char *period, dv_err *e);
+/* the issued DOCX of the report (appended to docx): 1 issued, 0 not, <0 error; needs read access */
+int app_report_issued(app *a, const user *u, const char *unit_code, const char *period, buf *docx, char *issued_at,
+                      size_t n, dv_err *e);
+/* the line under each annex's title, "(Kèm theo Báo cáo số 361-BC/TU, ngày
+ * 19/6/2023 của Ban Thường vụ Thành ủy Hải Phòng)" (Decree 30's for a state
+ * document), the number blank when not given yet; caller frees */
+char *app_report_attached_line(const report_doc *rd);
 /* an outline heading's placeholders for the period: {period}, {next}, {BOARD} */
 void app_outline_text(app *a, const char *tmpl, const period *p, buf *out);
 #endif

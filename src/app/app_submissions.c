@@ -606,6 +606,27 @@ int app_completeness(app *a, const user *u, const char *form_code, const char *p
   return rc;
 }
 
+int app_unapproved(app *a, const char *form_code, const char *period_id, const char *unit_code, int *units) {
+  period p;
+  *units = 0;
+  int pos, first, last, open = 0;
+  pthread_rwlock_rdlock(&a->lock);
+  int rc = completeness_args(a, NULL, form_code, period_id, unit_code, &p, &pos, &first, &last, NULL);
+  for (int c = pos + 1; !rc && c < a->t.u[pos].end; c = a->t.u[c].end) {
+    if (!reports(a, form_code, c, last)) continue;
+    submission s;
+    (*units)++;
+    open += store_submission_get(app_store(a), form_code, period_id, a->t.u[c].id, &s) || strcmp(s.status, "approved");
+  }
+  if (!rc && !*units && reports(a, form_code, pos, last)) { /* a unit without reporting units: its own */
+    submission s;
+    *units = 1;
+    open = store_submission_get(app_store(a), form_code, period_id, a->t.u[pos].id, &s) || strcmp(s.status, "approved");
+  }
+  pthread_rwlock_unlock(&a->lock);
+  return rc ? 0 : open;
+}
+
 int app_completeness_levels(app *a, const user *u, const char *form_code, const char *period_id,
                             const char *unit_code, level_tally out[TREE_MAX_LEVELS + 1], dv_err *e) {
   period p;

@@ -76,6 +76,12 @@ int app_unit_forbidden(app *a, const user *u, const char *code, int pos, int day
   return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "đơn vị của bạn (%s %s) không còn từ %s", m->code, m->name, d);
 }
 
+int app_unit_unwritable(app *a, const user *u, const char *code, int pos, int day, dv_err *e) {
+  if (!app_can_read(a, u, pos)) return app_unit_forbidden(a, u, code, pos, day, e);
+  return dv_fail(e, DV_EFORBIDDEN, 0, "unit", "tài khoản %s (%s) chỉ được xem, không có quyền ghi số liệu, văn bản của đơn vị %s",
+                 u ? u->login : "", role_label_vn(u ? u->role : ROLE_VIEWER), code ? code : "");
+}
+
 /* ---------------- successors ---------------- */
 
 typedef struct succ_ctx {

@@ -18,6 +18,7 @@
  * can only skip a cell or refuse the file; every write still goes through
  * plan_value/put_values (validation, lock, one transaction, audit), and a
  * changed cell that is not open is refused with the reason. */
+#include "app/app_documents.h"
 #include "app/app_internal.h"
 #include "export/xlsx_in.h"
 #include "export/xlsx_out.h"
@@ -149,12 +150,20 @@ int app_report_xlsx(app *a, const user *u, const char *form_code, const char *un
     if (ln && ln->name) snprintf(lname, sizeof lname, "%s", ln->name);
   }
   pthread_rwlock_unlock(&a->lock);
+  char *attached = NULL; /* the annex as printed names the report it goes with */
+  report_doc rd;
+  dv_err ignore;
+  if (!rc && !drill && !app_report_doc_get(a, u, unit_code, period_id, &rd, &ignore)) {
+    attached = app_report_attached_line(&rd);
+    report_doc_release(&rd);
+  }
   if (!rc) {
     char plabel[64], err[300];
     period_label_vn(&p, plabel, sizeof plabel);
-    xlsx_annex x = {&t, f, drill, plabel, lname[0] ? lname : NULL, open, mirror};
+    xlsx_annex x = {&t, f, drill, plabel, lname[0] ? lname : NULL, open, mirror, attached};
     if (xlsx_write_annex(&x, out, err, sizeof err)) rc = dv_fail(e, DV_EDB, 0, "", "%s", err);
   }
+  free(attached);
   free(open);
   free(mirror);
   rtable_release(&t);

@@ -8,7 +8,8 @@
 #define USAGE                                                                                                \
   "cách dùng: danvan document DB --report --unit U --period P --format docx|pdf --out FILE\n"               \
   "           danvan document DB --plan SỐ --format docx|pdf --out FILE\n"                                   \
-  "           danvan document DB --report --unit U --period P --show | --load FILE.json [--user LOGIN]"
+  "           danvan document DB --report --unit U --period P --show | --load FILE.json [--user LOGIN]\n"   \
+  "           danvan document DB --report --unit U --period P --issue --user LOGIN"
 
 static int has_flag(int argc, char **argv, const char *name) {
   for (int i = 2; i < argc; i++)
@@ -40,8 +41,8 @@ static int doc_fields(app *a, const user *u, const char *unit, const char *perio
   }
   report_doc d;
   if (app_report_doc_get(a, u, unit, period_id, &d, &e)) return cli_fail(&e);
-  char *json = report_doc_to_json(&d); /* and, not stored, the next number of the kind */
-  printf("%.*s,\"next_number\":%d}\n", (int)strlen(json) - 1, json, d.next_number);
+  char *json = report_doc_to_json(&d); /* and, not stored, the next number of the kind, when issued */
+  printf("%.*s,\"next_number\":%d,\"issued_at\":\"%s\"}\n", (int)strlen(json) - 1, json, d.next_number, d.issued_at);
   free(json);
   report_doc_release(&d);
   return 0;
@@ -74,9 +75,11 @@ int cmd_document(int argc, char **argv) {
   const char *plan = cli_opt(argc, argv, "--plan"), *format = cli_opt(argc, argv, "--format");
   const char *out = cli_opt(argc, argv, "--out"), *load = cli_opt(argc, argv, "--load");
   int report = has_flag(argc, argv, "--report"), show = has_flag(argc, argv, "--show");
+  int issue = has_flag(argc, argv, "--issue");
   if (report == !!plan) return cli_error("chọn một: --report hoặc --plan SỐ\n%s", USAGE);
   if (report && (!unit || !period_id)) return cli_error("--report cần --unit và --period");
-  if (!show && !load && (!format || !out)) return cli_error("thiếu --format hoặc --out\n%s", USAGE);
+  if (issue && (!report || !cli_opt(argc, argv, "--user"))) return cli_error("--issue cần --report và --user LOGIN");
+  if (!show && !load && !issue && (!format || !out)) return cli_error("thiếu --format hoặc --out\n%s", USAGE);
   app *a = cli_open(argv[1]);
   if (!a) return 1;
   user u, *actor = NULL;
@@ -85,7 +88,10 @@ int cmd_document(int argc, char **argv) {
   int rc = 0;
   if (login && app_user_find(a, login, &u, &e)) rc = cli_fail(&e);
   else if (login) actor = &u;
-  if (!rc && (show || load)) rc = report ? doc_fields(a, actor, unit, period_id, load) : cli_error("--show/--load chỉ dùng với --report");
+  if (!rc && issue) {
+    rc = app_report_doc_issue(a, actor, unit, period_id, &e) ? cli_fail(&e) : 0;
+    if (!rc) printf("đã ban hành báo cáo của %s kỳ %s: số liệu các biểu được giữ nguyên như lúc ban hành\n", unit, period_id);
+  } else if (!rc && (show || load)) rc = report ? doc_fields(a, actor, unit, period_id, load) : cli_error("--show/--load chỉ dùng với --report");
   else if (!rc) {
     buf b;
     buf_init(&b, 0);

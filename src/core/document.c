@@ -112,6 +112,7 @@ void official_doc_release(official_doc *d) {
   free(d->sign_on_behalf), free(d->sign_position), free(d->sign_name);
   for (int i = 0; i < d->nannexes; i++) {
     free(d->annexes[i].caption), free(d->annexes[i].title), free(d->annexes[i].attached);
+    free(d->annexes[i].label), free(d->annexes[i].note);
   }
   free(d->annexes);
   memset(d, 0, sizeof *d);
@@ -140,6 +141,16 @@ void official_doc_add_annex(official_doc *d, const rtable *t, const char *captio
   x->caption = xstrdup(caption ? caption : "");
   x->title = xstrdup(title ? title : "");
   x->attached = xstrdup(attached ? attached : "");
+  x->label = xstrdup("");
+  x->note = xstrdup("");
+}
+
+void official_doc_annex_marks(official_doc *d, const char *label, const char *note) {
+  if (!d->nannexes) return;
+  doc_annex *x = &d->annexes[d->nannexes - 1];
+  free(x->label), free(x->note);
+  x->label = xstrdup(label ? label : "");
+  x->note = xstrdup(note ? note : "");
 }
 
 char *doc_date_line(const char *place, int day) {

@@ -64,6 +64,9 @@ typedef struct doc_annex {
   char *caption;         /* owned: "BẢNG TỔNG HỢP SỐ LIỆU" (or "BẢNG TỔNG HỢP") */
   char *title;           /* owned: the annex title line */
   char *attached;        /* owned: "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của …)" */
+  char *label;           /* owned: "Biểu số 4", printed above the caption at the right ("" none) */
+  char *note;            /* owned: the line under the title when figures are not all approved,
+                          * "Số liệu chưa được phê duyệt: 15/15 đơn vị" ("" none) */
 } doc_annex;
 
 typedef struct official_doc {
@@ -99,6 +102,8 @@ void official_doc_add_para(official_doc *d, doc_para_kind kind, const char *text
 void official_doc_add_recipient(official_doc *d, const char *text);
 void official_doc_add_annex(official_doc *d, const rtable *t, const char *caption, const char *title,
                             const char *attached);
+/* the label ("Biểu số 4") and the approval note of the last annex added */
+void official_doc_annex_marks(official_doc *d, const char *label, const char *note);
 
 /* "Hải Phòng, ngày 19 tháng 6 năm 2023": day below 10 and months 1, 2 with a
  * leading zero ("ngày 05 tháng 01 năm 2024"); day = days since 1970-01-01 */

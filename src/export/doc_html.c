@@ -208,13 +208,16 @@ static void put_annex_table(buf *b, const rtable *t) {
 }
 
 static void put_annex(buf *b, const doc_annex *x, int k) {
-  buf_addf(b, "<section class=\"od-sheet od-annex\" aria-labelledby=\"od-annex-%d\">", k);
+  int a3 = x->table && !strcmp(width_class(x->table), "od-table od-xwide"); /* across A3 when printed, as the DOCX */
+  buf_addf(b, "<section class=\"od-sheet od-annex%s\" aria-labelledby=\"od-annex-%d\">", a3 ? " od-a3" : "", k);
+  if (x->label && *x->label) para_plain(b, "od-alabel", x->label);
   buf_addf(b, "<h2 class=\"od-atitle\" id=\"od-annex-%d\"><span class=\"od-caption\">", k);
   esc_html(b, x->caption);
   buf_adds(b, "</span> ");
   esc_html(b, x->title);
   buf_adds(b, "</h2>");
   if (x->attached && *x->attached) para_plain(b, "od-attached", x->attached);
+  if (x->note && *x->note) para_plain(b, "od-unapproved", x->note);
   if (x->table) put_annex_table(b, x->table);
   buf_adds(b, "</section>");
 }
@@ -255,4 +258,6 @@ void doc_write_css(buf *b, const doc_style *st) {
            st->margin_bottom_mm, st->margin_left_mm);
   buf_addf(b, "@page annex{size:A4 %s;margin:%gmm %gmm %gmm %gmm}\n", st->annex_landscape ? "landscape" : "portrait",
            st->margin_top_mm, st->margin_right_mm, st->margin_bottom_mm, st->margin_left_mm);
+  buf_addf(b, "@page annex3{size:A3 landscape;margin:%gmm %gmm %gmm %gmm}\n", st->margin_top_mm, st->margin_right_mm,
+           st->margin_bottom_mm, st->margin_left_mm);
 }

@@ -17,7 +17,9 @@
 #include <utf8proc.h>
 #include <zip.h>
 
-enum { A4_SHORT = 11906, A4_LONG = 16838 }; /* twips */
+enum { A4_SHORT = 11906, A4_LONG = 16838, A3_LONG = 23811 }; /* twips (A3's short side is A4's long) */
+/* the page of a section: the body's, an annex's across A4, a wide annex's across A3 */
+enum { PAGE_A4 = 0, PAGE_A4_ACROSS = 1, PAGE_A3_ACROSS = 2 };
 enum { HEADER_DIST = 567 };                 /* page number 10 mm from the top edge */
 
 static const char NS_W[] = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -270,7 +272,7 @@ static void page_margins(const doc_style *s, int landscape, int m[4]) {
 static int text_width(const doc_style *s, int landscape) {
   int m[4];
   page_margins(s, landscape, m);
-  return (landscape ? A4_LONG : A4_SHORT) - m[1] - m[3];
+  return (landscape == PAGE_A3_ACROSS ? A3_LONG : landscape ? A4_LONG : A4_SHORT) - m[1] - m[3];
 }
 
 /* a section's properties: page size and margins, the page number header
@@ -280,7 +282,9 @@ static void put_sectpr(buf *b, const doc_style *s, int landscape, int restart) {
   page_margins(s, landscape, m);
   buf_adds(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderPage\"/>"
               "<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>");
-  if (landscape) buf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>", A4_LONG, A4_SHORT);
+  if (landscape == PAGE_A3_ACROSS) /* paper code 8: A3 */
+    buf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\" w:code=\"8\"/>", A3_LONG, A4_LONG);
+  else if (landscape) buf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>", A4_LONG, A4_SHORT);
   else buf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>", A4_SHORT, A4_LONG);
   buf_addf(b,
            "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"%d\" w:footer=\"%d\" "
@@ -698,6 +702,7 @@ enum { ANNEX_MAR = 40, TIGHT_MAR = 20 }; /* cell margins (left and right) of ann
 static const double EM_SLACK = 1.05;     /* width estimates err on the wide side */
 static const double MIN_TABLE_PT = 5.5;  /* the smallest type a wide annex may get */
 static const double SOFT_TABLE_PT = 7.5; /* below this, text columns narrow before the type shrinks more */
+static const double READABLE_TABLE_PT = 8; /* below this across A4, an annex goes across A3 */
 
 static void fit_word(colfit *c, const char *s, int bold, int wrap, double cap) {
   double word, all = text_em(s, bold, 0, &word);
@@ -944,30 +949,42 @@ static void put_annex_table(writer *w, const rtable *t, int avail) {
   hgrid_release(&g);
 }
 
-/* An annex goes on a landscape page when the office wants them so
- * (doc.annex_landscape), and also when it would not fit a portrait page
- * without its type shrinking below SOFT_TABLE_PT. */
-static int annex_landscape(const doc_style *st, const rtable *t) {
-  if (st->annex_landscape) return 1;
+/* the step and type size annex_widths gives the table on that page */
+static int annex_fit(const doc_style *st, const rtable *t, int page, double *pt) {
   hgrid g;
   hgrid_build(&g, t);
   int lead = t->row_header && *t->row_header ? 2 : 0;
   int *wd = xmalloc(sizeof *wd * (size_t)(t->ncols + lead + 1)), mar;
-  double pt;
-  int step = annex_widths(t, &g, lead, text_width(st, 0), st->table_pt, wd, &pt, &mar);
+  int step = annex_widths(t, &g, lead, text_width(st, page), st->table_pt, wd, pt, &mar);
   free(wd);
   hgrid_release(&g);
-  return step == 4;
+  return step;
+}
+
+/* An annex goes on a landscape page when the office wants them so
+ * (doc.annex_landscape), and also when it would not fit a portrait page
+ * without its type shrinking below SOFT_TABLE_PT; across A3 when even
+ * across A4 its type would be below READABLE_TABLE_PT (Biểu 1 and 2: 36
+ * and 33 columns). */
+static int annex_page(const doc_style *st, const rtable *t) {
+  double pt;
+  if (!st->annex_landscape && annex_fit(st, t, PAGE_A4, &pt) != 4) return PAGE_A4;
+  annex_fit(st, t, PAGE_A4_ACROSS, &pt);
+  return pt < READABLE_TABLE_PT ? PAGE_A3_ACROSS : PAGE_A4_ACROSS;
 }
 
 /* an annex: its headings, then its table */
 static void put_annex(writer *w, const doc_annex *x, int landscape) {
   buf *b = &w->doc;
-  pfmt head = {.jc = "center", .keep_next = 1};
+  pfmt head = {.jc = "center", .keep_next = 1}, label = {.jc = "right", .keep_next = 1};
+  if (x->label && *x->label) para_plain(b, &label, (rfmt){.bold = 1}, x->label);
   if (x->caption && *x->caption) para_plain(b, &head, (rfmt){.bold = 1}, x->caption);
   if (x->title && *x->title) para_markup(w, b, &head, (rfmt){.bold = 1}, x->title);
-  pfmt att = {.jc = "center", .keep_next = 1, .after = 240};
+  int noted = x->note && *x->note;
+  pfmt att = {.jc = "center", .keep_next = 1, .after = noted ? 0 : 240};
   if (x->attached && *x->attached) para_markup(w, b, &att, (rfmt){.italic = 1}, x->attached);
+  pfmt note = {.jc = "center", .keep_next = 1, .after = 240};
+  if (noted) para_plain(b, &note, (rfmt){.bold = 1, .italic = 1}, x->note); /* figures not final: said at the top */
   put_annex_table(w, x->table, text_width(w->st, landscape));
 }
 
@@ -986,7 +1003,7 @@ static void put_document(writer *w) {
   for (int i = 0; i < d->nannexes; i++) {
     if (!d->annexes[i].table) continue;
     para_section_end(b, w->st, landscape, annex);
-    landscape = annex_landscape(w->st, d->annexes[i].table), annex = 1;
+    landscape = annex_page(w->st, d->annexes[i].table), annex = 1;
     put_annex(w, &d->annexes[i], landscape);
   }
   buf_adds(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"

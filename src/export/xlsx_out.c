@@ -124,7 +124,7 @@ int xlsx_annex_head(const rtable *t, int labels, xlsx_head **out) {
 /* --- an annex ----------------------------------------------------------------------- */
 
 typedef struct annex_fmt {
-  lxw_format *title, *sub, *info, *head, *label, *label_total;
+  lxw_format *title, *sub, *info, *head, *label, *label_total, *date;
   lxw_format *num[2][2], *dec[2][2], *text[2][2], *blank[2][2], *pair[2][2]; /* [total][open] */
 } annex_fmt;
 
@@ -147,6 +147,9 @@ static void annex_formats(lxw_workbook *wb, annex_fmt *af) {
   format_set_text_wrap(af->label);
   af->label_total = fmt_new(wb, 1, 1);
   format_set_text_wrap(af->label_total);
+  af->date = fmt_new(wb, 0, 1);
+  format_set_num_format(af->date, "dd/mm/yyyy");
+  format_set_align(af->date, LXW_ALIGN_CENTER);
   for (int tot = 0; tot < 2; tot++)
     for (int open = 0; open < 2; open++) {
       lxw_format **all[] = {&af->num[tot][open], &af->dec[tot][open], &af->text[tot][open], &af->blank[tot][open],
@@ -228,6 +231,18 @@ static int total_formula(buf *b, const rtable *t, int r, int c, int first_row) {
   return 0;
 }
 
+/* a text that is a whole date "06/12/2022" (a list's "Ngày, tháng, năm")
+ * written as a date shown so: 1 if it was one */
+static int write_date(lxw_worksheet *ws, int row, int col, const char *text, lxw_format *f) {
+  int d, m, y, n = 0;
+  if (sscanf(text, "%2d/%2d/%4d%n", &d, &m, &y, &n) != 3 || text[n] || y < 1900 || m < 1 || m > 12 || d < 1 ||
+      d > 31)
+    return 0;
+  lxw_datetime dt = {y, (uint8_t)m, (uint8_t)d, 0, 0, 0};
+  worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f);
+  return 1;
+}
+
 static void write_value(lxw_worksheet *ws, int row, int col, const rcell *x, const annex_fmt *af, int tot, int open,
                         int pair, const char *formula) {
   lxw_format *f;
@@ -240,6 +255,8 @@ static void write_value(lxw_worksheet *ws, int row, int col, const rcell *x, con
     f = x->num == floor(x->num) && fabs(x->num) < 1e15 ? af->num[tot][open] : af->dec[tot][open];
     if (formula) worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, x->num);
     else worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, x->num, f);
+  } else if (x->kind == CELL_TEXT && !open && !formula && write_date(ws, row, col, x->text, af->date)) {
+    return;
   } else if (x->kind == CELL_TEXT) {
     f = af->text[tot][open];
     if (formula) worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, x->text);
@@ -280,6 +297,10 @@ static void annex_titles(lxw_worksheet *ws, const xlsx_annex *x, const annex_fmt
       }
   merge_line(ws, 2, lastcol, line.s, af->info);
   worksheet_set_row(ws, 2, LINE_PT * lines_for(chars(line.s), total_w, 0) + 2, NULL);
+  if (x->attached && *x->attached) { /* the report it is attached to, as the seed's annexes */
+    merge_line(ws, 3, lastcol, x->attached, af->info);
+    worksheet_set_row(ws, 3, LINE_PT * lines_for(chars(x->attached), total_w, 0) + 2, NULL);
+  }
   buf_release(&line);
 }
 
@@ -375,10 +396,21 @@ static void annex_values(lxw_workbook *wb, const rtable *t, int labels) {
   worksheet_hide(ws);
 }
 
-static void page_setup(lxw_worksheet *ws, int head_first, int head_last) {
+/* The print: across A4, fit to its width, when the type stays at 8 pt or
+ * more; else across A3, over as many pages wide as keep it at 8 pt, the
+ * row labels (column A) repeated on each (Biểu 1 and 2: 36 and 33
+ * columns). A column of width w (characters) is about 7w + 5 pixels, 3/4
+ * of a point each; printable widths 784 and 1133 pt within the margins. */
+static void page_setup(lxw_worksheet *ws, int head_first, int head_last, const double *w, int ncols, int labels) {
+  static const double A4_ACROSS_PT = 784, A3_ACROSS_PT = 1133, READABLE_PT = 8;
+  double sheet_pt = 0;
+  for (int c = 0; c < ncols; c++) sheet_pt += (7 * w[c] + 5) * 0.75;
+  int a3 = sheet_pt * READABLE_PT / FONT_SIZE > A4_ACROSS_PT;
+  int wide = a3 ? (int)ceil(sheet_pt * READABLE_PT / FONT_SIZE / A3_ACROSS_PT) : 1;
   worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9); /* A4 */
-  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_set_paper(ws, a3 ? 8 : 9); /* A3, A4 */
+  worksheet_fit_to_pages(ws, (uint16_t)wide, 0);
+  if (wide > 1 && labels) worksheet_repeat_columns(ws, 0, 0);
   worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
   worksheet_center_horizontally(ws);
   worksheet_repeat_rows(ws, (lxw_row_t)head_first, (lxw_row_t)head_last);
@@ -406,7 +438,7 @@ int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen) {
   annex_rows(ws, x, labels, &af, w);
   int first = XLSX_ANNEX_HEAD_ROW + (depth ? depth : 1);
   worksheet_freeze_panes(ws, (lxw_row_t)first, labels ? 1 : 0);
-  page_setup(ws, XLSX_ANNEX_HEAD_ROW, first - 1);
+  page_setup(ws, XLSX_ANNEX_HEAD_ROW, first - 1, w, ncols, labels);
   lxw_protection prot;
   memset(&prot, 0, sizeof prot);
   prot.format_columns = prot.format_rows = 1;
@@ -517,7 +549,7 @@ int xlsx_write_list(const xlsx_list *l, buf *out, char *err, size_t errlen) {
   }
   worksheet_freeze_panes(ws, LIST_HEAD_ROW + 1, 0);
   worksheet_autofilter(ws, LIST_HEAD_ROW, 0, (lxw_row_t)(LIST_HEAD_ROW + (l->nrows ? l->nrows : 1)), (lxw_col_t)last);
-  page_setup(ws, LIST_HEAD_ROW, LIST_HEAD_ROW);
+  page_setup(ws, LIST_HEAD_ROW, LIST_HEAD_ROW, w, l->ncols, 0);
   workbook_set_properties(wb, &(lxw_doc_properties){.title = (char *)l->title, .company = (char *)"danvan"});
   free(w);
   return book_finish(&tb, out, err, errlen);

@@ -1,7 +1,8 @@
 /* XLSX workbooks (libxlsxwriter): an annex laid out like the printed one,
  * and a register list. The bytes land in a buf, so the web can send them.
  *
- * An annex sheet ("Biểu 1"): three title lines (rows 1-3), a blank row, the
+ * An annex sheet ("Biểu 1"): three title lines (rows 1-3), the "(Kèm
+ * theo …)" line of the report it goes with in row 4 (or nothing), the
  * header rows from row 5 merged exactly like the HTML annex
  * (report_write_html_head), then one row per annex row, the row labels in
  * column A. Numbers are numbers shown 1.865 whatever the reader's locale,
@@ -51,6 +52,7 @@ typedef struct xlsx_annex {
   const unsigned char *open;  /* t->nrows * t->ncols: 1 where the user may type; NULL = nowhere */
   const int *mirror;          /* t->nrows * t->ncols: the column (of the same row) whose value the cell
                                * repeats, written as a reference to it; -1 = none; NULL = none */
+  const char *attached;       /* "(Kèm theo Báo cáo số 361-BC/TU, ngày 19/6/2023 của …)" in row 4, or NULL */
 } xlsx_annex;
 
 /* the whole .xlsx into out; 0, or -1 with a message in err */

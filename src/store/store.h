@@ -226,6 +226,12 @@ typedef struct store_doc_row {
 int store_report_doc_get(store *s, int64_t unit_id, const char *period, store_doc_row *out);
 int store_report_doc_put(store *s, int64_t unit_id, const char *period, const char *data, const char *login,
                          int64_t *id, dv_err *e);
+/* the issued report's DOCX (appended to docx when given) and when it was
+ * issued: 1 found, 0 none, -1 error */
+int store_report_issue_get(store *s, int64_t unit_id, const char *period, buf *docx, char *issued_at, size_t n);
+/* stores (or, re-issued, replaces) the issued DOCX */
+int store_report_issue_put(store *s, int64_t unit_id, const char *period, const buf *docx, const char *login,
+                           int64_t *id, dv_err *e);
 /* the highest number the unit gave its reports of this symbol dated in the year (0 if none) */
 int store_report_doc_max_number(store *s, int64_t unit_id, const char *symbol, int year);
 /* the plans with that symbol: up to max ids and unit ids; returns the count */

@@ -9,7 +9,11 @@
 static const char *DOCUMENTS_SCHEMA =
     "CREATE TABLE IF NOT EXISTS report_docs(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
     " period TEXT NOT NULL, data TEXT NOT NULL, updated_by TEXT NOT NULL,"
-    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, period));";
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, period));"
+    /* an issued report: its DOCX as signed, so that every later export is those bytes */
+    "CREATE TABLE IF NOT EXISTS report_issues(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+    " period TEXT NOT NULL, docx BLOB NOT NULL, issued_by TEXT NOT NULL,"
+    " issued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE(unit_id, period));";
 
 int store_documents_schema(store *s, dv_err *e) {
   char *msg = NULL;
@@ -65,4 +69,33 @@ int store_report_doc_max_number(store *s, int64_t unit_id, const char *symbol, i
   int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
   sqlite3_finalize(st);
   return n;
+}
+
+int store_report_issue_get(store *s, int64_t unit_id, const char *period_id, buf *docx, char *issued_at, size_t n) {
+  sqlite3_stmt *st = prep(s, "SELECT docx, issued_at FROM report_issues WHERE unit_id=? AND period=?");
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, period_id);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  if (found && docx) buf_add(docx, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+  if (found && issued_at) col_copy(st, 1, issued_at, n);
+  sqlite3_finalize(st);
+  return found;
+}
+
+int store_report_issue_put(store *s, int64_t unit_id, const char *period_id, const buf *docx, const char *login,
+                           int64_t *id, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "INSERT INTO report_issues(unit_id, period, docx, issued_by) VALUES(?,?,?,?)"
+                             " ON CONFLICT(unit_id, period) DO UPDATE SET docx=excluded.docx,"
+                             " issued_by=excluded.issued_by, issued_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+                             " RETURNING id");
+  if (!st) return db_fail(s, e, "ban hành văn bản");
+  sqlite3_bind_int64(st, 1, unit_id);
+  bind_text(st, 2, period_id);
+  sqlite3_bind_blob(st, 3, docx->s, (int)docx->len, SQLITE_TRANSIENT);
+  bind_text(st, 4, login);
+  int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "ban hành văn bản");
+  if (!rc) *id = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return rc;
 }

@@ -7,6 +7,8 @@
  *        header fields of the variant's defaults ("dang": a Party document,
  *        "nha_nuoc": a state body's), not saved until "Lưu báo cáo"
  *   POST /documents/report                           saves (audited by the app)
+ *   POST /documents/report/issue                     issues: number, date and
+ *        annex figures frozen with the document (app_report_doc_issue)
  *   GET  /documents/report/preview?unit=U&period=P   the whole document as
  *        paper (export/doc_html.c), with its annexes, ready to print
  *   GET  /documents/report.docx|.pdf?unit=U&period=P the files
@@ -375,6 +377,65 @@ static void stale_figures(ctx *c, const report_doc *d) {
   doc_stale_release(st, n);
 }
 
+/* before generating: the annexes whose figures are not all approved */
+static void ed_approval(ctx *c, const report_doc *d) {
+  buf *b = &c->out;
+  const catalog *cat = app_catalog(c->a);
+  int any = 0;
+  for (int i = 0; i < cat->nforms; i++) {
+    int units, open = app_unapproved(c->a, cat->forms[i].code, d->period, d->unit_code, &units);
+    if (!open) continue;
+    if (!any) h_lit(b, "<div class=\"notice ed-unapproved\"><p>Số liệu chưa được phê duyệt: các biểu sẽ in kèm dòng "
+                       "“Số liệu chưa được phê duyệt”.</p><ul>");
+    any = 1;
+    h_lit(b, "<li>");
+    h_text(b, c_printf(c, "Biểu số %d: %d/%d đơn vị", i + 1, open, units));
+    h_lit(b, "</li>");
+  }
+  if (any) h_lit(b, "</ul></div>");
+}
+
+/* issued: said so; a writer may issue (again: an approver or admin) */
+static void ed_issue(ctx *c, const report_doc *d, const ed_unit *v) {
+  buf *b = &c->out;
+  if (arg(c, "issued")) h_lit(b, "<p class=\"ok\" role=\"status\">Đã ban hành báo cáo.</p>");
+  if (d->issued_at[0]) {
+    char at[40];
+    time_format_vn(d->issued_at, 0, at, sizeof at);
+    h_lit(b, "<p class=\"notice ed-issued\">");
+    h_text(b, c_printf(c, "Đã ban hành lúc %s: tệp DOCX, PDF là bản đã ban hành, số liệu các biểu giữ nguyên dù số liệu "
+                          "sau đó thay đổi.", at));
+    h_lit(b, "</p>");
+  }
+  if (!v->can_write || (d->issued_at[0] && c->u.role < ROLE_APPROVER)) return;
+  h_lit(b, "<form method=\"post\" action=\"/documents/report/issue\" class=\"ed-issue\">");
+  h_csrf(c);
+  h_hidden(b, "unit", d->unit_code);
+  h_hidden(b, "period", d->period);
+  if (d->issued_at[0]) h_lit(b, "<button type=\"submit\">Ban hành lại (lập lại số liệu các biểu)</button>");
+  else h_lit(b, "<button type=\"submit\">Ban hành</button>");
+  h_lit(b, "<span class=\"hint\">Giữ số, ngày và số liệu các biểu như hiện nay.</span></form>");
+}
+
+/* POST /documents/report/issue */
+void page_doc_report_issue(ctx *c) {
+  period p;
+  const char *period_id = period_arg(c, &p);
+  const char *unit = field(c, "unit");
+  if (!period_id || !unit || !*unit) {
+    reply_html_error(c, 400, "Yêu cầu không hợp lệ", "Thiếu đơn vị hoặc kỳ báo cáo.");
+    return;
+  }
+  dv_err e = {0};
+  int rc = app_report_doc_issue(c->a, &c->u, unit, period_id, &e);
+  if (rc) {
+    reply_html_error(c, http_status_of(rc), rc == DV_EFORBIDDEN ? "Không có quyền ban hành" : "Không ban hành được",
+                     sentence(c, e.msg));
+    return;
+  }
+  reply_redirect(c, c_url(c, "/documents/report", "unit", unit, "period", period_id, "issued", "1", NULL));
+}
+
 static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   buf *b = &c->out;
   ed_unit v;
@@ -399,6 +460,8 @@ static void editor_page(ctx *c, const report_doc *d, const ed_flash *fl) {
   ed_actions(c, d->unit_code, d->period);
   ed_status(c, d, &v, fl);
   stale_figures(c, d);
+  ed_issue(c, d, &v);
+  ed_approval(c, d);
   ed_variant(c, d, ro);
 
   if (ro) {

@@ -453,6 +453,7 @@ static const route routes[] = {
     {"GET", "/plans/export", R_SESSION | R_PAGE, page_plan_export},
     {"GET", "/documents/report", R_SESSION | R_PAGE, page_doc_report},
     {"POST", "/documents/report", R_SESSION | R_PAGE | R_CSRF, page_doc_report_post},
+    {"POST", "/documents/report/issue", R_SESSION | R_PAGE | R_CSRF, page_doc_report_issue},
     {"GET", "/documents/report/preview", R_SESSION | R_PAGE, page_doc_preview},
     {"GET", "/documents/style.css", R_SESSION, page_doc_style},
     {"GET", "/documents/report.docx", R_SESSION | R_PAGE, page_doc_report_file},

@@ -392,6 +392,8 @@ static const char app_css[] =
     "h2.od-atitle{text-align:center;font-size:13pt;margin:0;line-height:1.3}\n"
     ".od-caption{display:block}\n"
     ".od-attached{text-align:center;font-style:italic;font-size:12pt;margin:.15em 0 .8em}\n"
+    ".od-alabel{text-align:right;font-weight:bold;margin:0}\n"
+    ".od-unapproved{text-align:center;font-style:italic;font-weight:bold;margin:-.5em 0 .8em}\n"
     ".od-table-wrap{overflow-x:auto}\n"
     "table.od-table{border-collapse:collapse;width:100%;font-size:11pt;line-height:1.2}\n"
     "table.od-table th,table.od-table td{border:1px solid #000;padding:2pt 3pt}\n"
@@ -481,10 +483,12 @@ static const char app_css[] =
      * the rules (doc.margin_*), the report upright, every annex across */
     "@page odoc{size:A4 portrait;margin:20mm 15mm 20mm 30mm}\n"
     "@page annex{size:A4 landscape;margin:20mm 15mm 20mm 30mm}\n"
+    "@page annex3{size:A3 landscape;margin:20mm 15mm 20mm 30mm}\n"
     "@media print{button,.crumbs,.subbox,.ed-figs,.alert,.ok,.doc-stale{display:none!important}"
     "main{max-width:none;margin:0}a{color:inherit;text-decoration:none}"
     ".od-sheet,.od-sheet.od-annex{width:auto;max-width:none;margin:0;padding:0;box-shadow:none}"
     ".od-main{page:odoc}.od-annex{page:annex;break-before:page}"
+    ".od-annex.od-a3{page:annex3}table.od-table.od-xwide{font-size:8pt}" /* the widest across A3, at 8 pt */
     ".od-table-wrap{overflow:visible}thead{display:table-header-group}tr{break-inside:avoid}"
     ".od-end,.od-head{break-inside:avoid}h2.od-part,h3.od-heading,.od-atitle,.od-attached{break-after:avoid}"
     ".od-text p{orphans:2;widows:2}"

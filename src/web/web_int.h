@@ -329,6 +329,7 @@ void page_plan_import_post(ctx *c); /* POST /plans/import (multipart) */
 void page_plan_export(ctx *c);    /* GET /plans/export?plan=&unit= */
 void page_doc_report(ctx *c);      /* GET /documents/report?unit=&period=: the editor */
 void page_doc_report_post(ctx *c); /* POST /documents/report */
+void page_doc_report_issue(ctx *c); /* POST /documents/report/issue */
 void page_doc_preview(ctx *c);     /* GET /documents/report/preview?unit=&period= */
 void page_doc_style(ctx *c);       /* GET /documents/style.css: the doc.* settings */
 void page_doc_report_file(ctx *c); /* GET /documents/report.docx|.pdf?unit=&period= */

@@ -293,7 +293,7 @@ static void test_annex_round_trip(void **state) {
   r->is_total = 1;
   r->cells[0] = (rcell){CELL_NUM, 1865, NULL};
   r->cells[1] = (rcell){CELL_NUM, 0, NULL};
-  xlsx_annex x = {&t, NULL, 0, "6 tháng đầu năm 2023", NULL, NULL, NULL};
+  xlsx_annex x = {&t, NULL, 0, "6 tháng đầu năm 2023", NULL, NULL, NULL, NULL};
   buf out;
   buf_init(&out, 0);
   char err[300];
