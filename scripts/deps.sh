@@ -22,6 +22,7 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libcmocka-dev chromium poppler-utils)  # unit tests; browser tests; pdftotext/pdftoppm
   packages+=(libreoffice-calc-nogui)  # test_xlsx_annexes_print: the XLSX annexes converted to PDF, then PNG
+  packages+=(clang libclang-rt-14-dev)              # libFuzzer harnesses of fuzz/ (fuzz/run.sh)
   command -v node >/dev/null || packages+=(nodejs npm)
 fi
 

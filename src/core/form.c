@@ -148,7 +148,7 @@ static int parse_binding(catalog *c, form_col *col, const char *b, int ncols) {
     return 0;
   }
   if (strncmp(b, "pair ", 5) == 0) {
-    const char *slash = strstr(b, " / ");
+    const char *slash = strstr(b + 5, " / "); /* after "pair ": "pair / x" has no left side */
     if (!slash) return -1;
     char *left = xstrndup(b + 5, (size_t)(slash - b - 5));
     int rc = parse_ref(c, left, &col->a) || parse_ref(c, slash + 3, &col->b);
@@ -186,7 +186,7 @@ static int form_directive(form *f, const char *line) {
     }
     if (strcmp(v, "self") == 0) f->rows = ROWS_SELF;
     else if (strcmp(v, "levels") == 0) f->rows = ROWS_LEVELS;
-    else if (strncmp(v, "list ", 5) == 0) f->rows = ROWS_LIST, f->list = xstrdup(v + 5);
+    else if (strncmp(v, "list ", 5) == 0) f->rows = ROWS_LIST, free(f->list), f->list = xstrdup(v + 5);
     else return -1;
     return 0;
   }

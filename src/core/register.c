@@ -93,6 +93,7 @@ static int parse_when(reg_def *r, const char *s, int *field, char **value) {
   char name[64];
   snprintf(name, sizeof name, "%.*s", (int)(eq - s), s);
   *field = reg_field_index(r, name);
+  free(*value); /* a second `when` replaces the first */
   *value = xstrdup(eq + 1);
   return *field < 0 ? -1 : 0;
 }

@@ -11,6 +11,8 @@
 #include "util/esc.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/urlenc.h"
+#include "util/json_body.h"
 #include "web/web_int.h"
 #include <errno.h>
 #include <microhttpd.h>
@@ -150,57 +152,15 @@ int is_hex64(const char *s) {
 
 /* --- body parsing ---------------------------------------------------------- */
 
-static int hexval(int ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return -1;
+/* one pair of an urlencoded body into c->form: a control character named
+ * first, then UTF-8 checked */
+static int form_pair(void *cls, const char *k, size_t kn, const char *v, size_t vn) {
+  ctx *c = cls;
+  if (kv_add(c, &c->form, k, kn, v, vn)) return -1;
+  return text_valid_utf8(k, kn) && text_valid_utf8(v, vn) ? 0 : -1;
 }
 
-/* decodes %XX and '+' in s[0..n) into out (at least n+1 bytes); -1 on a bad
- * escape */
-static int form_decode(const char *s, size_t n, char *out, size_t *outn) {
-  size_t o = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '+') {
-      out[o++] = ' ';
-    } else if (s[i] == '%') {
-      if (i + 2 >= n) return -1;
-      int hi = hexval((unsigned char)s[i + 1]), lo = hexval((unsigned char)s[i + 2]);
-      if (hi < 0 || lo < 0) return -1;
-      out[o++] = (char)(hi * 16 + lo);
-      i += 2;
-    } else {
-      out[o++] = s[i];
-    }
-  }
-  out[o] = 0;
-  *outn = o;
-  return 0;
-}
-
-static int parse_urlencoded(ctx *c, const char *s, size_t n) {
-  char *k = xmalloc(n + 1), *v = xmalloc(n + 1);
-  size_t i = 0;
-  int rc = 0;
-  while (rc == 0 && i < n) {
-    size_t end = i;
-    while (end < n && s[end] != '&') end++;
-    size_t eq = i;
-    while (eq < end && s[eq] != '=') eq++;
-    size_t kn = 0, vn = 0;
-    if (end > i) {
-      rc = form_decode(s + i, eq - i, k, &kn);
-      if (rc == 0) rc = form_decode(s + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, v, &vn);
-      if (rc == 0 && kn) rc = kv_add(c, &c->form, k, kn, v, vn); /* a control character named first */
-      if (rc == 0 && kn && (!text_valid_utf8(k, kn) || !text_valid_utf8(v, vn))) rc = -1;
-    }
-    i = end + 1;
-  }
-  free(k);
-  free(v);
-  return rc;
-}
+static int parse_urlencoded(ctx *c, const char *s, size_t n) { return urlenc_parse(s, n, form_pair, c) ? -1 : 0; }
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
                                    const char *value, size_t value_size) {
@@ -246,22 +206,9 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
   return kv_add(c, &c->form, key, strlen(key), data ? data : "", data ? size : 0) ? MHD_NO : MHD_YES;
 }
 
-/* -1 (c->bad_field set) if a string in j holds a control character; key is
- * the name j is the value of (an array's items are named by the array) */
-static int json_refuse_controls(ctx *c, json_t *j, const char *key) {
-  const char *k;
-  json_t *v;
-  size_t i;
-  switch (json_typeof(j)) {
-  case JSON_STRING: return refuse_controls(c, key, strlen(key), json_string_value(j), json_string_length(j));
-  case JSON_OBJECT:
-    json_object_foreach(j, k, v) if (json_refuse_controls(c, v, k)) return -1;
-    return 0;
-  case JSON_ARRAY:
-    json_array_foreach(j, i, v) if (json_refuse_controls(c, v, key)) return -1;
-    return 0;
-  default: return 0;
-  }
+/* a string of a JSON body: -1 (c->bad_field set) if it holds a control character */
+static int json_string_ok(void *cls, const char *k, size_t kn, const char *v, size_t vn) {
+  return refuse_controls(cls, k, kn, v, vn);
 }
 
 /* 0, or an HTTP status to answer with */
@@ -279,10 +226,8 @@ static int parse_body(ctx *c) {
   if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/x-www-form-urlencoded"))
     return parse_urlencoded(c, c->body.s, c->body.len) ? 400 : 0;
   if (header_starts(c, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json")) {
-    json_error_t je;
-    /* \u0000 let through by the parser, to be refused below with its field */
-    c->json = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    return !c->json || json_refuse_controls(c, c->json, "") ? 400 : 0;
+    c->json = json_body_parse(c->body.s, c->body.len, json_string_ok, c);
+    return c->json ? 0 : 400;
   }
   return 415;
 }
