@@ -28,6 +28,8 @@
  *      app_open and memory with both editions.
  *
  * Usage: dvbench [UNITS_CSV]  (default ../shared/data/vn-admin/units-2024.csv)
+ *        dvbench --make-db N OUT [UNITS_CSV]  a database of N records over the
+ *        registers for bench/load.sh (users bench and load at VN)
  * Environment: DV_BENCH_RECORDS (1000000), DV_BENCH_RUNS (3),
  * DV_BENCH_REGISTERS (1000000; 0 skips 6 and 7), DV_BENCH_REGISTER_RUNS (3),
  * DV_BENCH_SQL_RUNS (3: SQL runs on the root VN), DV_BENCH_KEEP=1 keeps the
@@ -1765,8 +1767,44 @@ static void bench_editions(const units *u24, const char *path25, const char *map
   free(u25.csv.s);
 }
 
+/* --make-db N OUT [UNITS_CSV]: the load benchmark's database (bench/load.sh):
+ * the national tree, N records over the registers in the shares of part 2
+ * (one app_record_import each), users `bench` (viewer) and `load` (officer,
+ * password `load-password`) at VN */
+static int make_db(int n, const char *out, const char *units_path) {
+  units u;
+  dv_err e;
+  units_build(&u, units_path);
+  unlink(out);
+  if (app_create(out, &e)) die("%s", e.msg);
+  app *a = app_open(out, &e);
+  if (!a) die("%s", e.msg);
+  if (app_import_units(a, "units.csv", u.csv.s, u.csv.len, &e)) die("import units: %s", e.msg);
+  if (app_user_add(a, NULL, LOGIN, PASSWORD, "VN", ROLE_VIEWER, &e) ||
+      app_user_add(a, NULL, "load", "load-password", "VN", ROLE_OFFICER, &e))
+    die("user add: %s", e.msg);
+  double t0 = now();
+  registers_build(&u, n);
+  for (int i = 0; i < NREGSETS; i++) {
+    regset *rs = &regsets[i];
+    const reg_def *def = app_register(a, rs->code);
+    char file[64];
+    int count = 0;
+    if (!def) die("no register %s", rs->code);
+    snprintf(file, sizeof file, "%s.csv", rs->code);
+    if (app_record_import(a, NULL, def, file, rs->csv.s, rs->csv.len, &count, &e))
+      die("import %s: line %d, %s: %s", rs->code, e.line, e.field, e.msg);
+    free(rs->csv.s), rs->csv.s = NULL;
+  }
+  app_close(a);
+  printf("%s: %d records in %.1f s\n", out, n, now() - t0);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--open") == 0) return open_only(argv[2]);
+  if ((argc == 4 || argc == 5) && strcmp(argv[1], "--make-db") == 0)
+    return make_db(atoi(argv[2]), argv[3], argc == 5 ? argv[4] : "../shared/data/vn-admin/units-2024.csv");
   const char *units_path = argc > 1 ? argv[1] : "../shared/data/vn-admin/units-2024.csv";
   int nrec = getenv("DV_BENCH_RECORDS") ? atoi(getenv("DV_BENCH_RECORDS")) : 1000000;
   int runs = getenv("DV_BENCH_RUNS") ? atoi(getenv("DV_BENCH_RUNS")) : 3;

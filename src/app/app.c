@@ -196,7 +196,9 @@ int app_model_load(app *a, store *s, dv_err *e) {
 }
 
 
-app *app_open(const char *path, dv_err *e) {
+/* the database checked and brought to the current schema, forms and
+ * registers read: everything but the model (model_open) */
+static app *app_open_shell(const char *path, dv_err *e) {
   store probe;
   if (store_open(&probe, path, 0, e)) return NULL;
   char v[16];
@@ -217,16 +219,57 @@ app *app_open(const char *path, dv_err *e) {
   pthread_mutex_init(&a->views_lock, NULL);
   app_accounts_init(a);
   /* tables added since the database was made; records moved to the current layout */
-  if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e) || app_model_load(a, app_store(a), e) ||
-      app_records_refold(a, e) || app_records_origin(a, e)) {
+  if (store_records_schema(app_store(a), e) || app_forms_load(&a->cat, e) || app_registers_load(a, e)) {
     app_close(a);
     return NULL;
   }
   return a;
 }
 
+/* the model: tree, values, every register's records counted into the cube */
+static int model_open(app *a, dv_err *e) {
+  return app_model_load(a, app_store(a), e) || app_records_refold(a, e) || app_records_origin(a, e);
+}
+
+app *app_open(const char *path, dv_err *e) {
+  app *a = app_open_shell(path, e);
+  if (a && model_open(a, e)) {
+    app_close(a);
+    return NULL;
+  }
+  if (a) a->ready = 1;
+  return a;
+}
+
+/* the loader thread of app_open_serving: the model under the write lock */
+static void *model_loader(void *arg) {
+  app *a = arg;
+  dv_err e = {0};
+  pthread_rwlock_wrlock(&a->lock);
+  int rc = model_open(a, &e);
+  pthread_rwlock_unlock(&a->lock);
+  if (rc) fprintf(stderr, "danvan: loading %s failed: %s\n", a->path, e.msg);
+  __atomic_store_n(&a->ready, rc ? -1 : 1, __ATOMIC_RELEASE);
+  return NULL;
+}
+
+app *app_open_serving(const char *path, dv_err *e) {
+  app *a = app_open_shell(path, e);
+  if (!a) return NULL;
+  if (pthread_create(&a->loader, NULL, model_loader, a)) {
+    app_close(a);
+    dv_fail(e, DV_EDB, 0, "", "không tạo được luồng nạp dữ liệu");
+    return NULL;
+  }
+  a->has_loader = 1;
+  return a;
+}
+
+int app_ready(app *a) { return __atomic_load_n(&a->ready, __ATOMIC_ACQUIRE); }
+
 void app_close(app *a) {
   if (!a) return;
+  if (a->has_loader) pthread_join(a->loader, NULL);
   for (int i = 0; i < a->nconns; i++) {
     store_close(a->conns[i]);
     free(a->conns[i]);

@@ -49,6 +49,13 @@ typedef struct app app;
 
 /* opens an existing database and loads the model */
 app *app_open(const char *path, dv_err *e);
+/* the server's opening: checks the database and returns at once; the model
+ * loads in a thread of its own. Until app_ready says 1 nothing but
+ * app_ready, app_close and the connection limits (app_server_limits) may be
+ * called (docs/benchmarks.md, "Restart") */
+app *app_open_serving(const char *path, dv_err *e);
+/* 1 once the model is loaded, 0 while it loads, -1 if loading failed */
+int app_ready(app *a);
 void app_close(app *a);
 /* reloads the model if another process (the command line) changed data */
 void app_refresh(app *a);

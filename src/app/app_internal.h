@@ -18,6 +18,9 @@ typedef struct text_value {
 struct app {
   char *path;
   int gen;                 /* tells thread-local connections which app they belong to */
+  int ready;               /* 1 once the model is loaded, -1 if loading failed (atomic) */
+  pthread_t loader;        /* app_open_serving's loading thread, joined by app_close */
+  int has_loader;
   pthread_rwlock_t lock;   /* guards the model below */
   tree t;
   cube c;

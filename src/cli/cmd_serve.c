@@ -51,8 +51,9 @@ int cmd_serve(int argc, char **argv) {
   int port;
   if (web_parse_listen(listen, host, sizeof host, &port))
     return cli_error("địa chỉ lắng nghe không hợp lệ: %s (cần dạng 127.0.0.1:8080)", listen);
-  app *a = cli_open(db);
-  if (!a) return 1;
+  dv_err e;
+  app *a = app_open_serving(db, &e); /* listens at once; the model loads meanwhile */
+  if (!a) return cli_fail(&e);
   install_signals();
   web *w = web_start(a, listen);
   if (!w) {
@@ -66,13 +67,15 @@ int cmd_serve(int argc, char **argv) {
          v6 ? "[" : "", shown, v6 ? "]" : "", port);
   puts("Nhấn Ctrl+C để dừng.");
   fflush(stdout);
-  for (long tick = 0; !stop_requested; tick++) {
-    if (tick % 300 == 0) daily_digest(a); /* at start, then every minute */
+  long tick = 0;
+  while (!stop_requested && app_ready(a) != -1) {
+    if (app_ready(a) == 1 && tick++ % 300 == 0) daily_digest(a); /* once loaded, then every minute */
     struct timespec ts = {0, 200 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
+  int failed = app_ready(a) == -1;
   web_stop(w);
   app_close(a);
   puts("Đã dừng máy chủ.");
-  return 0;
+  return failed;
 }

@@ -452,8 +452,8 @@ static int is_api(const char *path) { return strncmp(path, "/api/", 5) == 0; }
 
 static void reply_error(ctx *c, int status, const char *msg) {
   static const char *titles[] = {"Yêu cầu không hợp lệ", "Chưa đăng nhập", "Không có quyền truy cập",
-                                 "Không tìm thấy", "Phương thức không được hỗ trợ"};
-  const char *title = status == 401 ? titles[1] : status == 403 ? titles[2] : status == 404 ? titles[3]
+                                 "Không tìm thấy", "Phương thức không được hỗ trợ", "Đang nạp dữ liệu"};
+  const char *title = status == 401 ? titles[1] : status == 503 ? titles[5] : status == 403 ? titles[2] : status == 404 ? titles[3]
                       : status == 405 ? titles[4] : titles[0];
   if (is_api(c->path)) reply_json_error(c, status, msg);
   else reply_html_error(c, status, title, msg);
@@ -537,6 +537,11 @@ static void dispatch(ctx *c) {
     reply_error(c, body, c->bad_field ? control_refusal(c) : body == 415 ? "Kiểu nội dung không được hỗ trợ."
                                                                             : "Nội dung gửi lên không hợp lệ.");
     c->status = body;
+    return;
+  }
+  if (app_ready(c->a) != 1 && strncmp(c->path, "/static/", 8) != 0) {
+    c->retry_after = 1; /* the model is still loading (app_open_serving) */
+    reply_error(c, 503, "Máy chủ đang nạp dữ liệu, xin thử lại sau giây lát.");
     return;
   }
   int path_known = 0;
