@@ -104,10 +104,17 @@ sys.exit(1 if bad else 0)
 PY
 
 # ---- Biểu 1, 2, 3, 5, 6, 7: every cell against the seed ----
-check "Biểu 1, 2, 3, 5, 6, 7 equal the seed cell by cell" python3 - "$W" "$SEED" <<'PY'
+check "Biểu 1, 2, 3, 5, 6, 7 equal the seed cell by cell" python3 - "$W" "$SEED" "$(dirname "$0")/../../demo" <<'PY'
 import json, os, sys
 w, seed_path = sys.argv[1], sys.argv[2]
 seed = json.load(open(seed_path, encoding="utf-8"))
+# the seed's mistyped words as the demo corrects them (demo/seed_corrections.py, docs/corrections.md)
+sys.path.insert(0, sys.argv[3]); from seed_corrections import correct
+def fixed(v):
+    if isinstance(v, dict): return {k: fixed(x) for k, x in v.items()}
+    if isinstance(v, list): return [fixed(x) for x in v]
+    return correct(v)[0] if isinstance(v, str) else v
+seed = fixed(seed)
 bad = []
 def err(m): bad.append(m)
 def is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -182,10 +189,17 @@ sys.exit(1 if bad else 0)
 PY
 
 # ---- Biểu 4: the 24 documents ----
-check "Biểu 4 lists the seed's 24 documents in date order" python3 - "$W" "$SEED" <<'PY'
+check "Biểu 4 lists the seed's 24 documents in date order" python3 - "$W" "$SEED" "$(dirname "$0")/../../demo" <<'PY'
 import datetime, json, os, re, sys
 w, seed_path = sys.argv[1], sys.argv[2]
-seed = json.load(open(seed_path, encoding="utf-8"))["bieu-4"]
+seed = json.load(open(seed_path, encoding="utf-8"))
+# the seed's mistyped words as the demo corrects them (demo/seed_corrections.py, docs/corrections.md)
+sys.path.insert(0, sys.argv[3]); from seed_corrections import correct
+def fixed(v):
+    if isinstance(v, dict): return {k: fixed(x) for k, x in v.items()}
+    if isinstance(v, list): return [fixed(x) for x in v]
+    return correct(v)[0] if isinstance(v, str) else v
+seed = fixed(seed)["bieu-4"]
 bad = []
 def err(m): bad.append(m)
 def pdate(s):
