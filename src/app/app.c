@@ -313,6 +313,19 @@ void app_read_end(app *a) { pthread_rwlock_unlock(&a->lock); }
 const catalog *app_catalog(app *a) { return &a->cat; }
 period_cfg app_period_cfg(app *a) { return a->cfg; }
 
+period app_default_period(app *a, const user *u) {
+  int day = app_today(a);
+  const tree *t = app_read_begin(a);
+  int pos = u ? tree_find_id(t, u->unit_id) : -1;
+  if (pos >= 0 && t->u[pos].valid_to && t->u[pos].valid_to < day) day = t->u[pos].valid_to;
+  app_read_end(a);
+  period ps[PERIODS_PER_DAY];
+  int n = period_of_day(day, &a->cfg, ps);
+  for (int i = 0; i < n; i++)
+    if (ps[i].kind == PERIOD_HALF) return ps[i];
+  return ps[0];
+}
+
 int app_unit_pos(app *a, const char *code) { return code ? tree_find_code(&a->t, code) : -1; }
 
 /* ---------------- access ---------------- */

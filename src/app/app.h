@@ -64,6 +64,11 @@ const tree *app_read_begin(app *a);
 void app_read_end(app *a);
 const catalog *app_catalog(app *a);
 period_cfg app_period_cfg(app *a);
+/* the period a page shows when none is asked: the half-year that holds
+ * app_today, or, if the user's unit ended before it, the half-year that holds
+ * the unit's last day (an officer of a dissolved district sees its last
+ * reports, a commune of the new tree its current half) */
+period app_default_period(app *a, const user *u);
 
 /* --- sessions and users (app_accounts.c, docs/access.md "Accounts") --- */
 /* A new session of login: its token (64 hex chars) into token. address: the client's (an

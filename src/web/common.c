@@ -24,10 +24,19 @@ int unit_code_at(ctx *c, int pos, char *out, size_t n) {
   return ok ? 0 : -1;
 }
 
+const char *default_period_id(ctx *c) {
+  period p = app_default_period(c->a, c->u.unit_id ? &c->u : NULL);
+  char id[8];
+  period_format(&p, id);
+  return c_strdup(c, id);
+}
+
 const char *period_arg(ctx *c, period *p) {
   const char *v = param(c, "period");
-  if (!v || !*v) v = WEB_DEFAULT_PERIOD;
-  if (strlen(v) > 7 || period_parse(v, p)) return NULL;
+  if (!v || !*v)
+    *p = app_default_period(c->a, c->u.unit_id ? &c->u : NULL);
+  else if (strlen(v) > 7 || period_parse(v, p))
+    return NULL;
   char id[8];
   period_format(p, id);
   return c_strdup(c, id);

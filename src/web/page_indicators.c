@@ -516,8 +516,8 @@ void h_establishments_progress(ctx *c, const char *unit) {
   dv_err e = {0};
   indicator_params ip = {NULL, 1, 0, NULL, 0};
   /* the status on the last day of the default period */
-  if (app_indicator(c->a, &c->u, "establishments_dossier", &ip, WEB_DEFAULT_PERIOD, unit, &dos, &e)) return;
-  if (app_indicator(c->a, &c->u, "establishments_certificate", &ip, WEB_DEFAULT_PERIOD, unit, &cert, &e)) {
+  if (app_indicator(c->a, &c->u, "establishments_dossier", &ip, default_period_id(c), unit, &dos, &e)) return;
+  if (app_indicator(c->a, &c->u, "establishments_certificate", &ip, default_period_id(c), unit, &cert, &e)) {
     indicator_result_release(&dos);
     return;
   }

@@ -259,7 +259,7 @@ static const char *read_list_args(ctx *c, const reg_def *r, list_args *la) {
   memset(la, 0, sizeof *la);
   la->unit = unit_arg(c);
   const char *pv = arg(c, "period");
-  if (!pv) pv = WEB_DEFAULT_PERIOD;
+  if (!pv) pv = default_period_id(c);
   period p;
   if (*pv) {
     if (strlen(pv) > 7 || period_parse(pv, &p)) return PERIOD_HINT;
@@ -404,7 +404,7 @@ void page_registers(ctx *c) {
   buf *b = &c->out;
   const char *unit = unit_arg(c);
   const char *pv = arg(c, "period");
-  if (!pv) pv = WEB_DEFAULT_PERIOD;
+  if (!pv) pv = default_period_id(c);
   period p;
   if (*pv && (strlen(pv) > 7 || period_parse(pv, &p))) {
     reply_html_error(c, 400, "Kỳ báo cáo không hợp lệ", PERIOD_HINT);
@@ -461,7 +461,7 @@ void page_registers(ctx *c) {
       }
     }
     h_lit(b, "</td><td data-label=\"Tính vào\">");
-    annex_links(c, r, unit, period_id ? period_id : WEB_DEFAULT_PERIOD);
+    annex_links(c, r, unit, period_id ? period_id : default_period_id(c));
     h_lit(b, "</td><td data-label=\"Thao tác\">");
     if (c->u.role >= ROLE_OFFICER) {
       h_link(b, c_url(c, c_printf(c, "%s/new", path), "unit", unit, NULL), "Thêm mới");
@@ -695,7 +695,7 @@ static void page_list(ctx *c, const reg_def *r) {
   h_lit(b, "Tải XLSX</a></p>");
   if (feeds_any(c, r)) {
     h_lit(b, "<p class=\"feeds\">Số liệu của sổ được tính vào: ");
-    annex_links(c, r, la.unit, la.period ? la.period : WEB_DEFAULT_PERIOD);
+    annex_links(c, r, la.unit, la.period ? la.period : default_period_id(c));
     h_lit(b, "</p>");
   }
   if (!strcmp(r->code, "establishments")) h_establishments_progress(c, la.unit);

@@ -17,7 +17,6 @@
 #define WEB_XLSX_MAX ((size_t)21 << 20)    /* an XLSX upload (POST /entry/import): the reader takes 20 MiB */
 #define WEB_ATTACH_BODY_MAX ((size_t)ATTACH_MAX + ((size_t)256 << 10)) /* an attachment and its form */
 #define WEB_PAGE_SIZE 20                   /* rows per page in lists */
-#define WEB_DEFAULT_PERIOD "2023S1"        /* the demo's period; the selector offers others */
 
 /* --- per-request state ---------------------------------------------------- */
 
@@ -197,7 +196,9 @@ int user_pos(const tree *t, const user *u);
  * first) the first the user may read, else the newest; caller holds the
  * read lock */
 int unit_pos_of(ctx *c, const char *code);
-/* the period argument, defaulting to WEB_DEFAULT_PERIOD; NULL if invalid */
+/* the period a page shows when none is asked (app_default_period), as an id */
+const char *default_period_id(ctx *c);
+/* the period argument, defaulting to default_period_id; NULL if invalid */
 const char *period_arg(ctx *c, period *p);
 #define PERIOD_HINT "Kỳ báo cáo có dạng 2023, 2023S1, 2023Q2, 2023C9 hoặc 202305."
 /* the same, or NULL with the 400 page already written */

@@ -100,7 +100,7 @@ check "the CSVs of the web" python3 - "$PORT" <<'PY'
 import sys
 from dvtest import bad, err, Client
 s = Client(int(sys.argv[1])).login("offr")
-for name, path in (("export.csv", "/r/documents/export.csv?unit=R"),
+for name, path in (("export.csv", "/r/documents/export.csv?unit=R&period="),
                    ("annex4.csv", "/report?form=bieu-4&period=2023S1&unit=R&format=csv"),
                    ("annex1.csv", "/report?form=bieu-1&period=2023S1&unit=R&level=2&format=csv")):
     st, h, body = s.get(path)
