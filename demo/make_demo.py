@@ -37,6 +37,18 @@ CITY = "31"
 SEED = 20230619  # the seed report's date, 19/6/2023
 
 
+def exemplar_name(activity, used):
+    """An individual exemplar's public name: its activity, never the person's name or position
+    (both private, docs/privacy.md; the app refuses a public field that repeats them). The unit
+    says where; exemplars of one activity are numbered."""
+    base = "Gương “Dân vận khéo” %s" % (activity[0].lower() + activity[1:])
+    name, k = base, 1
+    while name in used:
+        k += 1
+        name = "%s (%d)" % (base, k)
+    return name
+
+
 # ---------------------------------------------------------------- PRNG
 class Rng:
     """splitmix64: tiny, and identical on every Python version."""
@@ -1719,6 +1731,9 @@ def register_models(by, units, children, by_code, rng):
                 if name not in used:
                     break
             used.add(name)
+            if person:
+                name = exemplar_name(activity, used)
+                used.add(name)
             models.append({"name": name, "title": name, "unit": code, "kind": kind, "field": field,
                            "areas": area_of(aff, unit),
                            "exemplary": "no", "goals": fill(rng, goal, scope), "results": fill(rng, result, scope),

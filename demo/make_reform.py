@@ -1594,6 +1594,9 @@ def models(world, rng_of):
                 else:
                     continue
                 names.add(name)
+                if pname:
+                    name = md.exemplar_name(activity, names)
+                    names.add(name)
                 status = STATUSES[rng.weighted(list(MODEL_STATUS[y]))]
                 m = {"name": name, "unit": u.code, "kind": kind, "field": field, "areas": area_of(aff, u),
                      "status": status, "press": rng.randint(0, 6) if rng.random() < 0.3 else None,

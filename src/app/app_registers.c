@@ -539,6 +539,35 @@ static int check_referrers(app *a, const reg_def *t, char **old, char **v, dv_er
   return 0;
 }
 
+/* A public text field may not repeat a private one (a model named after its
+ * person, a letter's summary naming its sender): the private field would be
+ * private in name only (docs/privacy.md). Compared on the search fold, so
+ * case and diacritics do not hide it; private values under 4 characters are
+ * ignored. */
+static int check_private_echo(const reg_def *r, const char *const *v, int line, dv_err *e) {
+  for (int i = 0; i < r->nfields; i++) {
+    const reg_field *p = &r->fields[i];
+    if (!p->private_ || text_chars(v[i]) < 4) continue;
+    char *secret = text_fold(v[i]);
+    for (int j = 0; secret && j < r->nfields; j++) {
+      const reg_field *f = &r->fields[j];
+      if (f->private_ || (f->type != FT_TEXT && f->type != FT_LONGTEXT) || !*v[j]) continue;
+      char *pub = text_fold(v[j]);
+      int echo = pub && strstr(pub, secret);
+      free(pub);
+      if (echo) {
+        free(secret);
+        return dv_fail(e, DV_EINVAL, line, f->name,
+                       "trường \"%s\" (%s) nhắc lại \"%s\" (%s), là dữ liệu cá nhân chỉ đơn vị xử lý được xem; "
+                       "bỏ thông tin đó khỏi trường \"%s\"",
+                       f->name, f->label, p->name, p->label, f->name);
+      }
+    }
+    free(secret);
+  }
+  return 0;
+}
+
 /* rules within one record; units: the import's memo, or NULL */
 static int check_record(app *a, const user *u, const reg_def *r, const char *const *v, int line, unit_memo *units,
                         dv_err *e) {
@@ -554,6 +583,7 @@ static int check_record(app *a, const user *u, const reg_def *r, const char *con
       return FAIL("bắt buộc khi %s là %s", r->fields[q->when_field].name, q->when_value);
   }
   int rc = r->ref_register ? check_ref(a, r, v, line, e) : 0;
+  if (!rc) rc = check_private_echo(r, v, line, e);
   if (!rc) rc = check_itemised(a, r, v, line, e);
   if (rc) return rc;
   for (int i = 0; i < r->nchecks; i++) {
