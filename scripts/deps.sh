@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what danvan needs to build, run and test, from Debian's packages
 # (and playwright-core from the npm registry for the browser tests).
-# Idempotent: installs only what is missing. Usage: scripts/deps.sh [--test]
+# Idempotent: installs only what is missing. Usage: scripts/deps.sh [--test|--bench]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +24,9 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(libreoffice-calc-nogui)  # test_xlsx_annexes_print: the XLSX annexes converted to PDF, then PNG
   packages+=(clang libclang-rt-14-dev)              # libFuzzer harnesses of fuzz/ (fuzz/run.sh)
   command -v node >/dev/null || packages+=(nodejs npm)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk)                                   # bench/load.sh: readers and writers over HTTP
 fi
 
 missing=()

@@ -157,6 +157,7 @@ int app_add_workdays(app *a, int day, int n) {
 
 void app_model_release(app *a) {
   app_views_release(a);
+  app_recindex_release(a);
   tree_release(&a->t);
   cube_release(&a->c);
   for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
@@ -189,6 +190,7 @@ int app_model_load(app *a, store *s, dv_err *e) {
   load_ctx lc = {a};
   store_values_load(s, load_value, &lc, e);
   app_registers_count_all(a, s, e);
+  app_recindex_load(a, s);
   load_settings(a, s);
   app_locks_load(a, s);
   a->seen_mark = store_change_mark(s);

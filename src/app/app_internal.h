@@ -2,6 +2,7 @@
 #ifndef DV_APP_INTERNAL_H
 #define DV_APP_INTERNAL_H
 #include "app/app.h"
+#include "core/recindex.h"
 #include "core/cube.h"
 #include "core/form.h"
 #include "core/view.h"
@@ -34,6 +35,7 @@ struct app {
   char instance[33];       /* this process's mark on its changes */
   reg_def *regs;           /* registers/NAME.reg */
   int nregs;
+  recindex *rix;           /* per register (regs' order): the list index, part of the model */
   struct {
     int classify_workdays, complaint_days, denunciation_days;
   } deadline;              /* letters: settings deadline.* */
@@ -95,6 +97,9 @@ int app_records_refold(app *a, dv_err *e);
 int app_records_origin(app *a, dv_err *e);
 /* counts every register's records into the cube; caller holds the write lock */
 int app_registers_count_all(app *a, store *s, dv_err *e);
+/* the list index of every register (core/recindex.h), from the store; and its release */
+void app_recindex_load(app *a, store *s);
+void app_recindex_release(app *a);
 /* records by a store query, without access checks or private fields; caller holds a lock */
 int app_record_rows(app *a, const user *u, const reg_def *r, const record_query *q, record **rows, int *n,
                     int *total, dv_err *e);

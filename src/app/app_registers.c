@@ -196,6 +196,57 @@ static int record_day(app *a, const reg_def *r, const char *const *v) {
   return day;
 }
 
+/* the day of the records table's column `day`: the one that places the
+ * record in periods, 0 if it has none */
+static int stored_day(app *a, const reg_def *r, const char *const *v) {
+  int days[REG_MAX_FIELDS], day;
+  days_of(a, r, v, days, &day);
+  if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0;
+  return day;
+}
+
+/* ---------------- the list index (core/recindex.h) ---------------- */
+
+typedef struct key_ctx {
+  app *a;
+  recindex *x;
+} key_ctx;
+
+static void key_one(void *ctx, int64_t id, int64_t unit_id, int day) {
+  key_ctx *k = ctx;
+  int pos = tree_find_id(&k->a->t, unit_id);
+  if (pos >= 0) recindex_add(k->x, day, id, pos);
+}
+
+void app_recindex_load(app *a, store *s) {
+  a->rix = xcalloc((size_t)(a->nregs ? a->nregs : 1), sizeof *a->rix);
+  for (int i = 0; i < a->nregs; i++) {
+    key_ctx k = {a, &a->rix[i]};
+    dv_err e;
+    if (store_record_keys(s, a->regs[i].code, key_one, &k, &e)) a->rix[i].unusable = 1;
+  }
+}
+
+void app_recindex_release(app *a) {
+  for (int i = 0; a->rix && i < a->nregs; i++) recindex_release(&a->rix[i]);
+  free(a->rix);
+  a->rix = NULL;
+}
+
+static recindex *rix_of(app *a, const reg_def *r) {
+  long i = r - a->regs;
+  return a->rix && i >= 0 && i < a->nregs ? &a->rix[i] : NULL;
+}
+
+/* a record written (sign +1) or taken away (-1), under the write lock */
+static void index_record(app *a, const reg_def *r, int pos, int64_t id, const char *const *v, int sign) {
+  recindex *x = rix_of(a, r);
+  if (!x || pos < 0) return;
+  int day = stored_day(a, r, v);
+  if (sign > 0) recindex_add(x, day, id, pos);
+  else if (recindex_remove(x, day, id)) x->unusable = 1; /* not where it should be: the store answers from now on */
+}
+
 /* Combo codes ("dinh_ky.cap_uy") and their catalog index, remembered while
  * many records are counted (an import, the count at start-up): the catalog
  * itself compares the code with every combo it holds. Indexes never change
@@ -998,6 +1049,23 @@ static void refine(app *a, const reg_def *r, const record_filter *f, const cell_
   lc->n = to - from;
 }
 
+/* A page of a large subtree's plain list (no search, no field filter, no
+ * kinds or view units) from the list index, its rows read by id: 0 or -1,
+ * or 1 when the store must answer (small subtree, filters, no index);
+ * under the read lock. */
+#define INDEX_MIN_UNITS 64 /* below: SQLite's index records(reg, unit_id, day) is as quick */
+#define INDEX_MAX_PAGE 1000
+static int indexed_list(app *a, const reg_def *r, const record_query *q, int pos, list_ctx *lc, int *total,
+                        dv_err *e) {
+  const recindex *x = rix_of(a, r);
+  if (!x || x->unusable || pos < 0 || q->fold || q->field || q->kinds || q->unit_ids || q->own_only ||
+      q->limit <= 0 || q->limit > INDEX_MAX_PAGE || q->offset < 0 || a->t.u[pos].end - pos < INDEX_MIN_UNITS)
+    return 1;
+  int64_t ids[INDEX_MAX_PAGE];
+  int n = recindex_page(x, q->first_day, q->last_day, pos, a->t.u[pos].end, q->offset, q->limit, ids, total);
+  return store_records_by_id(app_store(a), r->code, ids, n, has_private(r), list_row, lc, e) ? -1 : 0;
+}
+
 static int list_records(app *a, const user *u, const reg_def *r, const record_filter *f, const cell_filter *cf,
                         int own_unit_only, list_ctx *lc, int *total, dv_err *e) {
   memset(lc, 0, sizeof *lc);
@@ -1018,7 +1086,8 @@ static int list_records(app *a, const user *u, const reg_def *r, const record_fi
     if (own_unit_only) lc->own_unit = a->t.u[pos].id;
     if (refined(cf)) q.limit = q.offset = 0;
     if (date >= 0) q.first_day = -2000000000, q.last_day = 2000000000;
-    rc = store_record_list(s, &q, has_private(r), list_row, lc, total, e);
+    rc = indexed_list(a, r, &q, pos, lc, total, e);
+    if (rc == 1) rc = store_record_list(s, &q, has_private(r), list_row, lc, total, e);
   }
   if (!rc && refined(cf)) refine(a, r, f, cf, date, first, last, lc, total);
   pthread_rwlock_unlock(&a->lock);
@@ -1126,9 +1195,7 @@ static int write_record(app *a, store *s, const user *u, const reg_def *r, int p
                         const char *const *v, const char *action, const char *before, record_bufs *w, dv_err *e) {
   record_bufs own;
   if (!w) record_bufs_init(w = &own, r);
-  int day, days[REG_MAX_FIELDS];
-  days_of(a, r, v, days, &day);
-  if (day < 0) day = r->date_field >= 0 ? days[r->date_field] : 0; /* the day that places it in periods */
+  int day = stored_day(a, r, v);
   values_json(&w->data, w, r, v, 0);
   const char *data = w->data.s, *priv = values_json(&w->priv, w, r, v, 1) ? w->priv.s : NULL;
   search_fold(a, &w->fold, &w->raw, r, v, pos);
@@ -1319,7 +1386,9 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
   }
   if (!rc) {
     if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1, NULL);
+    if (oldpos >= 0) index_record(a, r, oldpos, *id, (const char *const *)old, -1);
     count_record(a, r, pos, (const char *const *)v, +1, NULL);
+    index_record(a, r, pos, *id, (const char *const *)v, +1);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, v);
@@ -1351,6 +1420,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   }
   if (!rc) {
     count_record(a, r, pos, (const char *const *)old, -1, NULL);
+    index_record(a, r, pos, id, (const char *const *)old, -1);
   }
   pthread_rwlock_unlock(&a->lock);
   free_values(r, old);
@@ -1385,7 +1455,8 @@ static int read_csv_header(const reg_def *r, csv_reader *c, const char *file, in
  * field of the register) and its unit */
 typedef struct import_row {
   char **v;
-  int pos; /* the unit's position, looked up once */
+  int pos;    /* the unit's position, looked up once */
+  int64_t id; /* once written */
 } import_row;
 
 static int import_rows(app *a, const user *u, const reg_def *r, csv_reader *c, const char *file, const int *col,
@@ -1460,8 +1531,8 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
     record_bufs w;
     record_bufs_init(&w, r);
     for (int i = 0; !rc && i < n; i++) {
-      int64_t id = 0;
-      rc = write_record(a, s, u, r, rows[i].pos, &id, (const char *const *)rows[i].v, NULL, NULL, &w, e);
+      rows[i].id = 0;
+      rc = write_record(a, s, u, r, rows[i].pos, &rows[i].id, (const char *const *)rows[i].v, NULL, NULL, &w, e);
     }
     record_bufs_release(&w);
     char what[48], after[96];
@@ -1481,6 +1552,7 @@ int app_record_import(app *a, const user *u, const reg_def *r, const char *file,
   } else if (!counting && !rc) { /* no thread: count now */
     count_rows(&job);
   }
+  for (int i = 0; !rc && i < n; i++) index_record(a, r, rows[i].pos, rows[i].id, (const char *const *)rows[i].v, +1);
   if (!rc) *count = n;
   pthread_rwlock_unlock(&a->lock);
   arena_release(&ar);
@@ -1713,6 +1785,8 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     for (int i = 0; i < r->nfields; i++) old[i] = xstrdup(i == r->stage_field ? from : v[i]);
     count_record(a, r, pos, (const char *const *)old, -1, NULL);
     count_record(a, r, pos, (const char *const *)v, +1, NULL);
+    index_record(a, r, pos, id, (const char *const *)old, -1);
+    index_record(a, r, pos, id, (const char *const *)v, +1);
     free_values(r, old);
   }
   pthread_rwlock_unlock(&a->lock);

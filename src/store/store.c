@@ -1136,6 +1136,42 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
   return rc;
 }
 
+int store_record_keys(store *s, const char *reg, record_key_cb cb, void *ctx, dv_err *e) {
+  sqlite3_stmt *st = prep(s, "SELECT id, unit_id, day FROM records WHERE reg=" REG_ID("?1"));
+  if (!st) return db_fail(s, e, "records");
+  bind_text(st, 1, reg);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+       sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2));
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+}
+
+int store_records_by_id(store *s, const char *reg, const int64_t *ids, int n, int with_private, record_row_cb cb,
+                        void *ctx, dv_err *e) {
+  sqlite3_stmt *st = prep(s, with_private ? "SELECT r.id, r.unit_id, r.data, (SELECT data FROM record_private WHERE"
+                                            " record_id=r.id), " ORIGIN_SELECT " FROM records r WHERE r.id=?1 AND"
+                                            " r.reg=" REG_ID("?2")
+                                          : "SELECT r.id, r.unit_id, r.data, NULL, " ORIGIN_SELECT
+                                            " FROM records r WHERE r.id=?1 AND r.reg=" REG_ID("?2"));
+  if (!st) return db_fail(s, e, "records");
+  bind_text(st, 2, reg);
+  int rc = SQLITE_DONE;
+  for (int i = 0; i < n && (rc == SQLITE_DONE || rc == SQLITE_ROW); i++) {
+    sqlite3_bind_int64(st, 1, ids[i]);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      record_origin o;
+      origin_of_row(st, 4, &o);
+      cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+         (const char *)sqlite3_column_text(st, 3), &o);
+    }
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(s, e, "records");
+}
+
 int store_record_count(store *s, const char *reg, int64_t unit_id, int first, int last, const char *field,
                        const char *value) {
   if (!s->cnt_record)

@@ -205,6 +205,13 @@ typedef void (*record_row_cb)(void *ctx, int64_t id, int64_t unit_id, const char
                               const record_origin *origin);
 int store_record_list(store *s, const record_query *q, int with_private, record_row_cb cb, void *ctx, int *total,
                       dv_err *e);
+/* every record of register reg as (id, unit id, day): the app's list index (core/recindex.h) */
+typedef void (*record_key_cb)(void *ctx, int64_t id, int64_t unit_id, int day);
+int store_record_keys(store *s, const char *reg, record_key_cb cb, void *ctx, dv_err *e);
+/* the records of register reg with these ids, in that order (an id not of reg is left out), as
+ * store_record_list gives them */
+int store_records_by_id(store *s, const char *reg, const int64_t *ids, int n, int with_private, record_row_cb cb,
+                        void *ctx, dv_err *e);
 /* how many records of register reg the unit itself holds on days first..last
  * whose field (unless NULL) is value; -1 on a database error */
 int store_record_count(store *s, const char *reg, int64_t unit_id, int first, int last, const char *field,
