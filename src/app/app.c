@@ -168,6 +168,7 @@ void app_model_release(app *a) {
 
 int app_model_load(app *a, store *s, dv_err *e) {
   app_model_release(a);
+  a->model_gen++;
   unit_node *nodes;
   int n;
   char err[300];
@@ -217,6 +218,7 @@ static app *app_open_shell(const char *path, dv_err *e) {
   randombytes_buf(rnd, sizeof rnd);
   sodium_bin2hex(a->instance, sizeof a->instance, rnd, sizeof rnd);
   pthread_rwlock_init(&a->lock, NULL);
+  pthread_mutex_init(&a->record_writes, NULL);
   pthread_mutex_init(&a->conns_lock, NULL);
   pthread_mutex_init(&a->views_lock, NULL);
   app_accounts_init(a);
@@ -288,6 +290,7 @@ void app_close(app *a) {
   pthread_rwlock_destroy(&a->lock);
   pthread_mutex_destroy(&a->conns_lock);
   pthread_mutex_destroy(&a->views_lock);
+  pthread_mutex_destroy(&a->record_writes);
   free(a->path);
   free(a);
 }

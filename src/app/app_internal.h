@@ -23,6 +23,9 @@ struct app {
   pthread_t loader;        /* app_open_serving's loading thread, joined by app_close */
   int has_loader;
   pthread_rwlock_t lock;   /* guards the model below */
+  pthread_mutex_t record_writes; /* one record write at a time: its checks and SQL under the read
+                                    lock (readers go on), its counting under the write lock */
+  int model_gen;           /* +1 at each app_model_load (under the write lock) */
   tree t;
   cube c;
   catalog cat;

@@ -1342,13 +1342,40 @@ static int move_allowed(const reg_def *r, const user *u, int from, int to, dv_er
                  r->fields[uf].label, r->item ? r->item : "bản ghi");
 }
 
+/* A record write (save, delete, stage move): its checks and its transaction
+ * run under the read lock, one record write at a time, so that readers of
+ * annexes and lists go on meanwhile (issue 13: 32 writers held the write
+ * lock nearly all the time); only counting it into the cube and the list
+ * index takes the write lock. Other changes of the model (imports,
+ * approvals, reloads) take the write lock for their whole length, so none
+ * runs between a write's checks and its commit. */
+static int write_begin(app *a) {
+  pthread_mutex_lock(&a->record_writes);
+  pthread_rwlock_rdlock(&a->lock);
+  return a->model_gen;
+}
+
+/* after the commit: from the read lock to the write lock; 1 if the model is
+ * the one the write was checked on, 0 if a reload came between (it read the
+ * committed record: nothing left to count) */
+static int write_counting(app *a, int gen) {
+  pthread_rwlock_unlock(&a->lock);
+  pthread_rwlock_wrlock(&a->lock);
+  return a->model_gen == gen;
+}
+
+static void write_end(app *a) {
+  pthread_rwlock_unlock(&a->lock);
+  pthread_mutex_unlock(&a->record_writes);
+}
+
 int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const char *const *values, dv_err *e) {
   char *v[REG_MAX_FIELDS] = {0}, *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
   int rc = normalise(r, values, v, NULL, 0, e), oldpos = -1, sees = 1;
   record_origin origin;
   const user *checker = u; /* whose rights the values are checked against */
-  pthread_rwlock_wrlock(&a->lock);
+  int gen = write_begin(a);
   if (!rc && *id) {
     rc = load_values(a, s, r, *id, old, &oldpos, &origin, e);
     if (!rc && !app_can_write(a, u, oldpos)) {
@@ -1384,13 +1411,13 @@ int app_record_save(app *a, const user *u, const reg_def *r, int64_t *id, const 
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
-  if (!rc) {
+  if (!rc && write_counting(a, gen)) {
     if (oldpos >= 0) count_record(a, r, oldpos, (const char *const *)old, -1, NULL);
     if (oldpos >= 0) index_record(a, r, oldpos, *id, (const char *const *)old, -1);
     count_record(a, r, pos, (const char *const *)v, +1, NULL);
     index_record(a, r, pos, *id, (const char *const *)v, +1);
   }
-  pthread_rwlock_unlock(&a->lock);
+  write_end(a);
   free_values(r, v);
   free_values(r, old);
   return rc;
@@ -1400,7 +1427,7 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
   char *old[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
   int pos = -1;
-  pthread_rwlock_wrlock(&a->lock);
+  int gen = write_begin(a);
   int rc = load_values(a, s, r, id, old, &pos, NULL, e);
   if (!rc && !app_can_write(a, u, pos)) rc = dv_fail(e, DV_EFORBIDDEN, 0, "id", "bản ghi ngoài phạm vi của bạn");
   if (!rc) rc = check_unlocked(a, r, pos, (const char *const *)old, e);
@@ -1418,11 +1445,11 @@ int app_record_delete(app *a, const user *u, const reg_def *r, int64_t id, dv_er
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
-  if (!rc) {
+  if (!rc && write_counting(a, gen)) {
     count_record(a, r, pos, (const char *const *)old, -1, NULL);
     index_record(a, r, pos, id, (const char *const *)old, -1);
   }
-  pthread_rwlock_unlock(&a->lock);
+  write_end(a);
   free_values(r, old);
   return rc;
 }
@@ -1755,7 +1782,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
   char *v[REG_MAX_FIELDS] = {0};
   store *s = app_store(a);
   int pos = -1;
-  pthread_rwlock_wrlock(&a->lock);
+  int gen = write_begin(a);
   int rc = load_values(a, s, r, id, v, &pos, NULL, e);
   const reg_transition *t = rc ? NULL : reg_transition_find(r, v[r->stage_field], to);
   if (!rc && !t)
@@ -1780,7 +1807,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     if (!rc) rc = store_commit(s, e);
     if (rc) store_rollback(s);
   }
-  if (!rc) {
+  if (!rc && write_counting(a, gen)) {
     char *old[REG_MAX_FIELDS] = {0};
     for (int i = 0; i < r->nfields; i++) old[i] = xstrdup(i == r->stage_field ? from : v[i]);
     count_record(a, r, pos, (const char *const *)old, -1, NULL);
@@ -1789,7 +1816,7 @@ int app_record_transition(app *a, const user *u, const reg_def *r, int64_t id, c
     index_record(a, r, pos, id, (const char *const *)v, +1);
     free_values(r, old);
   }
-  pthread_rwlock_unlock(&a->lock);
+  write_end(a);
   free_values(r, v);
   free(from), free(cm);
   return rc;

@@ -48,6 +48,7 @@ void recindex_add(recindex *x, int day, int64_t id, int unit) {
   d->k[at] = (rec_key){id, unit};
   d->n++;
   x->n++;
+  if (unit > x->max_unit) x->max_unit = unit;
 }
 
 int recindex_remove(recindex *x, int day, int64_t id) {
@@ -66,6 +67,16 @@ int recindex_page(const recindex *x, int first, int last, int lo, int hi, int of
   int from = first > x->first ? first - x->first : 0;
   int to = last < x->first + x->nb - 1 ? last - x->first : x->nb - 1;
   int seen = 0, out = 0;
+  if (lo <= 0 && hi > x->max_unit) { /* every entry is in the range (the root's list): counted by buckets */
+    for (int b = to; b >= from; b--) {
+      const rec_day *d = &x->b[b];
+      for (int i = d->n - 1; i >= 0 && out < limit; i--)
+        if (seen + (d->n - 1 - i) >= offset) ids[out++] = d->k[i].id;
+      seen += d->n;
+    }
+    *total = seen;
+    return out;
+  }
   for (int b = to; b >= from; b--) {
     const rec_day *d = &x->b[b];
     for (int i = d->n - 1; i >= 0; i--) {

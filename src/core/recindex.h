@@ -30,6 +30,7 @@ typedef struct recindex {
   int nb;       /* buckets */
   rec_day *b;
   long n;       /* entries */
+  int max_unit; /* no entry has a greater unit (a bound: removes leave it) */
   int unusable; /* a day out of range was added: callers use the store */
 } recindex;
 
