@@ -149,6 +149,20 @@ int app_today(app *a) {
   return day_in_vn(time(NULL)); /* today in Vietnam */
 }
 
+time_t app_now(app *a) {
+  time_t t = time(NULL);
+  if (!a->today) return t;
+  const long vn = 7 * 3600; /* Vietnam's offset: the day of clock.today is a Vietnamese day */
+  return (time_t)a->today * 86400 + (t + vn) % 86400 - vn;
+}
+
+void app_now_iso(app *a, char out[32]) {
+  time_t t = app_now(a);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* the n-th working day after day: weekends and public holidays skipped */
 int app_add_workdays(app *a, int day, int n) {
   workcal c = {a->holidays, a->nholidays};

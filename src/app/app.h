@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
                DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */,
@@ -454,6 +455,11 @@ typedef struct completeness_row {
  * (not submitted, deadline passed) or "pending" (not yet due) */
 const char *submission_state(const submission *s, int today);
 int app_today(app *a);
+/* the time of an act: now, or with clock.today set, that day at the real time of day in
+ * Vietnam; the only clock (issue 15): pages and acts read this, never time() */
+time_t app_now(app *a);
+/* app_now as ISO 8601 UTC, "2026-12-07T23:30:05Z" */
+void app_now_iso(app *a, char out[32]);
 int app_completeness(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                      completeness_row **rows, int *n, dv_err *e);
 /* of the units that report the form to the unit for the period (its

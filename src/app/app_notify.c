@@ -59,16 +59,6 @@ static void report_url(buf *b, const char *form_code, const char *period_id, con
   esc_url(b, unit_code);
 }
 
-/* the act's time: today's date (clock.today when set) at the real time of day */
-static void now_iso(app *a, char out[32]) {
-  time_t t = time(NULL);
-  struct tm tm;
-  char day[11];
-  gmtime_r(&t, &tm);
-  date_format_iso(app_today(a), day);
-  snprintf(out, 32, "%sT%02d:%02d:%02dZ", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* ---------------- stored events ---------------- */
 
 static int notify_store(app *a, store *s, const user *u, int pos, const char *kind, const char *text,
@@ -77,7 +67,7 @@ static int notify_store(app *a, store *s, const user *u, int pos, const char *ki
   int64_t uid;
   const char *login;
   actor_of(u, &uid, &login);
-  now_iso(a, at);
+  app_now_iso(a, at);
   notify_row r = {0, a->t.u[pos].id, kind, text, url, at, login, 0};
   return store_notify_insert(s, &r, e);
 }

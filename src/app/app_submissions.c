@@ -424,16 +424,6 @@ static int next_status(sub_action act, const char *from, const char **to) {
   return 0;
 }
 
-/* the time of an act: today's date (clock.today when set) at the real time of day */
-static void now_iso(app *a, char *out, size_t n) {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char day[11];
-  date_format_iso(app_today(a), day);
-  snprintf(out, n, "%sT%02d:%02d:%02dZ", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* the annex's checks for the unit: errors block a submission, warnings must
  * be acknowledged; *first gets the first error's text */
 static int count_warnings(app *a, const char *form_code, const char *unit_code, const char *period_id, int *errors,
@@ -527,13 +517,13 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form_c
     const char *login = u ? u->login : "(dòng lệnh)";
     if (act == SUB_SUBMIT) {
       next.submitted_day = app_today(a);
-      now_iso(a, next.submitted_at, sizeof next.submitted_at);
+      app_now_iso(a, next.submitted_at);
       next.decided_at[0] = next.decided_by[0] = 0; /* a new round: the last decision is in the log */
       snprintf(next.submitted_by, sizeof next.submitted_by, "%s", login);
       next.due_day = due_of(a, form_code, &p);
       next.on_time = next.submitted_day <= next.due_day;
     } else {
-      now_iso(a, next.decided_at, sizeof next.decided_at);
+      app_now_iso(a, next.decided_at);
       snprintf(next.decided_by, sizeof next.decided_by, "%s", login);
     }
     rc = record_act(a, s, u, act, form_code, period_id, pos, &cur, &next, e);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* --- primitives ------------------------------------------------------------ */
 
@@ -263,7 +262,7 @@ void h_time(buf *b, const char *iso_utc, int with_seconds) {
 }
 
 void h_print_head(ctx *c, const char *unit_code, const char *period_id) {
-  char name[256] = "", plabel[64] = "Tất cả các kỳ", iso[24], at[40];
+  char name[256] = "", plabel[64] = "Tất cả các kỳ", iso[32], at[40];
   int pos = unit_code && *unit_code ? unit_pos_of(c, unit_code) : -1;
   const tree *t = app_read_begin(c->a);
   if (pos >= 0 && pos < t->n) snprintf(name, sizeof name, "%s", t->u[pos].name);
@@ -271,10 +270,7 @@ void h_print_head(ctx *c, const char *unit_code, const char *period_id) {
   period p;
   if (period_id && *period_id && strlen(period_id) <= 7 && period_parse(period_id, &p) == 0)
     period_label_vn(&p, plabel, sizeof plabel);
-  time_t now = time(NULL);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  app_now_iso(c->a, iso);
   time_format_vn(iso, 0, at, sizeof at);
   buf *b = &c->out;
   h_lit(b, "<div class=\"print-head\"><span>Đơn vị: <strong>");
@@ -466,9 +462,8 @@ void h_period_select_ex(ctx *c, const char *name, const char *label, const char 
   buf *b = &c->out;
   period sel;
   int have = selected && *selected && strlen(selected) <= 7 && period_parse(selected, &sel) == 0;
-  time_t now = time(NULL);
   int last, first = 2020, mo, dd;
-  date_to_ymd(day_in_vn(now), &last, &mo, &dd);
+  date_to_ymd(app_today(c->a), &last, &mo, &dd);
   if (have && sel.year > last) last = sel.year;
   if (have && sel.year < first) first = sel.year;
   char id[80], eid[84];

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define AUDIT_PAGE 50
 
@@ -405,10 +404,8 @@ static int year_arg(ctx *c) {
   const char *y = arg(c, "year");
   int year = y ? atoi(y) : 0;
   if (year < 1900 || year > 2199) {
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    year = tm.tm_year + 1900;
+    int mo, dd;
+    date_to_ymd(app_today(c->a), &year, &mo, &dd);
   }
   return year;
 }

@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define REG_PAGE_SIZE 50
 #define RECORD_ID_MAX 1000000000000000LL
@@ -1124,7 +1123,7 @@ static void stages_section(ctx *c, rec_form *rf) {
   h_error_for(b, "e-to", rf->stage_err);
   h_lit(b, "</div>");
   char today[11];
-  date_format_vn(day_in_vn(time(NULL)), today);
+  date_format_vn(app_today(c->a), today);
   h_field(b, "stage_date", "Ngày", "text", rf->stage_date ? rf->stage_date : today, NULL,
           "Ngày/tháng/năm, ví dụ 30/03/2023");
   h_field(b, "comment", "Ý kiến, căn cứ", "textarea", rf->stage_comment ? rf->stage_comment : "", NULL, NULL);
@@ -1489,10 +1488,10 @@ static void save(ctx *c, const reg_def *r, long long id) {
  * or YYYY for a year), else today */
 static const char *new_date(ctx *c, const reg_def *r) {
   const char *d = arg(c, "date");
-  int day = day_in_vn(time(NULL)), year = r->fields[r->date_field].type == FT_YEAR;
+  int day = app_today(c->a), year = r->fields[r->date_field].type == FT_YEAR;
   char out[11];
   if (year && d && strlen(d) == 4 && strspn(d, "0123456789") == 4) return c_strdup(c, d);
-  if (!year && d && date_parse(d, &day)) day = day_in_vn(time(NULL));
+  if (!year && d && date_parse(d, &day)) day = app_today(c->a);
   date_format_vn(day, out);
   return c_strdup(c, year ? out + 6 : out);
 }
