@@ -50,11 +50,11 @@ static const char *SCHEMA =
     " user_id INTEGER, login TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER,"
     " before TEXT, after TEXT);";
 
-int db_fail(store *s, dv_err *e, const char *what) {
+int store_fail(store *s, dv_err *e, const char *what) {
   return dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(s->db));
 }
 
-sqlite3_stmt *prep(store *s, const char *sql) {
+sqlite3_stmt *store_prep(store *s, const char *sql) {
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
     fprintf(stderr, "sql prepare failed: %s: %s\n", sqlite3_errmsg(s->db), sql);
@@ -63,24 +63,24 @@ sqlite3_stmt *prep(store *s, const char *sql) {
   return st;
 }
 
-void bind_text(sqlite3_stmt *st, int i, const char *v) {
+void store_bind_text(sqlite3_stmt *st, int i, const char *v) {
   if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
   else sqlite3_bind_null(st, i);
 }
 
-char *col_dup(sqlite3_stmt *st, int i) {
+char *store_col_dup(sqlite3_stmt *st, int i) {
   const unsigned char *t = sqlite3_column_text(st, i);
   return t ? xstrdup((const char *)t) : NULL;
 }
 
-void col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
+void store_col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
   const unsigned char *t = sqlite3_column_text(st, i);
   snprintf(out, n, "%s", t ? (const char *)t : "");
 }
 
 /* steps a write statement once and finalizes it: 0, or the database error naming what */
-int step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e) {
-  int rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, what);
+int store_step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e) {
+  int rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, what);
   sqlite3_finalize(st);
   return rc;
 }
@@ -137,7 +137,7 @@ int store_begin(store *s, dv_err *e) { return exec(s, "BEGIN IMMEDIATE", e); }
  * re-reading index pages (bench: 1M records 10.4 s -> 8.6 s). The cache grows
  * only for the transaction, so server threads keep small connections. */
 int store_begin_bulk(store *s, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "PRAGMA cache_size");
+  sqlite3_stmt *st = store_prep(s, "PRAGMA cache_size");
   int saved = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
   sqlite3_finalize(st);
   if (saved && sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL) == SQLITE_OK) s->saved_cache = saved;
@@ -172,8 +172,8 @@ void store_rollback(store *s) {
 int store_create_schema(store *s, dv_err *e) { return exec(s, SCHEMA, e) || store_records_schema(s, e) ? DV_EDB : 0; }
 
 int64_t store_change_mark(store *s) {
-  sqlite3_stmt *st = prep(s, "SELECT COALESCE(sum(n), 0) FROM change_marks WHERE instance IS NOT ?");
-  bind_text(st, 1, s->instance);
+  sqlite3_stmt *st = store_prep(s, "SELECT COALESCE(sum(n), 0) FROM change_marks WHERE instance IS NOT ?");
+  store_bind_text(st, 1, s->instance);
   int64_t v = 0;
   if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
@@ -181,11 +181,11 @@ int64_t store_change_mark(store *s) {
 }
 
 int store_setting_get(store *s, const char *key, char *out, int outlen) {
-  sqlite3_stmt *st = prep(s, "SELECT value FROM settings WHERE key=?");
+  sqlite3_stmt *st = store_prep(s, "SELECT value FROM settings WHERE key=?");
   int rc = DV_ENOTFOUND;
-  bind_text(st, 1, key);
+  store_bind_text(st, 1, key);
   if (sqlite3_step(st) == SQLITE_ROW) {
-    col_copy(st, 0, out, (size_t)outlen);
+    store_col_copy(st, 0, out, (size_t)outlen);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -193,10 +193,10 @@ int store_setting_get(store *s, const char *key, char *out, int outlen) {
 }
 
 int store_setting_set(store *s, const char *key, const char *value, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
-  bind_text(st, 1, key);
-  bind_text(st, 2, value);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "settings");
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  store_bind_text(st, 1, key);
+  store_bind_text(st, 2, value);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "settings");
   sqlite3_finalize(st);
   return rc;
 }
@@ -204,7 +204,7 @@ int store_setting_set(store *s, const char *key, const char *value, dv_err *e) {
 /* ---------------- units ---------------- */
 
 int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level, valid_from, valid_to, kind"
+  sqlite3_stmt *st = store_prep(s, "SELECT id, COALESCE(parent_id,0), code, name, type, level, valid_from, valid_to, kind"
                              " FROM units");
   int cap = 1024;
   *n = 0;
@@ -215,9 +215,9 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
     memset(u, 0, sizeof *u);
     u->id = sqlite3_column_int64(st, 0);
     u->parent_id = sqlite3_column_int64(st, 1);
-    u->code = col_dup(st, 2);
-    u->name = col_dup(st, 3);
-    u->type = col_dup(st, 4);
+    u->code = store_col_dup(st, 2);
+    u->name = store_col_dup(st, 3);
+    u->type = store_col_dup(st, 4);
     u->level = sqlite3_column_int(st, 5);
     u->valid_from = sqlite3_column_int(st, 6); /* NULL reads as 0: open */
     u->valid_to = sqlite3_column_int(st, 7);
@@ -238,7 +238,7 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
 }
 
 int store_levels_load(store *s, tree *t, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT from_day, level, name, cap, short FROM level_names ORDER BY from_day, level");
+  sqlite3_stmt *st = store_prep(s, "SELECT from_day, level, name, cap, short FROM level_names ORDER BY from_day, level");
   while (sqlite3_step(st) == SQLITE_ROW)
     tree_set_level_name(t, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
                         (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
@@ -249,28 +249,28 @@ int store_levels_load(store *s, tree *t, dv_err *e) {
 
 int store_level_set(store *s, int from_day, int level, const char *name, const char *cap, const char *shortn,
                     dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO level_names(from_day,level,name,cap,short) VALUES(?,?,?,?,?)"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO level_names(from_day,level,name,cap,short) VALUES(?,?,?,?,?)"
                              " ON CONFLICT(from_day,level) DO UPDATE"
                              " SET name=excluded.name, cap=excluded.cap, short=excluded.short");
   sqlite3_bind_int(st, 1, from_day);
   sqlite3_bind_int(st, 2, level);
-  bind_text(st, 3, name);
-  bind_text(st, 4, cap);
-  bind_text(st, 5, shortn);
-  return step_done(s, st, "level_names", e);
+  store_bind_text(st, 3, name);
+  store_bind_text(st, 4, cap);
+  store_bind_text(st, 5, shortn);
+  return store_step_done(s, st, "level_names", e);
 }
 
 int store_unit_close(store *s, int64_t id, int valid_to, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE units SET valid_to=? WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "UPDATE units SET valid_to=? WHERE id=?");
   sqlite3_bind_int(st, 1, valid_to);
   sqlite3_bind_int64(st, 2, id);
-  return step_done(s, st, "units", e);
+  return store_step_done(s, st, "units", e);
 }
 
 /* ---------------- names of bodies ---------------- */
 
 int store_body_names_load(store *s, body_name_cb cb, void *ctx) {
-  sqlite3_stmt *st = prep(s, "SELECT body, from_day, name, abbrev FROM body_names ORDER BY body, from_day");
+  sqlite3_stmt *st = store_prep(s, "SELECT body, from_day, name, abbrev FROM body_names ORDER BY body, from_day");
   while (st && sqlite3_step(st) == SQLITE_ROW)
     cb(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
        (const char *)sqlite3_column_text(st, 3));
@@ -279,36 +279,36 @@ int store_body_names_load(store *s, body_name_cb cb, void *ctx) {
 }
 
 int store_body_name_set(store *s, const char *body, int from_day, const char *name, const char *abbrev, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO body_names(body,from_day,name,abbrev) VALUES(?,?,?,?)"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO body_names(body,from_day,name,abbrev) VALUES(?,?,?,?)"
                              " ON CONFLICT(body,from_day) DO UPDATE SET name=excluded.name, abbrev=excluded.abbrev");
-  bind_text(st, 1, body);
+  store_bind_text(st, 1, body);
   sqlite3_bind_int(st, 2, from_day);
-  bind_text(st, 3, name);
-  bind_text(st, 4, abbrev);
-  return step_done(s, st, "body_names", e);
+  store_bind_text(st, 3, name);
+  store_bind_text(st, 4, abbrev);
+  return store_step_done(s, st, "body_names", e);
 }
 
 /* ---------------- successors (the mapping of a reform) ---------------- */
 
 int store_successor_put(store *s, int64_t old_id, int64_t new_id, const char *share, int primary, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO unit_successors(old_id,new_id,share,is_primary) VALUES(?,?,?,?)"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO unit_successors(old_id,new_id,share,is_primary) VALUES(?,?,?,?)"
                              " ON CONFLICT(old_id,new_id) DO UPDATE SET share=excluded.share, is_primary=excluded.is_primary");
   sqlite3_bind_int64(st, 1, old_id);
   sqlite3_bind_int64(st, 2, new_id);
-  bind_text(st, 3, share);
+  store_bind_text(st, 3, share);
   sqlite3_bind_int(st, 4, primary);
-  return step_done(s, st, "unit_successors", e);
+  return store_step_done(s, st, "unit_successors", e);
 }
 
 int store_successor_set_primary(store *s, int64_t old_id, int64_t new_id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE unit_successors SET is_primary=(new_id=?) WHERE old_id=?");
+  sqlite3_stmt *st = store_prep(s, "UPDATE unit_successors SET is_primary=(new_id=?) WHERE old_id=?");
   sqlite3_bind_int64(st, 1, new_id);
   sqlite3_bind_int64(st, 2, old_id);
-  return step_done(s, st, "unit_successors", e);
+  return store_step_done(s, st, "unit_successors", e);
 }
 
 int store_successors_load(store *s, successor_cb cb, void *ctx) {
-  sqlite3_stmt *st = prep(s, "SELECT old_id, new_id, share, is_primary FROM unit_successors ORDER BY old_id, new_id");
+  sqlite3_stmt *st = store_prep(s, "SELECT old_id, new_id, share, is_primary FROM unit_successors ORDER BY old_id, new_id");
   while (st && sqlite3_step(st) == SQLITE_ROW)
     cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
        sqlite3_column_int(st, 3));
@@ -322,7 +322,7 @@ int store_successors_load(store *s, successor_cb cb, void *ctx) {
  * first edition. One transaction; foreign keys off meanwhile, so dropping
  * the old table cascades nowhere. */
 static int units_need_editions(store *s) {
-  sqlite3_stmt *st = prep(s, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='levels')"
+  sqlite3_stmt *st = store_prep(s, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='levels')"
                              " OR EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='units'"
                              " AND sql LIKE '%code TEXT NOT NULL UNIQUE%')");
   int old = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
@@ -356,17 +356,17 @@ static int migrate_units(store *s, dv_err *e) {
 
 int store_unit_insert(store *s, const unit_row *u, int64_t *id, dv_err *e) {
   sqlite3_stmt *st =
-      prep(s, "INSERT INTO units(code,name,type,level,parent_id,valid_from,valid_to,kind) VALUES(?,?,?,?,?,?,?,?)");
+      store_prep(s, "INSERT INTO units(code,name,type,level,parent_id,valid_from,valid_to,kind) VALUES(?,?,?,?,?,?,?,?)");
   if (u->valid_from) sqlite3_bind_int(st, 6, u->valid_from);
   if (u->valid_to) sqlite3_bind_int(st, 7, u->valid_to);
-  bind_text(st, 1, u->code);
-  bind_text(st, 2, u->name);
-  bind_text(st, 3, u->type);
+  store_bind_text(st, 1, u->code);
+  store_bind_text(st, 2, u->name);
+  store_bind_text(st, 3, u->type);
   sqlite3_bind_int(st, 4, u->level);
   if (u->parent_id) sqlite3_bind_int64(st, 5, u->parent_id);
   else sqlite3_bind_null(st, 5);
-  bind_text(st, 8, unit_kind_code(u->kind));
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "units");
+  store_bind_text(st, 8, unit_kind_code(u->kind));
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "units");
   if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_finalize(st);
   return rc;
@@ -375,7 +375,7 @@ int store_unit_insert(store *s, const unit_row *u, int64_t *id, dv_err *e) {
 /* ---------------- values ---------------- */
 
 int store_values_load(store *s, value_cb cb, void *ctx, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT element, combo, period, unit_id, num, text FROM data_values");
+  sqlite3_stmt *st = store_prep(s, "SELECT element, combo, period, unit_id, num, text FROM data_values");
   while (sqlite3_step(st) == SQLITE_ROW) {
     int has = sqlite3_column_type(st, 4) != SQLITE_NULL;
     cb(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
@@ -389,10 +389,10 @@ int store_values_load(store *s, value_cb cb, void *ctx, dv_err *e) {
 
 int store_value_get(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
                     int *has_num, double *num, char **text) {
-  sqlite3_stmt *st = prep(s, "SELECT num, text FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
-  bind_text(st, 1, element);
-  bind_text(st, 2, combo);
-  bind_text(st, 3, period_id);
+  sqlite3_stmt *st = store_prep(s, "SELECT num, text FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
+  store_bind_text(st, 1, element);
+  store_bind_text(st, 2, combo);
+  store_bind_text(st, 3, period_id);
   sqlite3_bind_int64(st, 4, unit_id);
   int found = 0;
   *has_num = 0;
@@ -401,7 +401,7 @@ int store_value_get(store *s, const char *element, const char *combo, const char
     found = 1;
     *has_num = sqlite3_column_type(st, 0) != SQLITE_NULL;
     *num = sqlite3_column_double(st, 0);
-    *text = col_dup(st, 1);
+    *text = store_col_dup(st, 1);
   }
   sqlite3_finalize(st);
   return found;
@@ -413,22 +413,22 @@ int store_value_put(store *s, const char *element, const char *combo, const char
   int existed = store_value_get(s, element, combo, period_id, unit_id, old_has_num, old_num, old_text);
   sqlite3_stmt *st;
   if (!has_num && !text) {
-    st = prep(s, "DELETE FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
+    st = store_prep(s, "DELETE FROM data_values WHERE element=? AND combo=? AND period=? AND unit_id=?");
   } else {
-    st = prep(s, "INSERT INTO data_values(element,combo,period,unit_id,num,text,user_id) VALUES(?,?,?,?,?,?,?)"
+    st = store_prep(s, "INSERT INTO data_values(element,combo,period,unit_id,num,text,user_id) VALUES(?,?,?,?,?,?,?)"
                  " ON CONFLICT DO UPDATE SET num=excluded.num, text=excluded.text, user_id=excluded.user_id,"
                  " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')");
     if (has_num) sqlite3_bind_double(st, 5, num);
     else sqlite3_bind_null(st, 5);
-    bind_text(st, 6, text);
+    store_bind_text(st, 6, text);
     if (user_id) sqlite3_bind_int64(st, 7, user_id);
     else sqlite3_bind_null(st, 7);
   }
-  bind_text(st, 1, element);
-  bind_text(st, 2, combo);
-  bind_text(st, 3, period_id);
+  store_bind_text(st, 1, element);
+  store_bind_text(st, 2, combo);
+  store_bind_text(st, 3, period_id);
   sqlite3_bind_int64(st, 4, unit_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "data_values");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "data_values");
   sqlite3_finalize(st);
   return rc ? rc : existed;
 }
@@ -440,15 +440,15 @@ int store_value_put(store *s, const char *element, const char *combo, const char
 
 int store_user_insert(store *s, const char *login, const char *pwhash, int64_t unit_id, role r, int64_t *id,
                       dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO users(login,pwhash,unit_id,role) VALUES(?,?,?,?)");
-  bind_text(st, 1, login);
-  bind_text(st, 2, pwhash);
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO users(login,pwhash,unit_id,role) VALUES(?,?,?,?)");
+  store_bind_text(st, 1, login);
+  store_bind_text(st, 2, pwhash);
   sqlite3_bind_int64(st, 3, unit_id);
-  bind_text(st, 4, role_name(r));
+  store_bind_text(st, 4, role_name(r));
   int step = sqlite3_step(st);
   int rc = 0;
   if (step == SQLITE_CONSTRAINT) rc = dv_fail(e, DV_ECONFLICT, 0, "login", "tài khoản %s đã có", login);
-  else if (step != SQLITE_DONE) rc = db_fail(s, e, "users");
+  else if (step != SQLITE_DONE) rc = store_fail(s, e, "users");
   if (!rc && id) *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_finalize(st);
   return rc;
@@ -457,22 +457,22 @@ int store_user_insert(store *s, const char *login, const char *pwhash, int64_t u
 static void read_user(sqlite3_stmt *st, user *u) {
   memset(u, 0, sizeof *u);
   u->id = sqlite3_column_int64(st, 0);
-  col_copy(st, 1, u->login, sizeof u->login);
+  store_col_copy(st, 1, u->login, sizeof u->login);
   u->unit_id = sqlite3_column_int64(st, 2);
-  col_copy(st, 3, u->unit_code, sizeof u->unit_code);
+  store_col_copy(st, 3, u->unit_code, sizeof u->unit_code);
   role r = ROLE_VIEWER;
   role_parse((const char *)sqlite3_column_text(st, 4), &r);
   u->role = r;
 }
 
 int store_user_by_login(store *s, const char *login, user *u, char *hash, int hashlen, int *disabled) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash, us.disabled FROM users us"
+  sqlite3_stmt *st = store_prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.pwhash, us.disabled FROM users us"
                              " JOIN units un ON un.id=us.unit_id WHERE us.login=?");
-  bind_text(st, 1, login);
+  store_bind_text(st, 1, login);
   int rc = DV_ENOTFOUND;
   if (sqlite3_step(st) == SQLITE_ROW && (disabled || !sqlite3_column_int(st, 6))) {
     read_user(st, u);
-    col_copy(st, 5, hash, (size_t)hashlen);
+    store_col_copy(st, 5, hash, (size_t)hashlen);
     if (disabled) *disabled = sqlite3_column_int(st, 6);
     rc = 0;
   }
@@ -481,7 +481,7 @@ int store_user_by_login(store *s, const char *login, user *u, char *hash, int ha
 }
 
 int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.disabled FROM users us"
+  sqlite3_stmt *st = store_prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, us.disabled FROM users us"
                              " JOIN units un ON un.id=us.unit_id ORDER BY us.login");
   *n = 0;
   *rows = NULL;
@@ -504,27 +504,27 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
 
 int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf_hash, int64_t expires,
                          dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO sessions(token_hash,user_id,csrf_hash,expires) VALUES(?,?,?,?)");
-  bind_text(st, 1, token_hash);
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO sessions(token_hash,user_id,csrf_hash,expires) VALUES(?,?,?,?)");
+  store_bind_text(st, 1, token_hash);
   sqlite3_bind_int64(st, 2, user_id);
-  bind_text(st, 3, csrf_hash);
+  store_bind_text(st, 3, csrf_hash);
   sqlite3_bind_int64(st, 4, expires);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "sessions");
   sqlite3_finalize(st);
   return rc;
 }
 
 int store_session_get(store *s, const char *token_hash, int64_t now, user *u, char csrf_hash[65]) {
-  sqlite3_stmt *st = prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf_hash, us.lang FROM sessions se"
+  sqlite3_stmt *st = store_prep(s, "SELECT us.id, us.login, us.unit_id, un.code, us.role, se.csrf_hash, us.lang FROM sessions se"
                              " JOIN users us ON us.id=se.user_id JOIN units un ON un.id=us.unit_id"
                              " WHERE se.token_hash=? AND se.expires>? AND NOT us.disabled");
-  bind_text(st, 1, token_hash);
+  store_bind_text(st, 1, token_hash);
   sqlite3_bind_int64(st, 2, now);
   int rc = DV_EAUTH;
   if (sqlite3_step(st) == SQLITE_ROW) {
     read_user(st, u);
-    col_copy(st, 5, csrf_hash, 65);
-    col_copy(st, 6, u->lang, sizeof u->lang);
+    store_col_copy(st, 5, csrf_hash, 65);
+    store_col_copy(st, 6, u->lang, sizeof u->lang);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -532,23 +532,23 @@ int store_session_get(store *s, const char *token_hash, int64_t now, user *u, ch
 }
 
 void store_session_delete(store *s, const char *token_hash) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE token_hash=?");
-  bind_text(st, 1, token_hash);
+  sqlite3_stmt *st = store_prep(s, "DELETE FROM sessions WHERE token_hash=?");
+  store_bind_text(st, 1, token_hash);
   sqlite3_step(st);
   sqlite3_finalize(st);
 }
 
 int store_sessions_end(store *s, int64_t user_id, const char *keep_hash, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE user_id=? AND token_hash IS NOT ?");
+  sqlite3_stmt *st = store_prep(s, "DELETE FROM sessions WHERE user_id=? AND token_hash IS NOT ?");
   sqlite3_bind_int64(st, 1, user_id);
-  if (keep_hash) bind_text(st, 2, keep_hash);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sessions");
+  if (keep_hash) store_bind_text(st, 2, keep_hash);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "sessions");
   sqlite3_finalize(st);
   return rc;
 }
 
 void store_sessions_purge(store *s, int64_t now) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM sessions WHERE expires<=?");
+  sqlite3_stmt *st = store_prep(s, "DELETE FROM sessions WHERE expires<=?");
   sqlite3_bind_int64(st, 1, now);
   sqlite3_step(st);
   sqlite3_finalize(st);
@@ -587,10 +587,10 @@ static int users_lang_column(store *s, dv_err *e) {
 }
 
 int store_user_set_lang(store *s, int64_t user_id, const char *lang, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE users SET lang=? WHERE id=?");
-  bind_text(st, 1, lang);
+  sqlite3_stmt *st = store_prep(s, "UPDATE users SET lang=? WHERE id=?");
+  store_bind_text(st, 1, lang);
   sqlite3_bind_int64(st, 2, user_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "users");
   sqlite3_finalize(st);
   return rc;
 }
@@ -606,35 +606,35 @@ int store_users_schema(store *s, dv_err *e) {
     if (sqlite3_exec(s->db, "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0", NULL, NULL, NULL) !=
         SQLITE_OK) {
       sqlite3_finalize(st);
-      return db_fail(s, e, "users");
+      return store_fail(s, e, "users");
     }
   sqlite3_finalize(st);
   return 0;
 }
 
 int store_user_set_unit(store *s, int64_t user_id, int64_t unit_id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE users SET unit_id=? WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "UPDATE users SET unit_id=? WHERE id=?");
   sqlite3_bind_int64(st, 1, unit_id);
   sqlite3_bind_int64(st, 2, user_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "users");
   sqlite3_finalize(st);
   return rc;
 }
 
 int store_user_set_disabled(store *s, int64_t user_id, int disabled, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE users SET disabled=? WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "UPDATE users SET disabled=? WHERE id=?");
   sqlite3_bind_int(st, 1, disabled);
   sqlite3_bind_int64(st, 2, user_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "users");
   sqlite3_finalize(st);
   return rc || !disabled ? rc : store_sessions_end(s, user_id, NULL, e);
 }
 
 int store_user_set_password(store *s, int64_t user_id, const char *pwhash, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE users SET pwhash=? WHERE id=?");
-  bind_text(st, 1, pwhash);
+  sqlite3_stmt *st = store_prep(s, "UPDATE users SET pwhash=? WHERE id=?");
+  store_bind_text(st, 1, pwhash);
   sqlite3_bind_int64(st, 2, user_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "users");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "users");
   sqlite3_finalize(st);
   return rc;
 }
@@ -644,30 +644,30 @@ int store_user_set_password(store *s, int64_t user_id, const char *pwhash, dv_er
 int store_audit(store *s, int64_t user_id, const char *login, const char *action, const char *entity,
                 int64_t entity_id, const char *before, const char *after, dv_err *e) {
   if (!s->ins_audit)
-    s->ins_audit = prep(s, "INSERT INTO audit(user_id,login,action,entity,entity_id,before,after) VALUES(?,?,?,?,?,?,?)");
+    s->ins_audit = store_prep(s, "INSERT INTO audit(user_id,login,action,entity,entity_id,before,after) VALUES(?,?,?,?,?,?,?)");
   sqlite3_stmt *st = s->ins_audit;
   sqlite3_reset(st);
   if (user_id) sqlite3_bind_int64(st, 1, user_id);
   else sqlite3_bind_null(st, 1);
-  bind_text(st, 2, login);
-  bind_text(st, 3, action);
-  bind_text(st, 4, entity);
+  store_bind_text(st, 2, login);
+  store_bind_text(st, 3, action);
+  store_bind_text(st, 4, entity);
   if (entity_id) sqlite3_bind_int64(st, 5, entity_id);
   else sqlite3_bind_null(st, 5);
-  bind_text(st, 6, before);
-  bind_text(st, 7, after);
-  if (sqlite3_step(st) != SQLITE_DONE) return db_fail(s, e, "audit");
+  store_bind_text(st, 6, before);
+  store_bind_text(st, 7, after);
+  if (sqlite3_step(st) != SQLITE_DONE) return store_fail(s, e, "audit");
   /* every change is audited, so this counts the changes each process made */
-  sqlite3_stmt *mk = prep(s, "INSERT INTO change_marks(instance, n) VALUES(?, 1)"
+  sqlite3_stmt *mk = store_prep(s, "INSERT INTO change_marks(instance, n) VALUES(?, 1)"
                              " ON CONFLICT(instance) DO UPDATE SET n = n + 1");
-  bind_text(mk, 1, s->instance);
-  int rc = sqlite3_step(mk) == SQLITE_DONE ? 0 : db_fail(s, e, "change_marks");
+  store_bind_text(mk, 1, s->instance);
+  int rc = sqlite3_step(mk) == SQLITE_DONE ? 0 : store_fail(s, e, "change_marks");
   sqlite3_finalize(mk);
   return rc;
 }
 
 int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, at, login, action, entity, COALESCE(entity_id,0), before, after FROM audit"
+  sqlite3_stmt *st = store_prep(s, "SELECT id, at, login, action, entity, COALESCE(entity_id,0), before, after FROM audit"
                              " ORDER BY id DESC LIMIT ? OFFSET ?");
   sqlite3_bind_int(st, 1, limit);
   sqlite3_bind_int(st, 2, offset);
@@ -677,13 +677,13 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
     *rows = xrealloc(*rows, sizeof(audit_row) * (size_t)(*n + 1));
     audit_row *r = &(*rows)[(*n)++];
     r->id = sqlite3_column_int64(st, 0);
-    col_copy(st, 1, r->at, sizeof r->at);
-    col_copy(st, 2, r->login, sizeof r->login);
-    col_copy(st, 3, r->action, sizeof r->action);
-    col_copy(st, 4, r->entity, sizeof r->entity);
+    store_col_copy(st, 1, r->at, sizeof r->at);
+    store_col_copy(st, 2, r->login, sizeof r->login);
+    store_col_copy(st, 3, r->action, sizeof r->action);
+    store_col_copy(st, 4, r->entity, sizeof r->entity);
     r->entity_id = sqlite3_column_int64(st, 5);
-    r->before = col_dup(st, 6);
-    r->after = col_dup(st, 7);
+    r->before = store_col_dup(st, 6);
+    r->after = store_col_dup(st, 7);
   }
   sqlite3_finalize(st);
   (void)e;
@@ -692,24 +692,24 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
 
 int store_value_history(store *s, const char *element, const char *combo, const char *period_id, value_change **rows,
                         int *n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT at, login, json_extract(after, '$.unit'), json_extract(before, '$.value'),"
+  sqlite3_stmt *st = store_prep(s, "SELECT at, login, json_extract(after, '$.unit'), json_extract(before, '$.value'),"
                              " json_extract(after, '$.value.value') FROM audit WHERE entity='value'"
                              " AND json_extract(after, '$.element')=?1 AND json_extract(after, '$.combo')=?2"
                              " AND json_extract(after, '$.period')=?3 ORDER BY id");
   *n = 0;
   *rows = NULL;
-  if (!st) return db_fail(s, e, "audit");
-  bind_text(st, 1, element);
-  bind_text(st, 2, combo);
-  bind_text(st, 3, period_id);
+  if (!st) return store_fail(s, e, "audit");
+  store_bind_text(st, 1, element);
+  store_bind_text(st, 2, combo);
+  store_bind_text(st, 3, period_id);
   while (sqlite3_step(st) == SQLITE_ROW) {
     *rows = xrealloc(*rows, sizeof(value_change) * (size_t)(*n + 1));
     value_change *r = &(*rows)[(*n)++];
-    col_copy(st, 0, r->at, sizeof r->at);
-    col_copy(st, 1, r->login, sizeof r->login);
-    col_copy(st, 2, r->unit, sizeof r->unit);
-    r->before = col_dup(st, 3);
-    r->after = col_dup(st, 4);
+    store_col_copy(st, 0, r->at, sizeof r->at);
+    store_col_copy(st, 1, r->login, sizeof r->login);
+    store_col_copy(st, 2, r->unit, sizeof r->unit);
+    r->before = store_col_dup(st, 3);
+    r->after = store_col_dup(st, 4);
   }
   sqlite3_finalize(st);
   return 0;
@@ -766,7 +766,7 @@ static const char *RECORDS_SCHEMA =
 /* the records table of databases made before `reg`: (register TEXT, ...)
  * with the index records(register, unit_id, day) */
 static int records_need_reg(store *s) {
-  sqlite3_stmt *st = prep(s, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='records')"
+  sqlite3_stmt *st = store_prep(s, "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type='table' AND name='records')"
                              " AND NOT EXISTS(SELECT 1 FROM pragma_table_info('records') WHERE name='reg')");
   int old = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
@@ -796,7 +796,7 @@ static int migrate_records(store *s, dv_err *e) {
   if (!rc && records_need_reg(s)) { /* another process may have moved it meanwhile */
     rc = exec(s, RECORDS_MIGRATE, e);
     if (!rc) {
-      sqlite3_stmt *st = prep(s, "SELECT count(*) FROM records r LEFT JOIN registers g ON g.id = r.reg"
+      sqlite3_stmt *st = store_prep(s, "SELECT count(*) FROM records r LEFT JOIN registers g ON g.id = r.reg"
                                  " WHERE g.code IS NOT r.register");
       if (!st || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0)
         rc = dv_fail(e, DV_EDB, 0, "", "lỗi cơ sở dữ liệu: records migration left rows without their register");
@@ -847,15 +847,15 @@ int store_records_schema(store *s, dv_err *e) {
  * one register. A rollback forgets it, as the id may have been rolled back. */
 static int64_t register_id(store *s, const char *code, int create, dv_err *e) {
   if (s->reg_id && !strcmp(s->reg_code, code)) return s->reg_id;
-  sqlite3_stmt *st = prep(s, "SELECT id FROM registers WHERE code=?");
-  bind_text(st, 1, code);
+  sqlite3_stmt *st = store_prep(s, "SELECT id FROM registers WHERE code=?");
+  store_bind_text(st, 1, code);
   int64_t id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_finalize(st);
   if (!id && create) {
-    st = prep(s, "INSERT INTO registers(code) VALUES(?)");
-    bind_text(st, 1, code);
+    st = store_prep(s, "INSERT INTO registers(code) VALUES(?)");
+    store_bind_text(st, 1, code);
     if (st && sqlite3_step(st) == SQLITE_DONE) id = sqlite3_last_insert_rowid(s->db);
-    else db_fail(s, e, "registers");
+    else store_fail(s, e, "registers");
     sqlite3_finalize(st);
   }
   if (id && strlen(code) < sizeof s->reg_code) {
@@ -880,11 +880,11 @@ int store_records_scan_fields(store *s, const char *reg, const char *const *name
   buf_adds(&sql, "SELECT unit_id");
   for (int i = 0; i < n; i++) buf_addf(&sql, ", json_extract(data, '$.' || ?%d)", i + 2);
   buf_adds(&sql, " FROM records WHERE " REG_ROWIDS("?1"));
-  sqlite3_stmt *st = prep(s, sql.s);
+  sqlite3_stmt *st = store_prep(s, sql.s);
   buf_release(&sql);
-  if (!st) return db_fail(s, e, "records");
-  bind_text(st, 1, reg);
-  for (int i = 0; i < n; i++) bind_text(st, i + 2, names[i]);
+  if (!st) return store_fail(s, e, "records");
+  store_bind_text(st, 1, reg);
+  for (int i = 0; i < n; i++) store_bind_text(st, i + 2, names[i]);
   const char *vals[64];
   while (sqlite3_step(st) == SQLITE_ROW) {
     for (int i = 0; i < n && i < 64; i++) {
@@ -898,9 +898,9 @@ int store_records_scan_fields(store *s, const char *reg, const char *const *name
 }
 
 int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, unit_id, data FROM records WHERE " REG_ROWIDS("?"));
-  if (!st) return db_fail(s, e, "records");
-  bind_text(st, 1, reg);
+  sqlite3_stmt *st = store_prep(s, "SELECT id, unit_id, data FROM records WHERE " REG_ROWIDS("?"));
+  if (!st) return store_fail(s, e, "records");
+  store_bind_text(st, 1, reg);
   while (sqlite3_step(st) == SQLITE_ROW)
     cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2));
   sqlite3_finalize(st);
@@ -909,13 +909,13 @@ int store_records_scan(store *s, const char *reg, record_scan_cb cb, void *ctx, 
 
 static int put_private(store *s, int64_t id, const char *priv, dv_err *e) {
   if (priv && !s->ins_private) /* kept: an import of letters writes 100,000 senders */
-    s->ins_private = prep(s, "INSERT INTO record_private(record_id, data) VALUES(?,?) ON CONFLICT(record_id)"
+    s->ins_private = store_prep(s, "INSERT INTO record_private(record_id, data) VALUES(?,?) ON CONFLICT(record_id)"
                              " DO UPDATE SET data=excluded.data");
-  sqlite3_stmt *st = priv ? s->ins_private : prep(s, "DELETE FROM record_private WHERE record_id=?");
-  if (!st) return db_fail(s, e, "record_private");
+  sqlite3_stmt *st = priv ? s->ins_private : store_prep(s, "DELETE FROM record_private WHERE record_id=?");
+  if (!st) return store_fail(s, e, "record_private");
   sqlite3_bind_int64(st, 1, id);
   if (priv) sqlite3_bind_text(st, 2, priv, -1, SQLITE_STATIC);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "record_private");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "record_private");
   if (priv) sqlite3_reset(st);
   else sqlite3_finalize(st);
   return rc;
@@ -926,10 +926,10 @@ int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, con
   int64_t reg_id = register_id(s, reg, 1, e);
   if (!reg_id) return DV_EDB;
   if (!s->ins_record)
-    s->ins_record = prep(s, "INSERT INTO records(reg,register,unit_id,day,data,fold,created_by,created_at,updated_at,"
+    s->ins_record = store_prep(s, "INSERT INTO records(reg,register,unit_id,day,data,fold,created_by,created_at,updated_at,"
                             "first_unit_id,handler_only) VALUES(?,?,?3,?,?,?,?,?8,?8,?3,?9)");
   sqlite3_stmt *st = s->ins_record;
-  if (!st) return db_fail(s, e, "records");
+  if (!st) return store_fail(s, e, "records");
   sqlite3_reset(st);
   time_t now = time(NULL); /* formatted once a second, not twice a row by SQLite */
   if (now != s->now_time) {
@@ -949,22 +949,22 @@ int store_record_insert(store *s, const char *reg, int64_t unit_id, int day, con
   else sqlite3_bind_null(st, 7);
   sqlite3_bind_text(st, 8, s->now_iso, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 9, handler_only != 0);
-  if (sqlite3_step(st) != SQLITE_DONE) return db_fail(s, e, "records");
+  if (sqlite3_step(st) != SQLITE_DONE) return store_fail(s, e, "records");
   *id = sqlite3_last_insert_rowid(s->db);
   return priv ? put_private(s, *id, priv, e) : 0;
 }
 
 int store_record_update(store *s, int64_t id, int64_t unit_id, int day, const char *data, const char *priv,
                         const char *fold, int handler_only, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "UPDATE records SET unit_id=?, day=?, data=?, fold=?, handler_only=max(handler_only, ?),"
+  sqlite3_stmt *st = store_prep(s, "UPDATE records SET unit_id=?, day=?, data=?, fold=?, handler_only=max(handler_only, ?),"
                              " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
   sqlite3_bind_int64(st, 1, unit_id);
   sqlite3_bind_int(st, 2, day);
-  bind_text(st, 3, data);
-  bind_text(st, 4, fold);
+  store_bind_text(st, 3, data);
+  store_bind_text(st, 4, fold);
   sqlite3_bind_int(st, 5, handler_only != 0);
   sqlite3_bind_int64(st, 6, id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "records");
   sqlite3_finalize(st);
   return rc ? rc : put_private(s, id, priv, e);
 }
@@ -1000,32 +1000,32 @@ int store_records_origin_fill(store *s, const char *reg, const char *field, cons
       " WHERE reg = " REG_ID("?1") " AND first_unit_id IS NULL";
   int rc = 0;
   for (int pass = 0; pass < 2 && !rc; pass++) {
-    sqlite3_stmt *st = prep(s, pass ? without : with_history);
-    if (!st) return db_fail(s, e, "records");
-    bind_text(st, 1, reg);
-    bind_text(st, 2, field);
-    bind_text(st, 3, value);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+    sqlite3_stmt *st = store_prep(s, pass ? without : with_history);
+    if (!st) return store_fail(s, e, "records");
+    store_bind_text(st, 1, reg);
+    store_bind_text(st, 2, field);
+    store_bind_text(st, 3, value);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "records");
     sqlite3_finalize(st);
   }
   return rc;
 }
 
 int store_record_set_fold(store *s, int64_t id, const char *fold, dv_err *e) {
-  if (!s->set_fold) s->set_fold = prep(s, "UPDATE records SET fold=? WHERE id=?"); /* kept: every record once */
+  if (!s->set_fold) s->set_fold = store_prep(s, "UPDATE records SET fold=? WHERE id=?"); /* kept: every record once */
   sqlite3_stmt *st = s->set_fold;
-  if (!st) return db_fail(s, e, "records");
-  bind_text(st, 1, fold);
+  if (!st) return store_fail(s, e, "records");
+  store_bind_text(st, 1, fold);
   sqlite3_bind_int64(st, 2, id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "records");
   sqlite3_reset(st);
   return rc;
 }
 
 int store_record_delete(store *s, int64_t id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM records WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "DELETE FROM records WHERE id=?");
   sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "records");
   sqlite3_finalize(st);
   return rc;
 }
@@ -1041,15 +1041,15 @@ static void origin_of_row(sqlite3_stmt *st, int col, record_origin *o) {
 
 int store_record_get(store *s, const char *reg, int64_t id, int64_t *unit_id, char **data, char **priv,
                      record_origin *origin) {
-  sqlite3_stmt *st = prep(s, "SELECT r.unit_id, r.data, p.data, " ORIGIN_SELECT " FROM records r LEFT JOIN"
+  sqlite3_stmt *st = store_prep(s, "SELECT r.unit_id, r.data, p.data, " ORIGIN_SELECT " FROM records r LEFT JOIN"
                              " record_private p ON p.record_id=r.id WHERE r.id=? AND r.reg=" REG_ID("?"));
   sqlite3_bind_int64(st, 1, id);
-  bind_text(st, 2, reg);
+  store_bind_text(st, 2, reg);
   int rc = DV_ENOTFOUND;
   if (sqlite3_step(st) == SQLITE_ROW) {
     *unit_id = sqlite3_column_int64(st, 0);
-    *data = col_dup(st, 1);
-    *priv = col_dup(st, 2);
+    *data = store_col_dup(st, 1);
+    *priv = store_col_dup(st, 2);
     if (origin) origin_of_row(st, 3, origin);
     rc = 0;
   }
@@ -1098,20 +1098,20 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
   record_list_from(&sql, q, filtered);
   int rc = 0;
   for (int pass = 0; pass < 2 && !rc; pass++) {
-    sqlite3_stmt *st = prep(s, sql.s);
+    sqlite3_stmt *st = store_prep(s, sql.s);
     if (!st) {
-      rc = db_fail(s, e, "records");
+      rc = store_fail(s, e, "records");
       break;
     }
     sqlite3_bind_int64(st, 1, q->root_unit_id);
-    bind_text(st, 2, q->reg);
+    store_bind_text(st, 2, q->reg);
     sqlite3_bind_int(st, 3, q->first_day);
     sqlite3_bind_int(st, 4, q->last_day);
-    bind_text(st, 5, q->fold && *q->fold ? q->fold : NULL);
-    bind_text(st, 6, q->field && *q->field ? q->field : NULL);
-    bind_text(st, 7, q->value ? q->value : "");
-    if (q->kinds) bind_text(st, 10, kinds.s);
-    if (q->unit_ids) bind_text(st, 11, q->unit_ids);
+    store_bind_text(st, 5, q->fold && *q->fold ? q->fold : NULL);
+    store_bind_text(st, 6, q->field && *q->field ? q->field : NULL);
+    store_bind_text(st, 7, q->value ? q->value : "");
+    if (q->kinds) store_bind_text(st, 10, kinds.s);
+    if (q->unit_ids) store_bind_text(st, 11, q->unit_ids);
     if (pass == 0) {
       *total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     } else {
@@ -1137,26 +1137,26 @@ int store_record_list(store *s, const record_query *q, int with_private, record_
 }
 
 int store_record_keys(store *s, const char *reg, record_key_cb cb, void *ctx, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "SELECT id, unit_id, day FROM records WHERE reg=" REG_ID("?1"));
-  if (!st) return db_fail(s, e, "records");
-  bind_text(st, 1, reg);
+  sqlite3_stmt *st = store_prep(s, "SELECT id, unit_id, day FROM records WHERE reg=" REG_ID("?1"));
+  if (!st) return store_fail(s, e, "records");
+  store_bind_text(st, 1, reg);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW)
     cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
        sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2));
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? 0 : db_fail(s, e, "records");
+  return rc == SQLITE_DONE ? 0 : store_fail(s, e, "records");
 }
 
 int store_records_by_id(store *s, const char *reg, const int64_t *ids, int n, int with_private, record_row_cb cb,
                         void *ctx, dv_err *e) {
-  sqlite3_stmt *st = prep(s, with_private ? "SELECT r.id, r.unit_id, r.data, (SELECT data FROM record_private WHERE"
+  sqlite3_stmt *st = store_prep(s, with_private ? "SELECT r.id, r.unit_id, r.data, (SELECT data FROM record_private WHERE"
                                             " record_id=r.id), " ORIGIN_SELECT " FROM records r WHERE r.id=?1 AND"
                                             " r.reg=" REG_ID("?2")
                                           : "SELECT r.id, r.unit_id, r.data, NULL, " ORIGIN_SELECT
                                             " FROM records r WHERE r.id=?1 AND r.reg=" REG_ID("?2"));
-  if (!st) return db_fail(s, e, "records");
-  bind_text(st, 2, reg);
+  if (!st) return store_fail(s, e, "records");
+  store_bind_text(st, 2, reg);
   int rc = SQLITE_DONE;
   for (int i = 0; i < n && (rc == SQLITE_DONE || rc == SQLITE_ROW); i++) {
     sqlite3_bind_int64(st, 1, ids[i]);
@@ -1169,22 +1169,22 @@ int store_records_by_id(store *s, const char *reg, const int64_t *ids, int n, in
     sqlite3_reset(st);
   }
   sqlite3_finalize(st);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(s, e, "records");
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(s, e, "records");
 }
 
 int store_record_count(store *s, const char *reg, int64_t unit_id, int first, int last, const char *field,
                        const char *value) {
   if (!s->cnt_record)
-    s->cnt_record = prep(s, "SELECT count(*) FROM records WHERE reg=" REG_ID("?1") " AND unit_id=?2 AND day BETWEEN ?3"
+    s->cnt_record = store_prep(s, "SELECT count(*) FROM records WHERE reg=" REG_ID("?1") " AND unit_id=?2 AND day BETWEEN ?3"
                             " AND ?4 AND (?5 IS NULL OR json_extract(data, '$.' || ?5) = ?6)");
   sqlite3_stmt *st = s->cnt_record;
   if (!st) return -1;
-  bind_text(st, 1, reg);
+  store_bind_text(st, 1, reg);
   sqlite3_bind_int64(st, 2, unit_id);
   sqlite3_bind_int(st, 3, first);
   sqlite3_bind_int(st, 4, last);
-  bind_text(st, 5, field);
-  bind_text(st, 6, value ? value : "");
+  store_bind_text(st, 5, field);
+  store_bind_text(st, 6, value ? value : "");
   int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
@@ -1192,7 +1192,7 @@ int store_record_count(store *s, const char *reg, int64_t unit_id, int first, in
 }
 
 int store_holidays_load(store *s, int **days, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT day FROM holidays ORDER BY day");
+  sqlite3_stmt *st = store_prep(s, "SELECT day FROM holidays ORDER BY day");
   int cap = 0;
   *days = NULL;
   *n = 0;
@@ -1205,35 +1205,35 @@ int store_holidays_load(store *s, int **days, int *n) {
 }
 
 int store_holiday_put(store *s, int day, const char *name, dv_err *e) {
-  sqlite3_stmt *st = prep(s, name ? "INSERT INTO holidays(day,name) VALUES(?,?) ON CONFLICT(day) DO UPDATE SET name=excluded.name"
+  sqlite3_stmt *st = store_prep(s, name ? "INSERT INTO holidays(day,name) VALUES(?,?) ON CONFLICT(day) DO UPDATE SET name=excluded.name"
                                   : "DELETE FROM holidays WHERE day=?");
   sqlite3_bind_int(st, 1, day);
-  if (name) bind_text(st, 2, name);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "holidays");
+  if (name) store_bind_text(st, 2, name);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "holidays");
   sqlite3_finalize(st);
   return rc;
 }
 
 int store_attachment_insert(store *s, int64_t record_id, const char *name, const char *type, const void *data,
                             size_t len, const char *sha256, int64_t user_id, int64_t *id, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO attachments(record_id,name,type,size,sha256,data,created_by)"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO attachments(record_id,name,type,size,sha256,data,created_by)"
                              " VALUES(?,?,?,?,?,?,?)");
   sqlite3_bind_int64(st, 1, record_id);
-  bind_text(st, 2, name);
-  bind_text(st, 3, type);
+  store_bind_text(st, 2, name);
+  store_bind_text(st, 3, type);
   sqlite3_bind_int64(st, 4, (sqlite3_int64)len);
-  bind_text(st, 5, sha256);
+  store_bind_text(st, 5, sha256);
   sqlite3_bind_blob(st, 6, data, (int)len, SQLITE_TRANSIENT);
   if (user_id) sqlite3_bind_int64(st, 7, user_id);
   else sqlite3_bind_null(st, 7);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "attachments");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "attachments");
   if (!rc) *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_finalize(st);
   return rc;
 }
 
 int store_attachment_list(store *s, int64_t record_id, attachment_info **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT id, name, type, size, sha256, created_at FROM attachments WHERE record_id=?"
+  sqlite3_stmt *st = store_prep(s, "SELECT id, name, type, size, sha256, created_at FROM attachments WHERE record_id=?"
                              " ORDER BY id");
   sqlite3_bind_int64(st, 1, record_id);
   *rows = NULL;
@@ -1243,28 +1243,28 @@ int store_attachment_list(store *s, int64_t record_id, attachment_info **rows, i
     attachment_info *a = &(*rows)[(*n)++];
     a->id = sqlite3_column_int64(st, 0);
     a->record_id = record_id;
-    col_copy(st, 1, a->name, sizeof a->name);
-    col_copy(st, 2, a->type, sizeof a->type);
+    store_col_copy(st, 1, a->name, sizeof a->name);
+    store_col_copy(st, 2, a->type, sizeof a->type);
     a->size = (size_t)sqlite3_column_int64(st, 3);
-    col_copy(st, 4, a->sha256, sizeof a->sha256);
-    col_copy(st, 5, a->created_at, sizeof a->created_at);
+    store_col_copy(st, 4, a->sha256, sizeof a->sha256);
+    store_col_copy(st, 5, a->created_at, sizeof a->created_at);
   }
   sqlite3_finalize(st);
   return 0;
 }
 
 int store_attachment_get(store *s, int64_t id, attachment_info *info, char **data) {
-  sqlite3_stmt *st = prep(s, "SELECT record_id, name, type, size, sha256, created_at, data FROM attachments WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "SELECT record_id, name, type, size, sha256, created_at, data FROM attachments WHERE id=?");
   sqlite3_bind_int64(st, 1, id);
   int rc = DV_ENOTFOUND;
   if (sqlite3_step(st) == SQLITE_ROW) {
     info->id = id;
     info->record_id = sqlite3_column_int64(st, 0);
-    col_copy(st, 1, info->name, sizeof info->name);
-    col_copy(st, 2, info->type, sizeof info->type);
+    store_col_copy(st, 1, info->name, sizeof info->name);
+    store_col_copy(st, 2, info->type, sizeof info->type);
     info->size = (size_t)sqlite3_column_int64(st, 3);
-    col_copy(st, 4, info->sha256, sizeof info->sha256);
-    col_copy(st, 5, info->created_at, sizeof info->created_at);
+    store_col_copy(st, 4, info->sha256, sizeof info->sha256);
+    store_col_copy(st, 5, info->created_at, sizeof info->created_at);
     *data = xmalloc(info->size + 1);
     memcpy(*data, sqlite3_column_blob(st, 6), info->size);
     rc = 0;
@@ -1274,11 +1274,11 @@ int store_attachment_get(store *s, int64_t id, attachment_info *info, char **dat
 }
 
 int store_record_register(store *s, int64_t id, char *reg, int len) {
-  sqlite3_stmt *st = prep(s, "SELECT register FROM records WHERE id=?");
+  sqlite3_stmt *st = store_prep(s, "SELECT register FROM records WHERE id=?");
   sqlite3_bind_int64(st, 1, id);
   int rc = DV_ENOTFOUND;
   if (sqlite3_step(st) == SQLITE_ROW) {
-    col_copy(st, 0, reg, (size_t)len);
+    store_col_copy(st, 0, reg, (size_t)len);
     rc = 0;
   }
   sqlite3_finalize(st);
@@ -1287,23 +1287,23 @@ int store_record_register(store *s, int64_t id, char *reg, int len) {
 
 int store_event_insert(store *s, int64_t record_id, int day, int64_t user_id, const char *login, const char *from,
                        const char *to, const char *comment, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO record_events(record_id,day,user_id,login,from_stage,to_stage,comment)"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO record_events(record_id,day,user_id,login,from_stage,to_stage,comment)"
                              " VALUES(?,?,?,?,?,?,?)");
   sqlite3_bind_int64(st, 1, record_id);
   sqlite3_bind_int(st, 2, day);
   if (user_id) sqlite3_bind_int64(st, 3, user_id);
   else sqlite3_bind_null(st, 3);
-  bind_text(st, 4, login);
-  bind_text(st, 5, from);
-  bind_text(st, 6, to);
-  bind_text(st, 7, comment);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "record_events");
+  store_bind_text(st, 4, login);
+  store_bind_text(st, 5, from);
+  store_bind_text(st, 6, to);
+  store_bind_text(st, 7, comment);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "record_events");
   sqlite3_finalize(st);
   return rc;
 }
 
 int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT day, login, from_stage, to_stage, comment, at FROM record_events"
+  sqlite3_stmt *st = store_prep(s, "SELECT day, login, from_stage, to_stage, comment, at FROM record_events"
                              " WHERE record_id=? ORDER BY id");
   sqlite3_bind_int64(st, 1, record_id);
   *rows = NULL;
@@ -1312,11 +1312,11 @@ int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n) {
     *rows = xrealloc(*rows, sizeof(stage_event) * (size_t)(*n + 1));
     stage_event *ev = &(*rows)[(*n)++];
     date_format_iso(sqlite3_column_int(st, 0), ev->date);
-    col_copy(st, 1, ev->login, sizeof ev->login);
-    col_copy(st, 2, ev->from, sizeof ev->from);
-    col_copy(st, 3, ev->to, sizeof ev->to);
-    ev->comment = col_dup(st, 4);
-    col_copy(st, 5, ev->at, sizeof ev->at);
+    store_col_copy(st, 1, ev->login, sizeof ev->login);
+    store_col_copy(st, 2, ev->from, sizeof ev->from);
+    store_col_copy(st, 3, ev->to, sizeof ev->to);
+    ev->comment = store_col_dup(st, 4);
+    store_col_copy(st, 5, ev->at, sizeof ev->at);
   }
   sqlite3_finalize(st);
   return 0;
@@ -1324,13 +1324,13 @@ int store_event_list(store *s, int64_t record_id, stage_event **rows, int *n) {
 
 static void read_submission(sqlite3_stmt *st, submission *out) {
   memset(out, 0, sizeof *out);
-  col_copy(st, 0, out->status, sizeof out->status);
+  store_col_copy(st, 0, out->status, sizeof out->status);
   out->submitted_day = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 1);
-  col_copy(st, 2, out->submitted_at, sizeof out->submitted_at);
-  col_copy(st, 3, out->submitted_by, sizeof out->submitted_by);
-  col_copy(st, 4, out->decided_at, sizeof out->decided_at);
-  col_copy(st, 5, out->decided_by, sizeof out->decided_by);
-  col_copy(st, 6, out->comment, sizeof out->comment);
+  store_col_copy(st, 2, out->submitted_at, sizeof out->submitted_at);
+  store_col_copy(st, 3, out->submitted_by, sizeof out->submitted_by);
+  store_col_copy(st, 4, out->decided_at, sizeof out->decided_at);
+  store_col_copy(st, 5, out->decided_by, sizeof out->decided_by);
+  store_col_copy(st, 6, out->comment, sizeof out->comment);
   out->due_day = sqlite3_column_int(st, 7);
   out->on_time = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
 }
@@ -1338,9 +1338,9 @@ static void read_submission(sqlite3_stmt *st, submission *out) {
 #define SUBMISSION_COLS "status, submitted_day, submitted_at, submitted_by, decided_at, decided_by, comment, due_day, on_time"
 
 int store_submission_get(store *s, const char *form_code, const char *period_id, int64_t unit_id, submission *out) {
-  sqlite3_stmt *st = prep(s, "SELECT " SUBMISSION_COLS " FROM submissions WHERE form=? AND period=? AND unit_id=?");
-  bind_text(st, 1, form_code);
-  bind_text(st, 2, period_id);
+  sqlite3_stmt *st = store_prep(s, "SELECT " SUBMISSION_COLS " FROM submissions WHERE form=? AND period=? AND unit_id=?");
+  store_bind_text(st, 1, form_code);
+  store_bind_text(st, 2, period_id);
   sqlite3_bind_int64(st, 3, unit_id);
   int rc = DV_ENOTFOUND;
   memset(out, 0, sizeof *out);
@@ -1356,25 +1356,25 @@ int store_submission_get(store *s, const char *form_code, const char *period_id,
 
 int store_submission_put(store *s, const char *form_code, const char *period_id, int64_t unit_id, const submission *v,
                          dv_err *e) {
-  sqlite3_stmt *st = prep(s, "INSERT INTO submissions(form, period, unit_id, " SUBMISSION_COLS ")"
+  sqlite3_stmt *st = store_prep(s, "INSERT INTO submissions(form, period, unit_id, " SUBMISSION_COLS ")"
                              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(form, period, unit_id) DO UPDATE SET"
                              " status=excluded.status, submitted_day=excluded.submitted_day,"
                              " submitted_at=excluded.submitted_at, submitted_by=excluded.submitted_by,"
                              " decided_at=excluded.decided_at, decided_by=excluded.decided_by,"
                              " comment=excluded.comment, due_day=excluded.due_day, on_time=excluded.on_time");
-  bind_text(st, 1, form_code);
-  bind_text(st, 2, period_id);
+  store_bind_text(st, 1, form_code);
+  store_bind_text(st, 2, period_id);
   sqlite3_bind_int64(st, 3, unit_id);
-  bind_text(st, 4, v->status);
+  store_bind_text(st, 4, v->status);
   if (v->submitted_day) sqlite3_bind_int(st, 5, v->submitted_day);
-  bind_text(st, 6, *v->submitted_at ? v->submitted_at : NULL);
-  bind_text(st, 7, *v->submitted_by ? v->submitted_by : NULL);
-  bind_text(st, 8, *v->decided_at ? v->decided_at : NULL);
-  bind_text(st, 9, *v->decided_by ? v->decided_by : NULL);
-  bind_text(st, 10, v->comment);
+  store_bind_text(st, 6, *v->submitted_at ? v->submitted_at : NULL);
+  store_bind_text(st, 7, *v->submitted_by ? v->submitted_by : NULL);
+  store_bind_text(st, 8, *v->decided_at ? v->decided_at : NULL);
+  store_bind_text(st, 9, *v->decided_by ? v->decided_by : NULL);
+  store_bind_text(st, 10, v->comment);
   sqlite3_bind_int(st, 11, v->due_day);
   if (v->on_time >= 0) sqlite3_bind_int(st, 12, v->on_time);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "submissions");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "submissions");
   sqlite3_finalize(st);
   return rc;
 }
@@ -1384,15 +1384,15 @@ int store_submissions_approved(store *s, submission_key **rows, int *n) {
 }
 
 int store_submissions_in(store *s, const char *status, submission_key **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT form, period, unit_id FROM submissions WHERE status=?");
-  bind_text(st, 1, status);
+  sqlite3_stmt *st = store_prep(s, "SELECT form, period, unit_id FROM submissions WHERE status=?");
+  store_bind_text(st, 1, status);
   *rows = NULL;
   *n = 0;
   while (st && sqlite3_step(st) == SQLITE_ROW) {
     *rows = xrealloc(*rows, sizeof(submission_key) * (size_t)(*n + 1));
     submission_key *k = &(*rows)[(*n)++];
-    col_copy(st, 0, k->form, sizeof k->form);
-    col_copy(st, 1, k->period, sizeof k->period);
+    store_col_copy(st, 0, k->form, sizeof k->form);
+    store_col_copy(st, 1, k->period, sizeof k->period);
     k->unit_id = sqlite3_column_int64(st, 2);
   }
   sqlite3_finalize(st);
@@ -1400,7 +1400,7 @@ int store_submissions_in(store *s, const char *status, submission_key **rows, in
 }
 
 int store_approvers(store *s, approver_row **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT unit_id, login, coalesce((SELECT group_concat(form, ',') FROM (SELECT form"
+  sqlite3_stmt *st = store_prep(s, "SELECT unit_id, login, coalesce((SELECT group_concat(form, ',') FROM (SELECT form"
                              " FROM approver_forms f WHERE f.user_id=users.id ORDER BY form)), '')"
                              " FROM users WHERE role='approver' AND NOT disabled ORDER BY unit_id, login");
   *rows = NULL;
@@ -1409,30 +1409,30 @@ int store_approvers(store *s, approver_row **rows, int *n) {
     *rows = xrealloc(*rows, sizeof(approver_row) * (size_t)(*n + 1));
     approver_row *r = &(*rows)[(*n)++];
     r->unit_id = sqlite3_column_int64(st, 0);
-    col_copy(st, 1, r->login, sizeof r->login);
-    col_copy(st, 2, r->forms, sizeof r->forms);
+    store_col_copy(st, 1, r->login, sizeof r->login);
+    store_col_copy(st, 2, r->forms, sizeof r->forms);
   }
   sqlite3_finalize(st);
   return 0;
 }
 
 int store_approver_forms_set(store *s, int64_t user_id, const char *const *forms, int n, dv_err *e) {
-  sqlite3_stmt *st = prep(s, "DELETE FROM approver_forms WHERE user_id=?");
+  sqlite3_stmt *st = store_prep(s, "DELETE FROM approver_forms WHERE user_id=?");
   sqlite3_bind_int64(st, 1, user_id);
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "approver_forms");
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "approver_forms");
   sqlite3_finalize(st);
   for (int i = 0; !rc && i < n; i++) {
-    st = prep(s, "INSERT OR IGNORE INTO approver_forms(user_id, form) VALUES(?,?)");
+    st = store_prep(s, "INSERT OR IGNORE INTO approver_forms(user_id, form) VALUES(?,?)");
     sqlite3_bind_int64(st, 1, user_id);
-    bind_text(st, 2, forms[i]);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "approver_forms");
+    store_bind_text(st, 2, forms[i]);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, "approver_forms");
     sqlite3_finalize(st);
   }
   return rc;
 }
 
 int store_holidays_list(store *s, int first, int last, holiday_row **rows, int *n) {
-  sqlite3_stmt *st = prep(s, "SELECT day, name FROM holidays WHERE day BETWEEN ? AND ? ORDER BY day");
+  sqlite3_stmt *st = store_prep(s, "SELECT day, name FROM holidays WHERE day BETWEEN ? AND ? ORDER BY day");
   sqlite3_bind_int(st, 1, first);
   sqlite3_bind_int(st, 2, last);
   *rows = NULL;
@@ -1441,7 +1441,7 @@ int store_holidays_list(store *s, int first, int last, holiday_row **rows, int *
     *rows = xrealloc(*rows, sizeof(holiday_row) * (size_t)(*n + 1));
     holiday_row *h = &(*rows)[(*n)++];
     h->day = sqlite3_column_int(st, 0);
-    col_copy(st, 1, h->name, sizeof h->name);
+    store_col_copy(st, 1, h->name, sizeof h->name);
   }
   sqlite3_finalize(st);
   return 0;

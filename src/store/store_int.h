@@ -5,15 +5,15 @@
 #include <sqlite3.h>
 
 /* records the connection's error in e; returns DV_EDB */
-int db_fail(store *s, dv_err *e, const char *what);
+int store_fail(store *s, dv_err *e, const char *what);
 /* a prepared statement, or NULL (logged) */
-sqlite3_stmt *prep(store *s, const char *sql);
+sqlite3_stmt *store_prep(store *s, const char *sql);
 /* binds text, or NULL for v NULL */
-void bind_text(sqlite3_stmt *st, int i, const char *v);
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* a column's text, malloc'd, or NULL */
-char *col_dup(sqlite3_stmt *st, int i);
+char *store_col_dup(sqlite3_stmt *st, int i);
 /* a column's text into out ("" for NULL) */
-void col_copy(sqlite3_stmt *st, int i, char *out, size_t n);
-/* steps a write statement once and finalizes it: 0, or db_fail naming what */
-int step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e);
+void store_col_copy(sqlite3_stmt *st, int i, char *out, size_t n);
+/* steps a write statement once and finalizes it: 0, or store_fail naming what */
+int store_step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e);
 #endif
