@@ -380,7 +380,8 @@ static int row_lead(lxw_worksheet *ws, const rrow *row, const xlsx_layout *l, co
     if (tot) worksheet_write_blank(ws, sr, (lxw_col_t)l->tt_col, af->tt);
     else worksheet_write_number(ws, sr, (lxw_col_t)l->tt_col, ++tt, af->tt);
   }
-  if (l->label_col >= 0) worksheet_write_string(ws, sr, (lxw_col_t)l->label_col, row->label, tot ? af->label_total : af->label);
+  if (l->label_col >= 0)
+    worksheet_write_string(ws, sr, (lxw_col_t)l->label_col, row->label, tot ? af->label_total : af->label);
   return tt;
 }
 

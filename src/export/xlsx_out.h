@@ -8,15 +8,16 @@
  * columns "A B 1 2 3 …" where the form asks for it (Biểu 2, 3), then one
  * row per annex row: its number in column A ("TT", as the seed and the
  * DOCX; a total row has none), its label in column B. Where each of these
- * sits is one xlsx_layout, used by the writer and by the import. Numbers are numbers shown 1.865 whatever the reader's locale,
- * blank cells stay empty (blank is not 0), sums and total rows are
- * formulas (their cached value is the computed one), total rows bold.
- * Panes frozen below the header and right of the labels; landscape A4,
- * fit to width, header rows repeated on every page. The sheet is
- * protected without a password: the cells a user may type into are left
- * unlocked, with no fill (a fill would print on the signed annex; no
- * format of a cell is shown on screen only), and say so in a prompt when
- * selected (a data validation's input message, which never prints). A hidden sheet "danvan" holds what an
+ * sits is one xlsx_layout, used by the writer and by the import. Numbers
+ * are numbers shown 1.865 whatever the reader's locale, blank cells stay
+ * empty (blank is not 0), sums and total rows are formulas (their cached
+ * value is the computed one), total rows bold. Panes frozen below the
+ * header and right of the labels; landscape A4, fit to width, header rows
+ * repeated on every page. The sheet is protected without a password: the
+ * cells a user may type into are left unlocked, with no fill (a fill would
+ * print on the signed annex; no format of a cell is shown on screen only),
+ * and say so in a prompt when selected (a data validation's input message,
+ * which never prints). A hidden sheet "danvan" holds what an
  * import needs: format version, form, period, unit, drill-down level and
  * the annex sheet's name; a second hidden sheet "danvan-values" holds
  * every table cell's value as downloaded, at the same address as on the
