@@ -179,6 +179,8 @@ typedef struct import_job {
   const xlsx_sheet *sheet;
   dv_err *e;
   const xlsx_sheet *downloaded; /* the values as downloaded; NULL for a danvan-annex-1 workbook */
+  int version;                  /* of the workbook's format: 1, 2 or 3 */
+  xlsx_layout lay;              /* where the writer of that version put the table */
 } import_job;
 
 /* an error naming the file, the sheet and the cell */
@@ -256,15 +258,17 @@ static const char *meta_get(const xlsx_sheet *m, const char *key, int *row) {
   return NULL;
 }
 
-/* the header texts, the row labels, nothing outside the table */
+/* the header texts (and column numbers), the row labels, nothing outside
+ * the table; the TT numbers are the writer's and not read */
 static int check_layout(import_job *j, const rtable *t) {
+  const xlsx_layout *l = &j->lay;
   xlsx_head *h;
-  int n = xlsx_annex_head(t, 1, &h), depth = rtable_head_depth(t);
-  int rc = 0, first = XLSX_ANNEX_HEAD_ROW + depth, width = t->ncols + 1;
-  unsigned char *anchor = xcalloc((size_t)depth * (size_t)width + 1, 1);
+  int n = xlsx_annex_head(t, l, &h), rows = l->first_row - l->head_row;
+  int rc = 0, first = l->first_row, width = l->ncols;
+  unsigned char *anchor = xcalloc((size_t)rows * (size_t)width + 1, 1);
   for (int k = 0; !rc && k < n; k++) {
     const xlsx_cell *x = xlsx_cell_get(j->sheet, h[k].row, h[k].col);
-    anchor[(h[k].row - XLSX_ANNEX_HEAD_ROW) * width + h[k].col] = 1;
+    anchor[(h[k].row - l->head_row) * width + h[k].col] = 1;
     if (!text_is(x, h[k].text)) {
       char got[120];
       cell_show(x, got, sizeof got);
@@ -275,22 +279,23 @@ static int check_layout(import_job *j, const rtable *t) {
   }
   free(h);
   for (int r = 0; !rc && r < t->nrows; r++) {
-    const xlsx_cell *x = xlsx_cell_get(j->sheet, first + r, 0);
+    const xlsx_cell *x = xlsx_cell_get(j->sheet, first + r, l->label_col);
     if (!text_is(x, t->rows[r].label)) {
       char got[120];
       cell_show(x, got, sizeof got);
       size_t w = clip_utf8(t->rows[r].label, 80);
-      rc = cell_fail(j, DV_EINVAL, first + r, 0, "tên hàng khác mẫu (%s thay vì \"%.*s%s\"); tệp không theo mẫu biểu "
-                     "hiện hành, hãy tải lại biểu", got, (int)w, t->rows[r].label, t->rows[r].label[w] ? "…" : "");
+      rc = cell_fail(j, DV_EINVAL, first + r, l->label_col, "tên hàng khác mẫu (%s thay vì \"%.*s%s\"); tệp không "
+                     "theo mẫu biểu hiện hành, hãy tải lại biểu", got, (int)w, t->rows[r].label,
+                     t->rows[r].label[w] ? "…" : "");
     }
   }
   for (int i = 0; !rc && i < j->sheet->ncells; i++) {
     const xlsx_cell *x = &j->sheet->cells[i];
-    if (x->row < XLSX_ANNEX_HEAD_ROW || is_blank(x)) continue; /* the title lines are free */
+    if (x->row < l->head_row || is_blank(x)) continue; /* the title lines are free */
     if (x->row >= first + t->nrows || x->col >= width)
       rc = cell_fail(j, DV_EINVAL, x->row, x->col, "nằm ngoài bảng số liệu (biểu có %d hàng, %d cột); hãy xóa ô này",
                      t->nrows, width);
-    else if (x->row < first && !anchor[(x->row - XLSX_ANNEX_HEAD_ROW) * width + x->col])
+    else if (x->row < first && !anchor[(x->row - l->head_row) * width + x->col])
       rc = cell_fail(j, DV_EINVAL, x->row, x->col, "nằm trong ô gộp của tiêu đề, phải để trống");
   }
   free(anchor);
@@ -570,9 +575,10 @@ static int take_cell(import_job *j, changes *ch, const form *f, int c, const cel
   return rc;
 }
 
-/* the sheet's number at a cell: 0 (NaN for blank), or -1 when it holds something else */
-static int sheet_num_at(const import_job *j, int row, int col, double *v) {
-  const xlsx_cell *x = xlsx_cell_get(j->sheet, row, col);
+/* the sheet's number at the annex's row r, column c: 0 (NaN for blank), or -1
+ * when it holds something else */
+static int sheet_num_at(const import_job *j, int r, int c, double *v) {
+  const xlsx_cell *x = xlsx_cell_get(j->sheet, j->lay.first_row + r, j->lay.first_col + c);
   *v = NAN;
   if (is_blank(x)) return 0;
   return sheet_number(x, v);
@@ -583,20 +589,20 @@ static int sheet_num_at(const import_job *j, int row, int col, double *v) {
  * a sum column with its row's summed cells, a total with the rows above it,
  * a repeated cell of a drill-down with the typed one. Then it is no change. */
 static int sheet_consistent(const import_job *j, const form *f, const rtable *t, const cell_rule *rules, int drill,
-                            int r, int c, int first) {
+                            int r, int c) {
   if (c >= f->ncols) return 0;
   const form_col *fc = &f->cols[c];
   double want = NAN, v, got;
-  if (sheet_num_at(j, first + r, c + 1, &got)) return 0;
+  if (sheet_num_at(j, r, c, &got)) return 0;
   if (fc->kind == BIND_SUM) {
     for (int k = 0; k < fc->nsum; k++) {
-      if (sheet_num_at(j, first + r, fc->sum[k] + 1, &v)) return 0;
+      if (sheet_num_at(j, r, fc->sum[k], &v)) return 0;
       if (!isnan(v)) want = isnan(want) ? v : want + v;
     }
   } else if (t->rows[r].is_total && fc->kind == BIND_DATA) {
     for (int k = 0; k < r; k++) {
       if (t->rows[k].is_total) continue;
-      if (sheet_num_at(j, first + k, c + 1, &v)) return 0;
+      if (sheet_num_at(j, k, c, &v)) return 0;
       if (!isnan(v)) want = isnan(want) ? v : want + v;
     }
   } else if (drill && fc->kind == BIND_DATA && rules[r * t->ncols + c].pos >= 0) {
@@ -605,7 +611,7 @@ static int sheet_consistent(const import_job *j, const form *f, const rtable *t,
       if (rules[r * t->ncols + k].state == CELL_OPEN && f->cols[k].kind == BIND_DATA &&
           f->cols[k].a.element == fc->a.element && f->cols[k].a.combo == fc->a.combo)
         same = k;
-    if (same < 0 || sheet_num_at(j, first + r, same + 1, &want)) return 0;
+    if (same < 0 || sheet_num_at(j, r, same, &want)) return 0;
   } else {
     return 0;
   }
@@ -614,10 +620,9 @@ static int sheet_consistent(const import_job *j, const form *f, const rtable *t,
 
 static int collect_changes(import_job *j, const form *f, const rtable *t, const cell_rule *rules, int drill,
                            const period *p, const char *period_id, changes *ch) {
-  int first = XLSX_ANNEX_HEAD_ROW + rtable_head_depth(t);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
-      int row = first + r, col = c + 1;
+      int row = j->lay.first_row + r, col = j->lay.first_col + c;
       const xlsx_cell *x = xlsx_cell_get(j->sheet, row, col);
       const cell_rule *rule = &rules[r * t->ncols + c];
       const rcell *now = &t->rows[r].cells[c];
@@ -631,7 +636,7 @@ static int collect_changes(import_job *j, const form *f, const rtable *t, const 
       if (j->downloaded && as_downloaded(x, d)) continue;
       if (rule->state == CELL_LOCKED) return cell_fail(j, DV_ECONFLICT, row, col, "%s", rule->why);
       if (rule->state == CELL_FORBIDDEN) return cell_fail(j, DV_EFORBIDDEN, row, col, "%s", rule->why);
-      if (rule->state == CELL_COMPUTED && sheet_consistent(j, f, t, rules, drill, r, c, first)) continue;
+      if (rule->state == CELL_COMPUTED && sheet_consistent(j, f, t, rules, drill, r, c)) continue;
       if (rule->state != CELL_OPEN) {
         char was[120];
         rcell_show(now, was, sizeof was);
@@ -702,7 +707,8 @@ static int read_meta(import_job *j, const xlsx_book *b, meta *m) {
   int row;
   const char *fmt = meta_get(ms, "format", &row);
   int v1 = fmt && !strcmp(fmt, XLSX_ANNEX_FORMAT_V1);
-  if (!fmt || (!v1 && strcmp(fmt, XLSX_ANNEX_FORMAT)))
+  j->version = !fmt ? 0 : v1 ? 1 : !strcmp(fmt, XLSX_ANNEX_FORMAT_V2) ? 2 : !strcmp(fmt, XLSX_ANNEX_FORMAT) ? 3 : 0;
+  if (!j->version)
     return cell_fail(j, DV_EINVAL, row < 0 ? 0 : row, 1, "phiên bản tệp không nhận được (cần %s)", XLSX_ANNEX_FORMAT);
   /* a workbook of version 1 kept no values as downloaded: compared with the annex now, as it was then */
   j->downloaded = v1 ? NULL : xlsx_sheet_find(b, XLSX_VALUES_SHEET);
@@ -742,7 +748,7 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
   xlsx_book b;
   char err[300];
   if (xlsx_read(&b, data, len, err, sizeof err)) return dv_fail(e, DV_EINVAL, 0, "", "%s: %s", file, err);
-  import_job j = {a, u, file, XLSX_META_SHEET, NULL, e, NULL};
+  import_job j = {a, u, file, XLSX_META_SHEET, NULL, e, NULL, 0, {0}};
   meta m;
   rtable t;
   memset(&t, 0, sizeof t);
@@ -762,7 +768,10 @@ int app_import_xlsx(app *a, const user *u, const char *file, const void *data, s
       dv_fail(e, rc, 0, e->field, "%s: %s", file, msg);
     }
   }
-  if (!rc) rc = check_layout(&j, &t);
+  if (!rc) {
+    xlsx_annex_layout(&t, 1, j.version, &j.lay); /* a list is refused by read_meta */
+    rc = check_layout(&j, &t);
+  }
   if (!rc) {
     rules = cell_rules(a, u, m.f, &t, m.level, m.pos, &m.p);
     rc = collect_changes(&j, m.f, &t, rules, m.level, &m.p, pid, &ch);

@@ -107,24 +107,50 @@ static lxw_format *fmt_new(lxw_workbook *wb, int bold, int border) {
 
 /* --- the annex header (shared with the import, which checks it) ---------------------- */
 
-int xlsx_annex_head(const rtable *t, int labels, xlsx_head **out) {
+void xlsx_annex_layout(const rtable *t, int labels, int version, xlsx_layout *l) {
+  int depth = rtable_head_depth(t), tt = labels && version >= 3;
+  l->head_row = XLSX_ANNEX_HEAD_ROW;
+  l->head_rows = depth ? depth : 1;
+  l->numbers_row = tt && t->colnums ? l->head_row + l->head_rows : -1;
+  l->first_row = l->head_row + l->head_rows + (l->numbers_row >= 0);
+  l->tt_col = tt ? 0 : -1;
+  l->label_col = labels ? tt : -1;
+  l->first_col = (labels ? 1 : 0) + tt;
+  l->ncols = l->first_col + t->ncols;
+}
+
+/* the numbering row: "A" over TT, "B" over the labels, then 1 2 3 (or 01 02 03) */
+static int column_numbers(const rtable *t, const xlsx_layout *l, xlsx_head *out) {
+  int k = 0;
+  for (int c = 0; c < l->ncols; c++, k++) {
+    out[k] = (xlsx_head){l->numbers_row, c, 1, 1, NULL, {0}};
+    if (c < l->first_col) snprintf(out[k].num, sizeof out[k].num, "%c", 'A' + c);
+    else snprintf(out[k].num, sizeof out[k].num, t->colnums == 2 ? "%02d" : "%d", c - l->first_col + 1);
+    out[k].text = out[k].num; /* the array is not moved after this */
+  }
+  return k;
+}
+
+int xlsx_annex_head(const rtable *t, const xlsx_layout *l, xlsx_head **out) {
   rhead *cells;
   int n = rtable_head_cells(t, &cells), depth = rtable_head_depth(t), k = 0;
-  *out = xcalloc((size_t)n + 2, sizeof(xlsx_head));
-  if (labels) (*out)[k++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW, 0, depth, 1, t->row_header};
+  *out = xcalloc((size_t)n + 2 + (l->numbers_row >= 0 ? (size_t)l->ncols : 0), sizeof(xlsx_head));
+  if (l->tt_col >= 0) (*out)[k++] = (xlsx_head){l->head_row, l->tt_col, l->head_rows, 1, "TT", {0}};
+  if (l->label_col >= 0) (*out)[k++] = (xlsx_head){l->head_row, l->label_col, l->head_rows, 1, t->row_header, {0}};
   for (int i = 0; i < n; i++) {
     if (!cells[i].text[0] && cells[i].rows == depth && t->depth[cells[i].col] == 0) continue; /* no header */
-    (*out)[k++] = (xlsx_head){XLSX_ANNEX_HEAD_ROW + cells[i].row, cells[i].col + (labels ? 1 : 0), cells[i].rows,
-                              cells[i].cols, cells[i].text};
+    (*out)[k++] = (xlsx_head){l->head_row + cells[i].row, cells[i].col + l->first_col, cells[i].rows, cells[i].cols,
+                              cells[i].text, {0}};
   }
   free(cells);
+  if (l->numbers_row >= 0) k += column_numbers(t, l, *out + k);
   return k;
 }
 
 /* --- an annex ----------------------------------------------------------------------- */
 
 typedef struct annex_fmt {
-  lxw_format *title, *sub, *info, *head, *label, *label_total, *date;
+  lxw_format *title, *sub, *info, *head, *label, *label_total, *date, *tt;
   lxw_format *num[2][2], *dec[2][2], *text[2][2], *blank[2][2], *pair[2][2]; /* [total][open] */
 } annex_fmt;
 
@@ -150,6 +176,8 @@ static void annex_formats(lxw_workbook *wb, annex_fmt *af) {
   af->date = fmt_new(wb, 0, 1);
   format_set_num_format(af->date, "dd/mm/yyyy");
   format_set_align(af->date, LXW_ALIGN_CENTER);
+  af->tt = fmt_new(wb, 0, 1);
+  format_set_align(af->tt, LXW_ALIGN_CENTER);
   for (int tot = 0; tot < 2; tot++)
     for (int open = 0; open < 2; open++) {
       lxw_format **all[] = {&af->num[tot][open], &af->dec[tot][open], &af->text[tot][open], &af->blank[tot][open],
@@ -161,10 +189,7 @@ static void annex_formats(lxw_workbook *wb, annex_fmt *af) {
         if (k == 2) format_set_text_wrap(f);
         if (k >= 2) format_set_num_format(f, "@"); /* typed "3/5" stays text, not a date */
         if (k == 4) format_set_align(f, LXW_ALIGN_RIGHT);
-        if (open) {
-          format_set_unlocked(f);
-          format_set_bg_color(f, 0xFFF8E1);
-        }
+        if (open) format_set_unlocked(f); /* no fill: it would print (input_prompts says where to type) */
       }
     }
 }
@@ -175,11 +200,12 @@ static int text_column(const rtable *t, int c) {
   return 0;
 }
 
-static void column_widths(const rtable *t, int labels, double *w) {
+static void column_widths(const rtable *t, const xlsx_layout *l, double *w) {
   int lab = chars(t->row_header);
   for (int r = 0; r < t->nrows; r++)
     if (chars(t->rows[r].label) > lab) lab = chars(t->rows[r].label);
-  if (labels) w[0] = clamp(lab + 2, 14, 40);
+  if (l->tt_col >= 0) w[l->tt_col] = 5; /* "TT", up to 999 */
+  if (l->label_col >= 0) w[l->label_col] = clamp(lab + 2, 14, 40);
   for (int i = 0; i < t->ncols; i++) {
     int leaf = t->depth[i] ? chars(t->paths[i][t->depth[i] - 1]) : 0;
     int width = clamp(leaf / 3 + 3, 9, 18);
@@ -190,7 +216,7 @@ static void column_widths(const rtable *t, int labels, double *w) {
       if (len > longest) longest = len;
     }
     if (text_column(t, i)) width = clamp(longest + 2, width, 48);
-    w[i + (labels ? 1 : 0)] = width;
+    w[i + l->first_col] = width;
   }
 }
 
@@ -289,12 +315,6 @@ static void annex_titles(lxw_worksheet *ws, const xlsx_annex *x, const annex_fmt
   buf_reset(&line);
   buf_addf(&line, "Đơn vị: %s", t->unit_name);
   if (x->drill && x->level_name) buf_addf(&line, " — chi tiết theo đơn vị cấp: %s", x->level_name);
-  if (x->open)
-    for (int i = 0; i < t->nrows * t->ncols; i++)
-      if (x->open[i]) {
-        buf_adds(&line, ". Ô nền vàng nhạt: số liệu đơn vị nhập; các ô khác được tính tự động");
-        break;
-      }
   merge_line(ws, 2, lastcol, line.s, af->info);
   worksheet_set_row(ws, 2, LINE_PT * lines_for(chars(line.s), total_w, 0) + 2, NULL);
   if (x->attached && *x->attached) { /* the report it is attached to, as the seed's annexes */
@@ -304,9 +324,10 @@ static void annex_titles(lxw_worksheet *ws, const xlsx_annex *x, const annex_fmt
   buf_release(&line);
 }
 
-static void annex_header(lxw_worksheet *ws, const rtable *t, int labels, const annex_fmt *af, const double *w) {
+static void annex_header(lxw_worksheet *ws, const rtable *t, const xlsx_layout *l, const annex_fmt *af,
+                         const double *w) {
   xlsx_head *h;
-  int n = xlsx_annex_head(t, labels, &h), depth = rtable_head_depth(t);
+  int n = xlsx_annex_head(t, l, &h), rows = l->first_row - l->head_row;
   double need[64] = {0}; /* lines per header row */
   for (int k = 0; k < n; k++) {
     const xlsx_head *x = &h[k];
@@ -318,26 +339,63 @@ static void annex_header(lxw_worksheet *ws, const rtable *t, int labels, const a
     double width = 0;
     for (int c = x->col; c < x->col + x->cols; c++) width += w[c];
     double per_row = (double)lines_for(chars(x->text), width, 1) / x->rows;
-    int d = x->row - XLSX_ANNEX_HEAD_ROW;
+    int d = x->row - l->head_row;
     if (d < 64 && per_row > need[d]) need[d] = per_row;
   }
-  for (int d = 0; d < depth && d < 64; d++)
-    worksheet_set_row(ws, (lxw_row_t)(XLSX_ANNEX_HEAD_ROW + d), LINE_PT * ceil(need[d] < 1 ? 1 : need[d]) + 4, NULL);
+  for (int d = 0; d < rows && d < 64; d++)
+    worksheet_set_row(ws, (lxw_row_t)(l->head_row + d), LINE_PT * ceil(need[d] < 1 ? 1 : need[d]) + 4, NULL);
   free(h);
 }
 
-static void annex_rows(lxw_worksheet *ws, const xlsx_annex *x, int labels, const annex_fmt *af, const double *w) {
+/* The cells a unit types into, told on screen only: a data validation that
+ * allows anything and shows a prompt when the cell is selected (one per run
+ * of open cells in a row). A fill would say it at a glance, but it prints
+ * on the signed annex, and no cell format is for the screen only (Excel's
+ * "black and white" print, which drops fills, is neither in libxlsxwriter
+ * nor honoured by LibreOffice). */
+static void input_prompts(lxw_worksheet *ws, const xlsx_annex *x, const xlsx_layout *l) {
   const rtable *t = x->t;
-  int first = XLSX_ANNEX_HEAD_ROW + (rtable_head_depth(t) ? rtable_head_depth(t) : 1), off = labels ? 1 : 0;
+  lxw_data_validation dv;
+  memset(&dv, 0, sizeof dv);
+  dv.validate = LXW_VALIDATION_TYPE_ANY;
+  dv.input_title = (char *)"Ô nhập số liệu";
+  dv.input_message = (char *)"Số liệu của đơn vị nhập vào ô này; để trống nếu không có (trống khác 0). "
+                             "Các ô khác được tính tự động và bị khóa.";
+  for (int r = 0; x->open && r < t->nrows; r++)
+    for (int c = 0; c < t->ncols; c++) {
+      if (!x->open[r * t->ncols + c]) continue;
+      int end = c;
+      while (end + 1 < t->ncols && x->open[r * t->ncols + end + 1]) end++;
+      lxw_row_t sr = (lxw_row_t)(l->first_row + r);
+      worksheet_data_validation_range(ws, sr, (lxw_col_t)(c + l->first_col), sr, (lxw_col_t)(end + l->first_col), &dv);
+      c = end;
+    }
+}
+
+/* a row's number and label: TT counts the rows that are not totals, as the seed */
+static int row_lead(lxw_worksheet *ws, const rrow *row, const xlsx_layout *l, const annex_fmt *af, int tt,
+                    lxw_row_t sr) {
+  int tot = row->is_total != 0;
+  if (l->tt_col >= 0) {
+    if (tot) worksheet_write_blank(ws, sr, (lxw_col_t)l->tt_col, af->tt);
+    else worksheet_write_number(ws, sr, (lxw_col_t)l->tt_col, ++tt, af->tt);
+  }
+  if (l->label_col >= 0)
+    worksheet_write_string(ws, sr, (lxw_col_t)l->label_col, row->label, tot ? af->label_total : af->label);
+  return tt;
+}
+
+static void annex_rows(lxw_worksheet *ws, const xlsx_annex *x, const xlsx_layout *l, const annex_fmt *af,
+                       const double *w) {
+  const rtable *t = x->t;
+  int first = l->first_row, off = l->first_col, tt = 0;
   buf formula;
   buf_init(&formula, 0);
   for (int r = 0; r < t->nrows; r++) {
     const rrow *row = &t->rows[r];
     int sr = first + r, tot = row->is_total != 0, lines = 1;
-    if (labels) {
-      worksheet_write_string(ws, (lxw_row_t)sr, 0, row->label, tot ? af->label_total : af->label);
-      lines = lines_for(chars(row->label), w[0], tot);
-    }
+    tt = row_lead(ws, row, l, af, tt, (lxw_row_t)sr);
+    if (l->label_col >= 0) lines = lines_for(chars(row->label), w[l->label_col], tot);
     for (int c = 0; c < t->ncols; c++) {
       const form_col *col = x->f && c < x->f->ncols ? &x->f->cols[c] : NULL;
       int open = x->open && x->open[r * t->ncols + c];
@@ -352,8 +410,8 @@ static void annex_rows(lxw_worksheet *ws, const xlsx_annex *x, int labels, const
       write_value(ws, sr, c + off, &row->cells[c], af, tot, open, col && col->kind == BIND_PAIR,
                   formula.len ? formula.s : NULL);
       if (row->cells[c].kind == CELL_TEXT) {
-        int l = lines_for(chars(row->cells[c].text), w[c + off], tot);
-        if (l > lines) lines = l;
+        int n = lines_for(chars(row->cells[c].text), w[c + off], tot);
+        if (n > lines) lines = n;
       }
     }
     if (lines > 1) worksheet_set_row(ws, (lxw_row_t)sr, LINE_PT * (lines > 20 ? 20 : lines) + 2, NULL);
@@ -380,9 +438,9 @@ static void annex_meta(lxw_workbook *wb, const xlsx_annex *x, const char *sheet)
  * an import tells what the user changed (the sheet differs from this) from
  * what others changed since (the database differs from this). Only written,
  * never trusted for more than that comparison. */
-static void annex_values(lxw_workbook *wb, const rtable *t, int labels) {
+static void annex_values(lxw_workbook *wb, const rtable *t, const xlsx_layout *l) {
   lxw_worksheet *ws = workbook_add_worksheet(wb, XLSX_VALUES_SHEET);
-  int first = XLSX_ANNEX_HEAD_ROW + (rtable_head_depth(t) ? rtable_head_depth(t) : 1), off = labels ? 1 : 0;
+  int first = l->first_row, off = l->first_col;
   worksheet_write_string(ws, 0, 0, "Số liệu của biểu lúc tải tệp (để biết ô nào đã được sửa); không sửa.", NULL);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
@@ -398,10 +456,10 @@ static void annex_values(lxw_workbook *wb, const rtable *t, int labels) {
 
 /* The print: across A4, fit to its width, when the type stays at 8 pt or
  * more; else across A3, over as many pages wide as keep it at 8 pt, the
- * row labels (column A) repeated on each (Biểu 1 and 2: 36 and 33
- * columns). A column of width w (characters) is about 7w + 5 pixels, 3/4
+ * columns left of the table (TT and the row labels) repeated on each
+ * (Biểu 1 and 2: 37 and 34 columns). A column of width w (characters) is about 7w + 5 pixels, 3/4
  * of a point each; printable widths 784 and 1133 pt within the margins. */
-static void page_setup(lxw_worksheet *ws, int head_first, int head_last, const double *w, int ncols, int labels) {
+static void page_setup(lxw_worksheet *ws, int head_first, int head_last, const double *w, int ncols, int lead) {
   static const double A4_ACROSS_PT = 784, A3_ACROSS_PT = 1133, READABLE_PT = 8;
   double sheet_pt = 0;
   for (int c = 0; c < ncols; c++) sheet_pt += (7 * w[c] + 5) * 0.75;
@@ -410,7 +468,7 @@ static void page_setup(lxw_worksheet *ws, int head_first, int head_last, const d
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, a3 ? 8 : 9); /* A3, A4 */
   worksheet_fit_to_pages(ws, (uint16_t)wide, 0);
-  if (wide > 1 && labels) worksheet_repeat_columns(ws, 0, 0);
+  if (wide > 1 && lead) worksheet_repeat_columns(ws, 0, (lxw_col_t)(lead - 1));
   worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
   worksheet_center_horizontally(ws);
   worksheet_repeat_rows(ws, (lxw_row_t)head_first, (lxw_row_t)head_last);
@@ -419,8 +477,9 @@ static void page_setup(lxw_worksheet *ws, int head_first, int head_last, const d
 
 int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen) {
   const rtable *t = x->t;
-  int labels = !x->f || x->f->rows != ROWS_LIST;
-  int ncols = t->ncols + (labels ? 1 : 0), depth = rtable_head_depth(t);
+  xlsx_layout l;
+  xlsx_annex_layout(t, !x->f || x->f->rows != ROWS_LIST, 3, &l);
+  int ncols = l.ncols;
   if (ncols < 1) return fail(err, errlen, "biểu không có cột nào");
   if (ncols > 16000 || t->nrows > 1000000) return fail(err, errlen, "biểu quá lớn cho một trang tính");
   tmpbook tb;
@@ -431,20 +490,20 @@ int xlsx_write_annex(const xlsx_annex *x, buf *out, char *err, size_t errlen) {
   annex_fmt af;
   annex_formats(tb.wb, &af);
   double *w = xcalloc((size_t)ncols + 1, sizeof *w);
-  column_widths(t, labels, w);
+  column_widths(t, &l, w);
   for (int c = 0; c < ncols; c++) worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
   annex_titles(ws, x, &af, ncols - 1, w);
-  annex_header(ws, t, labels, &af, w);
-  annex_rows(ws, x, labels, &af, w);
-  int first = XLSX_ANNEX_HEAD_ROW + (depth ? depth : 1);
-  worksheet_freeze_panes(ws, (lxw_row_t)first, labels ? 1 : 0);
-  page_setup(ws, XLSX_ANNEX_HEAD_ROW, first - 1, w, ncols, labels);
+  annex_header(ws, t, &l, &af, w);
+  annex_rows(ws, x, &l, &af, w);
+  input_prompts(ws, x, &l);
+  worksheet_freeze_panes(ws, (lxw_row_t)l.first_row, (lxw_col_t)l.first_col);
+  page_setup(ws, l.head_row, l.first_row - 1, w, ncols, l.first_col);
   lxw_protection prot;
   memset(&prot, 0, sizeof prot);
   prot.format_columns = prot.format_rows = 1;
   worksheet_protect(ws, NULL, &prot);
   annex_meta(tb.wb, x, sheet);
-  annex_values(tb.wb, t, labels);
+  annex_values(tb.wb, t, &l);
   workbook_set_properties(tb.wb, &(lxw_doc_properties){.title = t->title, .author = t->unit_name,
                                                         .company = (char *)"danvan"});
   free(w);

@@ -449,7 +449,8 @@ static void import_form(ctx *c, const entry *en) {
   buf *b = &c->out;
   h_lit(b, "<section class=\"xlsx-import\" aria-labelledby=\"xlsx-h\"><h2 id=\"xlsx-h\">Nhập từ tệp XLSX</h2><p>");
   h_link(b, xlsx_url(c, en), "Tải biểu XLSX");
-  h_lit(b, ", điền số liệu của đơn vị vào các ô nền vàng nhạt (các ô khác được tính tự động), rồi nhập lại tệp ở đây. "
+  h_lit(b, ", điền số liệu của đơn vị vào các ô để mở (chọn ô sẽ thấy lời nhắc «Ô nhập số liệu»; các ô khác được tính "
+           "tự động và bị khóa), rồi nhập lại tệp ở đây. "
            "Tệp của biểu theo từng đơn vị cấp dưới (ở trang biểu tổng hợp) cũng nhập được ở đây. Chỉ các ô đã thay "
            "đổi được ghi; một ô sai thì không ghi ô nào.</p>");
   h_open(b, "form", "method", "post", "action", "/entry/import", "enctype", "multipart/form-data", "class",

@@ -54,15 +54,16 @@ else:  # set CELL VALUE OUT
     zo.close()
 PY
 OPEN=$(python3 cells.py b5.xlsx open)
+# column A is TT, B the row labels: cap_uy (the form's column 1) in C, dong_chu_tri (3) in E
 ROW=$(echo "$OPEN" | tr ' ' '\n' | sed -n 1p | tr -d 'A-Z')
-case " $OPEN " in *" B$ROW "*) ok ;; *) fail "the cap_uy cell (B$ROW) is open: open cells $OPEN" ;; esac
-case " $OPEN " in *" D$ROW "*) fail "the register-fed cell D$ROW is locked: open cells $OPEN" ;; *) ok ;; esac
-python3 cells.py b5.xlsx set "D$ROW" 7 b5-changed.xlsx
+case " $OPEN " in *" C$ROW "*) ok ;; *) fail "the cap_uy cell (C$ROW) is open: open cells $OPEN" ;; esac
+case " $OPEN " in *" E$ROW "*) fail "the register-fed cell E$ROW is locked: open cells $OPEN" ;; *) ok ;; esac
+python3 cells.py b5.xlsx set "E$ROW" 7 b5-changed.xlsx
 dump before.sql
 if run_dv o e import xlsx db b5-changed.xlsx --user maychai; then
   fail "a changed register-fed cell in the workbook was accepted"
 else
-  grep -q "D$ROW" e && grep -qi 'sổ' e && ok || fail "the refusal names the cell and the register: $(cat e)"
+  grep -q "E$ROW" e && grep -qi 'sổ' e && ok || fail "the refusal names the cell and the register: $(cat e)"
 fi
 dump after.sql
 cmp -s before.sql after.sql && ok || fail "the refused workbook changed the database"

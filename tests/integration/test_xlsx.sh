@@ -37,7 +37,13 @@ cat >xl.py <<'PY'
   sheets FILE                                name<TAB>state of every sheet
   parts FILE                                 the parts of the zip
   strings FILE                               every text of the workbook (shared strings), one a line
-  pos FILE CELL DEPTHROWS                    "row col" of CELL in the report JSON (0-based)"""
+  pos FILE CELL HEADROWS                     "row col" of CELL in the report JSON (0-based; HEADROWS: the
+                                             header rows and the column numbers' row, if any)
+  old IN OUT FORMAT                          the workbook as a version 1 or 2 writer laid it out: no TT
+                                             column (column A dropped, cells shifted left), FORMAT in danvan
+  left CELL                                  the cell one column left ("C9" -> "B9")
+  layout FILE                                the TT column, the column numbers' row and the open cells'
+                                             fill and prompts of the annex sheet, as JSON"""
 import re, sys, zipfile
 
 def unlocked_styles(z):
@@ -125,6 +131,64 @@ def col_index(letters):
     for ch in letters: n = n * 26 + ord(ch) - 64
     return n - 1
 
+def col_letters(i):
+    s = ''
+    i += 1
+    while i: i, r = divmod(i - 1, 26); s = chr(65 + r) + s
+    return s
+
+def left(cell):
+    m = re.match(r'([A-Z]+)([0-9]+)$', cell)
+    return col_letters(col_index(m.group(1)) - 1) + m.group(2)
+
+def drop_column_a(xml):
+    """the cells of column A gone, every other cell one column left (what the reader looks at)"""
+    xml = re.sub(r'<c r="A[0-9]+"[^>]*?(?:/>|>.*?</c>)', '', xml, flags=re.S)
+    xml = re.sub(r'<c r="([A-Z]+[0-9]+)"', lambda m: '<c r="%s"' % left(m.group(1)), xml)
+    return re.sub(r'<(mergeCells|dataValidations|sheetViews)\b.*?</\1>', '', xml, flags=re.S)
+
+def old_layout(src, dst, fmt):
+    zin = zipfile.ZipFile(src)
+    zout = zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED)
+    for it in zin.infolist():
+        data = zin.read(it.filename)
+        if it.filename in ('xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml'):
+            data = drop_column_a(data.decode()).encode()
+        zout.writestr(it, data)
+    zout.close()
+    set_cell(dst, dst + '.tmp', 'B1', 's', fmt, 'xl/worksheets/sheet2.xml')
+    import os
+    os.replace(dst + '.tmp', dst)
+
+def layout(path):
+    """what a reader of the annex sheet sees: column A, the row of column numbers, the open cells'
+    fills and which of them a prompt covers"""
+    z = zipfile.ZipFile(path)
+    sst = [''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))
+           for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S)]
+    sheet = z.read('xl/worksheets/sheet1.xml').decode()
+    rows = {}
+    for m in re.finditer(r'<c r="([A-Z]+)([0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', sheet, re.S):
+        v = re.search(r'<v>(.*?)</v>', m.group(4) or '')
+        if not v or not v.group(1): continue
+        t = re.search(r'\bt="([^"]*)"', m.group(3))
+        t = t.group(1) if t else 'n'
+        val = sst[int(v.group(1))] if t == 's' else v.group(1) if t == 'str' else float(v.group(1))
+        rows.setdefault(int(m.group(2)), {})[m.group(1)] = val
+    styles = z.read('xl/styles.xml').decode()
+    xfs = re.findall(r'<xf\b[^>]*?(?:/>|>.*?</xf>)', re.search(r'<cellXfs[^>]*>(.*?)</cellXfs>', styles, re.S).group(1), re.S)
+    filled = [re.search(r'fillId="([0-9]+)"', xf).group(1) != '0' for xf in xfs if 'locked="0"' in xf]
+    prompted = set()
+    for m in re.finditer(r'<dataValidation\b([^>]*)>', sheet):
+        if 'promptTitle' not in m.group(1): continue
+        for rng in re.search(r'sqref="([^"]*)"', m.group(1)).group(1).split():
+            a, _, b = rng.partition(':')
+            (c1, r1), (c2, r2) = [re.match(r'([A-Z]+)([0-9]+)$', x).groups() for x in (a, b or a)]
+            for r in range(int(r1), int(r2) + 1):
+                for c in range(col_index(c1), col_index(c2) + 1): prompted.add('%s%d' % (col_letters(c), r))
+    return {'rows': {str(k): v for k, v in rows.items()}, 'open_filled': any(filled),
+            'open_unprompted': [c for c in open_cells(path) if c not in prompted]}
+
 if __name__ == '__main__':
     cmd, a = sys.argv[1], sys.argv[2:]
     if cmd == 'values': paste_values(a[0], a[1])
@@ -143,7 +207,12 @@ if __name__ == '__main__':
             print(t.replace('&amp;', '&').replace('&lt;', '<').replace('&gt;', '>').replace('&quot;', '"'))
     elif cmd == 'pos':
         m = re.match(r'([A-Z]+)([0-9]+)$', a[1])
-        print(int(m.group(2)) - 1 - 4 - int(a[2]), col_index(m.group(1)) - 1)
+        print(int(m.group(2)) - 1 - 4 - int(a[2]), col_index(m.group(1)) - 2)  # A: TT, B: the labels
+    elif cmd == 'old': old_layout(a[0], a[1], a[2])
+    elif cmd == 'left': print(left(a[0]))
+    elif cmd == 'layout':
+        import json
+        print(json.dumps(layout(a[0]), ensure_ascii=False))
 PY
 xl() { python3 "$W/xl.py" "$@"; }
 
@@ -234,7 +303,7 @@ run_dv report.json e report db "${B1[@]}" --format json
 run_dv report.json e report db --form bieu-3 --period 2023S1 --unit 304 --format json
 run_dv o e report db --form bieu-3 --period 2023S1 --unit 304 --format xlsx --out b3.xlsx || fail "Biểu 3 xlsx: $(cat e)"
 for C in $(xl open b3.xlsx); do
-  read -r R K < <(xl pos b3.xlsx "$C" "$(depth)")
+  read -r R K < <(xl pos b3.xlsx "$C" $(($(depth) + 1)))  # Biểu 3 numbers its columns under the header
   V=$(value "$R" "$K")
   [ "$V" != "null" ] && [ "$V" -gt 0 ] 2>/dev/null && { A3=$C; A3R=$R; A3K=$K; A3V=$V; break; }
 done
@@ -246,6 +315,63 @@ if [ -n "${A3:-}" ]; then
 else
   fail "Biểu 3 of 304: no open cell with a value"
 fi
+
+# --- as the seed prints them (issue 14, item 5): TT, the column numbers, no fill where a unit types --------
+# LAYOUT FILE REPORT.JSON NUMBERS: column A is "TT" over the header and numbers the rows that are not
+# totals (1, 2, 3 …; a "Tổng"/"Cộng" row has none); NUMBERS "" = no row of column numbers, else its
+# format ("1" or "01"): the row under the header reads A B 1 2 3 … (or 01 02 …) over every column;
+# the open cells have no fill (it would print) and each has the prompt (a data validation)
+layout_ok() {
+  xl layout "$1" >layout.json
+  python3 - layout.json "$2" "$3" <<'PY2'
+import json, sys
+lay, rep, nums = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+rows = {int(k): v for k, v in lay['rows'].items()}
+depth = max(len(c) for c in rep['columns'])
+assert rows[5].get('A') == 'TT', ('A5', rows[5].get('A'))
+first = 5 + depth + (1 if nums else 0)
+if nums:
+    want = ['A', 'B'] + [('%02d' if nums == '01' else '%d') % (i + 1) for i in range(len(rep['columns']))]
+    got = [rows[5 + depth].get(chr(65 + i) if i < 26 else 'A' + chr(65 + i - 26)) for i in range(len(want))]
+    assert got == want, ('column numbers', got, want)
+else:
+    assert rows.get(5 + depth, {}).get('A') not in ('A',), 'a column numbers row where the form has none'
+n = 0
+for i, r in enumerate(rep['rows']):
+    tt = rows.get(first + i, {}).get('A')
+    assert rows.get(first + i, {}).get('B') == r['label'], ('label', first + i, r['label'])
+    if r['label'] in ('Tổng', 'Cộng'):
+        assert tt is None, ('a total numbered', first + i, tt)
+    else:
+        n += 1
+        assert tt == n, ('TT', first + i, tt, n)
+assert not lay['open_filled'], 'an open cell has a fill (it prints)'
+assert not lay['open_unprompted'], ('open cells without the prompt', lay['open_unprompted'][:5])
+PY2
+}
+run_dv report.json e report db "${B1[@]}" --format json
+if layout_ok b1.xlsx report.json ""; then ok; else fail "Biểu 1 by commune: TT, no column numbers, open cells (above)"; fi
+run_dv report.json e report db --form bieu-3 --period 2023S1 --unit 304 --format json
+if layout_ok b3.xlsx report.json 01; then ok; else fail "Biểu 3: TT and the column numbers 01 02 … (above)"; fi
+run_dv report.json e report db --form bieu-2 --period 2023S1 --unit 304 --format json
+run_dv o e report db --form bieu-2 --period 2023S1 --unit 304 --format xlsx --out b2s.xlsx || fail "Biểu 2 xlsx: $(cat e)"
+if layout_ok b2s.xlsx report.json 1; then ok; else fail "Biểu 2: TT and the column numbers 1 2 … (above)"; fi
+# Biểu 2's round trip under its column numbers: an open cell typed, imported, shown
+C2=$(xl open b2s.xlsx | sed -n 1p)
+if [ -n "$C2" ]; then
+  read -r R2 K2 < <(xl pos b2s.xlsx "$C2" $(($(depth) + 1)))
+  V2=$(value "$R2" "$K2")
+  N2=$(python3 -c 'import sys; v=sys.argv[1]; print((0 if v=="null" else int(v)) + 9)' "$V2")
+  xl set b2s.xlsx b2m.xlsx "$C2" n "$N2"
+  run_dv o e import xlsx db b2m.xlsx && grep -q "Đã nhập 1 ô" o && ok || fail "Biểu 2 import of $C2: $(cat o e)"
+  run_dv report.json e report db --form bieu-2 --period 2023S1 --unit 304 --format json
+  [ "$(value "$R2" "$K2")" = "$N2" ] && ok || fail "Biểu 2 $C2 shows $N2: $(value "$R2" "$K2")"
+else
+  fail "Biểu 2 of 304: no open cell"
+fi
+# an edited column number is another layout: refused
+xl set b2s.xlsx b2num.xlsx C$((5 + $(depth))) s "7"
+refused "an edited column number" b2num.xlsx "ô C$((5 + $(depth))): tiêu đề cột khác mẫu (\"7\" thay vì \"1\")"
 
 # --- changed by others since the download: three-way -----------------------------------------------
 run_dv forms.txt e forms show bieu-1 || fail "forms show: $(cat e)"
@@ -317,9 +443,18 @@ xl set forged3.xlsx forged4.xlsx "$X" n 7 xl/worksheets/sheet3.xml
 refused "a forged value as downloaded" forged4.xlsx "ô $X: số liệu đã được sửa thành $MINE sau khi tải tệp (lúc tải: 7, trong tệp: 901)"
 # version 1 (no values as downloaded): compared with the annex now, as before
 run_dv o e report db "${B1[@]}" --format xlsx --out v2.xlsx || fail "export: $(cat e)"
-xl set v2.xlsx v1.xlsx B1 s danvan-annex-1 xl/worksheets/sheet2.xml
-xl set v1.xlsx v1x.xlsx "$X" n $((MINE + 1))
+xl old v2.xlsx v1.xlsx danvan-annex-1
+xl set v1.xlsx v1x.xlsx "$(xl left "$X")" n $((MINE + 1))
 run_dv o e import xlsx db v1x.xlsx && grep -q "Đã nhập 1 ô" o && ok || fail "a version 1 workbook: $(cat o e)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$XR" "$XK")" = $((MINE + 1)) ] && ok || fail "version 1: $X (at $(xl left "$X") then) shows $((MINE + 1)): $(value "$XR" "$XK")"
+# version 2 (before the TT column), with its values as downloaded: read where that writer put them
+run_dv o e report db "${B1[@]}" --format xlsx --out v3.xlsx || fail "export: $(cat e)"
+xl old v3.xlsx v2old.xlsx danvan-annex-2
+xl set v2old.xlsx v2x.xlsx "$(xl left "$Y")" n 4242
+run_dv o e import xlsx db v2x.xlsx && grep -q "Đã nhập 1 ô" o && ok || fail "a version 2 workbook: $(cat o e)"
+run_dv report.json e report db "${B1[@]}" --format json
+[ "$(value "$YR" "$YK")" = 4242 ] && ok || fail "version 2: $Y shows 4242: $(value "$YR" "$YK")"
 python3 - v2.xlsx nov.xlsx <<'PY'
 import sys, zipfile
 zin, zout = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
@@ -332,16 +467,18 @@ refused "no values as downloaded" nov.xlsx 'nov.xlsx: không có trang tính "da
 
 # --- refusals ------------------------------------------------------------------------------------
 run_dv o e report db "${B1[@]}" --format xlsx --out ref.xlsx
-xl set ref.xlsx bad-head.xlsx B5 s "Tổ chức hội nghị (sửa)"
-refused "an edited header" bad-head.xlsx 'bad-head.xlsx: trang tính "Biểu 1", ô B5: tiêu đề cột khác mẫu'
-xl set ref.xlsx bad-label.xlsx A$((5 + D)) s "Phường Không Có"
-refused "a changed row label" bad-label.xlsx "ô A$((5 + D)): tên hàng khác mẫu"
+xl set ref.xlsx bad-head.xlsx C5 s "Tổ chức hội nghị (sửa)"
+refused "an edited header" bad-head.xlsx 'bad-head.xlsx: trang tính "Biểu 1", ô C5: tiêu đề cột khác mẫu'
+xl set ref.xlsx bad-tt.xlsx A5 s "STT"
+refused "an edited TT header" bad-tt.xlsx 'ô A5: tiêu đề cột khác mẫu ("STT" thay vì "TT")'
+xl set ref.xlsx bad-label.xlsx B$((5 + D)) s "Phường Không Có"
+refused "a changed row label" bad-label.xlsx "ô B$((5 + D)): tên hàng khác mẫu"
 xl set ref.xlsx bad-text.xlsx "$CELL" s "abc"
 refused "text in a number cell" bad-text.xlsx "trang tính \"Biểu 1\", ô $CELL: có chữ \"abc\" trong ô số"
 xl set ref.xlsx bad-neg.xlsx "$CELL" n -3
 refused "a negative count" bad-neg.xlsx "ô $CELL: -3 không phải số nguyên không âm"
-xl set ref.xlsx bad-sum.xlsx B$((5 + D)) n 12345
-refused "a computed cell" bad-sum.xlsx "ô B$((5 + D)): ô này được tính tự động"
+xl set ref.xlsx bad-sum.xlsx C$((5 + D)) n 12345
+refused "a computed cell" bad-sum.xlsx "ô C$((5 + D)): ô này được tính tự động"
 xl set ref.xlsx bad-out.xlsx A40 s "ghi chú"
 refused "a cell outside the table" bad-out.xlsx "ô A40: nằm ngoài bảng số liệu"
 xl set ref.xlsx bad-user.xlsx "$CELL" n 99

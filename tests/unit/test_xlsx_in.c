@@ -302,16 +302,26 @@ static void test_annex_round_trip(void **state) {
   assert_int_equal(xlsx_read(&b, out.s, out.len, err, sizeof err), 0);
   const xlsx_sheet *s = xlsx_sheet_find(&b, "Biểu 9");
   assert_non_null(s);
+  xlsx_layout l;
+  xlsx_annex_layout(&t, 1, 3, &l);
+  assert_int_equal(l.tt_col, 0);
+  assert_int_equal(l.label_col, 1);
+  assert_int_equal(l.first_col, 2);
+  assert_int_equal(l.numbers_row, -1); /* the form asks for no column numbers */
   xlsx_head *h;
-  int n = xlsx_annex_head(&t, 1, &h);
-  assert_int_equal(n, 5); /* Cấp (2 rows), Đối thoại (2 columns), Tổng (2 rows); Định kỳ, Chuyên đề */
+  int n = xlsx_annex_head(&t, &l, &h);
+  assert_int_equal(n, 6); /* TT, Cấp (2 rows), Đối thoại (2 columns), Tổng (2 rows); Định kỳ, Chuyên đề */
   for (int k = 0; k < n; k++) assert_string_equal(xlsx_cell_get(s, h[k].row, h[k].col)->text, h[k].text);
   free(h);
   int first = XLSX_ANNEX_HEAD_ROW + 2;
-  assert_string_equal(xlsx_cell_get(s, first, 0)->text, "Thành phố");
-  assert_true(xlsx_cell_get(s, first, 1)->num == 1865);
-  assert_null(xlsx_cell_get(s, first, 2)); /* blank is not 0 */
-  assert_string_equal(xlsx_cell_get(s, first, 3)->text, "3/120");
+  assert_int_equal(l.first_row, first);
+  assert_string_equal(xlsx_cell_get(s, XLSX_ANNEX_HEAD_ROW, 0)->text, "TT");
+  assert_true(xlsx_cell_get(s, first, 0)->num == 1); /* the row's number */
+  assert_null(xlsx_cell_get(s, first + 1, 0));       /* a total has none */
+  assert_string_equal(xlsx_cell_get(s, first, 1)->text, "Thành phố");
+  assert_true(xlsx_cell_get(s, first, 2)->num == 1865);
+  assert_null(xlsx_cell_get(s, first, 3)); /* blank is not 0 */
+  assert_string_equal(xlsx_cell_get(s, first, 4)->text, "3/120");
   const xlsx_sheet *m = xlsx_sheet_find(&b, XLSX_META_SHEET);
   assert_non_null(m);
   assert_true(m->hidden);
@@ -320,20 +330,39 @@ static void test_annex_round_trip(void **state) {
   const xlsx_sheet *v = xlsx_sheet_find(&b, XLSX_VALUES_SHEET);
   assert_non_null(v);
   assert_true(v->hidden);
-  const xlsx_cell *c = xlsx_cell_get(v, first, 1);
+  const xlsx_cell *c = xlsx_cell_get(v, first, 2);
   assert_non_null(c);
   assert_int_equal(c->kind, XV_NUM);
   assert_true(c->num == 1865);
   assert_false(c->formula);
-  assert_null(xlsx_cell_get(v, first, 2)); /* blank */
-  assert_string_equal(xlsx_cell_get(v, first, 3)->text, "3/120");
-  c = xlsx_cell_get(v, first + 1, 1); /* a total: its value, not a formula */
+  assert_null(xlsx_cell_get(v, first, 3)); /* blank */
+  assert_string_equal(xlsx_cell_get(v, first, 4)->text, "3/120");
+  c = xlsx_cell_get(v, first + 1, 2); /* a total: its value, not a formula */
   assert_true(c && c->kind == XV_NUM && c->num == 1865 && !c->formula);
-  c = xlsx_cell_get(v, first + 1, 2); /* 0 is a number, not blank */
+  c = xlsx_cell_get(v, first + 1, 3); /* 0 is a number, not blank */
   assert_true(c && c->kind == XV_NUM && c->num == 0);
   for (int k = 0; k < v->ncells; k++) /* nothing outside the table but the note in A1 */
     assert_true((v->cells[k].row == 0 && v->cells[k].col == 0) ||
-                (v->cells[k].row >= first && v->cells[k].row < first + 2 && v->cells[k].col >= 1 && v->cells[k].col <= 3));
+                (v->cells[k].row >= first && v->cells[k].row < first + 2 && v->cells[k].col >= 2 && v->cells[k].col <= 4));
+  xlsx_book_release(&b);
+  /* the seed's column numbers (Biểu 2, 3): a row under the header, the table one row lower */
+  t.colnums = 2;
+  buf_reset(&out);
+  assert_int_equal(xlsx_write_annex(&x, &out, err, sizeof err), 0);
+  assert_int_equal(xlsx_read(&b, out.s, out.len, err, sizeof err), 0);
+  s = xlsx_sheet_find(&b, "Biểu 9");
+  xlsx_annex_layout(&t, 1, 3, &l);
+  assert_int_equal(l.numbers_row, XLSX_ANNEX_HEAD_ROW + 2);
+  assert_int_equal(l.first_row, first + 1);
+  const char *nums[] = {"A", "B", "01", "02", "03"};
+  for (int k = 0; k < 5; k++) assert_string_equal(xlsx_cell_get(s, l.numbers_row, k)->text, nums[k]);
+  assert_string_equal(xlsx_cell_get(s, l.first_row, 1)->text, "Thành phố");
+  assert_true(xlsx_cell_get(xlsx_sheet_find(&b, XLSX_VALUES_SHEET), l.first_row, 2)->num == 1865);
+  n = xlsx_annex_head(&t, &l, &h);
+  assert_int_equal(n, 6 + 5);
+  free(h);
+  xlsx_annex_layout(&t, 1, 2, &l); /* a workbook of version 2: no TT, no numbers */
+  assert_true(l.tt_col == -1 && l.label_col == 0 && l.first_col == 1 && l.numbers_row == -1 && l.first_row == first);
   xlsx_book_release(&b);
   buf_release(&out);
   rtable_release(&t);
