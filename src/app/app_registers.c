@@ -210,20 +210,23 @@ static int stored_day(app *a, const reg_def *r, const char *const *v) {
 typedef struct key_ctx {
   app *a;
   recindex *x;
+  int64_t unit_id; /* the last row's unit and its position: the scan runs by unit */
+  int pos;
 } key_ctx;
 
 static void key_one(void *ctx, int64_t id, int64_t unit_id, int day) {
   key_ctx *k = ctx;
-  int pos = tree_find_id(&k->a->t, unit_id);
-  if (pos >= 0) recindex_add(k->x, day, id, pos);
+  if (unit_id != k->unit_id) k->unit_id = unit_id, k->pos = tree_find_id(&k->a->t, unit_id);
+  if (k->pos >= 0) recindex_append(k->x, day, id, k->pos); /* in unit order: sorted at the end */
 }
 
 void app_recindex_load(app *a, store *s) {
   a->rix = xcalloc((size_t)(a->nregs ? a->nregs : 1), sizeof *a->rix);
   for (int i = 0; i < a->nregs; i++) {
-    key_ctx k = {a, &a->rix[i]};
+    key_ctx k = {a, &a->rix[i], 0, -1};
     dv_err e;
     if (store_record_keys(s, a->regs[i].code, key_one, &k, &e)) a->rix[i].unusable = 1;
+    recindex_sort(&a->rix[i]);
   }
 }
 

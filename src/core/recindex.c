@@ -36,19 +36,40 @@ static int lower_bound(const rec_day *d, int64_t id) {
   return lo;
 }
 
-void recindex_add(recindex *x, int day, int64_t id, int unit) {
+/* room for one more entry on day (NULL if the day is out of range), at the end or, in order,
+ * where id goes */
+static rec_key *slot(recindex *x, int day, int64_t id, int in_order) {
   if (day < RECINDEX_MIN_DAY || day > RECINDEX_MAX_DAY) {
     x->unusable = 1;
-    return;
+    return NULL;
   }
   rec_day *d = bucket(x, day);
   if (d->n == d->cap) d->k = xrealloc(d->k, sizeof *d->k * (size_t)(d->cap = d->cap ? d->cap * 2 : 4));
-  int at = d->n && d->k[d->n - 1].id > id ? lower_bound(d, id) : d->n;
+  int at = in_order && d->n && d->k[d->n - 1].id > id ? lower_bound(d, id) : d->n;
   memmove(d->k + at + 1, d->k + at, sizeof *d->k * (size_t)(d->n - at));
-  d->k[at] = (rec_key){id, unit};
   d->n++;
   x->n++;
+  return &d->k[at];
+}
+
+static void put(recindex *x, int day, int64_t id, int unit, int in_order) {
+  rec_key *k = slot(x, day, id, in_order);
+  if (!k) return;
+  *k = (rec_key){id, unit};
   if (unit > x->max_unit) x->max_unit = unit;
+}
+
+void recindex_add(recindex *x, int day, int64_t id, int unit) { put(x, day, id, unit, 1); }
+void recindex_append(recindex *x, int day, int64_t id, int unit) { put(x, day, id, unit, 0); }
+
+static int by_id(const void *a, const void *b) {
+  const rec_key *x = a, *y = b;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void recindex_sort(recindex *x) {
+  for (int i = 0; i < x->nb; i++)
+    if (x->b[i].n > 1) qsort(x->b[i].k, (size_t)x->b[i].n, sizeof *x->b[i].k, by_id);
 }
 
 int recindex_remove(recindex *x, int day, int64_t id) {

@@ -35,6 +35,10 @@ typedef struct recindex {
 } recindex;
 
 void recindex_add(recindex *x, int day, int64_t id, int unit);
+/* for a bulk load: appends in any order, then recindex_sort puts every day in id order
+ * (recindex_add keeps the order, at a move of the day's later entries) */
+void recindex_append(recindex *x, int day, int64_t id, int unit);
+void recindex_sort(recindex *x);
 /* 0, or -1 if (day, id) is not there */
 int recindex_remove(recindex *x, int day, int64_t id);
 /* the entries with day in [first, last] and unit in [lo, hi): their count in

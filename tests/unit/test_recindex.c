@@ -81,6 +81,26 @@ static void test_matches_plain_model(void **state) {
   free(all);
 }
 
+/* a bulk load in any order, sorted once, answers as the same entries added one by one */
+static void test_bulk_load(void **state) {
+  (void)state;
+  enum { N = 3000 };
+  plain *all = calloc(N, sizeof *all);
+  recindex x = {0};
+  for (int i = 0; i < N; i++) {
+    all[i] = (plain){19000 + (int)(rnd() % 200), (int)(rnd() % 100), (int64_t)(rnd() % 1000000), 1};
+    recindex_append(&x, all[i].day, all[i].id, all[i].unit);
+  }
+  recindex_sort(&x);
+  check_queries(&x, all, N, 200);
+  assert_int_equal(recindex_remove(&x, all[0].day, all[0].id), 0); /* then kept in order by remove and add */
+  recindex_add(&x, 19050, 5, 7);
+  all[0] = (plain){19050, 7, 5, 1};
+  check_queries(&x, all, N, 100);
+  recindex_release(&x);
+  free(all);
+}
+
 static void test_days_out_of_range(void **state) {
   (void)state;
   recindex x = {0};
@@ -102,6 +122,7 @@ static void test_days_out_of_range(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_matches_plain_model),
+      cmocka_unit_test(test_bulk_load),
       cmocka_unit_test(test_days_out_of_range),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
