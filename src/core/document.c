@@ -310,3 +310,16 @@ void doc_party_issuer(const char *committee, const char *parent_area, const char
   *parent_body = buf_detach(&b, NULL);
   free(up_area);
 }
+
+void official_doc_recipient_line(const official_doc *d, int i, buf *out, int *sub) {
+  const char *r = d->recipients[i];
+  *sub = r[0] == '+' && r[1] == ' ';
+  if (*sub) r += 2;
+  while (*r == '-' || *r == ' ') r++; /* "- " is added here, like the comma or full stop after */
+  size_t n = strlen(r);
+  while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
+  int head = n && r[n - 1] == ':';
+  buf_adds(out, *sub ? "+ " : "- ");
+  buf_add(out, r, n);
+  if (!head) buf_adds(out, i == d->nrecipients - 1 ? "." : d->state ? ";" : ",");
+}

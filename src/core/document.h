@@ -100,6 +100,12 @@ void official_doc_init(official_doc *d);
 void official_doc_release(official_doc *d);
 void official_doc_add_para(official_doc *d, doc_para_kind kind, const char *text);
 void official_doc_add_recipient(official_doc *d, const char *text);
+/* Recipient i as printed, the same in the DOCX and the preview: "- X," ("- X;" in a state
+ * document), "." after the last; a line "+ X" is an item of the list above it (a line ending
+ * in ":", "BDVTU:"), one step in (*sub = 1); a line ending in ":" keeps it. Its *italic*
+ * markup ("(*để b/c*)") is left for the writer. Appends to out. */
+struct buf;
+void official_doc_recipient_line(const official_doc *d, int i, struct buf *out, int *sub);
 void official_doc_add_annex(official_doc *d, const rtable *t, const char *caption, const char *title,
                             const char *attached);
 /* the label ("Biểu số 4") and the approval note of the last annex added */

@@ -131,17 +131,22 @@ static void put_body(buf *b, const official_doc *d, int *fn, buf *notes) {
   }
 }
 
-/* "Nơi nhận" on the left ("- X," or in a state document "- X;", and "."
- * after the last, as the DOCX), the signature on the right */
+/* "Nơi nhận" on the left, each line as the DOCX prints it
+ * (official_doc_recipient_line: its dash, its italics, "+" items one step
+ * in, hanging after the dash; "Nơi nhận:" upright and underlined by Hướng
+ * dẫn 36, bold italic by Decree 30), the signature on the right */
 static void put_end(buf *b, const official_doc *d) {
-  buf_adds(b, "<footer class=\"od-end\"><div class=\"od-recipients\"><p class=\"od-recv\">Nơi nhận:</p><ul>");
+  buf_addf(b, "<footer class=\"od-end\"><div class=\"od-recipients\"><p class=\"od-recv%s\">Nơi nhận:</p><ul>",
+           d->state ? " od-recv-state" : "");
   for (int i = 0; i < d->nrecipients; i++) {
-    const char *r = d->recipients[i];
-    size_t n = strlen(r);
-    while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
-    buf_adds(b, "<li>- ");
-    text_n(b, r, n);
-    buf_adds(b, i == d->nrecipients - 1 ? ".</li>" : d->state ? ";</li>" : ",</li>");
+    buf line;
+    buf_init(&line, 0);
+    int sub;
+    official_doc_recipient_line(d, i, &line, &sub);
+    buf_adds(b, sub ? "<li class=\"od-sub\">" : "<li>");
+    doc_html_inline(b, line.s, NULL, NULL);
+    buf_adds(b, "</li>");
+    buf_release(&line);
   }
   buf_adds(b, "</ul></div><div class=\"od-signer\">");
   if (d->sign_on_behalf && *d->sign_on_behalf) para_plain(b, "od-sign", d->sign_on_behalf);

@@ -597,24 +597,13 @@ static void put_body(writer *w) {
   }
 }
 
-/* One recipient line: "- X," ("- X;" in a state document), "." after the
- * last; a line "+ X" is an item of the list above it (a line ending in ":",
- * "BDVTU:"), one step in; a line ending in ":" keeps it. Each line hangs
- * after its dash, and its *italic* ("(*để b/c*)") is kept. */
+/* One recipient line (official_doc_recipient_line): it hangs after its
+ * dash, and its *italic* ("(*để b/c*)") is kept. */
 static void put_recipient(writer *w, int i, rfmt f) {
-  const official_doc *d = w->d;
-  const char *r = d->recipients[i];
-  int sub = r[0] == '+' && r[1] == ' ';
-  if (sub) r += 2;
-  while (*r == '-' || *r == ' ') r++; /* "- " is added here, like the comma or full stop after */
-  size_t n = strlen(r);
-  while (n && (r[n - 1] == ',' || r[n - 1] == '.' || r[n - 1] == ';' || r[n - 1] == ' ')) n--;
-  int head = n && r[n - 1] == ':';
   buf line;
   buf_init(&line, 0);
-  buf_adds(&line, sub ? "+ " : "- ");
-  buf_add(&line, r, n);
-  if (!head) buf_adds(&line, i == d->nrecipients - 1 ? "." : d->state ? ";" : ",");
+  int sub;
+  official_doc_recipient_line(w->d, i, &line, &sub);
   int dash = (int)lround(f.half_pt * 10 * 0.6); /* "- " at the line's size, in twips */
   pfmt p = {.jc = "left", .keep_next = 1, .ind_left = dash * (sub ? 2 : 1), .hanging = dash};
   para_markup(w, &w->doc, &p, f, line.s);

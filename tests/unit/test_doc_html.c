@@ -1,6 +1,6 @@
 /* doc_html: the official document as HTML — every text escaped, inline
  * markup as <strong>/<em>, footnotes numbered through the document with their
- * own markup, "Nơi nhận" punctuated like the DOCX, annex tables with merged
+ * own markup, "Nơi nhận" printed like the DOCX (punctuation, italics, sub-lists), annex tables with merged
  * headers (a list annex without a label column). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,7 +73,9 @@ static void test_document(void **state) {
   official_doc_add_para(&d, DP_HEADING, "I. <ĐẶC ĐIỂM>");
   official_doc_add_para(&d, DP_BODY, "Một^[Chú thích một] hai^[Chú thích hai]");
   official_doc_add_para(&d, DP_BODY, "<script>alert(1)</script>");
-  official_doc_add_recipient(&d, "Ban Dân vận Trung ương,");
+  official_doc_add_recipient(&d, "Ban Dân vận Trung ương (*để b/c*),");
+  official_doc_add_recipient(&d, "Các đồng chí BDVTU:");
+  official_doc_add_recipient(&d, "+ Trưởng ban");
   official_doc_add_recipient(&d, "Lưu Văn phòng.");
   d.sign_on_behalf = strdup("T/M BAN THƯỜNG VỤ");
   d.sign_position = strdup("PHÓ BÍ THƯ");
@@ -96,8 +98,12 @@ static void test_document(void **state) {
   assert_true(has(&b, "id=\"od-fnref-2\">2</a>"));
   assert_true(has(&b, "<li id=\"od-fn-2\" value=\"2\">Chú thích hai</li>"));
   assert_true(strstr(b.s, "od-signer") < strstr(b.s, "od-notes"));
-  /* Nơi nhận: "- X," and "." after the last, whatever was typed */
-  assert_true(has(&b, "<li>- Ban Dân vận Trung ương,</li><li>- Lưu Văn phòng.</li>"));
+  /* Nơi nhận as the DOCX prints it: "- X," and "." after the last whatever was typed, the
+   * italics kept, a list heading keeps its ":", its "+" items one step in; by HD 36 (upright,
+   * underlined: the class without od-recv-state) */
+  assert_true(has(&b, "<p class=\"od-recv\">Nơi nhận:</p>"));
+  assert_true(has(&b, "<li>- Ban Dân vận Trung ương (<em>để b/c</em>),</li><li>- Các đồng chí BDVTU:</li>"
+                      "<li class=\"od-sub\">+ Trưởng ban,</li><li>- Lưu Văn phòng.</li>"));
   /* annexes: caption, title and the "(Kèm theo …)" line; merged header; numbers as 1.865 */
   assert_int_equal(occurrences(b.s, "<section class=\"od-sheet od-annex\""), 2);
   assert_true(has(&b, "<span class=\"od-caption\">BẢNG TỔNG HỢP SỐ LIỆU</span> Kết quả &quot;đối thoại&quot;"));
