@@ -17,35 +17,6 @@
 #include <time.h>
 
 
-int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, ...) {
-  if (!e) return code;
-  e->code = code;
-  e->line = line;
-  snprintf(e->field, sizeof e->field, "%s", field ? field : "");
-  va_list ap;
-  va_start(ap, fmt);
-  buf m; /* the message in the request's language (util/i18n.h) */
-  buf_init(&m, 0);
-  tr_vaddf(&m, fmt, ap);
-  va_end(ap);
-  snprintf(e->msg, sizeof e->msg, "%s", m.s);
-  buf_release(&m);
-  return code;
-}
-
-static const char *role_names[] = {"viewer", "officer", "approver", "admin"};
-static const char *role_labels[] = {"Xem", "Cán bộ nhập liệu", "Phê duyệt", "Quản trị"};
-const char *role_name(role r) { return role_names[r]; }
-const char *role_label_vn(role r) { return role_labels[r]; }
-int role_parse(const char *s, role *r) {
-  for (int i = 0; s && i < 4; i++)
-    if (strcmp(s, role_names[i]) == 0) {
-      *r = (role)i;
-      return 0;
-    }
-  return -1;
-}
-
 void actor_of(const user *u, int64_t *id, const char **login) {
   *id = u ? u->id : 0;
   *login = u ? u->login : "(dòng lệnh)";

@@ -11,40 +11,21 @@
 #include "core/period.h"
 #include "core/form.h"
 #include "core/report.h"
+#include "core/audit.h"
+#include "core/calendar.h"
+#include "core/notice.h"
+#include "core/plan.h"
+#include "core/record.h"
+#include "core/submission.h"
 #include "core/tree.h"
+#include "core/user.h"
 #include "util/buf.h"
+#include "util/err.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
-typedef enum { DV_OK = 0, DV_EINVAL = -1, DV_ENOTFOUND = -2, DV_EFORBIDDEN = -3, DV_EAUTH = -4, DV_EDB = -5,
-               DV_ECONFLICT = -6, DV_ETOOLARGE = -7 /* over a size limit */,
-               DV_ETHROTTLED = -8 /* too many failed logins */ } dv_code;
 
-/* An error names its place: file, line, field; msg is Vietnamese. */
-typedef struct dv_err {
-  int code;
-  int line;        /* 0 if none */
-  char field[64];  /* "" if none */
-  char msg[400];
-} dv_err;
-
-int dv_fail(dv_err *e, int code, int line, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-typedef enum { ROLE_VIEWER, ROLE_OFFICER, ROLE_APPROVER, ROLE_ADMIN } role;
-const char *role_name(role r);        /* "admin" ... */
-const char *role_label_vn(role r);    /* "Quản trị" ... */
-int role_parse(const char *s, role *r);
-
-typedef struct user {
-  int64_t id;
-  char login[64];
-  int64_t unit_id;
-  char unit_code[32];
-  role role;
-  char lang[4]; /* the interface language chosen ("en", "vi"), "" = none yet */
-} user;
 
 typedef struct app app;
 
@@ -95,12 +76,6 @@ int app_user_add(app *a, const user *actor, const char *login, const char *passw
 /* an admin (NULL: the command line) sets login's password: the policy applies, the user's
  * sessions end; audited user.password */
 int app_user_set_password(app *a, const user *actor, const char *login, const char *password, dv_err *e);
-typedef struct user_row {
-  int64_t id, unit_id;
-  char login[64], unit_code[32];
-  role role;
-  int disabled;
-} user_row;
 /* users in the actor's subtree; caller frees *rows */
 int app_user_list(app *a, const user *actor, user_row **rows, int *n, dv_err *e);
 /* --- users across the reform (app_data.c) --- */
@@ -197,17 +172,6 @@ int app_values_put(app *a, const user *u, const char *period, const char *unit_c
                    dv_err *e);
 
 /* --- audit --- */
-typedef struct audit_row {
-  int64_t id;
-  char at[32], login[64], action[32], entity[32];
-  int64_t entity_id;
-  char *before, *after; /* JSON text or NULL, owned */
-} audit_row;
-/* one change of a hand-entered value, from the audit log (value.set/clear) */
-typedef struct value_change {
-  char at[32], login[64], unit[32]; /* at: ISO UTC; unit: the unit's code */
-  char *before, *after;             /* the value as text, NULL = blank; owned */
-} value_change;
 /* the changes of (element, combo, period) by the units of unit_code's
  * subtree (level > 0: of that level only) that u may read, oldest first;
  * caller frees with value_changes_free */
@@ -283,22 +247,10 @@ int app_import_values(app *a, const user *u, const char *file, const char *data,
 
 /* --- registers (registers/NAME.reg): documents, conferences, inspections,
  * letters, receptions, supervisions, criticisms --- */
-#include "core/register.h"
 int app_register_count(app *a);
 const reg_def *app_register_at(app *a, int i);
 const reg_def *app_register(app *a, const char *code); /* NULL if none */
 
-/* a record as strings, one per field of its register ("" = empty); the
- * unit field holds the unit code, dates YYYY-MM-DD */
-typedef struct record {
-  int64_t id;
-  char *values[REG_MAX_FIELDS];
-  int64_t unit_id;   /* the record's unit (its code may name another unit on another day) */
-  int private_shown; /* the private fields were filled for this reader (and the read audited) */
-  int private_ok;    /* this reader may see (and so edit) them, whether or not any is filled */
-  int overdue;       /* letters: past the deadline and not closed */
-  char due[11];      /* letters: deadline YYYY-MM-DD, "" if none */
-} record;
 void record_release(record *r);
 /* the unit a unit-reference field of a record names, on the record's day;
  * -1; caller holds a lock (app_read_begin) */
@@ -405,15 +357,6 @@ void indicator_result_release(indicator_result *r);
  * Approval locks the unit's subtree: hand-entered values of the form's
  * elements for that period, and register records counted into the form
  * with a date in the period, cannot change until it is reopened. */
-typedef struct submission {
-  char status[16];        /* draft, submitted, approved, returned */
-  int submitted_day;      /* 0 if never */
-  char submitted_at[32], submitted_by[64], decided_at[32], decided_by[64];
-  char comment[1024];
-  int due_day;            /* the deadline */
-  int on_time;            /* -1 not submitted yet, 0 late, 1 on time */
-} submission;
-typedef enum { SUB_SUBMIT, SUB_APPROVE, SUB_RETURN, SUB_REOPEN } sub_action;
 /* Routing (docs/access.md): a form's submissions of a unit go to the
  * nearest unit above with an approver of that form (a user of role approver
  * who lists no forms, or lists it); when no unit above has one, to the top
@@ -447,13 +390,6 @@ int app_submission_act(app *a, const user *u, sub_action act, const char *form, 
 int app_submission_get(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                        submission *out, dv_err *e);
 /* the unit's direct children (valid in the period) and each one's submission */
-typedef struct completeness_row {
-  char unit[32], unit_name[160];
-  submission s;
-} completeness_row;
-/* timeliness: "on_time", "late" (submitted after the deadline), "missing"
- * (not submitted, deadline passed) or "pending" (not yet due) */
-const char *submission_state(const submission *s, int today);
 int app_today(app *a);
 /* the time of an act: now, or with clock.today set, that day at the real time of day in
  * Vietnam; the only clock (issue 15): pages and acts read this, never time() */
@@ -469,9 +405,6 @@ int app_completeness(app *a, const user *u, const char *form, const char *period
 int app_unapproved(app *a, const char *form_code, const char *period_id, const char *unit_code, int *units);
 /* every unit of the subtree under the unit that reports the form, counted
  * by level and timeliness (index: the level) */
-typedef struct level_tally {
-  int units, on_time, late, missing, pending;
-} level_tally;
 int app_completeness_levels(app *a, const user *u, const char *form, const char *period_id, const char *unit_code,
                             level_tally out[TREE_MAX_LEVELS + 1], dv_err *e);
 /* DV_ECONFLICT with a message if (element's forms, period, unit) is locked by an approval */
@@ -488,10 +421,6 @@ int app_record_locked(app *a, const reg_def *r, int pos, int day, lock_ref *ref,
 int app_user_find(app *a, const char *login, user *u, dv_err *e);
 
 /* --- stages (a register's `stage` field moves only by its transitions) --- */
-typedef struct stage_event {
-  char date[11], login[64], from[64], to[64], at[32];
-  char *comment;
-} stage_event;
 /* moves record id to stage `to` on date (YYYY-MM-DD, NULL = today) with a
  * comment; refused, with nothing changed, unless the register allows that
  * step and the user's role and unit may take it */
@@ -504,12 +433,6 @@ void stage_events_free(stage_event *rows, int n);
 
 /* --- attachments (documents: PDF, DOCX, PNG, JPEG; at most ATTACH_MAX bytes;
  * the type is checked by content; stored with its SHA-256) --- */
-#define ATTACH_MAX (10u << 20)
-typedef struct attachment_info {
-  int64_t id, record_id;
-  char name[256], type[96], sha256[65], created_at[32];
-  size_t size;
-} attachment_info;
 int app_attachment_add(app *a, const user *u, const reg_def *r, int64_t record_id, const char *name,
                        const void *data, size_t len, int64_t *id, dv_err *e);
 /* caller frees *rows */
@@ -536,10 +459,6 @@ void app_server_limits(app *a, server_limits *l);
 /* public holidays (skipped by working-day deadlines); name NULL removes */
 int app_holiday_set(app *a, const user *u, const char *date, const char *name, dv_err *e);
 /* the holidays of a year (day numbers and names); caller frees */
-typedef struct holiday_row {
-  int day;
-  char name[96];
-} holiday_row;
 int app_holiday_list(app *a, int year, holiday_row **rows, int *n);
 
 /* the forms and elements embedded in the binary */
@@ -557,16 +476,6 @@ int app_load_demo(app *a, dv_err *e);
  * symbol names plans of several units, unit_code (NULL = the only one)
  * chooses; basis and source symbols in a file resolve to the plan of the
  * nearest unit above (or the same as) the plan's unit, else the only one. */
-#include "core/plan.h"
-typedef struct plan_info {
-  int64_t id, unit_id; /* unit_id: the issuing unit (its code may name another unit on another day) */
-  char symbol[PLAN_SYMBOL_MAX], unit[PLAN_CODE_MAX], unit_name[160];
-  char basis[PLAN_SYMBOL_MAX], basis_unit[PLAN_CODE_MAX]; /* "" if none */
-  char date[11];
-  int year;
-  char *title;                                  /* owned */
-  int items, done, overdue, targets;
-} plan_info;
 void plan_infos_free(plan_info *rows, int n);
 /* all or nothing, audited; errors name the line and directive (e->line,
  * e->field). replace: a plan of the same symbol and unit is replaced (its
@@ -637,10 +546,6 @@ void target_results_free(target_result *rows, int n);
  * lead unit, or above them. */
 int app_plan_item_update(app *a, const user *u, const char *symbol, const char *unit_code, const char *number,
                          const char *status, const char *note, const char *evidence, int ack_source, dv_err *e);
-typedef struct plan_note {
-  char date[11], login[64], status[16], at[32];
-  char *note, *evidence;          /* owned, "" if none */
-} plan_note;
 int app_plan_notes(app *a, const user *u, const char *symbol, const char *unit_code, const char *number,
                    plan_note **rows, int *n, dv_err *e);
 void plan_notes_free(plan_note *rows, int n);
@@ -655,12 +560,6 @@ void plan_notes_free(plan_note *rows, int n);
  * their own unit; read marks are per user and per id, and a computed id
  * names its object (kind.form.period.unit, kind.register.record), so a
  * mark stays from day to day. */
-typedef struct notice {
-  char id[96], kind[24], url[300];
-  char at[32];  /* stored: the act's time (ISO, UTC); computed: the deadline (YYYY-MM-DD) */
-  char *text;   /* owned */
-  int read;
-} notice;
 /* unread first, then newest; caller frees with notices_free */
 int app_notifications(app *a, const user *u, notice **items, int *n, int *unread, dv_err *e);
 void notices_free(notice *items, int n);

@@ -549,11 +549,6 @@ int app_submission_get(app *a, const user *u, const char *form_code, const char 
   return 0;
 }
 
-/* a returned report counts as not (yet) submitted */
-const char *submission_state(const submission *s, int today) {
-  if (s->on_time >= 0 && strcmp(s->status, "returned") && strcmp(s->status, "draft")) return s->on_time ? "on_time" : "late";
-  return today > s->due_day ? "missing" : "pending";
-}
 
 /* checks form, period and access for a completeness query; caller holds the read lock */
 static int completeness_args(app *a, const user *u, const char *form_code, const char *period_id,

@@ -75,4 +75,9 @@ int workcal_add(const workcal *c, int day, int n);
  * workcal_between(c, deadline, today) > 0 counts the days overdue.
  * workcal_between(c, d, workcal_add(c, d, n)) == n. */
 int workcal_between(const workcal *c, int from, int to);
+/* a public holiday (skipped by working-day deadlines) */
+typedef struct holiday_row {
+  int day;
+  char name[96];
+} holiday_row;
 #endif

@@ -161,4 +161,19 @@ void plan_target_format(const plan_target *t, buf *out);
  * as they are, removed ones as [-…-], added ones as {+…+}. Caller frees.
  * Texts of more than 2,000 words each are shown as a whole replacement. */
 char *plan_word_diff(const char *before, const char *after);
+/* a plan as the list of plans shows it */
+typedef struct plan_info {
+  int64_t id, unit_id; /* unit_id: the issuing unit (its code may name another unit on another day) */
+  char symbol[PLAN_SYMBOL_MAX], unit[PLAN_CODE_MAX], unit_name[160];
+  char basis[PLAN_SYMBOL_MAX], basis_unit[PLAN_CODE_MAX]; /* "" if none */
+  char date[11];
+  int year;
+  char *title;                                  /* owned */
+  int items, done, overdue, targets;
+} plan_info;
+/* a progress note on a plan item */
+typedef struct plan_note {
+  char date[11], login[64], status[16], at[32];
+  char *note, *evidence;          /* owned, "" if none */
+} plan_note;
 #endif

@@ -1,4 +1,5 @@
 #include "export/completeness_out.h"
+#include "core/period.h"
 #include "util/esc.h"
 
 static void str_or_null(buf *b, const char *s) {

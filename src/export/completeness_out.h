@@ -2,7 +2,8 @@
  * `danvan completeness --format json` and GET /api/completeness. */
 #ifndef DV_COMPLETENESS_OUT_H
 #define DV_COMPLETENESS_OUT_H
-#include "app/app.h"
+#include "core/submission.h"
+#include "core/tree.h"
 #include "util/buf.h"
 
 /* {"form","period","unit","children":[…],"levels":[…]}; t names the levels */

@@ -3,7 +3,15 @@
  * return 0 on success or a negative dv_code with the error in e. */
 #ifndef DV_STORE_H
 #define DV_STORE_H
-#include "app/app.h"
+#include "core/audit.h"
+#include "core/calendar.h"
+#include "core/notice.h"
+#include "core/plan.h"
+#include "core/record.h"
+#include "core/submission.h"
+#include "core/tree.h"
+#include "core/user.h"
+#include "util/err.h"
 #include "core/tree.h"
 #include <stdint.h>
 
