@@ -157,16 +157,16 @@ int app_model_load(app *a, store *s, dv_err *e) {
   unit_node *nodes;
   int n;
   char err[300];
-  store_units_load(s, &nodes, &n, e);
-  if (tree_build(&a->t, nodes, n, err, sizeof err)) {
+  int rc = store_units_load(s, &nodes, &n, e);
+  if (rc || tree_build(&a->t, nodes, n, err, sizeof err)) {
     for (int i = 0; i < n; i++) {
       free(nodes[i].code), free(nodes[i].name), free(nodes[i].type), free(nodes[i].short_name), free(nodes[i].fold);
     }
     free(nodes);
-    return dv_fail(e, DV_EINVAL, 0, "", "%s", err);
+    return rc ? rc : dv_fail(e, DV_EINVAL, 0, "", "%s", err);
   }
   free(nodes);
-  store_levels_load(s, &a->t, e);
+  if (store_levels_load(s, &a->t, e)) return e->code;
   tree_editions_finish(&a->t);
   app_successors_load(a, s);
   app_bodies_load(a, s);
@@ -174,8 +174,7 @@ int app_model_load(app *a, store *s, dv_err *e) {
   char cut[16];
   a->cfg.cutoff_day = store_setting_get(s, "period.cutoff_day", cut, sizeof cut) == 0 ? atoi(cut) : 0;
   load_ctx lc = {a};
-  store_values_load(s, load_value, &lc, e);
-  app_registers_count_all(a, s, e);
+  if (store_values_load(s, load_value, &lc, e) || app_registers_count_all(a, s, e)) return e->code;
   app_recindex_load(a, s);
   load_settings(a, s);
   app_locks_load(a, s);
@@ -291,7 +290,8 @@ void app_refresh(app *a) {
   if (store_change_mark(s) <= seen) return;
   pthread_rwlock_wrlock(&a->lock);
   dv_err e;
-  if (store_change_mark(s) > a->seen_mark) app_model_load(a, s, &e);
+  if (store_change_mark(s) > a->seen_mark && app_model_load(a, s, &e))
+    fprintf(stderr, "danvan: the model could not be reloaded: %s\n", e.msg);
   pthread_rwlock_unlock(&a->lock);
 }
 

@@ -78,6 +78,13 @@ void store_col_copy(sqlite3_stmt *st, int i, char *out, size_t n) {
   snprintf(out, n, "%s", t ? (const char *)t : "");
 }
 
+int store_scan_end(store *s, sqlite3_stmt *st, int last_step, const char *what, dv_err *e) {
+  if (!st) return store_fail(s, e, what);
+  int rc = last_step == SQLITE_DONE ? 0 : store_fail(s, e, what);
+  sqlite3_finalize(st);
+  return rc;
+}
+
 /* steps a write statement once and finalizes it: 0, or the database error naming what */
 int store_step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e) {
   int rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, e, what);
@@ -209,7 +216,8 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
   int cap = 1024;
   *n = 0;
   *nodes = xmalloc(sizeof(unit_node) * (size_t)cap);
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  int step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     if (*n == cap) *nodes = xrealloc(*nodes, sizeof(unit_node) * (size_t)(cap *= 2));
     unit_node *u = &(*nodes)[(*n)++];
     memset(u, 0, sizeof *u);
@@ -232,19 +240,16 @@ int store_units_load(store *s, unit_node **nodes, int *n, dv_err *e) {
     u->fold = buf_detach(&f, NULL);
     buf_release(&f);
   }
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
+  return store_scan_end(s, st, step, "units", e);
 }
 
 int store_levels_load(store *s, tree *t, dv_err *e) {
   sqlite3_stmt *st = store_prep(s, "SELECT from_day, level, name, cap, short FROM level_names ORDER BY from_day, level");
-  while (sqlite3_step(st) == SQLITE_ROW)
+  int step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW)
     tree_set_level_name(t, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2),
                         (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
+  return store_scan_end(s, st, step, "level_names", e);
 }
 
 int store_level_set(store *s, int from_day, int level, const char *name, const char *cap, const char *shortn,
@@ -376,15 +381,14 @@ int store_unit_insert(store *s, const unit_row *u, int64_t *id, dv_err *e) {
 
 int store_values_load(store *s, value_cb cb, void *ctx, dv_err *e) {
   sqlite3_stmt *st = store_prep(s, "SELECT element, combo, period, unit_id, num, text FROM data_values");
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  int step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     int has = sqlite3_column_type(st, 4) != SQLITE_NULL;
     cb(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
        (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3), has,
        has ? sqlite3_column_double(st, 4) : 0, (const char *)sqlite3_column_text(st, 5));
   }
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
+  return store_scan_end(s, st, step, "data_values", e);
 }
 
 int store_value_get(store *s, const char *element, const char *combo, const char *period_id, int64_t unit_id,
@@ -485,7 +489,8 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
                              " JOIN units un ON un.id=us.unit_id ORDER BY us.login");
   *n = 0;
   *rows = NULL;
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  int step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     user u;
     read_user(st, &u);
     *rows = xrealloc(*rows, sizeof(user_row) * (size_t)(*n + 1));
@@ -497,9 +502,7 @@ int store_user_list(store *s, user_row **rows, int *n, dv_err *e) {
     r->role = u.role;
     r->disabled = sqlite3_column_int(st, 5);
   }
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
+  return store_scan_end(s, st, step, "users", e);
 }
 
 int store_session_insert(store *s, const char *token_hash, int64_t user_id, const char *csrf_hash, int64_t expires,
@@ -673,7 +676,8 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
   sqlite3_bind_int(st, 2, offset);
   *n = 0;
   *rows = NULL;
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  int step;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     *rows = xrealloc(*rows, sizeof(audit_row) * (size_t)(*n + 1));
     audit_row *r = &(*rows)[(*n)++];
     r->id = sqlite3_column_int64(st, 0);
@@ -685,9 +689,7 @@ int store_audit_list(store *s, int limit, int offset, audit_row **rows, int *n, 
     r->before = store_col_dup(st, 6);
     r->after = store_col_dup(st, 7);
   }
-  sqlite3_finalize(st);
-  (void)e;
-  return 0;
+  return store_scan_end(s, st, step, "audit", e);
 }
 
 int store_value_history(store *s, const char *element, const char *combo, const char *period_id, value_change **rows,

@@ -14,6 +14,9 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *store_col_dup(sqlite3_stmt *st, int i);
 /* a column's text into out ("" for NULL) */
 void store_col_copy(sqlite3_stmt *st, int i, char *out, size_t n);
+/* ends a read loop: finalizes st; 0 if the last step was SQLITE_DONE (every row read), else
+ * store_fail naming what (a failed prepare, st NULL, is an error too, never "no rows") */
+int store_scan_end(store *s, sqlite3_stmt *st, int last_step, const char *what, dv_err *e);
 /* steps a write statement once and finalizes it: 0, or store_fail naming what */
 int store_step_done(store *s, sqlite3_stmt *st, const char *what, dv_err *e);
 #endif
